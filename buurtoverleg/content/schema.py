@@ -1,0 +1,194 @@
+"""The method as data: the shape of every kind of content item.
+
+Municipal editors write YAML; these models are what makes a typo in such a file a clear
+message instead of a crash in the middle of a meeting. Every file holds one `soort`
+(kind) and a list of `items`. Ids are global across all files, sub-items included.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+ContentId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
+Tekst = Annotated[str, StringConstraints(strip_whitespace=True, max_length=4000)]
+Titel = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Bron = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, pattern=r"^\d{3}_[0-9a-f]{16}\.txt, .+", max_length=300),
+]
+"""A source reference: the seed file name, a comma, then the section (e.g. `STAP 2.2`)."""
+
+
+class Strikt(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Onderdeel(Strikt):
+    """A sub-item: one line of a checklist, a sub-direction, an example location."""
+
+    id: ContentId
+    titel: Titel
+    tekst: Tekst = ""
+    bron: Bron
+    voorbeelden: list[Tekst] = []
+
+
+class Item(Strikt):
+    """A content item of any kind; kinds with more fields subclass it."""
+
+    id: ContentId
+    titel: Titel
+    tekst: Tekst = ""
+    bron: Bron
+    voorbeelden: list[Tekst] = []
+    onderdelen: list[Onderdeel] = []
+
+
+class Fase(Item):
+    volgorde: int = Field(ge=1, le=10)
+    """Position on the escalation scale; makes a fase prompt an ordered scale."""
+
+
+class Oplossingsrichting(Item):
+    nummer: int = Field(ge=1)
+    wanneer: list[Tekst] = []
+    """The problems this direction answers (the seed's 'wanneer')."""
+    interventietypen: list[Tekst] = []
+
+
+class Praktijkvoorbeeld(Item):
+    """An intervention from the catalogue; the reference lists drive the advice."""
+
+    oplossingsrichtingen: list[ContentId] = Field(min_length=1)
+    doelgroepen: list[ContentId] = []
+    locaties: list[ContentId] = []
+    oorzaken: list[ContentId] = []
+    fasen: list[ContentId] = []
+    methodiek: Tekst = ""
+    plaats: Tekst = ""
+    schaal: Literal["kleinschalig", "buurt", "gemeente"] | None = None
+    """Used by the vuistregels: small-scale and local over large."""
+    doorlopend: bool | None = None
+    """Recurring or structural (True) versus one-off (False)."""
+
+
+class Casus(Item):
+    vragen: list[Tekst] = []
+
+
+class PromptType(str, Enum):
+    enkele_keuze = "enkele-keuze"
+    meerkeuze = "meerkeuze"
+    schaal = "schaal"
+    signaal = "signaal"
+    stippen = "stippen"
+    bespreking = "bespreking"
+
+
+class Prompt(Strikt):
+    """One question on the phones. Options are content ids, never repeated text."""
+
+    id: ContentId
+    type: PromptType
+    vraag: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+    opties: list[ContentId] = []
+    opties_uit: ContentId | None = None
+    """A kind name (all its items, e.g. `fase`) or an item id (its onderdelen)."""
+    blind: bool = False
+    """Answers stay hidden until the facilitator reveals them (duiding)."""
+    schaal_min: int = 1
+    schaal_max: int = 5
+    schaal_labels: list[Tekst] = []
+    stippen: int = Field(default=3, ge=1, le=20)
+
+    @model_validator(mode="after")
+    def _opties_passen_bij_type(self) -> "Prompt":
+        keuze = self.type in (PromptType.enkele_keuze, PromptType.meerkeuze, PromptType.stippen)
+        if keuze and not (self.opties or self.opties_uit):
+            raise ValueError(f"vraag '{self.id}' van type {self.type.value} heeft opties of opties_uit nodig")
+        if not keuze and (self.opties or self.opties_uit):
+            raise ValueError(f"vraag '{self.id}' van type {self.type.value} hoort geen opties te hebben")
+        if self.type is PromptType.schaal and self.schaal_max <= self.schaal_min:
+            raise ValueError(f"vraag '{self.id}': schaal_max moet groter zijn dan schaal_min")
+        return self
+
+
+class Onderdeelsoort(str, Enum):
+    """The agenda sections of a meeting; each step belongs to one."""
+
+    opening = "opening"
+    signalering = "signalering"
+    analyse = "analyse"
+    aanpak = "aanpak"
+    afronding = "afronding"
+
+
+class Stap(Strikt):
+    id: ContentId
+    titel: Titel
+    uitleg: Tekst = ""
+    onderdeel: Onderdeelsoort
+    minuten: int = Field(ge=1, le=240)
+    bron: Bron
+    inhoud: list[ContentId] = []
+    """Content items shown with the step (for example the fasen with their descriptions)."""
+    prompts: list[Prompt] = []
+
+
+class Template(Item):
+    doel: Literal["analyse", "samos", "oefenen", "vervolg", "overig"] = "overig"
+    casus: ContentId | None = None
+    stappen: list[Stap] = Field(min_length=1)
+
+
+SOORTEN: dict[str, type[Item]] = {
+    # seed 001, the analysis instrument
+    "signaleringswijze": Item,
+    "signaleringstip": Item,
+    "verschijningsvorm": Item,
+    "fase": Fase,
+    "actor": Item,
+    "locatie": Item,
+    "oorzaak": Item,
+    "sentiment": Item,
+    "trigger": Item,
+    "rol-overheid": Item,
+    "oplossingsrichting": Oplossingsrichting,
+    "doelgroep": Item,
+    "beleidsvraag": Item,
+    "praktijkvoorbeeld": Praktijkvoorbeeld,
+    "vuistregel": Item,
+    "checklist": Item,
+    "casus": Casus,
+    # seed 003, SAMOS and the BOB procedure
+    "actieladder": Item,
+    "bob-vraag": Item,
+    "werkprotocol": Item,
+    "smart-veld": Item,
+    "communicatie": Item,
+    "risicofactor": Item,
+    "signaleringsmethode": Item,
+    # seeds 002 and 004
+    "incidentadvies": Item,
+    "participatievoorwaarde": Item,
+    # meeting templates built from all of the above
+    "template": Template,
+}
+
+REFERENTIES: dict[tuple[str, str], str] = {
+    ("praktijkvoorbeeld", "oplossingsrichtingen"): "oplossingsrichting",
+    ("praktijkvoorbeeld", "doelgroepen"): "doelgroep",
+    ("praktijkvoorbeeld", "locaties"): "locatie",
+    ("praktijkvoorbeeld", "oorzaken"): "oorzaak",
+    ("praktijkvoorbeeld", "fasen"): "fase",
+    ("template", "casus"): "casus",
+}
+"""Which reference field must point at which kind (an item of it or one of its onderdelen)."""
+
+
+class Bestand(Strikt):
+    soort: str
+    items: list[dict] = Field(min_length=1)

@@ -1,0 +1,275 @@
+"""The participant's phone: join with the code, then one question at a time.
+
+The phone remembers only its participant id (signed cookie in `app.storage.user`);
+everything else is read back from the database, so a reload after the phone slept
+shows the same person with the same answers.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from nicegui import app, ui
+
+from ..live import volg
+from ..sessie.dienst import MAX_NAAM, MAX_ORGANISATIE, MAX_SIGNAAL
+from ..sessie.toestand import DOMEINEN, SIGNAALSOORTEN, Deelnemer, Vraag
+from .gedeeld import KLEUR, Mislukt, doe, probeer
+
+GROOT = "w-full text-lg py-3"
+
+
+def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
+    dienst = ctx.dienst
+
+    @ui.page("/doe")
+    def code_invoeren(fout: str = "") -> None:
+        ui.page_title("Meedoen · Buurtoverleg")
+        _codeformulier(fout)
+
+    @ui.page("/doe/{code}", reconnect_timeout=60.0)
+    async def meedoen(code: str) -> None:
+        ui.page_title("Meedoen · Buurtoverleg")
+        try:
+            meeting_id = await doe(dienst.via_code, code)
+        except Mislukt as fout:
+            _codeformulier(str(fout))
+            return
+        sleutel = f"deelnemer-{meeting_id}"
+        deelnemer_id = app.storage.user.get(sleutel)
+        deelnemer = await doe(dienst.deelnemer, meeting_id, deelnemer_id) if deelnemer_id else None
+        if deelnemer is None:
+            await _aanmeldformulier(dienst, meeting_id, sleutel)
+        else:
+            await _telefoon(ctx, meeting_id, deelnemer)
+
+
+def _codeformulier(fout: str) -> None:
+    with ui.column().classes("w-full max-w-md mx-auto p-4 gap-4"):
+        ui.label("Meedoen met een buurtoverleg").classes("text-2xl font-bold")
+        if fout:
+            ui.label(fout).classes("text-lg").style(f"color: {KLEUR['verdeeld']}")
+        code = ui.input("Code van het scherm").props('outlined autocapitalize=characters aria-label="Code"')
+        code.classes("w-full text-2xl")
+
+        def verder() -> None:
+            schoon = "".join(ch for ch in (code.value or "") if ch.isalnum())[:20]
+            if not schoon:
+                ui.notify("Vul de code in die op het scherm staat.", type="warning")
+                return
+            ui.navigate.to(f"/doe/{schoon}")
+
+        code.on("keydown.enter", verder)
+        ui.button("Verder", on_click=verder).classes(GROOT)
+
+
+async def _aanmeldformulier(dienst, meeting_id: int, sleutel: str) -> None:  # type: ignore[no-untyped-def]
+    vergadering = await doe(dienst.vergadering, meeting_id)
+    with ui.column().classes("w-full max-w-md mx-auto p-4 gap-3"):
+        ui.label(f"Buurtoverleg {vergadering.buurt}").classes("text-2xl font-bold")
+        ui.label("Vul in wie je bent. Je naam is alleen voor de gespreksleider zichtbaar.").classes("text-gray-700")
+        naam = ui.input("Naam").props(f"outlined maxlength={MAX_NAAM}").classes("w-full")
+        organisatie = ui.input("Organisatie").props(f"outlined maxlength={MAX_ORGANISATIE}").classes("w-full")
+        domein = ui.select(DOMEINEN, label="Domein").props("outlined").classes("w-full")
+
+        async def aanmelden() -> None:
+            if not domein.value:
+                ui.notify("Kies je domein.", type="warning")
+                return
+            try:
+                nieuw = await doe(dienst.aanmelden, meeting_id, naam.value or "", organisatie.value or "", domein.value)
+            except Mislukt:
+                return
+            app.storage.user[sleutel] = nieuw
+            ui.navigate.reload()
+
+        ui.button("Meedoen", on_click=aanmelden).classes(GROOT)
+
+
+async def _telefoon(ctx, meeting_id: int, ik: Deelnemer) -> None:  # type: ignore[no-untyped-def]
+    dienst = ctx.dienst
+    concept: dict[str, Any] = {}
+    """What the participant is typing or picking but has not sent; survives redraws."""
+
+    with ui.column().classes("w-full max-w-md mx-auto p-3 gap-3"):
+        with ui.row().classes("w-full items-center justify-between"):
+            ui.label(f"{ik.naam}").classes("text-base font-semibold")
+            ui.label(DOMEINEN.get(ik.domein, ik.domein)).classes("text-sm text-gray-600")
+
+        @ui.refreshable
+        async def scherm() -> None:
+            vergadering = await doe(dienst.vergadering, meeting_id)
+            stap = vergadering.huidige_stap
+            if vergadering.status == "lobby":
+                _wacht("Welkom! Het overleg begint zo.", "Wacht op de gespreksleider.")
+                return
+            if vergadering.status == "afronding":
+                _wacht("Alle stappen zijn geweest.", "Wacht op de gespreksleider.")
+                return
+            if vergadering.status == "gesloten":
+                _wacht("Het overleg is afgelopen.", "Bedankt voor je inbreng!")
+                return
+            assert stap is not None
+            ui.label(stap.titel).classes("text-xl font-bold")
+            if stap.status != "open":
+                uitleg = "De uitslag staat op het scherm." if stap.status == "onthuld" else "De invoer is gesloten."
+                _wacht(uitleg, "Wacht op de gespreksleider.")
+                return
+            if not stap.vragen:
+                _wacht("Bespreking", "Kijk op het scherm en praat mee.")
+                return
+            mijn = await doe(dienst.mijn_antwoorden, meeting_id, ik.id)
+            for vraag in stap.vragen:
+                with ui.card().classes("w-full"):
+                    ui.label(vraag.vraag).classes("text-lg font-semibold")
+                    await _vraag(ctx, meeting_id, ik, vraag, mijn.get(vraag.id), concept)
+
+        await scherm()
+
+    async def herteken(_soorten: set[str]) -> None:
+        scherm.refresh()
+
+    volg(ctx.publisher, meeting_id, {"stap"}, herteken)
+
+
+def _wacht(kop: str, tekst: str) -> None:
+    with ui.column().classes("w-full items-center py-10 gap-2"):
+        ui.label(kop).classes("text-xl text-center")
+        ui.label(tekst).classes("text-gray-600 text-center")
+
+
+async def _vraag(ctx, meeting_id: int, ik: Deelnemer, vraag: Vraag, eerder: Any,  # type: ignore[no-untyped-def]
+                 concept: dict[str, Any]) -> None:
+    dienst = ctx.dienst
+    status = ui.label("Ontvangen ✓" if eerder is not None else "").classes("text-base")
+    status.style(f"color: {KLEUR['eensgezind']}")
+
+    async def stuur(waarde: Any) -> bool:
+        status.set_text("Versturen…")
+        if await probeer(dienst.antwoord, meeting_id, ik.id, vraag.id, waarde):
+            status.set_text("Ontvangen ✓ (je kunt het nog wijzigen)")
+            return True
+        status.set_text("Niet opgeslagen")
+        return False
+
+    if vraag.type in ("enkele-keuze", "schaal"):
+        keuzes = (
+            [(o.id, o.titel) for o in vraag.opties]
+            if vraag.type == "enkele-keuze"
+            else [(w, _schaallabel(vraag, w)) for w in vraag.waarden()]
+        )
+        knoppen: dict[Any, ui.button] = {}
+
+        def markeer(gekozen: Any) -> None:
+            for waarde, knop in knoppen.items():
+                knop.props(f"color={'primary' if waarde == gekozen else 'grey-4'} "
+                           f"text-color={'white' if waarde == gekozen else 'black'}")
+
+        for waarde, titel in keuzes:
+            async def kies(w: Any = waarde) -> None:
+                if await stuur(w):
+                    markeer(w)
+            knoppen[waarde] = ui.button(titel, on_click=kies).classes(GROOT + " normal-case")
+        markeer(eerder)
+    elif vraag.type == "meerkeuze":
+        gekozen: set[str] = set(concept.get(vraag.id, eerder or []))
+        for optie in vraag.opties:
+            def wissel(e: Any, o: str = optie.id) -> None:
+                (gekozen.add if e.value else gekozen.discard)(o)
+                concept[vraag.id] = sorted(gekozen)
+            ui.checkbox(optie.titel, value=optie.id in gekozen, on_change=wissel).classes("text-lg py-1")
+
+        async def verstuur() -> None:
+            if not gekozen:
+                ui.notify("Kies minstens één optie.", type="warning")
+                return
+            await stuur(sorted(gekozen))
+        ui.button("Versturen", on_click=verstuur).classes(GROOT)
+    elif vraag.type == "stippen":
+        stippen: dict[str, int] = dict(concept.get(vraag.id, eerder or {}))
+        over = ui.label().classes("text-base")
+
+        def toon_over() -> None:
+            over.set_text(f"Nog {vraag.stippen - sum(stippen.values())} van {vraag.stippen} stippen te verdelen")
+        for optie in vraag.opties:
+            with ui.row().classes("w-full items-center justify-between no-wrap"):
+                ui.label(optie.titel).classes("text-base grow")
+                teller = ui.label(str(stippen.get(optie.id, 0))).classes("text-xl w-8 text-center")
+
+                def plus(d: int, o: str = optie.id, t: ui.label = teller) -> None:
+                    nieuw = stippen.get(o, 0) + d
+                    if nieuw < 0 or sum(stippen.values()) + d > vraag.stippen:
+                        return
+                    stippen[o] = nieuw
+                    concept[vraag.id] = dict(stippen)
+                    t.set_text(str(nieuw))
+                    toon_over()
+                ui.button("−", on_click=lambda p=plus: p(-1)).props('round aria-label="minder"')
+                ui.button("+", on_click=lambda p=plus: p(1)).props('round aria-label="meer"')
+        toon_over()
+
+        async def verstuur_stippen() -> None:
+            await stuur({k: v for k, v in stippen.items() if v})
+        ui.button("Versturen", on_click=verstuur_stippen).classes(GROOT)
+    elif vraag.type == "signaal":
+        await _signaalinvoer(ctx, meeting_id, ik, vraag, concept, status)
+
+
+async def _signaalinvoer(ctx, meeting_id: int, ik: Deelnemer, vraag: Vraag,  # type: ignore[no-untyped-def]
+                         concept: dict[str, Any], status: ui.label) -> None:
+    dienst = ctx.dienst
+    sleutel = f"{vraag.id}:tekst"
+    soort = ui.toggle(SIGNAALSOORTEN, value=concept.get(f"{vraag.id}:soort", "waarneming"))
+    soort.on_value_change(lambda e: concept.__setitem__(f"{vraag.id}:soort", e.value))
+    ui.label("Waarneming: wat zag of hoorde je, waar en wanneer? Duiding: wat betekent het volgens jou?").classes(
+        "text-sm text-gray-600"
+    )
+    tekst = ui.textarea("Je signaal", value=concept.get(sleutel, "")).props(
+        f"outlined autogrow counter maxlength={MAX_SIGNAAL}"
+    ).classes("w-full")
+    tekst.on_value_change(lambda e: concept.__setitem__(sleutel, e.value))
+
+    async def verstuur() -> None:
+        try:
+            await doe(dienst.signaal, meeting_id, ik.id, vraag.id, soort.value, tekst.value or "")
+        except Mislukt:
+            status.set_text("Niet opgeslagen: je tekst staat er nog")
+            return
+        concept.pop(sleutel, None)
+        tekst.set_value("")
+        status.set_text("Ontvangen ✓ Je kunt nog een signaal toevoegen.")
+        lijst.refresh()
+
+    ui.button("Signaal versturen", on_click=verstuur).classes(GROOT)
+
+    @ui.refreshable
+    async def lijst() -> None:
+        kaarten = await doe(dienst.signalen, meeting_id, kijker=ik.id, vraag_id=vraag.id)
+        if kaarten:
+            ui.label("Signalen van anderen: tik op 'herken ik' als je het ook ziet.").classes("text-sm pt-2")
+        for kaart in kaarten:
+            with ui.card().classes("w-full p-2"):
+                ui.label(SIGNAALSOORTEN[kaart.soort]).classes("text-xs uppercase").style(
+                    f"color: {KLEUR[kaart.soort]}"
+                )
+                ui.label(kaart.tekst).classes("text-base break-words whitespace-pre-wrap")
+                if not kaart.eigen:
+                    async def herken(k: int = kaart.id) -> None:
+                        if await probeer(dienst.herken, meeting_id, ik.id, k):
+                            lijst.refresh()
+                    label = f"Herken ik ✓ ({kaart.herkend})" if kaart.herkend_door_mij else f"Herken ik ({kaart.herkend})"
+                    ui.button(label, on_click=herken).props("flat dense no-caps")
+
+    await lijst()
+
+    async def herteken(_soorten: set[str]) -> None:
+        lijst.refresh()
+
+    volg(ctx.publisher, meeting_id, {"signaal"}, herteken)
+
+
+def _schaallabel(vraag: Vraag, waarde: int) -> str:
+    labels = vraag.schaal_labels
+    if labels and len(labels) == vraag.schaal_max - vraag.schaal_min + 1:
+        return f"{waarde} · {labels[waarde - vraag.schaal_min]}"
+    return str(waarde)

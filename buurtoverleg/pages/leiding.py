@@ -1,0 +1,219 @@
+"""The facilitator's console: controls, agenda, who answered, results, moderation.
+
+Every button forwards to the domain with the facilitator's link token; the domain decides.
+"""
+
+from __future__ import annotations
+
+from nicegui import ui
+from starlette.requests import Request
+
+from .. import qr
+from ..live import volg
+from ..sessie.toestand import DOMEINEN, MEETING_STATUS, ROLLEN, STAP_STATUS
+from .gedeeld import KLEUR, Mislukt, doe, probeer, weigerpagina
+from .weergave import Klokweergave, agenda, balken, signaalkaart
+
+
+def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
+    dienst = ctx.dienst
+
+    @ui.page("/leiding/{token}", reconnect_timeout=120.0)
+    async def leiding(token: str, request: Request) -> None:
+        ui.page_title("Gespreksleider · Buurtoverleg")
+        try:
+            meeting_id = await doe(dienst.via_token, "gespreksleider", token)
+        except Mislukt as fout:
+            weigerpagina(str(fout))
+            return
+        links = await doe(dienst.links, meeting_id)
+        basis = qr.basis_url(str(request.base_url), ctx.instellingen.publieke_url)
+
+        async def actie(naam: str, *args) -> None:  # type: ignore[no-untyped-def]
+            await probeer(getattr(dienst, naam), token, *args)
+
+        with ui.column().classes("w-full max-w-6xl mx-auto p-3 gap-3"):
+            with ui.row().classes("w-full items-center justify-between"):
+                kop = ui.label().classes("text-2xl font-bold")
+                klok = Klokweergave("text-3xl font-mono")
+            with ui.row().classes("gap-4 text-sm"):
+                ui.link("Beamer openen", f"/scherm/{links.projector_token}", new_tab=True)
+                ui.link("Notulen", f"/notulen/{links.secretary_token}", new_tab=True)
+                ui.label(f"Deelnemers: {basis}/doe · code {links.join_code}").classes("font-mono")
+            knoppen = ui.row().classes("w-full gap-2")
+            with ui.row().classes("w-full gap-4 items-start"):
+                with ui.column().classes("grow gap-3").style("min-width: 320px; flex: 2"):
+                    stapvak = ui.column().classes("w-full gap-2")
+                    signaalvak = ui.column().classes("w-full gap-2")
+                with ui.column().classes("gap-3").style("min-width: 280px; flex: 1"):
+                    ui.label("Agenda").classes("text-lg font-semibold")
+                    agendavak = ui.column().classes("w-full")
+                    ui.label("Deelnemers").classes("text-lg font-semibold")
+                    deelnemervak = ui.column().classes("w-full gap-1")
+                    ui.label("Instellingen").classes("text-lg font-semibold")
+                    instellingvak = ui.column().classes("w-full gap-0")
+
+        async def teken(soorten: set[str] | None = None) -> None:
+            v = await doe(dienst.vergadering, meeting_id)
+            stap = v.huidige_stap
+            kop.set_text(f"{v.buurt} · {MEETING_STATUS.get(v.status, v.status)}"
+                         + (f" · stap {stap.positie + 1}: {stap.titel}" if stap and v.status == "stappen" else ""))
+            klok.zet(stap if v.status == "stappen" else None)
+            _knoppen(knoppen, v, actie)
+            agendavak.clear()
+            with agendavak:
+                agenda(v, op_klik=lambda p: actie("ga_naar", p))
+                if stap is not None and v.status == "stappen":
+                    minuten = ui.number("Minuten voor deze stap", value=stap.klok.budget // 60, min=1, max=240)
+                    minuten.props("dense outlined").classes("w-48")
+                    ui.button("Tijd opslaan", on_click=lambda: actie("stel_budget", stap.positie, int(minuten.value or 1))).props("flat dense")
+            deelnemervak.clear()
+            with deelnemervak:
+                nog = {d.id for d in await doe(dienst.nog_niet_geantwoord, meeting_id)}
+                ui.label(f"{len(v.stemmers)} stemmers, {len(v.deelnemers)} in de zaal").classes("text-sm")
+                for d in v.deelnemers:
+                    wacht = " · nog geen antwoord" if d.id in nog else ""
+                    ui.label(
+                        f"{d.naam} ({d.organisatie or DOMEINEN.get(d.domein, d.domein)})"
+                        + ("" if d.stemt else f" · {ROLLEN[d.rol]}") + wacht
+                    ).classes("text-sm" + (" text-orange-800" if wacht else ""))
+            instellingvak.clear()
+            with instellingvak:
+                for naam, label, waarde in (
+                    ("auto_timer", "Tijd start vanzelf bij een nieuwe stap", v.auto_timer),
+                    ("auto_onthullen", "Uitslag tonen zodra iedereen heeft gestemd", v.auto_onthullen),
+                    ("live_uitslag", "Open vragen: uitslag live op de beamer", v.live_uitslag),
+                    ("signalen_modereren", "Signalen pas na goedkeuring op de beamer", v.signalen_modereren),
+                    ("toon_namen", "Namen tonen op de beamer", v.toon_namen),
+                ):
+                    ui.switch(label, value=waarde, on_change=lambda e, n=naam: actie("instellingen", **{n: e.value})).props("dense")
+            stapvak.clear()
+            with stapvak:
+                if stap is None or v.status != "stappen":
+                    ui.label({"lobby": "Nog niet gestart. Laat iedereen aanmelden en klik op Start.",
+                              "afronding": "Alle stappen geweest. Sluit af of ga terug.",
+                              "gesloten": "Het overleg is afgesloten."}.get(v.status, "")).classes("text-lg")
+                else:
+                    ui.label(f"{stap.titel} · {STAP_STATUS[stap.status]}"
+                             + (f" · ronde {stap.ronde}" if stap.ronde > 1 else "")).classes("text-xl font-semibold")
+                    if stap.uitleg:
+                        ui.label(stap.uitleg).classes("text-gray-700")
+                    uitslagen = {u.vraag_id: u for u in await doe(dienst.uitslagen, meeting_id, stap.positie, voor_leiding=True)}
+                    for vraag in stap.vragen:
+                        with ui.card().classes("w-full"):
+                            ui.label(vraag.vraag).classes("font-semibold")
+                            u = uitslagen.get(vraag.id)
+                            if u is None or vraag.type in ("signaal", "bespreking"):
+                                continue
+                            ui.label(f"{u.aantal} van {len(v.stemmers)} geantwoord"
+                                     + (" · blind tot onthullen" if vraag.blind and not u.zichtbaar else ""))
+                            if u.zichtbaar:
+                                balken(vraag, u)
+            signaalvak.clear()
+            if stap is not None and any(q.type == "signaal" for q in stap.vragen):
+                with signaalvak:
+                    await _moderatie(dienst, meeting_id, token, v)
+
+        ui.keyboard(on_key=lambda e: _sneltoets(e, actie))
+        await teken()
+        volg(ctx.publisher, meeting_id, None, teken)
+
+
+def _knoppen(rij, v, actie) -> None:  # type: ignore[no-untyped-def]
+    rij.clear()
+    stap = v.huidige_stap
+    with rij:
+        if v.status == "lobby":
+            ui.button("Start het overleg", on_click=lambda: actie("start")).props("color=primary")
+        if v.status in ("stappen", "afronding"):
+            ui.button("◀ Vorige", on_click=lambda: actie("vorige")).props("outline")
+        if v.status == "stappen":
+            ui.button("Volgende ▶", on_click=lambda: actie("volgende")).props("color=primary")
+        if v.status == "stappen" and stap is not None and stap.vragen:
+            if stap.status in ("nog-niet", "dicht"):
+                ui.button("Invoer openen", on_click=lambda: actie("open_invoer")).props("outline")
+            if stap.status == "open":
+                ui.button("Invoer sluiten", on_click=lambda: actie("sluit_invoer")).props("outline")
+            if stap.status in ("open", "dicht"):
+                ui.button("Uitslag tonen", on_click=lambda: actie("onthul")).props("color=secondary")
+            if stap.status in ("dicht", "onthuld"):
+                ui.button("Nieuwe ronde", on_click=lambda: actie("nieuwe_ronde")).props("outline")
+        if v.status == "stappen" and stap is not None:
+            ui.button("+1 min", on_click=lambda: actie("verleng", 60)).props("flat")
+            ui.button("+5 min", on_click=lambda: actie("verleng", 300)).props("flat")
+            if stap.klok.loopt:
+                ui.button("Pauze", on_click=lambda: actie("pauzeer")).props("flat")
+            else:
+                ui.button("Tijd starten", on_click=lambda: actie("hervat")).props("flat")
+        if v.status != "gesloten":
+            if v.aanmelden_open:
+                ui.button("Aanmelden sluiten", on_click=lambda: actie("aanmelden_open", False)).props("flat")
+            else:
+                ui.button("Aanmelden openen", on_click=lambda: actie("aanmelden_open", True)).props("flat")
+
+            async def afsluiten() -> None:
+                with ui.dialog() as dialoog, ui.card():
+                    ui.label("Het overleg afsluiten? Daarna kan niemand meer iets invoeren.")
+                    with ui.row():
+                        ui.button("Annuleren", on_click=dialoog.close).props("flat")
+                        ui.button("Afsluiten", on_click=lambda: dialoog.submit(True)).props("color=negative")
+                if await dialoog:
+                    await actie("beeindig")
+            ui.button("Overleg afsluiten", on_click=afsluiten).props("flat color=negative")
+
+
+async def _moderatie(dienst, meeting_id: int, token: str, v) -> None:  # type: ignore[no-untyped-def]
+    kaarten = await doe(dienst.signalen, meeting_id, alles=True)
+    ui.label(f"Signalen ({len(kaarten)})").classes("text-lg font-semibold")
+    for kaart in kaarten:
+        with ui.row().classes("w-full items-start no-wrap gap-2"):
+            with ui.column().classes("grow"):
+                signaalkaart(kaart, namen=True)
+                if kaart.verborgen or not kaart.goedgekeurd:
+                    ui.label("verborgen" if kaart.verborgen else "wacht op goedkeuring").style(
+                        f"color: {KLEUR['verdeeld']}"
+                    ).classes("text-sm")
+            with ui.column().classes("gap-0"):
+                if not kaart.goedgekeurd:
+                    ui.button("Toelaten", on_click=lambda k=kaart.id: probeer(dienst.modereer, token, k, goedgekeurd=True)).props("flat dense")
+                ui.button("Tonen" if kaart.verborgen else "Verbergen",
+                          on_click=lambda k=kaart: probeer(dienst.modereer, token, k.id, verborgen=not k.verborgen)).props("flat dense")
+                ui.button("Bevestigd" if not kaart.geverifieerd else "Niet bevestigd",
+                          on_click=lambda k=kaart: probeer(dienst.modereer, token, k.id, geverifieerd=not k.geverifieerd)).props("flat dense")
+                ui.button("Bewerken", on_click=lambda k=kaart: _bewerk(dienst, token, k)).props("flat dense")
+                andere = {a.id: a.tekst[:40] for a in kaarten if a.id != kaart.id}
+                if andere:
+                    ui.button("Samenvoegen", on_click=lambda k=kaart, a=andere: _samenvoegen(dienst, token, k, a)).props("flat dense")
+                ui.button("Verwijderen", on_click=lambda k=kaart.id: probeer(dienst.verwijder_signaal, token, k)).props("flat dense color=negative")
+
+
+async def _bewerk(dienst, token: str, kaart) -> None:  # type: ignore[no-untyped-def]
+    with ui.dialog() as dialoog, ui.card().classes("w-96"):
+        veld = ui.textarea("Tekst", value=kaart.tekst).classes("w-full")
+        with ui.row():
+            ui.button("Annuleren", on_click=dialoog.close).props("flat")
+            ui.button("Opslaan", on_click=lambda: dialoog.submit(veld.value))
+    nieuw = await dialoog
+    if nieuw is not None:
+        await probeer(dienst.modereer, token, kaart.id, tekst=nieuw)
+
+
+async def _samenvoegen(dienst, token: str, kaart, andere: dict[int, str]) -> None:  # type: ignore[no-untyped-def]
+    with ui.dialog() as dialoog, ui.card().classes("w-96"):
+        ui.label("Dit signaal is hetzelfde als:")
+        keuze = ui.select(andere).classes("w-full")
+        with ui.row():
+            ui.button("Annuleren", on_click=dialoog.close).props("flat")
+            ui.button("Samenvoegen", on_click=lambda: dialoog.submit(keuze.value))
+    doel = await dialoog
+    if doel is not None:
+        await probeer(dienst.voeg_samen, token, kaart.id, doel)
+
+
+def _sneltoets(e, actie):  # type: ignore[no-untyped-def]
+    """→ next, ← previous, o open, s close, u show result (uitslag)."""
+    if not e.action.keydown or e.modifiers.ctrl or e.modifiers.alt or e.modifiers.meta:
+        return None
+    toets = {"ArrowRight": "volgende", "ArrowLeft": "vorige", "o": "open_invoer", "s": "sluit_invoer", "u": "onthul"}
+    naam = toets.get(str(e.key))
+    return actie(naam) if naam else None

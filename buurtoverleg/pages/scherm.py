@@ -1,0 +1,123 @@
+"""The projector: public, no controls, large type, nothing the room did not choose to show."""
+
+from __future__ import annotations
+
+from nicegui import ui
+from starlette.requests import Request
+
+from .. import qr
+from ..live import volg
+from ..sessie.toestand import DOMEINEN
+from .gedeeld import KLEUR, Mislukt, doe, weigerpagina
+from .weergave import Klokweergave, agenda, balken, signaalkaart
+
+
+def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
+    dienst = ctx.dienst
+
+    @ui.page("/scherm/{token}", reconnect_timeout=120.0)
+    async def scherm(token: str, request: Request) -> None:
+        ui.page_title("Beamer · Buurtoverleg")
+        try:
+            meeting_id = await doe(dienst.via_token, "scherm", token)
+        except Mislukt as fout:
+            weigerpagina(str(fout))
+            return
+        basis = qr.basis_url(str(request.base_url), ctx.instellingen.publieke_url)
+
+        with ui.row().classes("w-full items-center justify-between px-8 pt-4 no-wrap"):
+            kop = ui.label().classes("text-4xl font-bold")
+            klok = Klokweergave("text-6xl font-mono font-bold")
+        hoofd = ui.column().classes("w-full px-8 gap-4")
+
+        async def teken(_soorten: set[str] | None = None) -> None:
+            vergadering = await doe(dienst.vergadering, meeting_id)
+            stap = vergadering.huidige_stap
+            kop.set_text(f"{vergadering.buurt} · {stap.titel if stap and vergadering.status == 'stappen' else vergadering.template_titel}")
+            klok.zet(stap if vergadering.status == "stappen" else None)
+            uitslagen = (
+                await doe(dienst.uitslagen, meeting_id, stap.positie) if stap and vergadering.status == "stappen" else []
+            )
+            signalen = await doe(dienst.signalen, meeting_id) if stap and any(
+                v.type == "signaal" for v in stap.vragen
+            ) else []
+            hoofd.clear()
+            with hoofd:
+                if vergadering.status == "lobby":
+                    _lobby(vergadering, basis)
+                elif vergadering.status == "stappen" and stap is not None:
+                    _stap(vergadering, stap, uitslagen, signalen, basis)
+                elif vergadering.status == "afronding":
+                    ui.label("Afronding").classes("text-5xl font-bold")
+                    agenda(vergadering)
+                else:
+                    ui.label("Het overleg is afgesloten. Bedankt!").classes("text-5xl font-bold")
+
+        await teken()
+        volg(ctx.publisher, meeting_id, None, teken)
+
+
+def _lobby(vergadering, basis: str) -> None:  # type: ignore[no-untyped-def]
+    url = f"{basis}/doe/{vergadering.join_code}"
+    with ui.row().classes("w-full gap-12 no-wrap items-start"):
+        with ui.column().classes("items-center gap-2"):
+            ui.html(qr.svg(url), sanitize=False).classes("w-[28rem] h-[28rem] bg-white").props(
+                'role=img aria-label="QR-code om mee te doen"'
+            )
+        with ui.column().classes("gap-4"):
+            ui.label("Doe mee met je telefoon").classes("text-5xl font-bold")
+            ui.label("Scan de QR-code, of ga naar").classes("text-3xl")
+            ui.label(f"{basis}/doe").classes("text-3xl font-mono")
+            ui.label("en typ de code").classes("text-3xl")
+            ui.label(vergadering.join_code).classes("text-8xl font-mono font-bold tracking-widest").style(
+                f"color: {KLEUR['primair']}"
+            )
+            ui.label(f"{len(vergadering.stemmers)} deelnemers aangemeld").classes("text-4xl pt-4")
+            per_domein: dict[str, int] = {}
+            for d in vergadering.deelnemers:
+                per_domein[d.domein] = per_domein.get(d.domein, 0) + 1
+            ui.label(
+                " · ".join(f"{DOMEINEN.get(k, k)} {n}" for k, n in sorted(per_domein.items()))
+            ).classes("text-2xl text-gray-700")
+            if not vergadering.aanmelden_open:
+                ui.label("Aanmelden is gesloten").classes("text-2xl").style(f"color: {KLEUR['verdeeld']}")
+
+
+def _stap(vergadering, stap, uitslagen, signalen, basis: str) -> None:  # type: ignore[no-untyped-def]
+    if stap.uitleg:
+        ui.label(stap.uitleg).classes("text-3xl text-gray-800")
+    stemmers = len(vergadering.stemmers)
+    per_vraag = {u.vraag_id: u for u in uitslagen}
+    for vraag in stap.vragen:
+        uitslag = per_vraag.get(vraag.id)
+        with ui.column().classes("w-full gap-2"):
+            ui.label(vraag.vraag).classes("text-4xl font-semibold")
+            if vraag.type == "signaal":
+                _signalen(vergadering, signalen, vraag.id)
+                continue
+            if vraag.type == "bespreking" or uitslag is None:
+                continue
+            ronde = f" · ronde {uitslag.ronde}" if uitslag.ronde > 1 else ""
+            ui.label(f"{uitslag.aantal} van {stemmers} hebben geantwoord{ronde}").classes(
+                "text-3xl"
+            ).props('aria-live="polite"')
+            if uitslag.zichtbaar:
+                balken(vraag, uitslag, groot=True)
+            elif stap.status == "open":
+                ui.label("De antwoorden blijven verborgen tot iedereen heeft gestemd.").classes("text-2xl text-gray-600")
+    if stap.inhoud:
+        with ui.row().classes("w-full gap-4"):
+            for item in stap.inhoud:
+                ui.label(item.titel).classes("text-2xl px-3 py-1 rounded bg-gray-100")
+    with ui.row().classes("w-full justify-end pt-6"):
+        ui.label(f"Meedoen: {basis}/doe · code {vergadering.join_code}").classes("text-xl font-mono text-gray-600")
+
+
+def _signalen(vergadering, signalen, vraag_id: str) -> None:  # type: ignore[no-untyped-def]
+    eigen = [k for k in signalen if k.vraag_id == vraag_id]
+    with ui.row().classes("w-full gap-6 no-wrap items-start"):
+        for soort, kop in (("waarneming", "Waarnemingen"), ("duiding", "Duidingen")):
+            with ui.column().classes("w-1/2 gap-2"):
+                ui.label(kop).classes("text-3xl font-bold").style(f"color: {KLEUR[soort]}")
+                for kaart in sorted((k for k in eigen if k.soort == soort), key=lambda k: -k.herkend):
+                    signaalkaart(kaart, namen=vergadering.toon_namen, groot=True)

@@ -1,0 +1,95 @@
+"""Rendering pieces shared by the projector and the console: timer, results, signal cards,
+agenda. Participant text is always a label (plain text), never HTML."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from nicegui import ui
+
+from ..sessie.timer import mmss
+from ..sessie.toestand import DOMEINEN, SIGNAALSOORTEN, SignaalKaart, Stap, Uitslag, Vergadering, Vraag
+from .gedeeld import KLEUR
+
+
+class Klokweergave:
+    """A countdown that ticks in the browser tab's own timer, from the last snapshot."""
+
+    def __init__(self, classes: str) -> None:
+        self.label = ui.label("").classes(classes)
+        self._stap: Stap | None = None
+        self._gemeten = time.monotonic()
+        ui.timer(1.0, self._tik)
+
+    def zet(self, stap: Stap | None) -> None:
+        self._stap = stap
+        self._gemeten = time.monotonic()
+        self._tik()
+
+    def _tik(self) -> None:
+        stap = self._stap
+        if stap is None:
+            self.label.set_text("")
+            return
+        extra = time.monotonic() - self._gemeten if stap.klok.loopt else 0.0
+        resterend = stap.klok.budget - stap.klok.verbruikt - extra
+        pauze = "" if stap.klok.loopt else " (pauze)"
+        if resterend < 0:
+            self.label.set_text(f"+{mmss(-resterend)} over tijd{pauze}")
+            self.label.style(f"color: {KLEUR['over-tijd']}")
+        else:
+            self.label.set_text(f"{mmss(resterend)}{pauze}")
+            self.label.style("color: inherit")
+
+
+def balken(vraag: Vraag, uitslag: Uitslag, groot: bool = False) -> None:
+    """A horizontal bar per option or scale value; readable from the back of the room."""
+    titels: dict[Any, str] = {o.id: o.titel for o in vraag.opties} if vraag.type != "schaal" else {
+        w: str(w) for w in vraag.waarden()
+    }
+    totaal = max(1, max(uitslag.verdeling.values(), default=0))
+    tekst = "text-2xl" if groot else "text-base"
+    with ui.column().classes("w-full gap-1"):
+        for waarde, aantal in uitslag.verdeling.items():
+            with ui.row().classes("w-full items-center no-wrap gap-2"):
+                ui.label(titels.get(waarde, str(waarde))).classes(f"{tekst} w-2/5 truncate")
+                with ui.element("div").classes("grow h-6 bg-gray-200 rounded"):
+                    ui.element("div").classes("h-6 rounded").style(
+                        f"width: {100 * aantal / totaal:.0f}%; background: {KLEUR['primair']}"
+                    )
+                ui.label(str(aantal)).classes(f"{tekst} w-12 text-right")
+
+
+def signaalkaart(kaart: SignaalKaart, *, namen: bool, groot: bool = False) -> None:
+    with ui.card().classes("w-full p-3"):
+        with ui.row().classes("items-center gap-2"):
+            ui.label(SIGNAALSOORTEN.get(kaart.soort, kaart.soort)).classes("text-xs uppercase font-bold").style(
+                f"color: {KLEUR.get(kaart.soort, 'black')}"
+            )
+            if kaart.geverifieerd:
+                ui.label("✓ bevestigd door tweede bron").classes("text-xs")
+        ui.label(kaart.tekst).classes(
+            ("text-2xl" if groot else "text-base") + " break-words whitespace-pre-wrap"
+        )
+        afzender = kaart.auteur if namen and kaart.auteur else kaart.organisatie or DOMEINEN.get(kaart.domein, "")
+        ui.label(f"{afzender} · herkend door {kaart.herkend}").classes("text-sm text-gray-600")
+
+
+def agenda(vergadering: Vergadering, *, op_klik=None) -> None:  # type: ignore[no-untyped-def]
+    """The steps with planned versus used minutes."""
+    with ui.column().classes("w-full gap-1"):
+        for stap in vergadering.stappen:
+            huidig = stap.positie == vergadering.huidige
+            with ui.row().classes("w-full items-center no-wrap gap-2 " + ("font-bold" if huidig else "")):
+                ui.label("▶" if huidig else "·").classes("w-4")
+                titel = ui.label(f"{stap.positie + 1}. {stap.titel}").classes("grow")
+                if op_klik is not None:
+                    titel.classes("cursor-pointer underline-offset-2 hover:underline")
+                    titel.on("click", lambda p=stap.positie: op_klik(p))
+                ui.label(f"{stap.klok.verbruikt / 60:.0f}/{stap.klok.budget // 60} min").classes(
+                    "text-sm text-gray-600"
+                )
+        ui.label(
+            f"Totaal: {vergadering.gebruikt / 60:.0f} van {vergadering.gepland // 60} minuten gebruikt"
+        ).classes("text-sm text-gray-700 pt-1")

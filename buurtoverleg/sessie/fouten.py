@@ -1,0 +1,9 @@
+"""Refusals the domain gives, worded for the person who caused them."""
+
+
+class Geweigerd(Exception):
+    """An action that the rules of the meeting do not allow; the message is Dutch and shown as is."""
+
+
+class NietGevonden(Geweigerd):
+    """An unknown meeting, link, participant or item."""

@@ -1,0 +1,156 @@
+"""Plain, immutable pictures of a meeting as each role may see it. Pages render only these."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from .timer import Klok
+
+MEETING_STATUS = {"lobby": "Lobby", "stappen": "Bezig", "afronding": "Afronding", "gesloten": "Gesloten"}
+STAP_STATUS = {"nog-niet": "nog niet open", "open": "open voor invoer", "dicht": "gesloten", "onthuld": "uitslag getoond"}
+DOMEINEN: dict[str, str] = {
+    "gemeente": "Gemeente",
+    "politie": "Politie",
+    "welzijn": "Welzijn / opbouwwerk",
+    "jongerenwerk": "Jongerenwerk",
+    "woningcorporatie": "Woningcorporatie",
+    "onderwijs": "Onderwijs",
+    "zorg": "Zorg",
+    "bewoner": "Bewoner",
+    "anders": "Anders",
+}
+ROLLEN: dict[str, str] = {
+    "deelnemer": "Deelnemer",
+    "gespreksleider": "Gespreksleider",
+    "notulist": "Notulist",
+    "waarnemer": "Waarnemer",
+}
+STEMMENDE_ROLLEN = frozenset({"deelnemer"})
+SIGNAALSOORTEN = {"waarneming": "Waarneming", "duiding": "Duiding"}
+
+
+@dataclass(frozen=True)
+class Deelnemer:
+    id: int
+    naam: str
+    organisatie: str
+    domein: str
+    rol: str
+
+    @property
+    def stemt(self) -> bool:
+        return self.rol in STEMMENDE_ROLLEN
+
+
+@dataclass(frozen=True)
+class Optie:
+    id: str
+    titel: str
+
+
+@dataclass(frozen=True)
+class Vraag:
+    id: str
+    type: str
+    vraag: str
+    opties: tuple[Optie, ...] = ()
+    blind: bool = False
+    schaal_min: int = 1
+    schaal_max: int = 5
+    schaal_labels: tuple[str, ...] = ()
+    stippen: int = 3
+
+    def waarden(self) -> list[Any]:
+        """The values an answer may contain: option ids, or the scale's numbers."""
+        if self.type == "schaal":
+            return list(range(self.schaal_min, self.schaal_max + 1))
+        return [o.id for o in self.opties]
+
+
+@dataclass(frozen=True)
+class Stap:
+    positie: int
+    id: str
+    titel: str
+    uitleg: str
+    onderdeel: str
+    status: str
+    ronde: int
+    klok: Klok
+    vragen: tuple[Vraag, ...] = ()
+    inhoud: tuple[Optie, ...] = ()
+
+
+@dataclass(frozen=True)
+class Uitslag:
+    """The answers to one prompt in one round: who answered, and (if visible) what."""
+
+    vraag_id: str
+    ronde: int
+    aantal: int
+    verdeling: dict[Any, int] = field(default_factory=dict)
+    zichtbaar: bool = False
+
+
+@dataclass(frozen=True)
+class SignaalKaart:
+    id: int
+    soort: str
+    tekst: str
+    auteur: str
+    organisatie: str
+    domein: str
+    herkend: int
+    herkend_door_mij: bool = False
+    verborgen: bool = False
+    goedgekeurd: bool = True
+    geverifieerd: bool = False
+    eigen: bool = False
+    vraag_id: str = ""
+
+
+@dataclass(frozen=True)
+class Vergadering:
+    id: int
+    buurt: str
+    datum: date
+    template_id: str
+    template_titel: str
+    status: str
+    join_code: str
+    aanmelden_open: bool
+    huidige: int | None
+    toon_namen: bool
+    signalen_modereren: bool
+    auto_timer: bool
+    auto_onthullen: bool
+    live_uitslag: bool
+    deelnemers: tuple[Deelnemer, ...]
+    stappen: tuple[Stap, ...]
+
+    @property
+    def stemmers(self) -> tuple[Deelnemer, ...]:
+        return tuple(d for d in self.deelnemers if d.stemt)
+
+    @property
+    def huidige_stap(self) -> Stap | None:
+        return self.stappen[self.huidige] if self.huidige is not None else None
+
+    @property
+    def gepland(self) -> int:
+        return sum(s.klok.budget for s in self.stappen)
+
+    @property
+    def gebruikt(self) -> float:
+        return sum(s.klok.verbruikt for s in self.stappen)
+
+
+@dataclass(frozen=True)
+class Links:
+    meeting_id: int
+    join_code: str
+    facilitator_token: str
+    projector_token: str
+    secretary_token: str

@@ -1,0 +1,15 @@
+"""Alembic environment: runs on the connection the app hands over (see database.upgrade)."""
+
+from alembic import context
+
+from buurtoverleg.storage.models import Base
+
+connection = context.config.attributes.get("connection")
+if connection is None:
+    from sqlalchemy import create_engine
+
+    connection = create_engine(context.config.get_main_option("sqlalchemy.url")).connect()
+
+context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
+with context.begin_transaction():
+    context.run_migrations()

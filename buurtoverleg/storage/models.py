@@ -1,0 +1,167 @@
+"""The stored meeting. Pages never see these objects: the domain turns them into plain data.
+
+One current answer per participant per prompt per round is a database constraint, so
+a repeated tap on a phone can only ever update, never duplicate.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def nu() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Meeting(Base):
+    __tablename__ = "meeting"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    buurt: Mapped[str] = mapped_column(String(120))
+    datum: Mapped[date]
+    template_id: Mapped[str] = mapped_column(String(80))
+    status: Mapped[str] = mapped_column(String(20), default="lobby")
+    join_code: Mapped[str] = mapped_column(String(12), unique=True)
+    facilitator_token: Mapped[str] = mapped_column(String(64), unique=True)
+    projector_token: Mapped[str] = mapped_column(String(64), unique=True)
+    secretary_token: Mapped[str] = mapped_column(String(64), unique=True)
+    joining_open: Mapped[bool] = mapped_column(default=True)
+    current_step: Mapped[int | None] = mapped_column(default=None)
+    show_names: Mapped[bool] = mapped_column(default=False)
+    moderate_signals: Mapped[bool] = mapped_column(default=False)
+    auto_timer: Mapped[bool] = mapped_column(default=True)
+    auto_reveal: Mapped[bool] = mapped_column(default=False)
+    show_live_results: Mapped[bool] = mapped_column(default=False)
+    vertrouwelijk: Mapped[bool] = mapped_column(default=True)
+    previous_meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=nu)
+    ended_at: Mapped[datetime | None] = mapped_column(default=None)
+
+    participants: Mapped[list[Participant]] = relationship(back_populates="meeting", cascade="all, delete-orphan")
+    steps: Mapped[list[StepState]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan", order_by="StepState.position"
+    )
+
+
+class Participant(Base):
+    __tablename__ = "participant"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(80))
+    organisation: Mapped[str] = mapped_column(String(120), default="")
+    domain: Mapped[str] = mapped_column(String(40))
+    role: Mapped[str] = mapped_column(String(20), default="deelnemer")
+    joined_at: Mapped[datetime] = mapped_column(default=nu)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="participants")
+
+
+class StepState(Base):
+    """A step of the meeting's agenda with its input state and a restart-proof timer.
+
+    The timer is stored as time used before the current run plus when the current run
+    started; the remaining time is derived, so a server restart changes nothing.
+    """
+
+    __tablename__ = "step_state"
+    __table_args__ = (UniqueConstraint("meeting_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int]
+    step_id: Mapped[str] = mapped_column(String(80))
+    status: Mapped[str] = mapped_column(String(20), default="nog-niet")
+    round: Mapped[int] = mapped_column(default=1)
+    budget_seconds: Mapped[int]
+    used_seconds: Mapped[float] = mapped_column(default=0.0)
+    running_since: Mapped[datetime | None] = mapped_column(default=None)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="steps")
+
+
+class Response(Base):
+    __tablename__ = "response"
+    __table_args__ = (
+        UniqueConstraint("participant_id", "prompt_id", "round"),
+        Index("ix_response_meeting_prompt", "meeting_id", "prompt_id", "round"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id", ondelete="CASCADE"))
+    prompt_id: Mapped[str] = mapped_column(String(80))
+    round: Mapped[int] = mapped_column(default=1)
+    value: Mapped[Any] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(default=nu)
+    updated_at: Mapped[datetime] = mapped_column(default=nu, onupdate=nu)
+
+
+class Signal(Base):
+    __tablename__ = "signal"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    participant_id: Mapped[int | None] = mapped_column(ForeignKey("participant.id", ondelete="SET NULL"))
+    prompt_id: Mapped[str] = mapped_column(String(80))
+    kind: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    hidden: Mapped[bool] = mapped_column(default=False)
+    approved: Mapped[bool] = mapped_column(default=True)
+    verified: Mapped[bool] = mapped_column(default=False)
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("signal.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=nu)
+
+
+class SignalUpvote(Base):
+    """'Herken ik': one per participant per signal."""
+
+    __tablename__ = "signal_upvote"
+    __table_args__ = (UniqueConstraint("signal_id", "participant_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    signal_id: Mapped[int] = mapped_column(ForeignKey("signal.id", ondelete="CASCADE"), index=True)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id", ondelete="CASCADE"))
+
+
+class Decision(Base):
+    """What the room settled on: an outcome of a prompt, a besluit, or a chosen/rejected proposal."""
+
+    __tablename__ = "decision"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    prompt_id: Mapped[str | None] = mapped_column(String(80), default=None)
+    content_ref: Mapped[str | None] = mapped_column(String(80), default=None)
+    text: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=nu)
+
+
+class Action(Base):
+    """A SMART action (seed 003): wat, resultaat, wanneer, activiteit, doelgroep, wie, coordinatie, terugkoppeling."""
+
+    __tablename__ = "action"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    decision_id: Mapped[int | None] = mapped_column(ForeignKey("decision.id", ondelete="SET NULL"))
+    wat: Mapped[str] = mapped_column(Text)
+    resultaat: Mapped[str] = mapped_column(Text, default="")
+    wanneer: Mapped[date]
+    activiteit: Mapped[str] = mapped_column(Text, default="")
+    doelgroep: Mapped[str] = mapped_column(Text, default="")
+    uitvoerder: Mapped[str] = mapped_column(String(200))
+    coordinator: Mapped[str] = mapped_column(String(200), default="")
+    terugkoppeling: Mapped[date | None] = mapped_column(default=None)
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    created_at: Mapped[datetime] = mapped_column(default=nu)

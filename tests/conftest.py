@@ -1,0 +1,73 @@
+"""Every test gets its own data directory and SQLite file; nothing is mocked."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from buurtoverleg.content import Catalogus, laad
+from buurtoverleg.sessie.dienst import Dienst
+from buurtoverleg.sessie.gebeurtenissen import Gebeurtenis, LokaleBus
+from buurtoverleg.storage import Database, upgrade
+
+TEST_INHOUD = Path(__file__).parent / "inhoud"
+
+
+@pytest.fixture(autouse=True)
+def omgeving(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("BUURTOVERLEG_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("BUURTOVERLEG_CONTENT_DIR", str(TEST_INHOUD))
+    monkeypatch.delenv("BUURTOVERLEG_DATABASE_URL", raising=False)
+    monkeypatch.delenv("BUURTOVERLEG_STORAGE_SECRET", raising=False)
+    return tmp_path
+
+
+class Klok:
+    """A clock the test moves by hand, so timer tests need no sleeping."""
+
+    def __init__(self) -> None:
+        self.tijd = datetime(2026, 11, 23, 19, 0, 0)
+
+    def __call__(self) -> datetime:
+        return self.tijd
+
+    def verder(self, seconden: float) -> None:
+        self.tijd += timedelta(seconds=seconden)
+
+
+@pytest.fixture(scope="session")
+def catalogus() -> Catalogus:
+    return laad(TEST_INHOUD)
+
+
+@pytest.fixture
+def klok() -> Klok:
+    return Klok()
+
+
+@pytest.fixture
+def gebeurtenissen() -> list[Gebeurtenis]:
+    return []
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    database = Database(f"sqlite:///{tmp_path / 'test.sqlite'}")
+    upgrade(database.engine)
+    yield database
+    database.engine.dispose()
+
+
+@pytest.fixture
+def dienst(db: Database, catalogus: Catalogus, klok: Klok, gebeurtenissen: list[Gebeurtenis]) -> Dienst:
+    bus = LokaleBus()
+    bus.abonneer(gebeurtenissen.append)
+    return Dienst(db, catalogus, bus, klok=klok)
+
+
+@pytest.fixture
+def overleg(dienst: Dienst):  # type: ignore[no-untyped-def]
+    return dienst.maak("Kanaleneiland", date(2026, 11, 23), "test-kort")
