@@ -134,6 +134,9 @@ def _voeg_toe(catalogus: Catalogus, soort: str, naam: str, item: Item) -> None:
     nieuwe += [Entry(o.id, soort, o.titel, o.tekst, o.bron, naam, item.id, o) for o in item.onderdelen]
     if isinstance(item, Template):
         nieuwe += [Entry(s.id, "stap", s.titel, s.uitleg, s.bron, naam, item.id, item) for s in item.stappen]
+        nieuwe += [
+            Entry(p.id, "vraag", p.vraag, "", s.bron, naam, item.id, item) for s in item.stappen for p in s.prompts
+        ]
     for entry in nieuwe:
         if entry.id in catalogus.entries:
             eerder = catalogus.entries[entry.id].bestand
@@ -150,13 +153,13 @@ def _voeg_toe(catalogus: Catalogus, soort: str, naam: str, item: Item) -> None:
 
 def _controleer_referenties(catalogus: Catalogus) -> None:
     for content_id in list(catalogus.entries):
-        entry = catalogus.entries[content_id]
-        if entry.ouder is not None:
+        entry = catalogus.entries.get(content_id)
+        if entry is None or entry.ouder is not None:
             continue
         fouten = list(_referentiefouten(catalogus, entry))
         for melding in fouten:
             catalogus.fouten.append(Fout(entry.bestand, entry.id, melding))
-        if fouten and entry.bestand != "" and entry.soort == "template":
+        if fouten and entry.soort == "template":
             _verwijder(catalogus, entry)
 
 

@@ -1,0 +1,203 @@
+"""The method as data: the built-in content validates, resolves and matches the seeds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from buurtoverleg.cli import main
+from buurtoverleg.content import laad
+from buurtoverleg.content.schema import PromptType
+
+SEEDS = {
+    "000_e91020991cbee6a7.txt",
+    "001_b3548c647de8ad3c.txt",
+    "002_cf5b5eb33a98d22b.txt",
+    "003_ba68093a6e53589e.txt",
+    "004_5e7c31bd67a2e7b4.txt",
+}
+
+# The praktijkvoorbeelden of seed 001, STAP 4.2, by the names the seed gives them.
+PRAKTIJKVOORBEELDEN_001 = [
+    "Buurtbemiddeling", "Portiekgesprekken", "Samen Schoon", "PortiekPortiers", "nieuwe bewoners",
+    "Gedragscodes", "Pleingesprekken", "Dialoogtafels", "interreligieuze dialoog", "Ronde Tafelhuis",
+    "Buurtreminiscentie", "gemeenschappelijke identiteit", "Opzoomeren", "Kulturhuske", "Buurtgids",
+    "Haagse Huiskamer", "De Voorkamer", "BOOST", "Dichter bij huis", "Buurtpraatjes", "Thuis Op Straat",
+    "JOLO", "Straatportiers", "Jongeren Preventie Teams", "Inkr8", "Zakgeldprojecten", "Futsal Chabbab",
+    "Ara Cora", "straatcultuur", "Koppelwerk", "Buurtambassadeurs", "Buurt Bestuurt", "Buurtpreventie",
+    "Buurtveiligheidsteams", "BuurtPraktijkTeam", "Burgertop", "Utrecht zijn we samen", "Tolerant Minds",
+    "Bondgenoten", "Sleutelpersonen",
+]
+
+
+@pytest.fixture(scope="module")
+def ingebouwd():
+    return laad(None)
+
+
+def test_ingebouwde_inhoud_heeft_geen_fouten(ingebouwd):
+    assert ingebouwd.fouten == []
+
+
+@pytest.mark.parametrize(
+    ("soort", "aantal"),
+    [("fase", 5), ("verschijningsvorm", 3), ("oplossingsrichting", 7), ("oorzaak", 7), ("risicofactor", 10),
+     ("casus", 4), ("sentiment", 5), ("trigger", 4), ("locatie", 3), ("signaleringswijze", 6),
+     ("signaleringstip", 3)],
+)
+def test_aantallen_kloppen_met_de_bronnen(ingebouwd, soort, aantal):
+    assert ingebouwd.tellingen()[soort] == aantal
+
+
+def test_fasen_staan_in_volgorde(ingebouwd):
+    fasen = ingebouwd.items("fase")
+    assert [f.id for f in fasen] == [
+        "fase-rust", "fase-ongemak", "fase-onderhuidse-spanningen", "fase-incidenten", "fase-escalatie"
+    ]
+    assert [f.volgorde for f in fasen] == [1, 2, 3, 4, 5]
+
+
+def test_elk_praktijkvoorbeeld_uit_de_handreiking_staat_erin(ingebouwd):
+    titels = " | ".join(p.titel for p in ingebouwd.items("praktijkvoorbeeld"))
+    ontbreekt = [naam for naam in PRAKTIJKVOORBEELDEN_001 if naam.lower() not in titels.lower()]
+    assert ontbreekt == []
+    assert ingebouwd.tellingen()["praktijkvoorbeeld"] >= 40
+
+
+def test_elk_item_heeft_een_bron_in_een_bestaand_brondocument(ingebouwd):
+    for entry in ingebouwd.entries.values():
+        assert entry.bron.split(",")[0] in SEEDS, entry.id
+
+
+def test_de_sjablonen_uit_de_opdracht_bestaan_en_hun_vragen_zijn_kort(ingebouwd):
+    ids = {t.id for t in ingebouwd.templates()}
+    assert {"tpl-analyse-polarisatie", "tpl-analyse-kort", "tpl-samos-eerste", "tpl-samos-vervolg",
+            "tpl-samos-laatste", "tpl-oefenen-casus-1", "tpl-oefenen-casus-2", "tpl-oefenen-casus-3",
+            "tpl-oefenen-casus-4"} <= ids
+    for template in ingebouwd.templates():
+        for stap in template.stappen:
+            for prompt in stap.prompts:
+                assert len(prompt.vraag.split()) <= 25, prompt.id
+                keuze = prompt.type in (PromptType.enkele_keuze, PromptType.meerkeuze, PromptType.stippen)
+                assert bool(ingebouwd.opties(prompt)) == keuze, prompt.id
+
+
+def test_lange_analyse_duurt_ongeveer_twee_uur_de_korte_een_uur(ingebouwd):
+    minuten = {t.id: sum(s.minuten for s in t.stappen) for t in ingebouwd.templates()}
+    assert 100 <= minuten["tpl-analyse-polarisatie"] <= 140
+    assert 45 <= minuten["tpl-analyse-kort"] <= 75
+
+
+def test_fase_en_ernst_worden_blind_gevraagd(ingebouwd):
+    template = ingebouwd.template("tpl-analyse-polarisatie")
+    fasevragen = [p for s in template.stappen for p in s.prompts if ingebouwd.opties(p)[:1] == ["fase-rust"]]
+    assert fasevragen and all(p.blind for p in fasevragen)
+
+
+def _schrijf(map_: Path, naam: str, tekst: str) -> Path:
+    map_.mkdir(parents=True, exist_ok=True)
+    (map_ / naam).write_text(tekst, encoding="utf-8")
+    return map_
+
+
+BRON = '"001_b3548c647de8ad3c.txt, STAP 2.2"'
+
+
+def test_kapot_extra_bestand_noemt_bestand_en_item_en_houdt_ingebouwd_niet_tegen(tmp_path):
+    extra = _schrijf(tmp_path / "gemeente", "eigen.yaml", f"""
+soort: praktijkvoorbeeld
+items:
+  - id: pv-eigen
+    titel: Eigen aanpak
+    bron: {BRON}
+    oplossingsrichtingen: [richting-99]
+  - id: pv-zonder-titel
+    bron: {BRON}
+    oplossingsrichtingen: [richting-1]
+""")
+    _schrijf(extra, "stuk.yaml", "soort: [onzin\n")
+    catalogus = laad(extra)
+    meldingen = [str(f) for f in catalogus.fouten]
+    assert any("eigen.yaml, item 'pv-eigen'" in m and "richting-99" in m for m in meldingen)
+    assert any("eigen.yaml, item 'pv-zonder-titel'" in m and "titel" in m for m in meldingen)
+    assert any(m.startswith("stuk.yaml") and "YAML" in m for m in meldingen)
+    assert catalogus.tellingen()["fase"] == 5 and len(catalogus.templates()) >= 9
+
+
+def test_dubbel_id_wordt_gemeld(tmp_path):
+    extra = _schrijf(tmp_path, "dubbel.yaml", f"""
+soort: fase
+items:
+  - id: fase-rust
+    titel: Nog een rust
+    bron: {BRON}
+    volgorde: 1
+""")
+    catalogus = laad(extra)
+    assert any("fase-rust' bestaat al" in str(f) for f in catalogus.fouten)
+    assert catalogus.get("fase-rust").titel == "Rust"
+
+
+def test_extra_sjabloon_van_een_gemeente_verschijnt(tmp_path):
+    extra = _schrijf(tmp_path, "utrecht.yaml", f"""
+soort: template
+items:
+  - id: tpl-utrecht-wijkschouw
+    titel: Utrechtse wijkschouw
+    bron: {BRON}
+    stappen:
+      - id: utrecht-fase
+        titel: Fase
+        onderdeel: analyse
+        minuten: 10
+        bron: {BRON}
+        prompts:
+          - id: utrecht-fase-vraag
+            type: enkele-keuze
+            vraag: In welke fase zit de buurt?
+            opties_uit: fase
+            blind: true
+""")
+    catalogus = laad(extra)
+    assert catalogus.fouten == []
+    template = catalogus.template("tpl-utrecht-wijkschouw")
+    assert catalogus.opties(template.stappen[0].prompts[0])[0] == "fase-rust"
+
+
+def test_sjabloon_met_kapotte_verwijzing_wordt_niet_aangeboden(tmp_path):
+    extra = _schrijf(tmp_path, "kapot.yaml", f"""
+soort: template
+items:
+  - id: tpl-kapot
+    titel: Kapot
+    bron: {BRON}
+    stappen:
+      - id: kapot-stap
+        titel: Stap
+        onderdeel: analyse
+        minuten: 10
+        bron: {BRON}
+        prompts:
+          - id: kapot-vraag
+            type: enkele-keuze
+            vraag: Welke?
+            opties: [bestaat-niet]
+""")
+    catalogus = laad(extra)
+    assert any("bestaat-niet" in str(f) for f in catalogus.fouten)
+    assert "tpl-kapot" not in {t.id for t in catalogus.templates()}
+
+
+def test_cli_content_check_en_show(tmp_path, capsys):
+    assert main(["content", "check"]) == 0
+    uit = capsys.readouterr().out
+    assert "fase: 5" in uit and "praktijkvoorbeeld: " in uit
+    _schrijf(tmp_path, "fout.yaml", "soort: onbekend\nitems: [{}]\n")
+    assert main(["content", "check", str(tmp_path)]) == 1
+    assert "onbekende soort 'onbekend'" in capsys.readouterr().err
+    assert main(["content", "show", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    koppelwerk = next(d for d in data if d["id"] == "pv-koppelwerk")
+    assert koppelwerk["soort"] == "praktijkvoorbeeld" and "richting-4" in koppelwerk["referenties"]["oplossingsrichtingen"]
