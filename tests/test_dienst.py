@@ -100,11 +100,11 @@ def test_invoer_openen_sluiten_onthullen_en_nieuwe_ronde(dienst, overleg):
     dienst.start(t)
     with pytest.raises(Geweigerd, match="al open"):
         dienst.open_invoer(t)
-    dienst.antwoord(overleg.meeting_id, a, "test-fase", "test-rust")
-    dienst.antwoord(overleg.meeting_id, b, "test-fase", "test-spanning")
+    dienst.antwoord(overleg.meeting_id, a, "test-fase", "fase-rust")
+    dienst.antwoord(overleg.meeting_id, b, "test-fase", "fase-onderhuidse-spanningen")
     dienst.sluit_invoer(t)
     with pytest.raises(Geweigerd, match="gesloten"):
-        dienst.antwoord(overleg.meeting_id, a, "test-fase", "test-ongemak")
+        dienst.antwoord(overleg.meeting_id, a, "test-fase", "fase-ongemak")
     with pytest.raises(Geweigerd, match="niet open"):
         dienst.sluit_invoer(t)
     dienst.onthul(t)
@@ -113,25 +113,25 @@ def test_invoer_openen_sluiten_onthullen_en_nieuwe_ronde(dienst, overleg):
     with pytest.raises(Geweigerd, match="nieuwe ronde"):
         dienst.open_invoer(t)
     ronde1 = dienst.uitslagen(overleg.meeting_id, 0)[0]
-    assert ronde1.zichtbaar and ronde1.verdeling == {"test-rust": 1, "test-ongemak": 0, "test-spanning": 1}
+    assert ronde1.zichtbaar and ronde1.verdeling == {"fase-rust": 1, "fase-ongemak": 0, "fase-onderhuidse-spanningen": 1, "fase-incidenten": 0, "fase-escalatie": 0}
     dienst.nieuwe_ronde(t)
     assert dienst.vergadering(overleg.meeting_id).stappen[0].ronde == 2
     assert dienst.uitslagen(overleg.meeting_id, 0)[0].aantal == 0
     assert dienst.mijn_antwoorden(overleg.meeting_id, a) == {}
-    dienst.antwoord(overleg.meeting_id, a, "test-fase", "test-spanning")
-    assert dienst.mijn_antwoorden(overleg.meeting_id, a) == {"test-fase": "test-spanning"}
+    dienst.antwoord(overleg.meeting_id, a, "test-fase", "fase-onderhuidse-spanningen")
+    assert dienst.mijn_antwoorden(overleg.meeting_id, a) == {"test-fase": "fase-onderhuidse-spanningen"}
 
 
 def test_blinde_vraag_blijft_verborgen_tot_onthullen_ook_voor_de_leiding(dienst, overleg):
     t = overleg.facilitator_token
     (a,) = _deelnemers(dienst, overleg.meeting_id, 1)
     dienst.start(t)
-    dienst.antwoord(overleg.meeting_id, a, "test-fase", "test-rust")
+    dienst.antwoord(overleg.meeting_id, a, "test-fase", "fase-rust")
     for voor_leiding in (False, True):
         u = dienst.uitslagen(overleg.meeting_id, 0, voor_leiding=voor_leiding)[0]
         assert u.aantal == 1 and not u.zichtbaar and u.verdeling == {}
     dienst.onthul(t)
-    assert dienst.uitslagen(overleg.meeting_id, 0)[0].verdeling["test-rust"] == 1
+    assert dienst.uitslagen(overleg.meeting_id, 0)[0].verdeling["fase-rust"] == 1
 
 
 def test_open_vraag_live_alleen_als_de_leiding_dat_kiest(dienst, overleg):
@@ -153,22 +153,22 @@ def test_antwoord_wijzigen_vervangt_en_dupliceert_nooit(dienst, overleg, db):
 
     (a,) = _deelnemers(dienst, overleg.meeting_id, 1)
     dienst.start(overleg.facilitator_token)
-    for keuze in ("test-rust", "test-ongemak", "test-ongemak", "test-spanning"):
+    for keuze in ("fase-rust", "fase-ongemak", "fase-ongemak", "fase-onderhuidse-spanningen"):
         dienst.antwoord(overleg.meeting_id, a, "test-fase", keuze)
     with db.sessie() as s:
         assert s.scalar(select(func.count()).select_from(Response)) == 1
-    assert dienst.mijn_antwoorden(overleg.meeting_id, a) == {"test-fase": "test-spanning"}
+    assert dienst.mijn_antwoorden(overleg.meeting_id, a) == {"test-fase": "fase-onderhuidse-spanningen"}
 
 
 @pytest.mark.parametrize(
     ("vraag", "waarde", "melding"),
     [
         ("test-fase", "test-onzin", "Kies een van de opties"),
-        ("test-fase", ["test-rust"], "Kies een van de opties"),
+        ("test-fase", ["fase-rust"], "Kies een van de opties"),
         ("test-ernst", 6, "1 tot en met 5"),
         ("test-ernst", True, "1 tot en met 5"),
         ("test-ernst", "3", "1 tot en met 5"),
-        ("test-vormen", [], "een of meer"),
+        ("test-vormen", "test-rust", "een of meer"),
         ("test-vormen", ["test-rust", "<script>"], "een of meer"),
     ],
 )
@@ -180,6 +180,15 @@ def test_ongeldige_antwoorden_worden_geweigerd(dienst, overleg, vraag, waarde, m
         dienst.volgende(t)
     with pytest.raises(Geweigerd, match=melding):
         dienst.antwoord(overleg.meeting_id, a, vraag, waarde)
+
+
+def test_meerkeuze_mag_leeg_zijn_geen_van_deze(dienst, overleg):
+    (a,) = _deelnemers(dienst, overleg.meeting_id, 1)
+    dienst.start(overleg.facilitator_token)
+    dienst.volgende(overleg.facilitator_token)
+    dienst.antwoord(overleg.meeting_id, a, "test-vormen", [])
+    assert dienst.mijn_antwoorden(overleg.meeting_id, a) == {"test-vormen": []}
+    assert dienst.uitslagen(overleg.meeting_id, 1, voor_leiding=True)[1].aantal == 1
 
 
 def test_stippen_mogen_het_maximum_niet_overschrijden(dienst, overleg):
@@ -203,7 +212,7 @@ def test_vraag_van_een_andere_stap_en_van_een_ander_overleg(dienst, overleg):
     ander = dienst.maak("Zuid", date(2026, 11, 23), "test-kort")
     dienst.start(ander.facilitator_token)
     with pytest.raises(Geweigerd, match="niet aangemeld"):
-        dienst.antwoord(ander.meeting_id, a, "test-fase", "test-rust")
+        dienst.antwoord(ander.meeting_id, a, "test-fase", "fase-rust")
     assert dienst.deelnemer(ander.meeting_id, a) is None
 
 
@@ -226,7 +235,7 @@ def test_notulist_en_waarnemer_tellen_niet_mee_als_stemmer(dienst, overleg):
     assert len(v.deelnemers) == 3 and [d.id for d in v.stemmers] == [a]
     dienst.start(overleg.facilitator_token)
     with pytest.raises(Geweigerd, match="Alleen deelnemers"):
-        dienst.antwoord(overleg.meeting_id, w, "test-fase", "test-rust")
+        dienst.antwoord(overleg.meeting_id, w, "test-fase", "fase-rust")
 
 
 def test_automatisch_onthullen_als_iedereen_heeft_geantwoord(dienst, overleg):
@@ -234,10 +243,10 @@ def test_automatisch_onthullen_als_iedereen_heeft_geantwoord(dienst, overleg):
     a, b = _deelnemers(dienst, overleg.meeting_id)
     dienst.instellingen(t, auto_onthullen=True)
     dienst.start(t)
-    dienst.antwoord(overleg.meeting_id, a, "test-fase", "test-rust")
+    dienst.antwoord(overleg.meeting_id, a, "test-fase", "fase-rust")
     assert dienst.vergadering(overleg.meeting_id).stappen[0].status == "open"
     assert [d.id for d in dienst.nog_niet_geantwoord(overleg.meeting_id)] == [b]
-    dienst.antwoord(overleg.meeting_id, b, "test-fase", "test-rust")
+    dienst.antwoord(overleg.meeting_id, b, "test-fase", "fase-rust")
     assert dienst.vergadering(overleg.meeting_id).stappen[0].status == "onthuld"
 
 
@@ -336,7 +345,7 @@ def test_na_afsluiten_kan_niemand_meer_iets_invoeren(dienst, overleg):
     dienst.start(t)
     dienst.beeindig(t)
     with pytest.raises(Geweigerd, match="afgelopen"):
-        dienst.antwoord(overleg.meeting_id, a, "test-fase", "test-rust")
+        dienst.antwoord(overleg.meeting_id, a, "test-fase", "fase-rust")
     with pytest.raises(Geweigerd, match="afgelopen"):
         dienst.aanmelden(overleg.meeting_id, "Laatkomer", "", "bewoner")
 
@@ -344,7 +353,7 @@ def test_na_afsluiten_kan_niemand_meer_iets_invoeren(dienst, overleg):
 def test_elke_actie_publiceert_pas_na_opslaan(dienst, overleg, gebeurtenissen):
     (a,) = _deelnemers(dienst, overleg.meeting_id, 1)
     dienst.start(overleg.facilitator_token)
-    dienst.antwoord(overleg.meeting_id, a, "test-fase", "test-rust")
+    dienst.antwoord(overleg.meeting_id, a, "test-fase", "fase-rust")
     assert [g.soort for g in gebeurtenissen] == ["deelnemers", "stap", "antwoord"]
     assert {g.meeting_id for g in gebeurtenissen} == {overleg.meeting_id}
     with pytest.raises(Geweigerd):

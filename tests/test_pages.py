@@ -9,6 +9,9 @@ from nicegui.testing import User
 
 from buurtoverleg.app import Context
 
+LIVE = 40
+"""should_see retries (0.1 s each): live updates pass an event, a redraw timer and a thread."""
+
 
 def _ctx() -> Context:
     """The running app's context (the pages hold it; the test reads links from the domain)."""
@@ -19,11 +22,11 @@ def _ctx() -> Context:
 
 async def test_home_maakt_een_overleg(user: User):
     await user.open("/")
-    await user.should_see("Nieuw overleg")
+    await user.should_see("Nieuw overleg", retries=LIVE)
     user.find("Buurt of wijk").type("Kanaleneiland")
     user.find("Overleg aanmaken").click()
-    await user.should_see("Start het overleg")
-    await user.should_see("Kanaleneiland")
+    await user.should_see("Start het overleg", retries=LIVE)
+    await user.should_see("Kanaleneiland", retries=LIVE)
     rijen = _ctx().dienst.overzicht()
     assert [(r[1], r[4]) for r in rijen] == [("Kanaleneiland", "lobby")]
 
@@ -31,7 +34,7 @@ async def test_home_maakt_een_overleg(user: User):
 async def test_home_weigert_een_lege_buurt(user: User):
     await user.open("/")
     user.find("Overleg aanmaken").click()
-    await user.should_see("De naam van de buurt is leeg")
+    await user.should_see("De naam van de buurt is leeg", retries=LIVE)
     assert _ctx().dienst.overzicht() == []
 
 
@@ -42,57 +45,57 @@ async def test_leiding_en_twee_telefoons_door_een_kort_overleg(user: User, creat
     links = dienst.maak("Overvecht", date(2026, 11, 23), "test-kort")
     leiding = user
     await leiding.open(f"/leiding/{links.facilitator_token}")
-    await leiding.should_see("Start het overleg")
+    await leiding.should_see("Start het overleg", retries=LIVE)
 
     telefoons: list[User] = []
     for naam, organisatie, domein in (("Ans", "Politie Utrecht", "Politie"), ("Bo", "Buurtteam", "Welzijn / opbouwwerk")):
         tel = create_user()
         await tel.open(f"/doe/{links.join_code.lower()}")
-        await tel.should_see("Vul in wie je bent")
+        await tel.should_see("Vul in wie je bent", retries=LIVE)
         tel.find("Domein").click()
         tel.find(domein).click()
         tel.find("Naam").type(naam)
         tel.find("Organisatie").type(organisatie)
         tel.find("Meedoen").click()
-        await tel.should_see("Wacht op de gespreksleider")
+        await tel.should_see("Wacht op de gespreksleider", retries=LIVE)
         telefoons.append(tel)
 
-    await leiding.should_see("2 stemmers, 2 in de zaal")
+    await leiding.should_see("2 stemmers, 2 in de zaal", retries=LIVE)
     leiding.find("Start het overleg").click()
     ans, bo = telefoons
-    await ans.should_see("In welke fase zit de buurt?")
+    await ans.should_see("In welke fase zit de buurt?", retries=LIVE)
     ans.find("Rust").click()
-    await ans.should_see("Ontvangen")
+    await ans.should_see("Ontvangen", retries=LIVE)
     bo.find("Onderhuidse spanningen").click()
-    await bo.should_see("Ontvangen")
-    await leiding.should_see("2 van 2 geantwoord")
-    await leiding.should_see("blind tot onthullen")
+    await bo.should_see("Ontvangen", retries=LIVE)
+    await leiding.should_see("2 van 2 geantwoord", retries=LIVE)
+    await leiding.should_see("blind tot onthullen", retries=LIVE)
 
     leiding.find("Uitslag tonen").click()
-    await ans.should_see("De uitslag staat op het scherm")
+    await ans.should_see("De uitslag staat op het scherm", retries=LIVE)
     uitslag = dienst.uitslagen(links.meeting_id, 0)[0]
-    assert uitslag.verdeling == {"test-rust": 1, "test-ongemak": 0, "test-spanning": 1}
+    assert uitslag.verdeling == {"fase-rust": 1, "fase-ongemak": 0, "fase-onderhuidse-spanningen": 1, "fase-incidenten": 0, "fase-escalatie": 0}
 
     leiding.find("Volgende ▶").click()
-    await ans.should_see("Hoe ernstig is het?")
-    await bo.should_see("Hoe ernstig is het?")
+    await ans.should_see("Hoe ernstig is het?", retries=LIVE)
+    await bo.should_see("Hoe ernstig is het?", retries=LIVE)
 
     # a reload (the phone slept) shows the same person, with no new sign-up
     await ans.open(f"/doe/{links.join_code}")
-    await ans.should_see("Hoe ernstig is het?")
-    await ans.should_see("Ans")
+    await ans.should_see("Hoe ernstig is het?", retries=LIVE)
+    await ans.should_see("Ans", retries=LIVE)
     assert len(dienst.vergadering(links.meeting_id).deelnemers) == 2
 
 
 async def test_verkeerde_code_en_link_geven_een_nette_melding(user: User):
     await user.open("/doe/XXXXXX")
-    await user.should_see("Er is geen overleg met de code 'XXXXXX'")
+    await user.should_see("Er is geen overleg met de code 'XXXXXX'", retries=LIVE)
     await user.open("/leiding/verzonnen")
-    await user.should_see("Deze link klopt niet")
+    await user.should_see("Deze link klopt niet", retries=LIVE)
     await user.open("/scherm/verzonnen")
-    await user.should_see("Deze link klopt niet")
+    await user.should_see("Deze link klopt niet", retries=LIVE)
     await user.open("/notulen/verzonnen")
-    await user.should_see("Deze link klopt niet")
+    await user.should_see("Deze link klopt niet", retries=LIVE)
 
 
 async def test_html_van_een_deelnemer_blijft_tekst_op_het_scherm(user: User, create_user):
@@ -105,7 +108,7 @@ async def test_html_van_een_deelnemer_blijft_tekst_op_het_scherm(user: User, cre
     dienst.ga_naar(links.facilitator_token, 2)
     dienst.signaal(links.meeting_id, a, "test-signalen", "waarneming", '<img src=x onerror="alert(1)">')
     await user.open(f"/scherm/{links.projector_token}")
-    await user.should_see('<img src=x onerror="alert(1)">')
+    await user.should_see('<img src=x onerror="alert(1)">', retries=LIVE)
     labels = [e for e in user.find(ui.label).elements if "onerror" in e.text]
     assert labels, "the signal is rendered as a label (text), not as html"
     assert user.client is not None
@@ -128,3 +131,40 @@ async def test_health_503_als_de_database_onbereikbaar_is(user: User, tmp_path):
     response = await user.http_client.get("/health")
     assert response.status_code == 503
     assert response.json()["database"] == "onbereikbaar"
+
+
+async def test_duiding_verdeeld_op_de_beamer_en_opnieuw_stemmen(user: User, create_user):
+    from datetime import date
+
+    dienst = _ctx().dienst
+    links = dienst.maak("Lombok", date(2026, 11, 23), "test-kort")
+    zaal = [
+        dienst.aanmelden(links.meeting_id, "Agent", "Politie", "politie"),
+        dienst.aanmelden(links.meeting_id, "Opbouw", "Buurtteam", "welzijn"),
+        dienst.aanmelden(links.meeting_id, "Jongerenwerker", "JoU", "welzijn"),
+    ]
+    leiding = create_user()
+    await leiding.open(f"/leiding/{links.facilitator_token}")
+    await leiding.should_see("Start het overleg", retries=LIVE)
+    beamer = user
+    await beamer.open(f"/scherm/{links.projector_token}")
+    leiding.find("Start het overleg").click()
+    await beamer.should_see("0 van 3 hebben geantwoord", retries=LIVE)
+    for deelnemer, fase in zip(zaal, ("fase-incidenten", "fase-ongemak", "fase-ongemak")):
+        dienst.antwoord(links.meeting_id, deelnemer, "test-fase", fase)
+    await beamer.should_see("3 van 3 hebben geantwoord", retries=LIVE)
+    leiding.find("Uitslag tonen").click()
+    await beamer.should_see("VERDEELD", retries=LIVE)
+    await beamer.should_see("Domeinen lezen het anders: Politie: incidenten · Welzijn / opbouwwerk: ongemak", retries=LIVE)
+    await leiding.should_see("Open onenigheden (1)", retries=LIVE)
+
+    leiding.find("Bespreken en opnieuw stemmen").click()
+    await beamer.should_see("0 van 3 hebben geantwoord · ronde 2", retries=LIVE)
+    for deelnemer in zaal:
+        dienst.antwoord(links.meeting_id, deelnemer, "test-fase", "fase-onderhuidse-spanningen")
+    leiding.find("Uitslag tonen").click()
+    await beamer.should_see("EENSGEZIND", retries=LIVE)
+    await beamer.should_see("ronde 1: verdeeld, ronde 2: eensgezind op onderhuidse spanningen", retries=LIVE)
+    rondes = dienst.duiding(links.meeting_id, 0)["test-fase"]
+    assert [(d.ronde, d.aantal, d.oordeel) for d in rondes] == [(1, 3, "verdeeld"), (2, 3, "eensgezind")]
+    assert not [e for e in beamer.find(ui.label).elements if "Agent" in e.text], "no names on the projector"

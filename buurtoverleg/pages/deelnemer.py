@@ -173,18 +173,24 @@ async def _vraag(ctx, meeting_id: int, ik: Deelnemer, vraag: Vraag, eerder: Any,
         markeer(eerder)
     elif vraag.type == "meerkeuze":
         gekozen: set[str] = set(concept.get(vraag.id, eerder or []))
+        vinkjes: list[ui.checkbox] = []
         for optie in vraag.opties:
             def wissel(e: Any, o: str = optie.id) -> None:
                 (gekozen.add if e.value else gekozen.discard)(o)
                 concept[vraag.id] = sorted(gekozen)
-            ui.checkbox(optie.titel, value=optie.id in gekozen, on_change=wissel).classes("text-lg py-1")
+            vinkjes.append(ui.checkbox(optie.titel, value=optie.id in gekozen, on_change=wissel).classes("text-lg py-1"))
 
         async def verstuur() -> None:
-            if not gekozen:
-                ui.notify("Kies minstens één optie.", type="warning")
-                return
             await stuur(sorted(gekozen))
+
+        async def geen() -> None:
+            if await stuur([]):
+                gekozen.clear()
+                concept[vraag.id] = []
+                for vinkje in vinkjes:
+                    vinkje.set_value(False)
         ui.button("Versturen", on_click=verstuur).classes(GROOT)
+        ui.button("Geen van deze", on_click=geen).props("outline").classes(GROOT)
     elif vraag.type == "stippen":
         stippen: dict[str, int] = dict(concept.get(vraag.id, eerder or {}))
         over = ui.label().classes("text-base")

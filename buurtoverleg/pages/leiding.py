@@ -12,7 +12,7 @@ from .. import qr
 from ..live import volg
 from ..sessie.toestand import DOMEINEN, MEETING_STATUS, ROLLEN, STAP_STATUS
 from .gedeeld import KLEUR, Mislukt, doe, probeer, weigerpagina
-from .weergave import Klokweergave, agenda, balken, signaalkaart
+from .weergave import Klokweergave, agenda, balken, duidingsblok, signaalkaart
 
 
 def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
@@ -29,8 +29,8 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
         links = await doe(dienst.links, meeting_id)
         basis = qr.basis_url(str(request.base_url), ctx.instellingen.publieke_url)
 
-        async def actie(naam: str, *args) -> None:  # type: ignore[no-untyped-def]
-            await probeer(getattr(dienst, naam), token, *args)
+        async def actie(naam: str, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+            await probeer(getattr(dienst, naam), token, *args, **kwargs)
 
         with ui.column().classes("w-full max-w-6xl mx-auto p-3 gap-3"):
             with ui.row().classes("w-full items-center justify-between"):
@@ -44,6 +44,7 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
             with ui.row().classes("w-full gap-4 items-start"):
                 with ui.column().classes("grow gap-3").style("min-width: 320px; flex: 2"):
                     stapvak = ui.column().classes("w-full gap-2")
+                    onenighedenvak = ui.column().classes("w-full gap-2")
                     signaalvak = ui.column().classes("w-full gap-2")
                 with ui.column().classes("gap-3").style("min-width: 280px; flex: 1"):
                     ui.label("Agenda").classes("text-lg font-semibold")
@@ -81,7 +82,7 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
             with instellingvak:
                 for naam, label, waarde in (
                     ("auto_timer", "Tijd start vanzelf bij een nieuwe stap", v.auto_timer),
-                    ("auto_onthullen", "Uitslag tonen zodra iedereen heeft gestemd", v.auto_onthullen),
+                    ("auto_onthullen", "Automatisch onthullen als iedereen heeft gestemd", v.auto_onthullen),
                     ("live_uitslag", "Open vragen: uitslag live op de beamer", v.live_uitslag),
                     ("signalen_modereren", "Signalen pas na goedkeuring op de beamer", v.signalen_modereren),
                     ("toon_namen", "Namen tonen op de beamer", v.toon_namen),
@@ -99,6 +100,8 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
                     if stap.uitleg:
                         ui.label(stap.uitleg).classes("text-gray-700")
                     uitslagen = {u.vraag_id: u for u in await doe(dienst.uitslagen, meeting_id, stap.positie, voor_leiding=True)}
+                    duiding = await doe(dienst.duiding, meeting_id, stap.positie)
+                    uitkomsten = await doe(dienst.uitkomsten, meeting_id)
                     for vraag in stap.vragen:
                         with ui.card().classes("w-full"):
                             ui.label(vraag.vraag).classes("font-semibold")
@@ -109,6 +112,28 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
                                      + (" · blind tot onthullen" if vraag.blind and not u.zichtbaar else ""))
                             if u.zichtbaar:
                                 balken(vraag, u)
+                            if stap.status == "onthuld":
+                                duidingsblok(duiding.get(vraag.id, []))
+                            if vraag.id in uitkomsten:
+                                ui.label(uitkomsten[vraag.id].tekst).classes("font-semibold")
+                            if vraag.id in duiding:
+                                ui.button("Uitkomst vastleggen", on_click=lambda q=vraag: _vaststellen(dienst, token, q)).props("flat dense")
+            onenighedenvak.clear()
+            onenigheden = await doe(dienst.onenigheden, meeting_id)
+            if onenigheden:
+                with onenighedenvak:
+                    ui.label(f"Open onenigheden ({len(onenigheden)})").classes("text-lg font-semibold").style(
+                        f"color: {KLEUR['verdeeld']}"
+                    )
+                    for o in onenigheden:
+                        with ui.card().classes("w-full"):
+                            ui.label(f"{o.stap_titel}: {o.vraag}").classes("font-semibold")
+                            ui.label(f"Ronde {o.ronde}: {o.samenvatting}")
+                            for verschil in o.verschillen:
+                                ui.label(verschil).classes("text-sm")
+                            with ui.row():
+                                ui.button("Bespreken en opnieuw stemmen",
+                                          on_click=lambda p=o.positie: actie("bespreek_opnieuw", p)).props("outline dense")
             signaalvak.clear()
             if stap is not None and any(q.type == "signaal" for q in stap.vragen):
                 with signaalvak:
@@ -208,6 +233,24 @@ async def _samenvoegen(dienst, token: str, kaart, andere: dict[int, str]) -> Non
     doel = await dialoog
     if doel is not None:
         await probeer(dienst.voeg_samen, token, kaart.id, doel)
+
+
+async def _vaststellen(dienst, token: str, vraag) -> None:  # type: ignore[no-untyped-def]
+    """Record what the room settled on, or that it did not agree and what happens next."""
+    keuzes = {str(w): t for w, t in ([(o.id, o.titel) for o in vraag.opties] or [(w, str(w)) for w in vraag.waarden()])}
+    keuzes = {"": "Geen overeenstemming", **keuzes}
+    with ui.dialog() as dialoog, ui.card().classes("w-96"):
+        ui.label(vraag.vraag).classes("font-semibold")
+        keuze = ui.select(keuzes, label="De zaal stelt vast", value=None).classes("w-full")
+        toelichting = ui.input("Toelichting (bij geen overeenstemming: wie zoekt wat uit?)").classes("w-full")
+        with ui.row():
+            ui.button("Annuleren", on_click=dialoog.close).props("flat")
+            ui.button("Vastleggen", on_click=lambda: dialoog.submit((keuze.value, toelichting.value or "")))
+    antwoord = await dialoog
+    if antwoord is None:
+        return
+    optie, tekst = antwoord
+    await probeer(dienst.stel_vast, token, vraag.id, optie or None, tekst)
 
 
 def _sneltoets(e, actie):  # type: ignore[no-untyped-def]

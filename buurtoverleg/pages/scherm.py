@@ -9,7 +9,7 @@ from .. import qr
 from ..live import volg
 from ..sessie.toestand import DOMEINEN
 from .gedeeld import KLEUR, Mislukt, doe, weigerpagina
-from .weergave import Klokweergave, agenda, balken, signaalkaart
+from .weergave import Klokweergave, agenda, balken, duidingsblok, signaalkaart
 
 
 def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
@@ -38,6 +38,7 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
             uitslagen = (
                 await doe(dienst.uitslagen, meeting_id, stap.positie) if stap and vergadering.status == "stappen" else []
             )
+            duiding = await doe(dienst.duiding, meeting_id, stap.positie) if stap and vergadering.status == "stappen" else {}
             signalen = await doe(dienst.signalen, meeting_id) if stap and any(
                 v.type == "signaal" for v in stap.vragen
             ) else []
@@ -46,7 +47,7 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
                 if vergadering.status == "lobby":
                     _lobby(vergadering, basis)
                 elif vergadering.status == "stappen" and stap is not None:
-                    _stap(vergadering, stap, uitslagen, signalen, basis)
+                    _stap(vergadering, stap, uitslagen, duiding, signalen, basis)
                 elif vergadering.status == "afronding":
                     ui.label("Afronding").classes("text-5xl font-bold")
                     agenda(vergadering)
@@ -83,7 +84,7 @@ def _lobby(vergadering, basis: str) -> None:  # type: ignore[no-untyped-def]
                 ui.label("Aanmelden is gesloten").classes("text-2xl").style(f"color: {KLEUR['verdeeld']}")
 
 
-def _stap(vergadering, stap, uitslagen, signalen, basis: str) -> None:  # type: ignore[no-untyped-def]
+def _stap(vergadering, stap, uitslagen, duiding, signalen, basis: str) -> None:  # type: ignore[no-untyped-def]
     if stap.uitleg:
         ui.label(stap.uitleg).classes("text-3xl text-gray-800")
     stemmers = len(vergadering.stemmers)
@@ -103,6 +104,8 @@ def _stap(vergadering, stap, uitslagen, signalen, basis: str) -> None:  # type: 
             ).props('aria-live="polite"')
             if uitslag.zichtbaar:
                 balken(vraag, uitslag, groot=True)
+            if stap.status == "onthuld":
+                duidingsblok(duiding.get(vraag.id, []), groot=True)
             elif stap.status == "open":
                 ui.label("De antwoorden blijven verborgen tot iedereen heeft gestemd.").classes("text-2xl text-gray-600")
     if stap.inhoud:

@@ -8,6 +8,7 @@ from typing import Any
 
 from nicegui import ui
 
+from ..sessie.duiding import Duiding, verschuiving
 from ..sessie.timer import mmss
 from ..sessie.toestand import DOMEINEN, SIGNAALSOORTEN, SignaalKaart, Stap, Uitslag, Vergadering, Vraag
 from .gedeeld import KLEUR
@@ -74,6 +75,10 @@ def signaalkaart(kaart: SignaalKaart, *, namen: bool, groot: bool = False) -> No
         )
         afzender = kaart.auteur if namen and kaart.auteur else kaart.organisatie or DOMEINEN.get(kaart.domein, "")
         ui.label(f"{afzender} · herkend door {kaart.herkend}").classes("text-sm text-gray-600")
+        if kaart.eenzijdig:
+            ui.label("Alleen door één domein herkend: hoe zien de anderen dit?").classes("text-sm").style(
+                f"color: {KLEUR['verdeeld']}"
+            )
 
 
 def agenda(vergadering: Vergadering, *, op_klik=None) -> None:  # type: ignore[no-untyped-def]
@@ -93,3 +98,21 @@ def agenda(vergadering: Vergadering, *, op_klik=None) -> None:  # type: ignore[n
         ui.label(
             f"Totaal: {vergadering.gebruikt / 60:.0f} van {vergadering.gepland // 60} minuten gebruikt"
         ).classes("text-sm text-gray-700 pt-1")
+
+
+def duidingsblok(rondes: list[Duiding], groot: bool = False) -> None:
+    """After a reveal: the verdict, which domains read it differently, and the shift over rounds."""
+    if not rondes:
+        return
+    laatste = rondes[-1]
+    kleur = {"verdeeld": KLEUR["verdeeld"], "eensgezind": KLEUR["eensgezind"]}.get(laatste.oordeel, "#555")
+    tekst = "text-3xl" if groot else "text-base"
+    with ui.row().classes("items-center gap-3"):
+        ui.label(laatste.oordeel.upper()).classes(f"{tekst} font-bold px-3 py-1 rounded text-white").style(
+            f"background: {kleur}"
+        )
+        ui.label(laatste.samenvatting).classes(tekst)
+    for verschil in laatste.verschillen:
+        ui.label(f"Domeinen lezen het anders: {verschil.tekst}").classes(tekst)
+    if len(rondes) > 1:
+        ui.label(verschuiving(rondes)).classes(("text-2xl" if groot else "text-sm") + " text-gray-700")

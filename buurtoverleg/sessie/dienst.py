@@ -18,13 +18,16 @@ from sqlalchemy.orm import Session
 from ..content import Catalogus
 from ..content.schema import Prompt, Template
 from ..storage import Database
-from ..storage.models import Meeting, Participant, Response, Signal, SignalUpvote, StepState, nu
-from . import codes
+from ..storage.models import Decision, Meeting, Participant, Response, Signal, SignalUpvote, StepState, nu
+from . import codes, overeenstemming
+from .duiding import Duiding, beoordeel
 from .fouten import Geweigerd, NietGevonden
 from .gebeurtenissen import Gebeurtenis, Publisher, Soort
 from .timer import Klok, verbruikt
 from .toestand import (
     DOMEINEN,
+    Onenigheid,
+    Uitkomst,
     ROLLEN,
     SIGNAALSOORTEN,
     Deelnemer,
@@ -508,6 +511,15 @@ class Dienst:
                     .group_by(SignalUpvote.signal_id)
                 ).all()
             )
+            herkenners: dict[int, set[str]] = {}
+            for signaal_id, domein in s.execute(
+                select(SignalUpvote.signal_id, Participant.domain)
+                .join(Participant, Participant.id == SignalUpvote.participant_id)
+                .where(Participant.meeting_id == meeting_id)
+            ):
+                herkenners.setdefault(signaal_id, set()).add(domein)
+            aanwezig = set(s.scalars(select(Participant.domain).where(
+                Participant.meeting_id == meeting_id, Participant.role == "deelnemer")))
             mijn = set()
             if kijker is not None:
                 mijn = set(s.scalars(select(SignalUpvote.signal_id).where(SignalUpvote.participant_id == kijker)))
@@ -526,9 +538,123 @@ class Dienst:
                 geverifieerd=sig.verified,
                 eigen=kijker is not None and sig.participant_id == kijker,
                 vraag_id=sig.prompt_id,
+                eenzijdig=overeenstemming.eenzijdige_herkenning(
+                    herkenners.get(sig.id, set()) | ({p.domain} if p else set()), aanwezig
+                ) if sig.id in herkenners else False,
             )
             for sig, p in rijen
         ]
+
+    # ------------------------------------------------------------------ duiding
+
+    def duiding(self, meeting_id: int, positie: int) -> dict[str, list[Duiding]]:
+        """Per assessment prompt of a step, the agreement of every shown round (oldest first).
+
+        Earlier rounds are always included (they were closed before the re-vote); the
+        current round only once the facilitator revealed it: blind stays blind.
+        """
+        with self.db.sessie() as s:
+            meeting = self._meeting(s, meeting_id)
+            stap = meeting.steps[positie]
+            laatste = stap.round if stap.status == "onthuld" else stap.round - 1
+            drempels = self._drempels(meeting)
+            uitkomst: dict[str, list[Duiding]] = {}
+            for prompt in self._prompts(meeting, stap):
+                vraag = self._vraag(prompt)
+                geordend = self._geordend(vraag)
+                rijen = s.execute(
+                    select(Response.round, Participant.domain, Response.value)
+                    .join(Participant, Participant.id == Response.participant_id)
+                    .where(Response.meeting_id == meeting_id, Response.prompt_id == prompt.id,
+                           Response.round <= laatste)
+                ).all()
+                rondes = []
+                for ronde in range(1, laatste + 1):
+                    antwoorden = [(r.domain, r.value) for r in rijen if r.round == ronde]
+                    d = beoordeel(vraag, ronde, antwoorden, geordend=geordend, drempels=drempels)
+                    if d is not None:
+                        rondes.append(d)
+                if rondes:
+                    uitkomst[prompt.id] = rondes
+            return uitkomst
+
+    def onenigheden(self, meeting_id: int) -> list[Onenigheid]:
+        """The meeting's open disagreements, the most important first: divided in the last
+        shown round, and not yet settled by the facilitator."""
+        v = self.vergadering(meeting_id)
+        vastgesteld = self.uitkomsten(meeting_id)
+        lijst = []
+        for stap in v.stappen:
+            if stap.status == "nog-niet":
+                continue
+            for vraag_id, rondes in self.duiding(meeting_id, stap.positie).items():
+                laatste = rondes[-1]
+                if laatste.oordeel != "verdeeld" or vraag_id in vastgesteld:
+                    continue
+                vraag = next(q for q in stap.vragen if q.id == vraag_id)
+                lijst.append(Onenigheid(stap.positie, stap.titel, vraag.id, vraag.vraag, laatste.ronde,
+                                        laatste.samenvatting, laatste.gewicht,
+                                        tuple(d.tekst for d in laatste.verschillen)))
+        return sorted(lijst, key=lambda o: (-o.gewicht, o.positie))
+
+    def bespreek_opnieuw(self, token: str, positie: int) -> None:
+        """'Discuss and re-vote' from the list of disagreements: go there, open round n+1."""
+        with self._leiding(token) as (s, meeting):
+            if meeting.status not in ("stappen", "afronding"):
+                raise Geweigerd("Start eerst het overleg.")
+            if not 0 <= positie < len(meeting.steps):
+                raise Geweigerd("Die stap bestaat niet.")
+            stap = meeting.steps[positie]
+            if stap.status == "nog-niet":
+                raise Geweigerd("Over deze stap is nog niet gestemd.")
+            meeting.status = "stappen"
+            self._ga_naar(meeting, positie)
+            stap.round += 1
+            stap.status = "open"
+
+    def stel_vast(self, token: str, vraag_id: str, optie: str | None, toelichting: str = "") -> None:
+        """Record what the room settles on; without an option: no agreement, to look into."""
+        toelichting = _tekst(toelichting, "De toelichting", MAX_SIGNAAL, verplicht=optie is None)
+        with self._leiding(token, "besluit") as (s, meeting):
+            vraag = self._vraag(self._vind_prompt(meeting, vraag_id)[1])
+            if optie is not None and optie not in [str(w) for w in vraag.waarden()]:
+                raise Geweigerd("Kies een van de opties van deze vraag.")
+            for oud in s.scalars(select(Decision).where(
+                Decision.meeting_id == meeting.id, Decision.prompt_id == vraag_id,
+                Decision.kind.in_(("vastgesteld", "geen-overeenstemming")),
+            )):
+                s.delete(oud)
+            titel = next((o.titel for o in vraag.opties if o.id == optie), optie)
+            s.add(Decision(
+                meeting_id=meeting.id,
+                kind="vastgesteld" if optie is not None else "geen-overeenstemming",
+                prompt_id=vraag_id,
+                content_ref=optie,
+                text=f"vastgesteld: {titel}" if optie is not None else f"geen overeenstemming: {toelichting}",
+                reason=toelichting,
+            ))
+
+    def uitkomsten(self, meeting_id: int) -> dict[str, Uitkomst]:
+        """What the room settled on, per prompt; later steps and the advice use this."""
+        with self.db.sessie() as s:
+            rijen = s.scalars(select(Decision).where(
+                Decision.meeting_id == meeting_id,
+                Decision.kind.in_(("vastgesteld", "geen-overeenstemming")),
+            ).order_by(Decision.id))
+            return {
+                d.prompt_id: Uitkomst(d.prompt_id, d.content_ref, d.text, d.reason)
+                for d in rijen if d.prompt_id is not None
+            }
+
+    def stel_drempels(self, token: str, **waarden: float) -> None:
+        with self._leiding(token, "instellingen") as (s, meeting):
+            huidig = dict(meeting.thresholds or {})
+            huidig.update(waarden)
+            try:
+                overeenstemming.Drempels(**huidig)
+            except (TypeError, ValueError) as fout:
+                raise Geweigerd(f"Deze drempels kloppen niet: {fout}") from None
+            meeting.thresholds = huidig
 
     # ------------------------------------------------------------------ internals
 
@@ -574,6 +700,21 @@ class Dienst:
             vragen=tuple(self._vraag(p) for p in bron.prompts),
             inhoud=tuple(Optie(i, self.catalogus.titel(i)) for i in bron.inhoud),
         )
+
+    def _drempels(self, meeting: Meeting) -> overeenstemming.Drempels:
+        return overeenstemming.Drempels(**(meeting.thresholds or {}))
+
+    def _geordend(self, vraag: Vraag) -> bool:
+        """A choice between fasen is an ordered scale: rust < ... < escalatie."""
+        soorten = {self.catalogus.entries[o.id].soort for o in vraag.opties if o.id in self.catalogus.entries}
+        return soorten == {"fase"}
+
+    def _vind_prompt(self, meeting: Meeting, vraag_id: str) -> tuple[StepState, Prompt]:
+        for stap in meeting.steps:
+            for prompt in self._prompts(meeting, stap):
+                if prompt.id == vraag_id:
+                    return stap, prompt
+        raise NietGevonden("Deze vraag hoort niet bij dit overleg.")
 
     def _vraag(self, prompt: Prompt) -> Vraag:
         return Vraag(
@@ -628,13 +769,10 @@ class Dienst:
     def _open_vraag(self, meeting: Meeting, vraag_id: str) -> tuple[StepState, Prompt]:
         if meeting.status == "gesloten":
             raise Geweigerd("Dit overleg is afgelopen; er kan niets meer worden ingevoerd.")
-        for stap in meeting.steps:
-            for prompt in self._prompts(meeting, stap):
-                if prompt.id == vraag_id:
-                    if stap.status != "open" or meeting.current_step != stap.position or meeting.status != "stappen":
-                        raise Geweigerd("Deze vraag is gesloten. Je antwoord is niet opgeslagen.")
-                    return stap, prompt
-        raise NietGevonden("Deze vraag hoort niet bij dit overleg.")
+        stap, prompt = self._vind_prompt(meeting, vraag_id)
+        if stap.status != "open" or meeting.current_step != stap.position or meeting.status != "stappen":
+            raise Geweigerd("Deze vraag is gesloten. Je antwoord is niet opgeslagen.")
+        return stap, prompt
 
     def _controleer_waarde(self, vraag: Vraag, waarde: Any) -> Any:
         toegestaan = vraag.waarden()
@@ -642,11 +780,10 @@ class Dienst:
             if not isinstance(waarde, str) or waarde not in toegestaan:
                 raise Geweigerd("Kies een van de opties.")
             return waarde
-        if vraag.type == "meerkeuze":
+        if vraag.type == "meerkeuze":  # an empty list is an answer too: "geen van deze"
             if not isinstance(waarde, list | tuple) or not all(isinstance(w, str) for w in waarde):
                 raise Geweigerd("Kies een of meer opties.")
-            onbekend = [w for w in waarde if w not in toegestaan]
-            if onbekend or not waarde:
+            if any(w not in toegestaan for w in waarde):
                 raise Geweigerd("Kies een of meer van de opties.")
             return sorted(set(waarde), key=toegestaan.index)
         if vraag.type == "schaal":

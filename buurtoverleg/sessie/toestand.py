@@ -109,6 +109,8 @@ class SignaalKaart:
     geverifieerd: bool = False
     eigen: bool = False
     vraag_id: str = ""
+    eenzijdig: bool = False
+    """Recognised by one domain only while several are present: worth asking the others."""
 
 
 @dataclass(frozen=True)
@@ -154,3 +156,27 @@ class Links:
     facilitator_token: str
     projector_token: str
     secretary_token: str
+
+
+@dataclass(frozen=True)
+class Onenigheid:
+    """An open disagreement on the facilitator's list."""
+
+    positie: int
+    stap_titel: str
+    vraag_id: str
+    vraag: str
+    ronde: int
+    samenvatting: str
+    gewicht: float
+    verschillen: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Uitkomst:
+    """What the facilitator recorded for a prompt after discussion."""
+
+    vraag_id: str
+    optie: str | None
+    tekst: str
+    toelichting: str

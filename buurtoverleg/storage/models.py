@@ -41,6 +41,8 @@ class Meeting(Base):
     auto_reveal: Mapped[bool] = mapped_column(default=False)
     show_live_results: Mapped[bool] = mapped_column(default=False)
     vertrouwelijk: Mapped[bool] = mapped_column(default=True)
+    thresholds: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
+    """Per-meeting overrides of the agreement thresholds (see sessie.overeenstemming.Drempels)."""
     previous_meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=nu)
     ended_at: Mapped[datetime | None] = mapped_column(default=None)

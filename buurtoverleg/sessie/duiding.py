@@ -1,0 +1,128 @@
+"""From stored answers to what the room sees after a reveal: agreed or divided, and where.
+
+The measures themselves live in `overeenstemming`; this module decides which measure fits
+which question (a fase question is an ordered scale, a checklist is a choice) and phrases
+the outcome in the room's own words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from . import overeenstemming as ov
+from .toestand import DOMEINEN, Vraag
+
+
+@dataclass(frozen=True)
+class Domeinverschil:
+    domein_a: str
+    domein_b: str
+    tekst: str
+    """E.g. 'Politie: incidenten · Welzijn / opbouwwerk: ongemak'."""
+
+
+@dataclass(frozen=True)
+class Duiding:
+    vraag_id: str
+    ronde: int
+    aantal: int
+    oordeel: str
+    """'eensgezind', 'verdeeld' or 'te weinig antwoorden'."""
+    samenvatting: str
+    verschillen: tuple[Domeinverschil, ...]
+    gewicht: float
+    typisch: str | None
+    """The option id or scale value the room leans to (median or most chosen)."""
+
+
+def beoordeel(
+    vraag: Vraag,
+    ronde: int,
+    antwoorden: Sequence[tuple[str, Any]],
+    *,
+    geordend: bool,
+    drempels: ov.Drempels,
+) -> Duiding | None:
+    """Agreement on one prompt's answers `(domein, waarde)`; None for prompts that are not
+    an assessment (signals, dot-voting, discussion)."""
+    if vraag.type == "schaal" or (vraag.type == "enkele-keuze" and geordend):
+        return _ordinaal(vraag, ronde, antwoorden, drempels)
+    if vraag.type in ("enkele-keuze", "meerkeuze"):
+        return _keuze(vraag, ronde, antwoorden, drempels)
+    return None
+
+
+def verschuiving(rondes: Sequence[Duiding]) -> str:
+    """'ronde 1: verdeeld, ronde 2: eensgezind op onderhuidse spanningen'."""
+    return ", ".join(f"ronde {d.ronde}: {d.samenvatting}" for d in rondes)
+
+
+def _ordinaal(vraag: Vraag, ronde: int, antwoorden: Sequence[tuple[str, Any]], drempels: ov.Drempels) -> Duiding:
+    schaal = vraag.waarden()
+    positie = {w: i + 1 for i, w in enumerate(schaal)}
+    paren = [(d, positie[w]) for d, w in antwoorden if w in positie]
+    uitslag = ov.ordinaal([p for _, p in paren], 1, len(schaal), drempels)
+    drempel = drempels.domein_afstand_schaal if vraag.type == "schaal" else drempels.domein_afstand_fase
+    verschillen = ov.domeinverschillen_ordinaal(paren, drempel)
+    labels = {positie[w]: _label(vraag, w) for w in schaal}
+    typisch = None if uitslag.mediaan is None else schaal[int(round(uitslag.mediaan)) - 1]
+    if uitslag.oordeel == "eensgezind" and typisch is not None:
+        samenvatting = f"eensgezind op {_label(vraag, typisch)}"
+    else:
+        samenvatting = uitslag.oordeel
+    teksten = tuple(
+        Domeinverschil(
+            v.domein_a,
+            v.domein_b,
+            f"{_domein(v.domein_a)}: {labels.get(int(round(v.waarde_a)), v.waarde_a)} · "
+            f"{_domein(v.domein_b)}: {labels.get(int(round(v.waarde_b)), v.waarde_b)}",
+        )
+        for v in verschillen
+    )
+    return Duiding(vraag.id, ronde, uitslag.aantal, uitslag.oordeel, samenvatting, teksten,
+                   ov.gewicht(uitslag, verschillen, drempels), None if typisch is None else str(typisch))
+
+
+def _keuze(vraag: Vraag, ronde: int, antwoorden: Sequence[tuple[str, Any]], drempels: ov.Drempels) -> Duiding:
+    opties = [o.id for o in vraag.opties]
+    bekend = set(opties)
+    paren = [(d, [w] if isinstance(w, str) else list(w)) for d, w in antwoorden]
+    paren = [(d, [w for w in ws if w in bekend]) for d, ws in paren]
+    uitslag = ov.keuze([ws for _, ws in paren], opties, drempels)
+    verschillen = ov.domeinverschillen_keuze(paren, opties)
+    titels = {o.id: o.titel for o in vraag.opties}
+    if uitslag.oordeel == "verdeeld" and uitslag.betwist:
+        samenvatting = "verdeeld over " + ", ".join(titels[o] for o in uitslag.betwist)
+    elif uitslag.oordeel == "eensgezind" and uitslag.meest_gekozen:
+        samenvatting = "eensgezind op " + ", ".join(titels[o] for o in uitslag.meest_gekozen)
+    else:
+        samenvatting = uitslag.oordeel
+    teksten = tuple(
+        Domeinverschil(
+            v.domein_a,
+            v.domein_b,
+            f"{_domein(v.domein_a)}: {', '.join(titels[o] for o in v.keuze_a)} · "
+            f"{_domein(v.domein_b)}: {', '.join(titels[o] for o in v.keuze_b)}",
+        )
+        for v in verschillen
+    )
+    typisch = uitslag.meest_gekozen[0] if uitslag.meest_gekozen else None
+    return Duiding(vraag.id, ronde, uitslag.aantal, uitslag.oordeel, samenvatting, teksten,
+                   ov.gewicht(uitslag, verschillen, drempels), typisch)
+
+
+def _label(vraag: Vraag, waarde: Any) -> str:
+    for optie in vraag.opties:
+        if optie.id == waarde:
+            return optie.titel.lower()
+    labels = vraag.schaal_labels
+    if isinstance(waarde, int) and labels and len(labels) == vraag.schaal_max - vraag.schaal_min + 1:
+        label = labels[waarde - vraag.schaal_min]
+        return f"{waarde} ({label})" if label else str(waarde)
+    return str(waarde)
+
+
+def _domein(domein: str) -> str:
+    return DOMEINEN.get(domein, domein)
