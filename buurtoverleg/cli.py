@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -48,8 +49,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from .app import start
-
     instellingen = Instellingen.uit_omgeving(
         host=getattr(args, "host", None),
         port=getattr(args, "port", None),
@@ -58,6 +57,10 @@ def _serve(args: argparse.Namespace) -> int:
         content_dir=getattr(args, "content_dir", None),
         publieke_url=getattr(args, "public_url", None),
     )
+    # NiceGUI keeps the phones' signed storage on disk; keep it with the rest of the data.
+    os.environ.setdefault("NICEGUI_STORAGE_PATH", str((instellingen.datamap / "nicegui").resolve()))
+    from .app import start
+
     host = "localhost" if instellingen.host in ("0.0.0.0", "::") else instellingen.host
     print(f"Buurtoverleg {VERSIE} draait op http://{host}:{instellingen.port}/  (data: {instellingen.db_url})", flush=True)
     start(instellingen, show=bool(getattr(args, "show", False)))

@@ -21,7 +21,9 @@ from ..storage import Database
 from ..storage.models import Decision, Meeting, Participant, Response, Signal, SignalUpvote, StepState, nu
 from . import codes, overeenstemming
 from .duiding import Duiding, beoordeel
+from .aanpak import Aanpak
 from .fouten import Geweigerd, NietGevonden
+from .invoer import tekst as _tekst
 from .gebeurtenissen import Gebeurtenis, Publisher, Soort
 from .timer import Klok, verbruikt
 from .toestand import (
@@ -47,7 +49,7 @@ MAX_SIGNAAL = 1000
 MAX_MINUTEN = 240
 
 
-class Dienst:
+class Dienst(Aanpak):
     def __init__(
         self,
         db: Database,
@@ -62,10 +64,13 @@ class Dienst:
 
     # ------------------------------------------------------------------ creating and finding
 
-    def maak(self, buurt: str, datum: date, template_id: str) -> Links:
+    def maak(self, buurt: str, datum: date, template_id: str, vorige: int | None = None) -> Links:
+        """A new meeting; `vorige` makes it a follow-up that starts from the open actions."""
         buurt = _tekst(buurt, "De naam van de buurt", MAX_BUURT)
         template = self._template(template_id)
         with self.db.sessie() as s:
+            if vorige is not None:
+                self._meeting(s, vorige)
             meeting = Meeting(
                 buurt=buurt,
                 datum=datum,
@@ -74,6 +79,7 @@ class Dienst:
                 facilitator_token=codes.token(),
                 projector_token=codes.token(),
                 secretary_token=codes.token(),
+                previous_meeting_id=vorige,
             )
             meeting.steps = [
                 StepState(position=i, step_id=stap.id, budget_seconds=stap.minuten * 60)
@@ -848,17 +854,6 @@ class _Leiding:
         if exc_type is None:
             self.dienst._meld(self.meeting_id, self.soort)
         return False
-
-
-def _tekst(waarde: Any, wat: str, maximum: int, verplicht: bool = True) -> str:
-    if not isinstance(waarde, str):
-        raise Geweigerd(f"{wat} moet tekst zijn.")
-    schoon = "".join(ch for ch in waarde if ch == "\n" or ch.isprintable()).strip()
-    if verplicht and not schoon:
-        raise Geweigerd(f"{wat} is leeg. Vul iets in.")
-    if len(schoon) > maximum:
-        raise Geweigerd(f"{wat} is te lang ({len(schoon)} tekens); het mag hoogstens {maximum} tekens zijn.")
-    return schoon
 
 
 def _verdeling(vraag: Vraag, waarden: Iterable[Any]) -> dict[Any, int]:

@@ -146,6 +146,8 @@ class Decision(Base):
     content_ref: Mapped[str | None] = mapped_column(String(80), default=None)
     text: Mapped[str] = mapped_column(Text)
     reason: Mapped[str] = mapped_column(Text, default="")
+    details: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
+    """Structured parts, e.g. the beleidsdiagnose answers per oplossingsrichting."""
     created_at: Mapped[datetime] = mapped_column(default=nu)
 
 
@@ -166,4 +168,7 @@ class Action(Base):
     coordinator: Mapped[str] = mapped_column(String(200), default="")
     terugkoppeling: Mapped[date | None] = mapped_column(default=None)
     status: Mapped[str] = mapped_column(String(20), default="open")
+    review_note: Mapped[str] = mapped_column(Text, default="")
+    reviewed_in_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="SET NULL"), default=None)
+    """The follow-up meeting that looked back on this action (werkprotocol seed 003)."""
     created_at: Mapped[datetime] = mapped_column(default=nu)

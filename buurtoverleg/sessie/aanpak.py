@@ -1,0 +1,269 @@
+"""From analysis to approach: decisions, chosen and rejected proposals, SMART actions, and
+the follow-up meeting that looks back on them (werkprotocol, seed 003).
+
+A mixin of `Dienst`: it uses the same rules for who may act and the same publish step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+
+from ..storage.models import Action, Decision, Meeting
+from .fouten import Geweigerd, NietGevonden
+from .invoer import tekst as _tekst
+
+BESLUITSOORTEN = {
+    "besluit": "Besluit",
+    "gekozen": "Gekozen",
+    "afgewezen": "Niet gekozen",
+    "beleid": "Beleidsdiagnose",
+    "communicatie": "Communicatieafspraak",
+    "vervolg": "Volgende bijeenkomst",
+    "vastgesteld": "Vastgesteld",
+    "geen-overeenstemming": "Geen overeenstemming",
+}
+ACTIESTATUS = {
+    "open": "open",
+    "uitgevoerd": "uitgevoerd",
+    "bijsturen": "bijsturen",
+    "vervallen": "vervallen",
+}
+MAX_TEKST = 2000
+
+
+@dataclass(frozen=True)
+class Besluit:
+    id: int
+    soort: str
+    tekst: str
+    reden: str
+    content_ref: str | None
+    vraag_id: str | None
+    details: dict[str, Any] | None
+
+
+@dataclass(frozen=True)
+class ActieRegel:
+    """A SMART action (seed 003): what, result, when, activity, for whom, who, coordination, feedback."""
+
+    id: int
+    meeting_id: int
+    wat: str
+    resultaat: str
+    wanneer: date
+    activiteit: str
+    doelgroep: str
+    uitvoerder: str
+    coordinator: str
+    terugkoppeling: date | None
+    status: str
+    besluit_id: int | None
+    interventie: str | None
+    toelichting: str
+
+
+ACTIEVELDEN = ("wat", "resultaat", "wanneer", "activiteit", "doelgroep", "uitvoerder", "coordinator", "terugkoppeling")
+
+
+class Aanpak:
+    """Mixed into `Dienst`; relies on its `_leiding`, `db`, `catalogus` and `nu`."""
+
+    def besluit(self, token: str, tekst: str, soort: str = "besluit", *, content_ref: str | None = None,
+                reden: str = "", details: dict[str, Any] | None = None) -> int:
+        if soort not in ("besluit", "communicatie", "vervolg", "beleid"):
+            raise Geweigerd("Onbekende soort besluit.")
+        tekst = _tekst(tekst, "Het besluit", MAX_TEKST)
+        reden = _tekst(reden, "De reden", MAX_TEKST, verplicht=False)
+        if content_ref is not None:
+            self._content(content_ref, ("oplossingsrichting", "praktijkvoorbeeld"))
+        with self._leiding(token, "besluit") as (s, meeting):  # type: ignore[attr-defined]
+            nieuw = Decision(meeting_id=meeting.id, kind=soort, text=tekst, reason=reden,
+                             content_ref=content_ref, details=details)
+            s.add(nieuw)
+            s.flush()
+            return nieuw.id
+
+    def beleidsdiagnose(self, token: str, richting: str, *, gedekt: str, voldoende: bool | None,
+                        witte_vlekken: str, sectoren: str, betrokken: bool | None) -> int:
+        """STAP 4.1 per chosen direction: what policy already covers, enough?, gaps, who is needed."""
+        titel = self._content(richting, ("oplossingsrichting",))
+        details = {
+            "gedekt": _tekst(gedekt, "Wat al gedekt is", MAX_TEKST, verplicht=False),
+            "voldoende": voldoende,
+            "witte_vlekken": _tekst(witte_vlekken, "De witte vlekken", MAX_TEKST, verplicht=False),
+            "sectoren": _tekst(sectoren, "De sectoren", MAX_TEKST, verplicht=False),
+            "betrokken": betrokken,
+        }
+        oordeel = {True: "voldoende", False: "niet voldoende", None: "nog onbekend"}[voldoende]
+        with self._leiding(token, "besluit") as (s, meeting):  # type: ignore[attr-defined]
+            for oud in s.scalars(select(Decision).where(
+                Decision.meeting_id == meeting.id, Decision.kind == "beleid", Decision.content_ref == richting
+            )):
+                s.delete(oud)
+            nieuw = Decision(meeting_id=meeting.id, kind="beleid", content_ref=richting,
+                             text=f"{titel}: huidig beleid {oordeel}", details=details)
+            s.add(nieuw)
+            s.flush()
+            return nieuw.id
+
+    def kies(self, token: str, content_ref: str, gekozen: bool, reden: str = "") -> int:
+        """Mark a proposed direction or intervention as chosen, or keep it as rejected with a reason."""
+        titel = self._content(content_ref, ("oplossingsrichting", "praktijkvoorbeeld"))
+        reden = _tekst(reden, "De reden", MAX_TEKST, verplicht=False)
+        with self._leiding(token, "besluit") as (s, meeting):  # type: ignore[attr-defined]
+            for oud in s.scalars(select(Decision).where(
+                Decision.meeting_id == meeting.id, Decision.content_ref == content_ref,
+                Decision.kind.in_(("gekozen", "afgewezen")),
+            )):
+                if gekozen is False and s.scalar(select(Action.id).where(Action.decision_id == oud.id)):
+                    raise Geweigerd("Aan deze keuze hangen acties; verplaats of verwijder die eerst.")
+                s.delete(oud)
+            s.flush()
+            nieuw = Decision(meeting_id=meeting.id, kind="gekozen" if gekozen else "afgewezen",
+                             content_ref=content_ref, text=titel, reason=reden)
+            s.add(nieuw)
+            s.flush()
+            return nieuw.id
+
+    def verwijder_besluit(self, token: str, besluit_id: int) -> None:
+        with self._leiding(token, "besluit") as (s, meeting):  # type: ignore[attr-defined]
+            besluit = s.get(Decision, besluit_id)
+            if besluit is None or besluit.meeting_id != meeting.id:
+                raise NietGevonden("Dat besluit bestaat niet (meer).")
+            s.delete(besluit)
+
+    def besluiten(self, meeting_id: int) -> list[Besluit]:
+        with self.db.sessie() as s:  # type: ignore[attr-defined]
+            return [
+                Besluit(d.id, d.kind, d.text, d.reason, d.content_ref, d.prompt_id, d.details)
+                for d in s.scalars(select(Decision).where(Decision.meeting_id == meeting_id).order_by(Decision.id))
+            ]
+
+    # ------------------------------------------------------------------ actions
+
+    def actie(self, token: str, velden: dict[str, Any], besluit_id: int | None = None) -> int:
+        schoon = self._actievelden(velden)
+        with self._leiding(token, "besluit") as (s, meeting):  # type: ignore[attr-defined]
+            self._check_besluit(s, meeting, besluit_id)
+            nieuw = Action(meeting_id=meeting.id, decision_id=besluit_id, **schoon)
+            s.add(nieuw)
+            s.flush()
+            return nieuw.id
+
+    def wijzig_actie(self, token: str, actie_id: int, velden: dict[str, Any], besluit_id: int | None = None) -> None:
+        schoon = self._actievelden(velden)
+        with self._leiding(token, "besluit") as (s, meeting):  # type: ignore[attr-defined]
+            actie = self._eigen_actie(s, meeting, actie_id)
+            self._check_besluit(s, meeting, besluit_id)
+            for naam, waarde in schoon.items():
+                setattr(actie, naam, waarde)
+            actie.decision_id = besluit_id
+
+    def verwijder_actie(self, token: str, actie_id: int) -> None:
+        with self._leiding(token, "besluit") as (s, meeting):  # type: ignore[attr-defined]
+            s.delete(self._eigen_actie(s, meeting, actie_id))
+
+    def acties(self, meeting_id: int) -> list[ActieRegel]:
+        with self.db.sessie() as s:  # type: ignore[attr-defined]
+            rijen = s.execute(
+                select(Action, Decision.content_ref).outerjoin(Decision, Decision.id == Action.decision_id)
+                .where(Action.meeting_id == meeting_id).order_by(Action.wanneer, Action.id)
+            ).all()
+            return [_regel(a, ref) for a, ref in rijen]
+
+    # ------------------------------------------------------------------ follow-up meeting
+
+    def te_beoordelen(self, meeting_id: int) -> list[ActieRegel]:
+        """The actions of the previous meeting(s) that a follow-up meeting reviews first."""
+        with self.db.sessie() as s:  # type: ignore[attr-defined]
+            meeting = s.get(Meeting, meeting_id)
+            if meeting is None:
+                raise NietGevonden("Dit overleg bestaat niet (meer).")
+            if meeting.previous_meeting_id is None:
+                return []
+            rijen = s.execute(
+                select(Action, Decision.content_ref).outerjoin(Decision, Decision.id == Action.decision_id)
+                .where(Action.meeting_id == meeting.previous_meeting_id)
+                .where((Action.status.in_(("open", "bijsturen"))) | (Action.reviewed_in_id == meeting_id))
+                .order_by(Action.wanneer, Action.id)
+            ).all()
+            return [_regel(a, ref) for a, ref in rijen]
+
+    def beoordeel_actie(self, token: str, actie_id: int, status: str, toelichting: str = "") -> None:
+        """uitgevoerd? resultaat zichtbaar? bijsturen? — recorded on the action itself."""
+        if status not in ACTIESTATUS:
+            raise Geweigerd("Kies: open, uitgevoerd, bijsturen of vervallen.")
+        toelichting = _tekst(toelichting, "De toelichting", MAX_TEKST, verplicht=False)
+        with self._leiding(token, "besluit") as (s, meeting):  # type: ignore[attr-defined]
+            actie = s.get(Action, actie_id)
+            if actie is None or actie.meeting_id != meeting.previous_meeting_id:
+                raise NietGevonden("Die actie hoort niet bij het vorige overleg.")
+            actie.status = status
+            actie.review_note = toelichting
+            actie.reviewed_in_id = meeting.id
+
+    # ------------------------------------------------------------------ internals
+
+    def _content(self, content_ref: str, soorten: tuple[str, ...]) -> str:
+        entry = self.catalogus.entries.get(content_ref)  # type: ignore[attr-defined]
+        if entry is None or entry.soort not in soorten:
+            raise Geweigerd("Dat voorstel staat niet in de catalogus.")
+        return entry.titel
+
+    def _actievelden(self, velden: dict[str, Any]) -> dict[str, Any]:
+        onbekend = set(velden) - set(ACTIEVELDEN)
+        if onbekend:
+            raise Geweigerd(f"Onbekende velden: {', '.join(sorted(onbekend))}.")
+        vandaag = self.nu().date()  # type: ignore[attr-defined]
+        wanneer = _datum(velden.get("wanneer"), "Wanneer moet het af zijn")
+        if wanneer is None:
+            raise Geweigerd("Vul in wanneer de actie af moet zijn.")
+        if wanneer < vandaag:
+            raise Geweigerd(f"De datum {wanneer:%d-%m-%Y} ligt in het verleden. Kies vandaag of later.")
+        terug = _datum(velden.get("terugkoppeling"), "De terugkoppeldatum")
+        if terug is not None and terug < vandaag:
+            raise Geweigerd(f"De terugkoppeldatum {terug:%d-%m-%Y} ligt in het verleden.")
+        schoon: dict[str, Any] = {
+            naam: _tekst(velden.get(naam, ""), label, MAX_TEKST, verplicht=naam in ("wat", "uitvoerder"))
+            for naam, label in (("wat", "Wat er gebeurt"), ("resultaat", "Het beoogde resultaat"),
+                                ("activiteit", "De activiteit"), ("doelgroep", "Op wie het gericht is"),
+                                ("uitvoerder", "Wie het uitvoert"), ("coordinator", "Wie coördineert"))
+        }
+        if len(schoon["uitvoerder"]) > 200 or len(schoon["coordinator"]) > 200:
+            raise Geweigerd("Een naam of organisatie mag hoogstens 200 tekens zijn.")
+        schoon["wanneer"] = wanneer
+        schoon["terugkoppeling"] = terug
+        return schoon
+
+    def _check_besluit(self, s, meeting: Meeting, besluit_id: int | None) -> None:  # type: ignore[no-untyped-def]
+        if besluit_id is None:
+            return
+        besluit = s.get(Decision, besluit_id)
+        if besluit is None or besluit.meeting_id != meeting.id or besluit.kind != "gekozen":
+            raise Geweigerd("Koppel de actie aan een gekozen aanpak van dit overleg.")
+
+    def _eigen_actie(self, s, meeting: Meeting, actie_id: int) -> Action:  # type: ignore[no-untyped-def]
+        actie = s.get(Action, actie_id)
+        if actie is None or actie.meeting_id != meeting.id:
+            raise NietGevonden("Die actie bestaat niet (meer).")
+        return actie
+
+
+def _regel(a: Action, interventie: str | None) -> ActieRegel:
+    return ActieRegel(a.id, a.meeting_id, a.wat, a.resultaat, a.wanneer, a.activiteit, a.doelgroep, a.uitvoerder,
+                      a.coordinator, a.terugkoppeling, a.status, a.decision_id, interventie, a.review_note)
+
+
+def _datum(waarde: Any, wat: str) -> date | None:
+    if waarde in (None, ""):
+        return None
+    if isinstance(waarde, date):
+        return waarde
+    try:
+        return date.fromisoformat(str(waarde))
+    except ValueError:
+        raise Geweigerd(f"{wat}: '{str(waarde)[:20]}' is geen datum (jjjj-mm-dd).") from None
