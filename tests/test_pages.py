@@ -9,7 +9,7 @@ from nicegui.testing import User
 
 from buurtoverleg.app import Context
 
-LIVE = 40
+LIVE = 100
 """should_see retries (0.1 s each): live updates pass an event, a redraw timer and a thread."""
 
 

@@ -11,6 +11,7 @@ from starlette.requests import Request
 from .. import qr
 from ..live import volg
 from ..sessie.toestand import DOMEINEN, MEETING_STATUS, ROLLEN, STAP_STATUS
+from . import aanpak
 from .gedeeld import KLEUR, Mislukt, doe, probeer, weigerpagina
 from .weergave import Klokweergave, agenda, balken, duidingsblok, signaalkaart
 
@@ -41,7 +42,19 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
                 ui.link("Notulen", f"/notulen/{links.secretary_token}", new_tab=True)
                 ui.label(f"Deelnemers: {basis}/doe · code {links.join_code}").classes("font-mono")
             knoppen = ui.row().classes("w-full gap-2")
-            with ui.row().classes("w-full gap-4 items-start"):
+            vorige = await doe(dienst.te_beoordelen, meeting_id)
+            with ui.tabs().classes("w-full") as tabs:
+                tab_stap = ui.tab("Overleg")
+                tab_aanpak = ui.tab("Aanpak en acties")
+                tab_vorige = ui.tab(f"Vorig overleg ({len(vorige)})") if vorige else None
+            with ui.tab_panels(tabs, value=tab_stap).classes("w-full"):
+                with ui.tab_panel(tab_aanpak):
+                    await aanpak.paneel(ctx, meeting_id, token, lambda: doe(dienst.voorstellen, meeting_id))
+                if tab_vorige is not None:
+                    with ui.tab_panel(tab_vorige):
+                        await aanpak.terugblik(ctx, meeting_id, token)
+                overlegpaneel = ui.tab_panel(tab_stap)
+            with overlegpaneel, ui.row().classes("w-full gap-4 items-start"):
                 with ui.column().classes("grow gap-3").style("min-width: 320px; flex: 2"):
                     stapvak = ui.column().classes("w-full gap-2")
                     onenighedenvak = ui.column().classes("w-full gap-2")

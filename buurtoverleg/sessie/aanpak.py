@@ -143,6 +143,28 @@ class Aanpak:
                 for d in s.scalars(select(Decision).where(Decision.meeting_id == meeting_id).order_by(Decision.id))
             ]
 
+    def voorstellen(self, meeting_id: int) -> list[tuple[str, str, tuple[str, ...]]]:
+        """The proposals to choose from, best first: (content id, title, reasons)."""
+        stippen = self._stippen_per_optie(meeting_id)
+        richtingen = self.catalogus.items("oplossingsrichting")  # type: ignore[attr-defined]
+        volgorde = sorted(richtingen, key=lambda r: (-stippen.get(r.id, 0), r.id))
+        return [(r.id, r.titel, (f"{stippen[r.id]} stippen van de zaal",) if stippen.get(r.id) else ())
+                for r in volgorde]
+
+    def _stippen_per_optie(self, meeting_id: int) -> dict[str, int]:
+        """Dot-votes per option over the latest round of every dot-voting prompt."""
+        totaal: dict[str, int] = {}
+        v = self.vergadering(meeting_id)  # type: ignore[attr-defined]
+        for stap in v.stappen:
+            if not any(q.type == "stippen" for q in stap.vragen) or stap.status == "nog-niet":
+                continue
+            for uitslag in self.uitslagen(meeting_id, stap.positie, voor_leiding=True):  # type: ignore[attr-defined]
+                vraag = next(q for q in stap.vragen if q.id == uitslag.vraag_id)
+                if vraag.type == "stippen":
+                    for optie, aantal in uitslag.verdeling.items():
+                        totaal[optie] = totaal.get(optie, 0) + aantal
+        return totaal
+
     # ------------------------------------------------------------------ actions
 
     def actie(self, token: str, velden: dict[str, Any], besluit_id: int | None = None) -> int:

@@ -1,0 +1,180 @@
+"""The console's approach panel: proposals to choose, beleidsdiagnose, SMART actions,
+decisions, and the review of the previous meeting's actions.
+
+Forms are built once and never redrawn, so an event from a phone cannot wipe what the
+facilitator is typing; only the lists below them redraw.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from nicegui import ui
+
+from ..live import volg
+from ..sessie.aanpak import ACTIESTATUS, BESLUITSOORTEN
+from .gedeeld import KLEUR, doe, probeer
+
+SMART_LABELS = {
+    "wat": "Wat gaan we doen? *",
+    "resultaat": "Beoogd resultaat",
+    "wanneer": "Wanneer bereikt? *",
+    "activiteit": "Welke activiteit",
+    "doelgroep": "Gericht op wie",
+    "uitvoerder": "Wie voert uit? *",
+    "coordinator": "Wie coördineert",
+    "terugkoppeling": "Terugkoppeling op",
+}
+
+
+async def paneel(ctx, meeting_id: int, token: str, voorstellen) -> None:  # type: ignore[no-untyped-def]
+    """`voorstellen()` returns (id, titel, redenen) tuples in the order to show them."""
+    dienst = ctx.dienst
+
+    async def teken_lijsten(_soorten: set[str] | None = None) -> None:
+        besluiten = await doe(dienst.besluiten, meeting_id)
+        acties = await doe(dienst.acties, meeting_id)
+        gekozen = {b.content_ref: b for b in besluiten if b.soort in ("gekozen", "afgewezen") and b.content_ref}
+        keuzevak.clear()
+        with keuzevak:
+            for content_id, titel, redenen in await voorstellen():
+                keuze = gekozen.get(content_id)
+                with ui.row().classes("w-full items-center no-wrap gap-2"):
+                    with ui.column().classes("grow gap-0"):
+                        ui.label(titel).classes("font-semibold")
+                        if redenen:
+                            ui.label("; ".join(redenen)).classes("text-sm text-gray-700")
+                        if keuze:
+                            ui.label(f"{BESLUITSOORTEN[keuze.soort]}" + (f": {keuze.reden}" if keuze.reden else "")).style(
+                                f"color: {KLEUR['eensgezind'] if keuze.soort == 'gekozen' else KLEUR['verdeeld']}"
+                            ).classes("text-sm")
+                    if keuze and keuze.soort == "gekozen" and dienst.catalogus.get(content_id).soort == "oplossingsrichting":
+                        ui.button("Beleidsdiagnose", on_click=lambda c=content_id, t=titel: beleidsdiagnose(
+                            dienst, token, c, t)).props("flat dense")
+                    ui.button("Kiezen", on_click=lambda c=content_id: _kies(dienst, token, c, True)).props("flat dense")
+                    ui.button("Niet kiezen", on_click=lambda c=content_id: _kies(dienst, token, c, False)).props("flat dense")
+        gekozen_opties.clear()
+        gekozen_opties.update({b.id: b.tekst for b in besluiten if b.soort == "gekozen"})
+        koppeling.set_options({0: "(niet gekoppeld)", **gekozen_opties}, value=koppeling.value if koppeling.value in gekozen_opties else 0)
+        actievak.clear()
+        with actievak:
+            if not acties:
+                ui.label("Nog geen acties.").classes("text-gray-600")
+            for a in acties:
+                with ui.row().classes("w-full items-start no-wrap gap-2"):
+                    ui.label(
+                        f"{a.wat} · {a.uitvoerder} · uiterlijk {a.wanneer:%d-%m-%Y}"
+                        + (f" · terugkoppeling {a.terugkoppeling:%d-%m-%Y}" if a.terugkoppeling else "")
+                        + (f" · bij {gekozen_opties.get(a.besluit_id, '')}" if a.besluit_id else "")
+                    ).classes("grow")
+                    ui.button("Verwijderen", on_click=lambda i=a.id: probeer(dienst.verwijder_actie, token, i)).props(
+                        "flat dense color=negative"
+                    )
+        besluitvak.clear()
+        with besluitvak:
+            for b in besluiten:
+                if b.soort in ("besluit", "communicatie", "vervolg", "beleid"):
+                    with ui.row().classes("w-full items-center no-wrap gap-2"):
+                        ui.label(f"{BESLUITSOORTEN[b.soort]}: {b.tekst}").classes("grow")
+                        ui.button("Verwijderen", on_click=lambda i=b.id: probeer(dienst.verwijder_besluit, token, i)).props(
+                            "flat dense color=negative"
+                        )
+
+    ui.label("Voorstellen").classes("text-lg font-semibold")
+    keuzevak = ui.column().classes("w-full gap-1")
+
+    ui.label("Actie toevoegen (SMART)").classes("text-lg font-semibold pt-2")
+    velden: dict[str, Any] = {}
+    with ui.grid(columns=2).classes("w-full gap-2"):
+        for naam, label in SMART_LABELS.items():
+            if naam in ("wanneer", "terugkoppeling"):
+                velden[naam] = ui.input(label).props("outlined dense type=date")
+            else:
+                velden[naam] = ui.input(label).props("outlined dense")
+    gekozen_opties: dict[int, str] = {}
+    koppeling = ui.select({0: "(niet gekoppeld)"}, value=0, label="Hoort bij gekozen aanpak").classes("w-full")
+
+    async def voeg_actie_toe() -> None:
+        waarden = {naam: veld.value or "" for naam, veld in velden.items()}
+        besluit = koppeling.value or None
+        if await probeer(dienst.actie, token, waarden, besluit):
+            for veld in velden.values():
+                veld.set_value("")
+            ui.notify("Actie opgeslagen", type="positive")
+
+    ui.button("Actie opslaan", on_click=voeg_actie_toe).props("color=primary")
+    actievak = ui.column().classes("w-full gap-1")
+
+    ui.label("Besluit of afspraak").classes("text-lg font-semibold pt-2")
+    with ui.row().classes("w-full items-center gap-2 no-wrap"):
+        soort = ui.select({k: BESLUITSOORTEN[k] for k in ("besluit", "communicatie", "vervolg")}, value="besluit").classes("w-56")
+        besluittekst = ui.input("Tekst").props("outlined dense").classes("grow")
+
+        async def voeg_besluit_toe() -> None:
+            if await probeer(dienst.besluit, token, besluittekst.value or "", soort.value):
+                besluittekst.set_value("")
+        ui.button("Vastleggen", on_click=voeg_besluit_toe)
+    besluitvak = ui.column().classes("w-full gap-1")
+
+    await teken_lijsten()
+    volg(ctx.publisher, meeting_id, {"besluit"}, teken_lijsten)
+
+
+async def beleidsdiagnose(dienst, token: str, richting: str, titel: str) -> None:  # type: ignore[no-untyped-def]
+    """STAP 4.1 for one chosen direction, in a dialog."""
+    with ui.dialog() as dialoog, ui.card().classes("w-[32rem]"):
+        ui.label(f"Beleidsdiagnose: {titel}").classes("font-semibold")
+        gedekt = ui.textarea("Wat dekken huidig beleid en partners al?").classes("w-full")
+        voldoende = ui.select({"ja": "Ja, voldoende", "nee": "Nee, aanscherpen of nieuw", "?": "Weten we nog niet"},
+                              value="?", label="Is dat voldoende?").classes("w-full")
+        vlekken = ui.textarea("Witte vlekken").classes("w-full")
+        sectoren = ui.input("Welke sectoren of professionals zijn nodig?").classes("w-full")
+        betrokken = ui.select({"ja": "Ja", "nee": "Nee", "?": "Deels / onbekend"}, value="?", label="Zijn die betrokken?")
+        with ui.row():
+            ui.button("Annuleren", on_click=dialoog.close).props("flat")
+            ui.button("Opslaan", on_click=lambda: dialoog.submit(True))
+    if await dialoog:
+        keuze = {"ja": True, "nee": False, "?": None}
+        await probeer(dienst.beleidsdiagnose, token, richting, gedekt=gedekt.value or "",
+                      voldoende=keuze[voldoende.value], witte_vlekken=vlekken.value or "",
+                      sectoren=sectoren.value or "", betrokken=keuze[betrokken.value])
+
+
+async def terugblik(ctx, meeting_id: int, token: str) -> None:  # type: ignore[no-untyped-def]
+    """A follow-up meeting starts with the previous meeting's open actions (werkprotocol)."""
+    dienst = ctx.dienst
+    vak = ui.column().classes("w-full gap-2")
+
+    async def teken(_soorten: set[str] | None = None) -> None:
+        acties = await doe(dienst.te_beoordelen, meeting_id)
+        vak.clear()
+        with vak:
+            if not acties:
+                ui.label("Geen open acties uit het vorige overleg.").classes("text-gray-600")
+            for a in acties:
+                with ui.card().classes("w-full"):
+                    ui.label(f"{a.wat} · {a.uitvoerder} · uiterlijk {a.wanneer:%d-%m-%Y}").classes("font-semibold")
+                    if a.resultaat:
+                        ui.label(f"Beoogd: {a.resultaat}").classes("text-sm")
+                    ui.label("Uitgevoerd? Resultaat zichtbaar? Bijsturen?").classes("text-sm text-gray-600")
+                    with ui.row().classes("w-full items-center no-wrap gap-2"):
+                        status = ui.select(ACTIESTATUS, value=a.status).classes("w-40")
+                        noot = ui.input("Toelichting", value=a.toelichting).props("dense outlined").classes("grow")
+                        ui.button("Opslaan", on_click=lambda i=a.id, s=status, n=noot: probeer(
+                            dienst.beoordeel_actie, token, i, s.value, n.value or "")).props("flat dense")
+
+    await teken()
+    volg(ctx.publisher, meeting_id, {"besluit"}, teken)
+
+
+async def _kies(dienst, token: str, content_id: str, gekozen: bool) -> None:  # type: ignore[no-untyped-def]
+    with ui.dialog() as dialoog, ui.card().classes("w-96"):
+        ui.label("Waarom kiest de zaal hiervoor?" if gekozen else "Waarom niet? (wordt bewaard in de notulen)")
+        reden = ui.input("Reden").classes("w-full")
+        with ui.row():
+            ui.button("Annuleren", on_click=dialoog.close).props("flat")
+            ui.button("Vastleggen", on_click=lambda: dialoog.submit(reden.value or ""))
+    tekst = await dialoog
+    if tekst is not None:
+        await probeer(dienst.kies, token, content_id, gekozen, tekst)
+
