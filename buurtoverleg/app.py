@@ -13,6 +13,7 @@ from .instellingen import VERSIE, Instellingen
 from .live import NiceGuiPublisher
 from .sessie.dienst import Dienst
 from .storage import Database, upgrade
+from .toegang import Organisator, Remmer
 
 log = logging.getLogger("buurtoverleg")
 HUIDIG: "Context | None" = None
@@ -28,6 +29,9 @@ class Context:
     catalogus: content.Catalogus
     dienst: Dienst
     publisher: NiceGuiPublisher
+    organisator: Organisator
+    remmer: Remmer
+    """Failed join codes and organiser logins, per client address."""
 
 
 def bouw(instellingen: Instellingen) -> Context:
@@ -38,7 +42,8 @@ def bouw(instellingen: Instellingen) -> Context:
     for fout in catalogus.fouten:
         log.warning("inhoud: %s", fout)
     publisher = NiceGuiPublisher()
-    ctx = Context(instellingen, db, catalogus, Dienst(db, catalogus, publisher), publisher)
+    ctx = Context(instellingen, db, catalogus, Dienst(db, catalogus, publisher), publisher,
+                  Organisator(instellingen.datamap, instellingen.admin_key), Remmer())
     global HUIDIG
     HUIDIG = ctx
 

@@ -27,6 +27,8 @@ class Instellingen:
     database_url: str | None = None
     storage_secret: str | None = None
     content_dir: Path | None = None
+    admin_key: str | None = None
+    """The organiser's key (BUURTOVERLEG_ADMIN_KEY); without it, chosen once on first run."""
     publieke_url: str | None = None
     """Base URL phones use (e.g. http://192.168.1.20:8080); guessed from the request when unset."""
 
@@ -42,6 +44,7 @@ class Instellingen:
             "storage_secret": env.get("BUURTOVERLEG_STORAGE_SECRET") or None,
             "content_dir": Path(env["BUURTOVERLEG_CONTENT_DIR"]) if env.get("BUURTOVERLEG_CONTENT_DIR") else None,
             "publieke_url": env.get("BUURTOVERLEG_PUBLIEKE_URL") or None,
+            "admin_key": env.get("BUURTOVERLEG_ADMIN_KEY") or None,
         }
         waarden.update({k: v for k, v in overschrijf.items() if v is not None})
         return cls(**waarden)  # type: ignore[arg-type]

@@ -14,6 +14,7 @@ from buurtoverleg.sessie.gebeurtenissen import Gebeurtenis, LokaleBus
 from buurtoverleg.storage import Database, upgrade
 
 TEST_INHOUD = Path(__file__).parent / "inhoud"
+ORGANISATOR = "test-organisator-sleutel"
 
 
 @pytest.fixture(autouse=True)
@@ -22,6 +23,7 @@ def omgeving(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("BUURTOVERLEG_CONTENT_DIR", str(TEST_INHOUD))
     monkeypatch.delenv("BUURTOVERLEG_DATABASE_URL", raising=False)
     monkeypatch.delenv("BUURTOVERLEG_STORAGE_SECRET", raising=False)
+    monkeypatch.setenv("BUURTOVERLEG_ADMIN_KEY", ORGANISATOR)
     return tmp_path
 
 

@@ -8,6 +8,7 @@ from nicegui import ui
 from nicegui.testing import User
 
 from buurtoverleg.app import Context
+from tests.conftest import ORGANISATOR
 
 LIVE = 100
 """should_see retries (0.1 s each): live updates pass an event, a redraw timer and a thread."""
@@ -20,19 +21,25 @@ def _ctx() -> Context:
     return app_module.HUIDIG  # type: ignore[attr-defined]
 
 
-async def test_home_maakt_een_overleg(user: User):
+async def inloggen(user: User) -> None:
     await user.open("/")
+    user.find(marker="wachtwoord").type(ORGANISATOR)
+    user.find("Inloggen").click()
     await user.should_see("Nieuw overleg", retries=LIVE)
+
+
+async def test_home_maakt_een_overleg(user: User):
+    await inloggen(user)
     user.find("Buurt of wijk").type("Kanaleneiland")
     user.find("Overleg aanmaken").click()
     await user.should_see("Start het overleg", retries=LIVE)
     await user.should_see("Kanaleneiland", retries=LIVE)
     rijen = _ctx().dienst.overzicht()
-    assert [(r[1], r[4]) for r in rijen] == [("Kanaleneiland", "lobby")]
+    assert [(r.buurt, r.status) for r in rijen] == [("Kanaleneiland", "lobby")]
 
 
 async def test_home_weigert_een_lege_buurt(user: User):
-    await user.open("/")
+    await inloggen(user)
     user.find("Overleg aanmaken").click()
     await user.should_see("De naam van de buurt is leeg", retries=LIVE)
     assert _ctx().dienst.overzicht() == []
@@ -168,3 +175,45 @@ async def test_duiding_verdeeld_op_de_beamer_en_opnieuw_stemmen(user: User, crea
     rondes = dienst.duiding(links.meeting_id, 0)["test-fase"]
     assert [(d.ronde, d.aantal, d.oordeel) for d in rondes] == [(1, 3, "verdeeld"), (2, 3, "eensgezind")]
     assert not [e for e in beamer.find(ui.label).elements if "Agent" in e.text], "no names on the projector"
+
+
+async def test_zonder_wachtwoord_geen_overleggen_en_geen_links(user: User):
+    from datetime import date
+
+    links = _ctx().dienst.maak("Geheim", date(2026, 11, 23), "test-kort")
+    await user.open("/")
+    await user.should_see("Organisator", retries=LIVE)
+    await user.should_not_see("Geheim")
+    assert not [e for e in user.find(ui.link).elements if links.facilitator_token in str(e.props.get("href"))]
+    user.find(marker="wachtwoord").type("fout-wachtwoord")
+    user.find("Inloggen").click()
+    await user.should_see("Dat wachtwoord klopt niet", retries=LIVE)
+    for _ in range(5):
+        user.find("Inloggen").click()
+    await user.should_see("Te veel pogingen", retries=LIVE)
+    user.find(marker="wachtwoord").clear().type(ORGANISATOR)
+    user.find("Inloggen").click()
+    await user.should_see("Te veel pogingen", retries=LIVE)
+    await user.should_not_see("Geheim")
+
+
+async def test_eerste_keer_kiest_de_organisator_een_wachtwoord(user: User, monkeypatch):
+    monkeypatch.delenv("BUURTOVERLEG_ADMIN_KEY")
+    _ctx().organisator._sleutel = None  # the app was started with the key; this test is the fresh install
+    await user.open("/")
+    await user.should_see("Eerste keer", retries=LIVE)
+    user.find(marker="wachtwoord").type("kort")
+    user.find(marker="wachtwoord-herhaald").type("kort")
+    user.find("Wachtwoord instellen").click()
+    await user.should_see("minstens 10 tekens", retries=LIVE)
+    user.find(marker="wachtwoord").clear().type("een-goed-wachtwoord")
+    user.find(marker="wachtwoord-herhaald").clear().type("een-goed-wachtwoord")
+    user.find("Wachtwoord instellen").click()
+    await user.should_see("Nieuw overleg", retries=LIVE)
+    assert _ctx().organisator.klopt("een-goed-wachtwoord") and not _ctx().organisator.klopt("iets anders")
+
+
+async def test_verkeerde_codes_worden_afgeremd(user: User):
+    for _ in range(6):
+        await user.open("/doe/QQQQQQ")
+    await user.should_see("Te veel verkeerde codes", retries=LIVE)

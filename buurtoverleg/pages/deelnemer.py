@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from nicegui import app, ui
+from starlette.requests import Request
 
 from ..live import volg
 from ..sessie.dienst import MAX_NAAM, MAX_ORGANISATIE, MAX_SIGNAAL
@@ -28,11 +29,17 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
         _codeformulier(fout)
 
     @ui.page("/doe/{code}", reconnect_timeout=60.0)
-    async def meedoen(code: str) -> None:
+    async def meedoen(code: str, request: Request) -> None:
         ui.page_title("Meedoen · Buurtoverleg")
+        client = f"code:{request.client.host if request.client else 'onbekend'}"
+        wacht = ctx.remmer.wachttijd(client)
+        if wacht > 0:
+            _codeformulier(f"Te veel verkeerde codes. Probeer het over {int(wacht // 60) + 1} minuten opnieuw.")
+            return
         try:
             meeting_id = await doe(dienst.via_code, code)
         except Mislukt as fout:
+            ctx.remmer.mislukt(client)
             _codeformulier(str(fout))
             return
         sleutel = f"deelnemer-{meeting_id}"

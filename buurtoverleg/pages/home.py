@@ -1,67 +1,148 @@
-"""The organiser's home page: the meetings, and a form to create one from a template."""
+"""The organiser's home page: the meetings with their secret links, and a form to create one.
+
+Only an organiser sees it: after the key, or on a fresh install after choosing one on
+the machine itself.
+"""
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 
-from nicegui import ui
+from nicegui import app, ui
+from starlette.requests import Request
 
 from ..sessie.toestand import MEETING_STATUS
-from .gedeeld import Mislukt, doe
+from .gedeeld import KLEUR, Mislukt, doe
+
+LOKAAL = {"127.0.0.1", "::1", "localhost"}
 
 
 def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
     dienst = ctx.dienst
 
+    def generatie() -> str:
+        """Changes when the key changes, so an old login stops working."""
+        bron = ctx.instellingen.admin_key or (ctx.instellingen.datamap / "organisator.hash").read_text(encoding="utf-8")
+        return hashlib.sha256(bron.encode()).hexdigest()[:16]
+
+    def ingelogd() -> bool:
+        return ctx.organisator.ingesteld and app.storage.user.get("organisator") == generatie()
+
     @ui.page("/")
-    async def home() -> None:
+    async def home(request: Request) -> None:
         ui.page_title("Buurtoverleg")
+        client = request.client.host if request.client else "onbekend"
         with ui.column().classes("w-full max-w-4xl mx-auto p-4 gap-6"):
             ui.label("Buurtoverleg").classes("text-3xl font-bold")
             ui.label(
                 "Signaleer, duid en pak spanningen in de buurt samen aan: de gespreksleider projecteert, "
                 "deelnemers doen mee met hun telefoon, de notulist downloadt de besluiten- en actielijst."
             ).classes("text-gray-700")
+            ui.link("Meedoen als deelnemer? Ga naar de code-invoer.", "/doe")
+            if not ctx.organisator.ingesteld:
+                _eerste_keer(ctx, client, generatie)
+            elif not ingelogd():
+                _inloggen(ctx, client, generatie)
+            else:
+                await _overleggen(ctx, dienst)
 
-            with ui.card().classes("w-full"):
-                ui.label("Nieuw overleg").classes("text-xl font-semibold")
-                buurt = ui.input("Buurt of wijk").props("outlined").classes("w-full")
-                datum = ui.input("Datum", value=date.today().isoformat()).props("outlined type=date")
-                templates = {t.id: t.titel for t in ctx.catalogus.templates()}
-                template = ui.select(templates, label="Sjabloon", value=next(iter(templates), None)).props(
-                    "outlined"
-                ).classes("w-full")
 
-                async def maak() -> None:
-                    try:
-                        dag = date.fromisoformat(datum.value)
-                    except (TypeError, ValueError):
-                        ui.notify("Vul een geldige datum in.", type="warning")
-                        return
-                    if not template.value:
-                        ui.notify("Kies een sjabloon.", type="warning")
-                        return
-                    try:
-                        links = await doe(dienst.maak, buurt.value or "", dag, template.value)
-                    except Mislukt:
-                        return
-                    ui.navigate.to(f"/leiding/{links.facilitator_token}")
+def _eerste_keer(ctx, client: str, generatie) -> None:  # type: ignore[no-untyped-def]
+    with ui.card().classes("w-full"):
+        ui.label("Eerste keer: kies een organisatorwachtwoord").classes("text-xl font-semibold")
+        if client not in LOKAAL:
+            ui.label(
+                "Dit kan alleen op de computer waarop Buurtoverleg draait (open http://localhost:8080), "
+                "of stel BUURTOVERLEG_ADMIN_KEY in."
+            )
+            return
+        ui.label("Met dit wachtwoord maak je overleggen aan en zie je hun geheime links.")
+        een = ui.input("Wachtwoord", password=True, password_toggle_button=True).classes("w-full").mark("wachtwoord")
+        twee = ui.input("Nog een keer", password=True).classes("w-full").mark("wachtwoord-herhaald")
 
-                ui.button("Overleg aanmaken", on_click=maak).props("color=primary")
+        def bewaar() -> None:
+            if een.value != twee.value:
+                ui.notify("De twee wachtwoorden zijn niet gelijk.", type="warning")
+                return
+            try:
+                ctx.organisator.stel_in(een.value or "")
+            except (ValueError, PermissionError) as fout:
+                ui.notify(str(fout), type="warning")
+                return
+            app.storage.user["organisator"] = generatie()
+            ui.navigate.reload()
 
-            ui.label("Overleggen").classes("text-xl font-semibold")
-            rijen = await doe(dienst.overzicht)
-            if not rijen:
-                ui.label("Nog geen overleggen.").classes("text-gray-600")
-            for meeting_id, buurt_naam, dag, titel, status in rijen:
-                links = await doe(dienst.links, meeting_id)
-                with ui.card().classes("w-full"):
-                    with ui.row().classes("items-center gap-4 w-full"):
-                        ui.label(f"{buurt_naam} · {dag:%d-%m-%Y}").classes("text-lg font-semibold")
-                        ui.label(titel).classes("text-gray-700")
-                        ui.badge(MEETING_STATUS.get(status, status))
-                    with ui.row().classes("gap-4"):
-                        ui.link("Gespreksleider", f"/leiding/{links.facilitator_token}")
-                        ui.link("Beamer", f"/scherm/{links.projector_token}")
-                        ui.link("Notulist", f"/notulen/{links.secretary_token}")
-                        ui.label(f"Code voor deelnemers: {links.join_code}").classes("font-mono")
+        ui.button("Wachtwoord instellen", on_click=bewaar).props("color=primary")
+
+
+def _inloggen(ctx, client: str, generatie) -> None:  # type: ignore[no-untyped-def]
+    with ui.card().classes("w-full max-w-md"):
+        ui.label("Organisator").classes("text-xl font-semibold")
+        sleutel = ui.input("Wachtwoord", password=True).classes("w-full").mark("wachtwoord")
+
+        def probeer() -> None:
+            wacht = ctx.remmer.wachttijd(f"login:{client}")
+            if wacht > 0:
+                ui.notify(f"Te veel pogingen. Probeer het over {int(wacht // 60) + 1} minuten opnieuw.", type="warning")
+                return
+            if not ctx.organisator.klopt(sleutel.value or ""):
+                ctx.remmer.mislukt(f"login:{client}")
+                ui.notify("Dat wachtwoord klopt niet.", type="warning")
+                return
+            ctx.remmer.gelukt(f"login:{client}")
+            app.storage.user["organisator"] = generatie()
+            ui.navigate.reload()
+
+        sleutel.on("keydown.enter", probeer)
+        ui.button("Inloggen", on_click=probeer).props("color=primary")
+
+
+async def _overleggen(ctx, dienst) -> None:  # type: ignore[no-untyped-def]
+    with ui.card().classes("w-full"):
+        ui.label("Nieuw overleg").classes("text-xl font-semibold")
+        buurt = ui.input("Buurt of wijk").props("outlined").classes("w-full")
+        datum = ui.input("Datum", value=date.today().isoformat()).props("outlined type=date")
+        templates = {t.id: t.titel for t in ctx.catalogus.templates()}
+        template = ui.select(templates, label="Sjabloon", value=next(iter(templates), None)).props(
+            "outlined"
+        ).classes("w-full")
+        rijen = await doe(dienst.overzicht)
+        vorige = ui.select({0: "(geen)", **{r.id: f"{r.buurt} · {r.datum:%d-%m-%Y}" for r in rijen}}, value=0,
+                           label="Vervolg op (de open acties komen mee)").props("outlined").classes("w-full")
+
+        async def maak() -> None:
+            try:
+                dag = date.fromisoformat(datum.value)
+            except (TypeError, ValueError):
+                ui.notify("Vul een geldige datum in.", type="warning")
+                return
+            if not template.value:
+                ui.notify("Kies een sjabloon.", type="warning")
+                return
+            try:
+                links = await doe(dienst.maak, buurt.value or "", dag, template.value, vorige.value or None)
+            except Mislukt:
+                return
+            ui.navigate.to(f"/leiding/{links.facilitator_token}")
+
+        ui.button("Overleg aanmaken", on_click=maak).props("color=primary")
+
+    with ui.row().classes("w-full items-center justify-between"):
+        ui.label("Overleggen").classes("text-xl font-semibold")
+        ui.button("Afmelden", on_click=lambda: (app.storage.user.pop("organisator", None), ui.navigate.reload())).props(
+            "flat"
+        )
+    if not rijen:
+        ui.label("Nog geen overleggen.").classes("text-gray-600")
+    for r in rijen:
+        with ui.card().classes("w-full"):
+            with ui.row().classes("items-center gap-4 w-full"):
+                ui.label(f"{r.buurt} · {r.datum:%d-%m-%Y}").classes("text-lg font-semibold")
+                ui.label(r.template_titel).classes("text-gray-700")
+                ui.badge(MEETING_STATUS.get(r.status, r.status)).style(f"background: {KLEUR['primair']}")
+            with ui.row().classes("gap-4"):
+                ui.link("Gespreksleider", f"/leiding/{r.links.facilitator_token}")
+                ui.link("Beamer", f"/scherm/{r.links.projector_token}")
+                ui.link("Notulist", f"/notulen/{r.links.secretary_token}")
+                ui.label(f"Code voor deelnemers: {r.links.join_code}").classes("font-mono")

@@ -29,6 +29,7 @@ from .timer import Klok, verbruikt
 from .toestand import (
     DOMEINEN,
     Onenigheid,
+    Overzichtsregel,
     Uitkomst,
     ROLLEN,
     SIGNAALSOORTEN,
@@ -89,15 +90,14 @@ class Dienst(Aanpak):
             s.flush()
             return _links(meeting)
 
-    def overzicht(self) -> list[tuple[int, str, date, str, str]]:
-        """All meetings, newest first: id, buurt, datum, template title, status."""
+    def overzicht(self) -> list[Overzichtsregel]:
+        """All meetings with their links, newest first: the organiser's list."""
         with self.db.sessie() as s:
-            rijen = s.execute(
-                select(Meeting.id, Meeting.buurt, Meeting.datum, Meeting.template_id, Meeting.status).order_by(
-                    Meeting.datum.desc(), Meeting.id.desc()
-                )
-            ).all()
-        return [(r.id, r.buurt, r.datum, self.catalogus.titel(r.template_id), r.status) for r in rijen]
+            meetings = s.scalars(select(Meeting).order_by(Meeting.datum.desc(), Meeting.id.desc())).all()
+            return [
+                Overzichtsregel(m.id, m.buurt, m.datum, self.catalogus.titel(m.template_id), m.status, _links(m))
+                for m in meetings
+            ]
 
     def links(self, meeting_id: int) -> Links:
         """For the organiser who created the meeting (the home page is the organiser's)."""

@@ -180,3 +180,13 @@ class Uitkomst:
     optie: str | None
     tekst: str
     toelichting: str
+
+
+@dataclass(frozen=True)
+class Overzichtsregel:
+    id: int
+    buurt: str
+    datum: date
+    template_titel: str
+    status: str
+    links: Links
