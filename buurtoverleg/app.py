@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from fastapi.responses import JSONResponse
 from nicegui import app, run, ui
 
-from . import content
+from . import content, qr
 from .instellingen import VERSIE, Instellingen
 from .live import NiceGuiPublisher
 from .sessie.dienst import Dienst
@@ -48,6 +48,11 @@ def bouw(instellingen: Instellingen) -> Context:
     HUIDIG = ctx
 
     from .pages import deelnemer, home, leiding, notulen, scherm
+    from .pages.gedeeld import huisstijl
+
+    huisstijl()
+    if qr.lan_adres() is None and not instellingen.publieke_url:
+        log.warning("geen netwerkadres gevonden: start met --public-url zodat telefoons de QR-code kunnen gebruiken")
 
     for module in (home, deelnemer, leiding, scherm, notulen):
         module.registreer(ctx)

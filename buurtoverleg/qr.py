@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-import socket
+import ipaddress
+from functools import lru_cache
 from urllib.parse import urlsplit
 
+import ifaddr
 import qrcode
 import qrcode.image.svg
 
 
+@lru_cache(maxsize=64)
 def svg(data: str) -> str:
     """An SVG that scales with its box (viewBox, no fixed size)."""
     image = qrcode.make(data, image_factory=qrcode.image.svg.SvgPathImage, border=2)
@@ -31,12 +34,17 @@ def basis_url(aangevraagd: str, ingesteld: str | None) -> str:
     return f"{delen.scheme}://{delen.netloc}"
 
 
+@lru_cache(maxsize=1)
 def lan_adres() -> str | None:
-    try:
-        _, _, adressen = socket.gethostbyname_ex(socket.gethostname())
-    except OSError:
-        return None
-    for adres in adressen:
-        if not adres.startswith("127."):
-            return adres
-    return None
+    """This machine's address in the local network, read from its interfaces (ifaddr);
+    no network traffic and no name lookup, so it also works without any DNS."""
+    kandidaten = []
+    for adapter in ifaddr.get_adapters():
+        for ip in adapter.ips:
+            if not isinstance(ip.ip, str):
+                continue  # IPv6: phones type and scan IPv4 more reliably
+            adres = ipaddress.ip_address(ip.ip)
+            if adres.is_loopback or adres.is_link_local:
+                continue
+            kandidaten.append((not adres.is_private, ip.ip))
+    return min(kandidaten)[1] if kandidaten else None

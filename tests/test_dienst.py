@@ -366,3 +366,20 @@ def test_twee_overleggen_zien_elkaars_gegevens_niet(dienst, overleg):
     _deelnemers(dienst, overleg.meeting_id, 2)
     assert dienst.vergadering(ander.meeting_id).deelnemers == ()
     assert overleg.join_code != ander.join_code
+
+
+def test_gelijktijdige_tikken_van_een_telefoon_worden_een_antwoord(dienst, overleg, db):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from sqlalchemy import func, select
+
+    from buurtoverleg.storage.models import Response
+
+    (a,) = _deelnemers(dienst, overleg.meeting_id, 1)
+    dienst.start(overleg.facilitator_token)
+    keuzes = ["fase-rust", "fase-ongemak", "fase-incidenten", "fase-escalatie"] * 5
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(lambda k: dienst.antwoord(overleg.meeting_id, a, "test-fase", k), keuzes))
+    with db.sessie() as s:
+        assert s.scalar(select(func.count()).select_from(Response)) == 1
+    assert dienst.mijn_antwoorden(overleg.meeting_id, a)["test-fase"] in keuzes

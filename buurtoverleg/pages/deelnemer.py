@@ -97,6 +97,8 @@ async def _telefoon(ctx, meeting_id: int, ik: Deelnemer) -> None:  # type: ignor
     dienst = ctx.dienst
     concept: dict[str, Any] = {}
     """What the participant is typing or picking but has not sent; survives redraws."""
+    signaallijsten: list[Any] = []
+    """The signal lists on screen now; a new signal only redraws these."""
 
     with ui.column().classes("w-full max-w-md mx-auto p-3 gap-3"):
         with ui.row().classes("w-full items-center justify-between"):
@@ -125,18 +127,23 @@ async def _telefoon(ctx, meeting_id: int, ik: Deelnemer) -> None:  # type: ignor
             if not stap.vragen:
                 _wacht("Bespreking", "Kijk op het scherm en praat mee.")
                 return
-            mijn = await doe(dienst.mijn_antwoorden, meeting_id, ik.id)
+            signaallijsten.clear()
+            mijn = await doe(dienst.mijn_antwoorden, meeting_id, ik.id) or {}  # None while shutting down
             for vraag in stap.vragen:
                 with ui.card().classes("w-full"):
                     ui.label(vraag.vraag).classes("text-lg font-semibold")
-                    await _vraag(ctx, meeting_id, ik, vraag, mijn.get(vraag.id), concept)
+                    await _vraag(ctx, meeting_id, ik, vraag, mijn.get(vraag.id), concept, signaallijsten)
 
         await scherm()
 
-    async def herteken(_soorten: set[str]) -> None:
-        scherm.refresh()
+    async def herteken(soorten: set[str]) -> None:
+        if "stap" in soorten:
+            scherm.refresh()
+        else:
+            for lijst in signaallijsten:
+                lijst.refresh()
 
-    volg(ctx.publisher, meeting_id, {"stap"}, herteken)
+    volg(ctx.publisher, meeting_id, {"stap", "signaal"}, herteken)
 
 
 def _wacht(kop: str, tekst: str) -> None:
@@ -146,7 +153,7 @@ def _wacht(kop: str, tekst: str) -> None:
 
 
 async def _vraag(ctx, meeting_id: int, ik: Deelnemer, vraag: Vraag, eerder: Any,  # type: ignore[no-untyped-def]
-                 concept: dict[str, Any]) -> None:
+                 concept: dict[str, Any], signaallijsten: list[Any]) -> None:
     dienst = ctx.dienst
     status = ui.label("Ontvangen ✓" if eerder is not None else "").classes("text-base")
     status.style(f"color: {KLEUR['eensgezind']}")
@@ -169,8 +176,13 @@ async def _vraag(ctx, meeting_id: int, ik: Deelnemer, vraag: Vraag, eerder: Any,
 
         def markeer(gekozen: Any) -> None:
             for waarde, knop in knoppen.items():
+                # colour plus a check mark: the choice must not rest on colour alone
                 knop.props(f"color={'primary' if waarde == gekozen else 'grey-4'} "
                            f"text-color={'white' if waarde == gekozen else 'black'}")
+                if waarde == gekozen:
+                    knop.props("icon=check")
+                else:
+                    knop.props(remove="icon")
 
         for waarde, titel in keuzes:
             async def kies(w: Any = waarde) -> None:
@@ -207,7 +219,7 @@ async def _vraag(ctx, meeting_id: int, ik: Deelnemer, vraag: Vraag, eerder: Any,
         for optie in vraag.opties:
             with ui.row().classes("w-full items-center justify-between no-wrap"):
                 ui.label(optie.titel).classes("text-base grow")
-                teller = ui.label(str(stippen.get(optie.id, 0))).classes("text-xl w-8 text-center")
+                teller = ui.label(str(stippen.get(optie.id, 0))).classes("text-xl w-8 text-center shrink-0")
 
                 def plus(d: int, o: str = optie.id, t: ui.label = teller) -> None:
                     nieuw = stippen.get(o, 0) + d
@@ -225,11 +237,11 @@ async def _vraag(ctx, meeting_id: int, ik: Deelnemer, vraag: Vraag, eerder: Any,
             await stuur({k: v for k, v in stippen.items() if v})
         ui.button("Versturen", on_click=verstuur_stippen).classes(GROOT)
     elif vraag.type == "signaal":
-        await _signaalinvoer(ctx, meeting_id, ik, vraag, concept, status)
+        signaallijsten.append(await _signaalinvoer(ctx, meeting_id, ik, vraag, concept, status))
 
 
 async def _signaalinvoer(ctx, meeting_id: int, ik: Deelnemer, vraag: Vraag,  # type: ignore[no-untyped-def]
-                         concept: dict[str, Any], status: ui.label) -> None:
+                         concept: dict[str, Any], status: ui.label):
     dienst = ctx.dienst
     sleutel = f"{vraag.id}:tekst"
     soort = ui.toggle(SIGNAALSOORTEN, value=concept.get(f"{vraag.id}:soort", "waarneming"))
@@ -259,7 +271,7 @@ async def _signaalinvoer(ctx, meeting_id: int, ik: Deelnemer, vraag: Vraag,  # t
     async def lijst() -> None:
         kaarten = await doe(dienst.signalen, meeting_id, kijker=ik.id, vraag_id=vraag.id)
         if kaarten:
-            ui.label("Signalen van anderen: tik op 'herken ik' als je het ook ziet.").classes("text-sm pt-2")
+            ui.label("Signalen in de zaal: tik op 'herken ik' als je het ook ziet.").classes("text-sm pt-2")
         for kaart in kaarten:
             with ui.card().classes("w-full p-2"):
                 ui.label(SIGNAALSOORTEN[kaart.soort]).classes("text-xs uppercase").style(
@@ -274,11 +286,7 @@ async def _signaalinvoer(ctx, meeting_id: int, ik: Deelnemer, vraag: Vraag,  # t
                     ui.button(label, on_click=herken).props("flat dense no-caps")
 
     await lijst()
-
-    async def herteken(_soorten: set[str]) -> None:
-        lijst.refresh()
-
-    volg(ctx.publisher, meeting_id, {"signaal"}, herteken)
+    return lijst
 
 
 def _schaallabel(vraag: Vraag, waarde: int) -> str:

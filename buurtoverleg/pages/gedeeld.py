@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from nicegui import run, translations, ui
+from nicegui import app, run, translations, ui
 
 from ..sessie.fouten import Geweigerd
 
@@ -35,6 +35,11 @@ translations.translations.setdefault(
 
 # Markdown in a string from a participant must never become markup; this is why all
 # participant text goes through ui.label (text), never ui.html or ui.markdown.
+
+
+def huisstijl() -> None:
+    """Quasar's colours from the one palette above (NiceGUI's default blue is too light for white text)."""
+    app.colors(primary=KLEUR["primair"], secondary="#3b3b3b", negative=KLEUR["verdeeld"], positive=KLEUR["eensgezind"])
 
 
 class Mislukt(Exception):

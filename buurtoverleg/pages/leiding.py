@@ -68,39 +68,43 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
                     instellingvak = ui.column().classes("w-full gap-0")
 
         async def teken(soorten: set[str] | None = None) -> None:
+            volledig = soorten is None or not soorten <= {"antwoord"}
+            # an answer only changes the step card and who has answered; forms stay as typed
             v = await doe(dienst.vergadering, meeting_id)
             stap = v.huidige_stap
             kop.set_text(f"{v.buurt} · {MEETING_STATUS.get(v.status, v.status)}"
                          + (f" · stap {stap.positie + 1}: {stap.titel}" if stap and v.status == "stappen" else ""))
             klok.zet(stap if v.status == "stappen" else None)
-            _knoppen(knoppen, v, actie)
-            agendavak.clear()
-            with agendavak:
-                agenda(v, op_klik=lambda p: actie("ga_naar", p))
-                if stap is not None and v.status == "stappen":
-                    minuten = ui.number("Minuten voor deze stap", value=stap.klok.budget // 60, min=1, max=240)
-                    minuten.props("dense outlined").classes("w-48")
-                    ui.button("Tijd opslaan", on_click=lambda: actie("stel_budget", stap.positie, int(minuten.value or 1))).props("flat dense")
+            if volledig:
+                _knoppen(knoppen, v, actie)
+                agendavak.clear()
+                with agendavak:
+                    agenda(v, op_klik=lambda p: actie("ga_naar", p))
+                    if stap is not None and v.status == "stappen":
+                        minuten = ui.number("Minuten voor deze stap", value=stap.klok.budget // 60, min=1, max=240)
+                        minuten.props("dense outlined").classes("w-48")
+                        ui.button("Tijd opslaan", on_click=lambda: actie("stel_budget", stap.positie, int(minuten.value or 1))).props("flat dense")
             deelnemervak.clear()
             with deelnemervak:
                 nog = {d.id for d in await doe(dienst.nog_niet_geantwoord, meeting_id)}
-                ui.label(f"{len(v.stemmers)} stemmers, {len(v.deelnemers)} in de zaal").classes("text-sm")
+                ui.label(f"{len(v.stemmers)} {'stemmer' if len(v.stemmers) == 1 else 'stemmers'}, {len(v.deelnemers)} in de zaal").classes("text-sm")
                 for d in v.deelnemers:
                     wacht = " · nog geen antwoord" if d.id in nog else ""
                     ui.label(
                         f"{d.naam} ({d.organisatie or DOMEINEN.get(d.domein, d.domein)})"
                         + ("" if d.stemt else f" · {ROLLEN[d.rol]}") + wacht
                     ).classes("text-sm" + (" text-orange-800" if wacht else ""))
-            instellingvak.clear()
-            with instellingvak:
-                for naam, label, waarde in (
-                    ("auto_timer", "Tijd start vanzelf bij een nieuwe stap", v.auto_timer),
-                    ("auto_onthullen", "Automatisch onthullen als iedereen heeft gestemd", v.auto_onthullen),
-                    ("live_uitslag", "Open vragen: uitslag live op de beamer", v.live_uitslag),
-                    ("signalen_modereren", "Signalen pas na goedkeuring op de beamer", v.signalen_modereren),
-                    ("toon_namen", "Namen tonen op de beamer", v.toon_namen),
-                ):
-                    ui.switch(label, value=waarde, on_change=lambda e, n=naam: actie("instellingen", **{n: e.value})).props("dense")
+            if volledig:
+                instellingvak.clear()
+                with instellingvak:
+                    for naam, label, waarde in (
+                        ("auto_timer", "Tijd start vanzelf bij een nieuwe stap", v.auto_timer),
+                        ("auto_onthullen", "Automatisch onthullen als iedereen heeft gestemd", v.auto_onthullen),
+                        ("live_uitslag", "Open vragen: uitslag live op de beamer", v.live_uitslag),
+                        ("signalen_modereren", "Signalen pas na goedkeuring op de beamer", v.signalen_modereren),
+                        ("toon_namen", "Namen tonen op de beamer", v.toon_namen),
+                    ):
+                        ui.switch(label, value=waarde, on_change=lambda e, n=naam: actie("instellingen", **{n: e.value})).props("dense")
             stapvak.clear()
             with stapvak:
                 if stap is None or v.status != "stappen":
@@ -131,26 +135,27 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
                                 ui.label(uitkomsten[vraag.id].tekst).classes("font-semibold")
                             if vraag.id in duiding:
                                 ui.button("Uitkomst vastleggen", on_click=lambda q=vraag: _vaststellen(dienst, token, q)).props("flat dense")
-            onenighedenvak.clear()
-            onenigheden = await doe(dienst.onenigheden, meeting_id)
-            if onenigheden:
-                with onenighedenvak:
-                    ui.label(f"Open onenigheden ({len(onenigheden)})").classes("text-lg font-semibold").style(
-                        f"color: {KLEUR['verdeeld']}"
-                    )
-                    for o in onenigheden:
-                        with ui.card().classes("w-full"):
-                            ui.label(f"{o.stap_titel}: {o.vraag}").classes("font-semibold")
-                            ui.label(f"Ronde {o.ronde}: {o.samenvatting}")
-                            for verschil in o.verschillen:
-                                ui.label(verschil).classes("text-sm")
-                            with ui.row():
-                                ui.button("Bespreken en opnieuw stemmen",
-                                          on_click=lambda p=o.positie: actie("bespreek_opnieuw", p)).props("outline dense")
-            signaalvak.clear()
-            if stap is not None and any(q.type == "signaal" for q in stap.vragen):
-                with signaalvak:
-                    await _moderatie(dienst, meeting_id, token, v)
+            if volledig:
+                onenighedenvak.clear()
+                onenigheden = await doe(dienst.onenigheden, meeting_id)
+                if onenigheden:
+                    with onenighedenvak:
+                        ui.label(f"Open onenigheden ({len(onenigheden)})").classes("text-lg font-semibold").style(
+                            f"color: {KLEUR['verdeeld']}"
+                        )
+                        for o in onenigheden:
+                            with ui.card().classes("w-full"):
+                                ui.label(f"{o.stap_titel}: {o.vraag}").classes("font-semibold")
+                                ui.label(f"Ronde {o.ronde}: {o.samenvatting}")
+                                for verschil in o.verschillen:
+                                    ui.label(verschil).classes("text-sm")
+                                with ui.row():
+                                    ui.button("Bespreken en opnieuw stemmen",
+                                              on_click=lambda p=o.positie: actie("bespreek_opnieuw", p)).props("outline dense")
+                signaalvak.clear()
+                if stap is not None and any(q.type == "signaal" for q in stap.vragen):
+                    with signaalvak:
+                        await _moderatie(dienst, meeting_id, token, v)
 
         ui.keyboard(on_key=lambda e: _sneltoets(e, actie))
         await teken()
@@ -216,7 +221,7 @@ async def _moderatie(dienst, meeting_id: int, token: str, v) -> None:  # type: i
                     ui.button("Toelaten", on_click=lambda k=kaart.id: probeer(dienst.modereer, token, k, goedgekeurd=True)).props("flat dense")
                 ui.button("Tonen" if kaart.verborgen else "Verbergen",
                           on_click=lambda k=kaart: probeer(dienst.modereer, token, k.id, verborgen=not k.verborgen)).props("flat dense")
-                ui.button("Bevestigd" if not kaart.geverifieerd else "Niet bevestigd",
+                ui.button("Markeer als bevestigd" if not kaart.geverifieerd else "Bevestiging weghalen",
                           on_click=lambda k=kaart: probeer(dienst.modereer, token, k.id, geverifieerd=not k.geverifieerd)).props("flat dense")
                 ui.button("Bewerken", on_click=lambda k=kaart: _bewerk(dienst, token, k)).props("flat dense")
                 andere = {a.id: a.tekst[:40] for a in kaarten if a.id != kaart.id}

@@ -30,7 +30,14 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
             klok = Klokweergave("text-6xl font-mono font-bold")
         hoofd = ui.column().classes("w-full px-8 gap-4")
 
-        async def teken(_soorten: set[str] | None = None) -> None:
+        tellers: dict[str, ui.label] = {}
+        """The 'N van M' labels of the current step: a vote only changes these."""
+        vorige: dict[str, object] = {}
+
+        async def teken(soorten: set[str] | None = None) -> None:
+            if soorten == {"antwoord"} and vorige.get("stap") is not None and not vorige.get("zichtbaar"):
+                await tel_bij()
+                return
             vergadering = await doe(dienst.vergadering, meeting_id)
             stap = vergadering.huidige_stap
             kop.set_text(f"{vergadering.buurt} · {stap.titel if stap and vergadering.status == 'stappen' else vergadering.template_titel}")
@@ -42,17 +49,30 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
             signalen = await doe(dienst.signalen, meeting_id) if stap and any(
                 v.type == "signaal" for v in stap.vragen
             ) else []
+            vorige["stap"] = stap.positie if stap and vergadering.status == "stappen" else None
+            vorige["stemmers"] = len(vergadering.stemmers)
+            vorige["zichtbaar"] = any(u.zichtbaar for u in uitslagen)
+            tellers.clear()
             hoofd.clear()
             with hoofd:
                 if vergadering.status == "lobby":
                     _lobby(vergadering, basis)
                 elif vergadering.status == "stappen" and stap is not None:
-                    _stap(vergadering, stap, uitslagen, duiding, signalen, basis)
+                    _stap(vergadering, stap, uitslagen, duiding, signalen, basis, tellers)
                 elif vergadering.status == "afronding":
                     ui.label("Afronding").classes("text-5xl font-bold")
                     agenda(vergadering)
                 else:
                     ui.label("Het overleg is afgesloten. Bedankt!").classes("text-5xl font-bold")
+
+        async def tel_bij() -> None:
+            for uitslag in await doe(dienst.uitslagen, meeting_id, vorige["stap"]):
+                if uitslag.zichtbaar:  # the facilitator just switched live results on
+                    vorige["zichtbaar"] = True
+                    await teken()
+                    return
+                if uitslag.vraag_id in tellers:
+                    tellers[uitslag.vraag_id].set_text(_teller(uitslag, vorige["stemmers"]))
 
         await teken()
         volg(ctx.publisher, meeting_id, None, teken)
@@ -62,7 +82,7 @@ def _lobby(vergadering, basis: str) -> None:  # type: ignore[no-untyped-def]
     url = f"{basis}/doe/{vergadering.join_code}"
     with ui.row().classes("w-full gap-12 no-wrap items-start"):
         with ui.column().classes("items-center gap-2"):
-            ui.html(qr.svg(url), sanitize=False).classes("w-[28rem] h-[28rem] bg-white").props(
+            ui.html(qr.svg(url), sanitize=False).classes("w-[60vh] h-[60vh] bg-white").props(
                 'role=img aria-label="QR-code om mee te doen"'
             )
         with ui.column().classes("gap-4"):
@@ -73,7 +93,7 @@ def _lobby(vergadering, basis: str) -> None:  # type: ignore[no-untyped-def]
             ui.label(vergadering.join_code).classes("text-8xl font-mono font-bold tracking-widest").style(
                 f"color: {KLEUR['primair']}"
             )
-            ui.label(f"{len(vergadering.stemmers)} deelnemers aangemeld").classes("text-4xl pt-4")
+            ui.label(_aantal(len(vergadering.stemmers), "deelnemer", "deelnemers") + " aangemeld").classes("text-4xl pt-4")
             per_domein: dict[str, int] = {}
             for d in vergadering.deelnemers:
                 per_domein[d.domein] = per_domein.get(d.domein, 0) + 1
@@ -84,7 +104,16 @@ def _lobby(vergadering, basis: str) -> None:  # type: ignore[no-untyped-def]
                 ui.label("Aanmelden is gesloten").classes("text-2xl").style(f"color: {KLEUR['verdeeld']}")
 
 
-def _stap(vergadering, stap, uitslagen, duiding, signalen, basis: str) -> None:  # type: ignore[no-untyped-def]
+def _aantal(n: int, enkelvoud: str, meervoud: str) -> str:
+    return f"{n} {enkelvoud if n == 1 else meervoud}"
+
+
+def _teller(uitslag, stemmers) -> str:  # type: ignore[no-untyped-def]
+    ronde = f" · ronde {uitslag.ronde}" if uitslag.ronde > 1 else ""
+    return f"{uitslag.aantal} van {stemmers} hebben geantwoord{ronde}"
+
+
+def _stap(vergadering, stap, uitslagen, duiding, signalen, basis: str, tellers) -> None:  # type: ignore[no-untyped-def]  # type: ignore[no-untyped-def]
     if stap.uitleg:
         ui.label(stap.uitleg).classes("text-3xl text-gray-800")
     stemmers = len(vergadering.stemmers)
@@ -92,28 +121,26 @@ def _stap(vergadering, stap, uitslagen, duiding, signalen, basis: str) -> None: 
     for vraag in stap.vragen:
         uitslag = per_vraag.get(vraag.id)
         with ui.column().classes("w-full gap-2"):
-            ui.label(vraag.vraag).classes("text-4xl font-semibold")
+            ui.label(vraag.vraag).classes("text-5xl font-semibold")
             if vraag.type == "signaal":
                 _signalen(vergadering, signalen, vraag.id)
                 continue
             if vraag.type == "bespreking" or uitslag is None:
                 continue
-            ronde = f" · ronde {uitslag.ronde}" if uitslag.ronde > 1 else ""
-            ui.label(f"{uitslag.aantal} van {stemmers} hebben geantwoord{ronde}").classes(
-                "text-3xl"
-            ).props('aria-live="polite"')
+            tellers[vraag.id] = ui.label(_teller(uitslag, stemmers)).classes("text-4xl").props('aria-live="polite"')
             if uitslag.zichtbaar:
                 balken(vraag, uitslag, groot=True)
             if stap.status == "onthuld":
                 duidingsblok(duiding.get(vraag.id, []), groot=True)
             elif stap.status == "open":
-                ui.label("De antwoorden blijven verborgen tot iedereen heeft gestemd.").classes("text-2xl text-gray-600")
+                wanneer = "iedereen heeft gestemd" if vergadering.auto_onthullen else "de gespreksleider de uitslag toont"
+                ui.label(f"De antwoorden blijven verborgen tot {wanneer}.").classes("text-2xl text-gray-700")
     if stap.inhoud:
         with ui.row().classes("w-full gap-4"):
             for item in stap.inhoud:
                 ui.label(item.titel).classes("text-2xl px-3 py-1 rounded bg-gray-100")
     with ui.row().classes("w-full justify-end pt-6"):
-        ui.label(f"Meedoen: {basis}/doe · code {vergadering.join_code}").classes("text-xl font-mono text-gray-600")
+        ui.label(f"Meedoen: {basis}/doe · code {vergadering.join_code}").classes("text-2xl font-mono text-gray-700")
 
 
 def _signalen(vergadering, signalen, vraag_id: str) -> None:  # type: ignore[no-untyped-def]

@@ -49,23 +49,26 @@ def balken(vraag: Vraag, uitslag: Uitslag, groot: bool = False) -> None:
     titels: dict[Any, str] = {o.id: o.titel for o in vraag.opties} if vraag.type != "schaal" else {
         w: str(w) for w in vraag.waarden()
     }
-    totaal = max(1, max(uitslag.verdeling.values(), default=0))
-    tekst = "text-2xl" if groot else "text-base"
-    with ui.column().classes("w-full gap-1"):
+    # Bars are a share of the room (of all dots for dot-voting), not of the largest option.
+    totaal = max(1, sum(uitslag.verdeling.values()) if vraag.type == "stippen" else uitslag.aantal)
+    tekst = "text-4xl" if groot else "text-base"
+    hoogte = "h-10" if groot else "h-6"
+    with ui.column().classes("w-full " + ("gap-3" if groot else "gap-1")):
         for waarde, aantal in uitslag.verdeling.items():
-            with ui.row().classes("w-full items-center no-wrap gap-2"):
+            with ui.row().classes("w-full items-center no-wrap gap-4"):
                 ui.label(titels.get(waarde, str(waarde))).classes(f"{tekst} w-2/5 truncate")
-                with ui.element("div").classes("grow h-6 bg-gray-200 rounded"):
-                    ui.element("div").classes("h-6 rounded").style(
+                with ui.element("div").classes(f"grow {hoogte} bg-gray-200 rounded"):
+                    ui.element("div").classes(f"{hoogte} rounded").style(
                         f"width: {100 * aantal / totaal:.0f}%; background: {KLEUR['primair']}"
                     )
-                ui.label(str(aantal)).classes(f"{tekst} w-12 text-right")
+                ui.label(str(aantal)).classes(f"{tekst} w-16 text-right")
 
 
 def signaalkaart(kaart: SignaalKaart, *, namen: bool, groot: bool = False) -> None:
     with ui.card().classes("w-full p-3"):
         with ui.row().classes("items-center gap-2"):
-            ui.label(SIGNAALSOORTEN.get(kaart.soort, kaart.soort)).classes("text-xs uppercase font-bold").style(
+            ui.label(SIGNAALSOORTEN.get(kaart.soort, kaart.soort)).classes(
+                ("text-lg" if groot else "text-xs") + " uppercase font-bold").style(
                 f"color: {KLEUR.get(kaart.soort, 'black')}"
             )
             if kaart.geverifieerd:
@@ -74,7 +77,8 @@ def signaalkaart(kaart: SignaalKaart, *, namen: bool, groot: bool = False) -> No
             ("text-2xl" if groot else "text-base") + " break-words whitespace-pre-wrap"
         )
         afzender = kaart.auteur if namen and kaart.auteur else kaart.organisatie or DOMEINEN.get(kaart.domein, "")
-        ui.label(f"{afzender} · herkend door {kaart.herkend}").classes("text-sm text-gray-600")
+        ui.label(f"{afzender} · herkend door {kaart.herkend}").classes(
+            ("text-xl" if groot else "text-sm") + " text-gray-700")
         if kaart.eenzijdig:
             ui.label("Alleen door één domein herkend: hoe zien de anderen dit?").classes("text-sm").style(
                 f"color: {KLEUR['verdeeld']}"
@@ -111,8 +115,11 @@ def duidingsblok(rondes: list[Duiding], groot: bool = False) -> None:
         ui.label(laatste.oordeel.upper()).classes(f"{tekst} font-bold px-3 py-1 rounded text-white").style(
             f"background: {kleur}"
         )
-        ui.label(laatste.samenvatting).classes(tekst)
-    for verschil in laatste.verschillen:
-        ui.label(f"Domeinen lezen het anders: {verschil.tekst}").classes(tekst)
+        detail = laatste.samenvatting.removeprefix(laatste.oordeel).strip()
+        if detail:
+            ui.label(detail).classes(tekst)
+    if laatste.oordeel != "te weinig antwoorden":
+        for verschil in laatste.verschillen:
+            ui.label(f"Domeinen lezen het anders: {verschil.tekst}").classes(tekst)
     if len(rondes) > 1:
         ui.label(verschuiving(rondes)).classes(("text-2xl" if groot else "text-sm") + " text-gray-700")

@@ -296,7 +296,21 @@ class Dienst(Aanpak):
     # ------------------------------------------------------------------ participants' input
 
     def antwoord(self, meeting_id: int, deelnemer_id: int, vraag_id: str, waarde: Any) -> None:
-        """Store one answer; a second answer in the same round replaces the first."""
+        """Store one answer; a second answer in the same round replaces the first.
+
+        Two taps of one phone can race to insert the same row; the loser of that race
+        simply runs again and becomes an update, so the last tap wins and none is refused.
+        """
+        for poging in range(3):
+            try:
+                alles_binnen = self._sla_antwoord_op(meeting_id, deelnemer_id, vraag_id, waarde)
+                break
+            except IntegrityError:
+                if poging == 2:
+                    raise Geweigerd("Je antwoord kon niet worden opgeslagen. Probeer het nog eens.") from None
+        self._meld(meeting_id, "stap" if alles_binnen else "antwoord")
+
+    def _sla_antwoord_op(self, meeting_id: int, deelnemer_id: int, vraag_id: str, waarde: Any) -> bool:
         with self.db.sessie() as s:
             meeting, deelnemer = self._stemmer(s, meeting_id, deelnemer_id)
             stap, prompt = self._open_vraag(meeting, vraag_id)
@@ -309,26 +323,16 @@ class Dienst(Aanpak):
                 )
             )
             if bestaand is None:
-                s.add(
-                    Response(
-                        meeting_id=meeting_id,
-                        participant_id=deelnemer.id,
-                        prompt_id=vraag_id,
-                        round=stap.round,
-                        value=schoon,
-                    )
-                )
+                s.add(Response(meeting_id=meeting_id, participant_id=deelnemer.id, prompt_id=vraag_id,
+                               round=stap.round, value=schoon))
             else:
                 bestaand.value = schoon
                 bestaand.updated_at = self.nu()
-            try:
-                s.flush()
-            except IntegrityError:
-                raise Geweigerd("Je antwoord kwam twee keer tegelijk binnen. Probeer het nog eens.") from None
+            s.flush()
             alles_binnen = meeting.auto_reveal and self._iedereen_geantwoord(s, meeting, stap)
             if alles_binnen:
                 stap.status = "onthuld"
-        self._meld(meeting_id, "stap" if alles_binnen else "antwoord")
+            return alles_binnen
 
     def signaal(self, meeting_id: int, deelnemer_id: int, vraag_id: str, soort: str, tekst: str) -> int:
         tekst = _tekst(tekst, "Het signaal", MAX_SIGNAAL)
