@@ -100,3 +100,21 @@ def test_vervolgoverleg_begint_met_de_open_acties(dienst, overleg):
     with pytest.raises(Geweigerd, match="Kies"):
         dienst.beoordeel_actie(vervolg.facilitator_token, a1, "half")
     assert dienst.te_beoordelen(overleg.meeting_id) == []
+
+
+def test_analyse_volgt_de_zaal_en_de_vastgestelde_uitkomst(dienst, overleg):
+    t = overleg.facilitator_token
+    zaal = [dienst.aanmelden(overleg.meeting_id, f"P{i}", "", d) for i, d in enumerate(["politie", "welzijn", "zorg"])]
+    dienst.start(t)
+    for p, fase in zip(zaal, ["fase-ongemak", "fase-onderhuidse-spanningen", "fase-onderhuidse-spanningen"]):
+        dienst.antwoord(overleg.meeting_id, p, "test-fase", fase)
+    assert dienst.analyse(overleg.meeting_id).fase is None  # blind and not revealed: nothing established
+    dienst.onthul(t)
+    assert dienst.analyse(overleg.meeting_id).fase == "fase-onderhuidse-spanningen"
+    dienst.stel_vast(t, "test-fase", "fase-escalatie", "na bespreking")
+    assert dienst.analyse(overleg.meeting_id).fase == "fase-escalatie"
+    advies = dienst.advies(overleg.meeting_id)
+    assert advies.samos is not None and advies.incidentadvies
+    voorstellen = dienst.voorstellen(overleg.meeting_id)
+    assert {v[0] for v in voorstellen} >= {f"richting-{n}" for n in range(1, 8)}
+    assert any(v[0].startswith("pv-") and v[2] for v in voorstellen)

@@ -73,6 +73,7 @@ async def test_leiding_en_twee_telefoons_door_een_kort_overleg(user: User, creat
     await ans.should_see("In welke fase zit de buurt?", retries=LIVE)
     ans.find("Rust").click()
     await ans.should_see("Ontvangen", retries=LIVE)
+    await bo.should_see("In welke fase zit de buurt?", retries=LIVE)
     bo.find("Onderhuidse spanningen").click()
     await bo.should_see("Ontvangen", retries=LIVE)
     await leiding.should_see("2 van 2 geantwoord", retries=LIVE)
@@ -217,3 +218,40 @@ async def test_verkeerde_codes_worden_afgeremd(user: User):
     for _ in range(6):
         await user.open("/doe/QQQQQQ")
     await user.should_see("Te veel verkeerde codes", retries=LIVE)
+
+
+async def test_van_voorstel_naar_smart_actie_en_terug_in_het_vervolgoverleg(user: User):
+    from datetime import date
+
+    dienst = _ctx().dienst
+    links = dienst.maak("Hoograven", date(2026, 11, 23), "test-kort")
+    await user.open(f"/leiding/{links.facilitator_token}")
+    await user.should_see("Aanpak en acties", retries=LIVE)
+    user.find("Aanpak en acties").click()
+    await user.should_see("Voorstellen", retries=LIVE)
+    titel = _ctx().catalogus.titel("richting-1")
+    await user.should_see(titel, retries=LIVE)
+    user.find(marker="kies-richting-1").click()
+    await user.should_see("Waarom kiest de zaal hiervoor?", retries=LIVE)
+    user.find(marker="reden").type("portieken schuren")
+    user.find(marker="kies-bevestig").click()
+    await user.should_see("Gekozen: portieken schuren", retries=LIVE)
+
+    user.find(marker="smart-wat").type("Portiekgesprekken organiseren")
+    user.find(marker="smart-uitvoerder").type("Opbouwwerk")
+    user.find(marker="smart-wanneer").type("2020-01-01")
+    user.find("Actie opslaan").click()
+    await user.should_see("ligt in het verleden", retries=LIVE)
+    user.find(marker="smart-wanneer").clear().type("2099-03-01")
+    user.find(marker="koppeling").click()
+    user.find(titel).click()
+    user.find("Actie opslaan").click()
+    await user.should_see("Portiekgesprekken organiseren · Opbouwwerk · uiterlijk 01-03-2099", retries=LIVE)
+    (actie,) = dienst.acties(links.meeting_id)
+    assert actie.interventie == "richting-1" and actie.wat == "Portiekgesprekken organiseren"
+
+    vervolg = dienst.maak("Hoograven", date(2027, 1, 10), "test-kort", vorige=links.meeting_id)
+    await user.open(f"/leiding/{vervolg.facilitator_token}")
+    await user.should_see("Vorig overleg (1)", retries=LIVE)
+    user.find("Vorig overleg (1)").click()
+    await user.should_see("Portiekgesprekken organiseren · Opbouwwerk · uiterlijk 01-03-2099", retries=LIVE)

@@ -51,7 +51,8 @@ async def paneel(ctx, meeting_id: int, token: str, voorstellen) -> None:  # type
                     if keuze and keuze.soort == "gekozen" and dienst.catalogus.get(content_id).soort == "oplossingsrichting":
                         ui.button("Beleidsdiagnose", on_click=lambda c=content_id, t=titel: beleidsdiagnose(
                             dienst, token, c, t)).props("flat dense")
-                    ui.button("Kiezen", on_click=lambda c=content_id: _kies(dienst, token, c, True)).props("flat dense")
+                    ui.button("Kiezen", on_click=lambda c=content_id: _kies(dienst, token, c, True)).props("flat dense").mark(
+                        f"kies-{content_id}")
                     ui.button("Niet kiezen", on_click=lambda c=content_id: _kies(dienst, token, c, False)).props("flat dense")
         gekozen_opties.clear()
         gekozen_opties.update({b.id: b.tekst for b in besluiten if b.soort == "gekozen"})
@@ -88,11 +89,12 @@ async def paneel(ctx, meeting_id: int, token: str, voorstellen) -> None:  # type
     with ui.grid(columns=2).classes("w-full gap-2"):
         for naam, label in SMART_LABELS.items():
             if naam in ("wanneer", "terugkoppeling"):
-                velden[naam] = ui.input(label).props("outlined dense type=date")
+                velden[naam] = ui.input(label).props("outlined dense type=date").mark(f"smart-{naam}")
             else:
-                velden[naam] = ui.input(label).props("outlined dense")
+                velden[naam] = ui.input(label).props("outlined dense").mark(f"smart-{naam}")
     gekozen_opties: dict[int, str] = {}
-    koppeling = ui.select({0: "(niet gekoppeld)"}, value=0, label="Hoort bij gekozen aanpak").classes("w-full")
+    koppeling = ui.select({0: "(niet gekoppeld)"}, value=0, label="Hoort bij gekozen aanpak").classes("w-full").mark(
+        "koppeling")
 
     async def voeg_actie_toe() -> None:
         waarden = {naam: veld.value or "" for naam, veld in velden.items()}
@@ -170,10 +172,10 @@ async def terugblik(ctx, meeting_id: int, token: str) -> None:  # type: ignore[n
 async def _kies(dienst, token: str, content_id: str, gekozen: bool) -> None:  # type: ignore[no-untyped-def]
     with ui.dialog() as dialoog, ui.card().classes("w-96"):
         ui.label("Waarom kiest de zaal hiervoor?" if gekozen else "Waarom niet? (wordt bewaard in de notulen)")
-        reden = ui.input("Reden").classes("w-full")
+        reden = ui.input("Reden").classes("w-full").mark("reden")
         with ui.row():
             ui.button("Annuleren", on_click=dialoog.close).props("flat")
-            ui.button("Vastleggen", on_click=lambda: dialoog.submit(reden.value or ""))
+            ui.button("Vastleggen", on_click=lambda: dialoog.submit(reden.value or "")).mark("kies-bevestig")
     tekst = await dialoog
     if tekst is not None:
         await probeer(dienst.kies, token, content_id, gekozen, tekst)

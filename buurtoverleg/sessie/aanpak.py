@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 
 from ..storage.models import Action, Decision, Meeting
+from .advies import Advies, Analyse, adviseer
 from .fouten import Geweigerd, NietGevonden
 from .invoer import tekst as _tekst
 
@@ -143,13 +144,57 @@ class Aanpak:
                 for d in s.scalars(select(Decision).where(Decision.meeting_id == meeting_id).order_by(Decision.id))
             ]
 
+    def analyse(self, meeting_id: int) -> Analyse:
+        """What the room established, as content ids: a recorded outcome first, else the
+        leaning of the last shown round (median fase; options chosen by at least half)."""
+        soort_veld = {"fase": "fase", "verschijningsvorm": "verschijningsvormen", "locatie": "locaties",
+                      "oorzaak": "oorzaken", "doelgroep": "doelgroepen", "sentiment": "sentimenten",
+                      "trigger": "triggers", "actor": "actoren"}
+        gevonden: dict[str, list[str]] = {veld: [] for veld in soort_veld.values()}
+        uitkomsten = self.uitkomsten(meeting_id)  # type: ignore[attr-defined]
+        v = self.vergadering(meeting_id)  # type: ignore[attr-defined]
+        for stap in v.stappen:
+            if stap.status == "nog-niet":
+                continue
+            uitslagen = {u.vraag_id: u for u in self.uitslagen(meeting_id, stap.positie, voor_leiding=True)}  # type: ignore[attr-defined]
+            duiding = self.duiding(meeting_id, stap.positie)  # type: ignore[attr-defined]
+            for vraag in stap.vragen:
+                soorten = {self.catalogus.get(o.id).soort for o in vraag.opties}  # type: ignore[attr-defined]
+                if len(soorten) != 1 or next(iter(soorten)) not in soort_veld or vraag.type == "stippen":
+                    continue
+                veld = soort_veld[next(iter(soorten))]
+                if vraag.id in uitkomsten:
+                    if uitkomsten[vraag.id].optie:
+                        gevonden[veld].append(uitkomsten[vraag.id].optie)
+                    continue
+                if vraag.id in duiding and vraag.type == "enkele-keuze" and duiding[vraag.id][-1].typisch:
+                    gevonden[veld].append(duiding[vraag.id][-1].typisch)
+                    continue
+                uitslag = uitslagen.get(vraag.id)
+                if uitslag and uitslag.zichtbaar and uitslag.aantal:
+                    gevonden[veld] += [o for o, n in uitslag.verdeling.items() if n * 2 >= uitslag.aantal]
+        fase = gevonden.pop("fase")
+        return Analyse(fase=fase[-1] if fase else None,
+                       **{veld: tuple(dict.fromkeys(ids)) for veld, ids in gevonden.items()})
+
+    def advies(self, meeting_id: int) -> Advies:
+        return adviseer(self.catalogus, self.analyse(meeting_id))  # type: ignore[attr-defined]
+
     def voorstellen(self, meeting_id: int) -> list[tuple[str, str, tuple[str, ...]]]:
-        """The proposals to choose from, best first: (content id, title, reasons)."""
+        """The proposals to choose from, best first: (content id, title, reasons).
+
+        The advice ranks directions and interventions from the analysis; the room's
+        dot-votes come on top as the first reason, so the room's priority is visible."""
         stippen = self._stippen_per_optie(meeting_id)
-        richtingen = self.catalogus.items("oplossingsrichting")  # type: ignore[attr-defined]
-        volgorde = sorted(richtingen, key=lambda r: (-stippen.get(r.id, 0), r.id))
-        return [(r.id, r.titel, (f"{stippen[r.id]} stippen van de zaal",) if stippen.get(r.id) else ())
-                for r in volgorde]
+        advies = self.advies(meeting_id)
+        richtingen = sorted(advies.richtingen, key=lambda r: -stippen.get(r.id, 0))
+        voorstellen = [
+            (r.id, r.titel, ((f"{stippen[r.id]} stippen van de zaal",) if stippen.get(r.id) else ()) + r.redenen[:3])
+            for r in richtingen
+        ]
+        passend = [p for p in advies.praktijkvoorbeelden if not p.redenen[0].startswith("algemene aanpak")]
+        voorstellen += [(p.id, p.titel, p.redenen[:3]) for p in passend[:10]]
+        return voorstellen
 
     def _stippen_per_optie(self, meeting_id: int) -> dict[str, int]:
         """Dot-votes per option over the latest round of every dot-voting prompt."""
