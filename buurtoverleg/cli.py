@@ -28,7 +28,30 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("map", nargs="?", type=Path, help="extra map met YAML-bestanden (standaard: BUURTOVERLEG_CONTENT_DIR)")
     show = csub.add_parser("show", help="toon de geladen catalogus")
     show.add_argument("--json", action="store_true", required=True, help="als JSON (voor scripts)")
+
+    advies = sub.add_parser("advies", help="oplossingsrichtingen en praktijkvoorbeelden bij een analyse, als JSON")
+    advies.add_argument("analyse", type=Path, help="JSON-bestand met de analyse (zie README, 'Advies buiten een overleg')")
+
+    export = sub.add_parser("export", help="de notulen van een overleg als bestand (pdf, docx, csv of json)")
+    export.add_argument("meeting_id", metavar="MEETING_ID", type=int, help="het nummer van het overleg")
+    export.add_argument("--format", dest="formaat", choices=("pdf", "docx", "csv", "json"), default="pdf",
+                        help="pdf (versturen), docx (bewerken), csv (actielijst voor Excel), json (archief)")
+    export.add_argument("--out", type=Path, help="map voor het bestand (standaard: exports/ in de datamap)")
+    export.add_argument("--versie", type=int, help="een definitieve versie in plaats van het actuele concept")
+    _data_opties(export)
+
+    demo = sub.add_parser("demo", help="een demo-overleg in de database zetten")
+    demo.add_argument("--fill", action="store_true", help="maak een volledig afgerond demo-overleg met notulen")
+    demo.add_argument("--buurt", default="Kanaleneiland-Zuid", help="naam van de buurt in het demo-overleg")
+    _data_opties(demo)
+    demo.add_argument("--public-url", help="adres waarop de app draait, voor de links (standaard http://localhost:PORT)")
     return p
+
+
+def _data_opties(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--data-dir", type=Path, help="map voor database en geheim (BUURTOVERLEG_DATA_DIR, standaard ./data)")
+    p.add_argument("--database-url", help="SQLAlchemy-URL (BUURTOVERLEG_DATABASE_URL)")
+    p.add_argument("--content-dir", type=Path, help="extra map met eigen inhoud en sjablonen (BUURTOVERLEG_CONTENT_DIR)")
 
 
 def _serve_opties(p: argparse.ArgumentParser) -> None:
@@ -45,6 +68,12 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.opdracht == "content":
         return _content(args)
+    if args.opdracht == "advies":
+        return _advies(args)
+    if args.opdracht == "export":
+        return _export(args)
+    if args.opdracht == "demo":
+        return _demo(args)
     return _serve(args)
 
 
@@ -64,6 +93,60 @@ def _serve(args: argparse.Namespace) -> int:
     host = "localhost" if instellingen.host in ("0.0.0.0", "::") else instellingen.host
     print(f"Buurtoverleg {VERSIE} draait op http://{host}:{instellingen.port}/  (data: {instellingen.db_url})", flush=True)
     start(instellingen, show=bool(getattr(args, "show", False)))
+    return 0
+
+
+def _domein(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """Settings, database (migrated) and domain for a command that works without the web app."""
+    from .content import laad
+    from .sessie.dienst import Dienst
+    from .sessie.gebeurtenissen import LokaleBus
+    from .storage import Database, upgrade
+
+    instellingen = Instellingen.uit_omgeving(
+        datamap=getattr(args, "data_dir", None),
+        database_url=getattr(args, "database_url", None),
+        content_dir=getattr(args, "content_dir", None),
+        publieke_url=getattr(args, "public_url", None),
+    )
+    db = Database(instellingen.db_url)
+    upgrade(db.engine)
+    catalogus = laad(instellingen.content_dir)
+    for fout in catalogus.fouten:
+        print(f"inhoud: {fout}", file=sys.stderr)
+    return instellingen, Dienst(db, catalogus, LokaleBus())
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .export import exporteer
+    from .sessie.fouten import Geweigerd
+
+    instellingen, dienst = _domein(args)
+    try:
+        notulen = dienst.notulen_versie(args.meeting_id, args.versie) if args.versie else dienst.notulen(args.meeting_id)
+    except Geweigerd as fout:
+        print(f"FOUT {fout}", file=sys.stderr)
+        return 1
+    pad = exporteer(notulen, args.formaat, args.out or instellingen.exportmap)
+    print(pad)
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    if not args.fill:
+        print("Gebruik: buurtoverleg demo --fill  (maakt een afgerond demo-overleg met notulen)", file=sys.stderr)
+        return 2
+    from .demo import vul
+
+    instellingen, dienst = _domein(args)
+    demo = vul(dienst, buurt=args.buurt)
+    links = demo.links
+    basis = (instellingen.publieke_url or f"http://localhost:{instellingen.port}").rstrip("/")
+    print(f"Demo-overleg {links.meeting_id} ({args.buurt}) staat in {instellingen.db_url}")
+    print(f"  gespreksleider: {basis}/leiding/{links.facilitator_token}")
+    print(f"  beamer:         {basis}/scherm/{links.projector_token}")
+    print(f"  notulist:       {basis}/notulen/{links.secretary_token}")
+    print(f"  notulen als PDF: buurtoverleg export {links.meeting_id} --format pdf")
     return 0
 
 
@@ -88,6 +171,34 @@ def _content(args: argparse.Namespace) -> int:
         ensure_ascii=False,
         indent=1,
     )
+    print()
+    return 0
+
+
+def _advies(args: argparse.Namespace) -> int:
+    """Advice for an analysis in a JSON file; exit code 2 with a message if the input is wrong."""
+    from .content import laad
+    from .sessie.advies import adviseer, analyse_uit_dict
+
+    pad: Path = args.analyse
+    try:
+        data = json.loads(pad.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        print(f"fout: het bestand '{pad}' bestaat niet", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"fout: kan '{pad}' niet lezen ({exc})", file=sys.stderr)
+        return 2
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        print(f"fout: '{pad}' is geen geldige JSON ({exc})", file=sys.stderr)
+        return 2
+    catalogus = laad(Instellingen.uit_omgeving().content_dir)
+    try:
+        advies = adviseer(catalogus, analyse_uit_dict(data))
+    except ValueError as exc:
+        print(f"fout in de analyse: {exc}", file=sys.stderr)
+        return 2
+    json.dump(advies.naar_dict(), sys.stdout, ensure_ascii=False, indent=1)
     print()
     return 0
 

@@ -22,6 +22,7 @@ from ..storage.models import Decision, Meeting, Participant, Response, Signal, S
 from . import codes, overeenstemming
 from .duiding import Duiding, beoordeel
 from .aanpak import Aanpak
+from .notulist import Notulist
 from .fouten import Geweigerd, NietGevonden
 from .invoer import tekst as _tekst
 from .gebeurtenissen import Gebeurtenis, Publisher, Soort
@@ -50,7 +51,7 @@ MAX_SIGNAAL = 1000
 MAX_MINUTEN = 240
 
 
-class Dienst(Aanpak):
+class Dienst(Aanpak, Notulist):
     def __init__(
         self,
         db: Database,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint, false, func, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -41,6 +41,8 @@ class Meeting(Base):
     auto_reveal: Mapped[bool] = mapped_column(default=False)
     show_live_results: Mapped[bool] = mapped_column(default=False)
     vertrouwelijk: Mapped[bool] = mapped_column(default=True)
+    minutes_names: Mapped[bool] = mapped_column(default=False, server_default=false())
+    """Whether the minutes name people; by default they name organisations and domains only."""
     thresholds: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     """Per-meeting overrides of the agreement thresholds (see sessie.overeenstemming.Drempels)."""
     previous_meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="SET NULL"))
@@ -172,3 +174,34 @@ class Action(Base):
     reviewed_in_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="SET NULL"), default=None)
     """The follow-up meeting that looked back on this action (werkprotocol seed 003)."""
     created_at: Mapped[datetime] = mapped_column(default=nu)
+
+
+class MinutesNote(Base):
+    """The secretary's note on a step (by position), or the general summary (position NULL)."""
+
+    __tablename__ = "minutes_note"
+    __table_args__ = (UniqueConstraint("meeting_id", "position", name="uq_minutes_note_meeting_position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE", name="fk_minutes_note_meeting_id_meeting"), index=True
+    )
+    position: Mapped[int | None] = mapped_column(default=None)
+    text: Mapped[str] = mapped_column(Text, default="", server_default=text("''"))
+    updated_at: Mapped[datetime] = mapped_column(default=nu, onupdate=nu, server_default=func.current_timestamp())
+
+
+class MinutesVersion(Base):
+    """A frozen, numbered version of the minutes ("definitief"); later edits make a new one."""
+
+    __tablename__ = "minutes_version"
+    __table_args__ = (UniqueConstraint("meeting_id", "number", name="uq_minutes_version_meeting_number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE", name="fk_minutes_version_meeting_id_meeting"), index=True
+    )
+    number: Mapped[int]
+    created_at: Mapped[datetime] = mapped_column(default=nu, server_default=func.current_timestamp())
+    content: Mapped[dict[str, Any]] = mapped_column(JSON)
+    """The minutes model as `Notulen.to_dict()` at the moment it was made final."""

@@ -1,0 +1,339 @@
+"""The minutes as an editable Word document (python-docx), with the same sections as the PDF.
+
+Text goes in through runs, which python-docx stores as plain XML text: participant input
+stays literal. Vote distributions become small tables instead of charts, so the secretary
+can correct them.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from ..sessie.notulen import Actieregel, Notulen, Signaalregel, Stapverslag, Vraagverslag
+from . import tekst as t
+
+BLAUW = RGBColor(0x1D, 0x4E, 0x89)
+GRIJS = RGBColor(0x5F, 0x63, 0x68)
+ROOD = RGBColor(0xB3, 0x26, 0x1E)
+_ONGELDIG = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _s(tekst: Any) -> str:
+    """XML 1.0 cannot hold some control characters; everything else stays as typed."""
+    return _ONGELDIG.sub("", str(tekst))
+
+
+def _alinea(doc: Any, tekst: str = "", *, vet: bool = False, cursief: bool = False, klein: bool = False,
+            kleur: RGBColor | None = None, stijl: str | None = None) -> Any:
+    p = doc.add_paragraph(style=stijl)
+    if tekst:
+        _run(p, tekst, vet=vet, cursief=cursief, klein=klein, kleur=kleur)
+    return p
+
+
+def _run(p: Any, tekst: str, *, vet: bool = False, cursief: bool = False, klein: bool = False,
+         kleur: RGBColor | None = None) -> Any:
+    run = p.add_run(_s(tekst))
+    run.bold = vet or None
+    run.italic = cursief or None
+    if klein:
+        run.font.size = Pt(8.5)
+        run.font.color.rgb = kleur or GRIJS
+    elif kleur is not None:
+        run.font.color.rgb = kleur
+    return run
+
+
+def _kop(doc: Any, tekst: str, niveau: int) -> None:
+    kop = doc.add_heading(_s(tekst), level=niveau)
+    for run in kop.runs:
+        run.font.color.rgb = BLAUW if niveau == 1 else RGBColor(0, 0, 0)
+
+
+def _herhaal_kop(rij: Any) -> None:
+    """Mark a table row as header row: Word repeats it on every page the table runs over."""
+    eigenschappen = rij._tr.get_or_add_trPr()
+    element = OxmlElement("w:tblHeader")
+    element.set(qn("w:val"), "true")
+    eigenschappen.append(element)
+
+
+def _tabel(doc: Any, kop: Sequence[str], rijen: Sequence[Sequence[Any]], breedtes: Sequence[float]) -> Any:
+    tabel = doc.add_table(rows=1, cols=len(kop))
+    tabel.style = "Table Grid"
+    tabel.alignment = WD_TABLE_ALIGNMENT.LEFT
+    for cel, tekst in zip(tabel.rows[0].cells, kop):
+        cel.text = ""
+        _run(cel.paragraphs[0], tekst, vet=True)
+        _arceer(cel, "DCE4EF")
+    _herhaal_kop(tabel.rows[0])
+    for rij in rijen:
+        cellen = tabel.add_row().cells
+        for cel, waarde in zip(cellen, rij):
+            cel.text = ""
+            if isinstance(waarde, list):  # [(text, bold), ...] as separate lines
+                for i, (regel, vet) in enumerate(waarde):
+                    p = cel.paragraphs[0] if i == 0 else cel.add_paragraph()
+                    _run(p, regel, vet=vet)
+            else:
+                _run(cel.paragraphs[0], str(waarde))
+    for rij in tabel.rows:
+        for cel, breedte in zip(rij.cells, breedtes):
+            cel.width = Cm(17 * breedte)
+    doc.add_paragraph()
+    return tabel
+
+
+def _arceer(cel: Any, kleur: str) -> None:
+    vulling = OxmlElement("w:shd")
+    vulling.set(qn("w:val"), "clear")
+    vulling.set(qn("w:color"), "auto")
+    vulling.set(qn("w:fill"), kleur)
+    cel._tc.get_or_add_tcPr().append(vulling)
+
+
+def _veld(run: Any, instructie: str) -> None:
+    """A Word field (PAGE, NUMPAGES) that Word fills in when it lays out the pages."""
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    code = OxmlElement("w:instrText")
+    code.set(qn("xml:space"), "preserve")
+    code.text = instructie
+    eind = OxmlElement("w:fldChar")
+    eind.set(qn("w:fldCharType"), "end")
+    run._r.append(begin)
+    run._r.append(code)
+    run._r.append(eind)
+
+
+def _paginarand(doc: Any, n: Notulen) -> None:
+    sectie = doc.sections[0]
+    sectie.orientation = WD_ORIENT.PORTRAIT
+    sectie.page_width, sectie.page_height = Cm(21), Cm(29.7)
+    sectie.left_margin = sectie.right_margin = Cm(2)
+    sectie.top_margin, sectie.bottom_margin = Cm(1.8), Cm(2)
+    voet = sectie.footer.paragraphs[0]
+    _run(voet, t.voetregel(n) + "    pagina ", klein=True)
+    _veld(_run(voet, "", klein=True), "PAGE")
+    _run(voet, " van ", klein=True)
+    _veld(_run(voet, "", klein=True), "NUMPAGES")
+    if n.versie is None:
+        kop = sectie.header.paragraphs[0]
+        kop.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        _run(kop, "CONCEPT", vet=True, kleur=ROOD)
+
+
+def _titelblok(doc: Any, n: Notulen) -> None:
+    _alinea(doc, t.TITEL.upper(), klein=True)
+    titel = doc.add_heading(_s(n.buurt), level=0)
+    for run in titel.runs:
+        run.font.color.rgb = BLAUW
+    _alinea(doc, n.template_titel, kleur=GRIJS)
+    paren = [("Datum", t.datum_lang(n.datum)), ("Status", t.statusregel(n))]
+    if n.aanwezig:
+        paren.append(("Aanwezig", t.aanwezigregel(n)))
+    if n.vorig_overleg:
+        paren.append(("Vorig overleg", n.vorig_overleg))
+    paren.append(("Privacy", t.privacyregel(n)))
+    if n.vertrouwelijk:
+        paren.append(("Vertrouwelijk", "Vertrouwelijk: alleen voor de deelnemers aan dit overleg; niet verder verspreiden."))
+    tabel = doc.add_table(rows=0, cols=2)
+    for sleutel, waarde in paren:
+        cellen = tabel.add_row().cells
+        _run(cellen[0].paragraphs[0], sleutel, vet=True, kleur=GRIJS)
+        _run(cellen[1].paragraphs[0], waarde, vet=sleutel == "Vertrouwelijk",
+             kleur=ROOD if sleutel == "Vertrouwelijk" else None)
+        cellen[0].width, cellen[1].width = Cm(4), Cm(13)
+    doc.add_paragraph()
+
+
+def _vraag(doc: Any, v: Vraagverslag) -> None:
+    if v.type == "bespreking":
+        p = _alinea(doc)
+        _run(p, "Besproken: ", cursief=True)
+        _run(p, v.vraag)
+        return
+    if v.type == "signaal":
+        p = _alinea(doc)
+        _run(p, "Gevraagd: ", cursief=True)
+        _run(p, v.vraag)
+        aantal = "1 signaal" if v.signalen == 1 else f"{v.signalen} signalen"
+        _alinea(doc, f"{aantal} ingebracht; zie {t.SIGNALEN}." if v.signalen else "Geen signalen ingebracht.", klein=True)
+        return
+    _alinea(doc, v.vraag, vet=True)
+    if not v.rondes:
+        _alinea(doc, "Geen uitslag getoond.", klein=True)
+    else:
+        kop = ["Optie"] + [f"Ronde {r.ronde}" for r in v.rondes]
+        rijen = [[o.titel, *map(str, o.aantallen)] for o in v.opties]
+        rest = (1 - 0.55) / len(v.rondes)
+        _tabel(doc, kop, rijen, [0.55] + [rest] * len(v.rondes))
+        for r in v.rondes:
+            _alinea(doc, t.rondekop(v, r))
+            if r.verschillen and r.oordeel:
+                _alinea(doc, "Verschil tussen domeinen:", cursief=True, klein=True)
+                for regel in r.verschillen:
+                    _alinea(doc, f"– {regel}", klein=True)
+    regel = t.uitkomstregel(v)
+    if regel:
+        _alinea(doc, regel, vet=True)
+
+
+def _stap(doc: Any, s: Stapverslag) -> None:
+    _kop(doc, t.stapkop(s), 2)
+    if not s.behandeld:
+        _alinea(doc, "Niet behandeld.", klein=True)
+        return
+    for v in s.vragen:
+        _vraag(doc, v)
+    if s.notitie:
+        p = _alinea(doc)
+        _run(p, "Notitie van de notulist: ", vet=True, kleur=GRIJS)
+        _run(p, s.notitie)
+
+
+def _signalen(doc: Any, titel: str, regels: Sequence[Signaalregel]) -> None:
+    _kop(doc, titel, 2)
+    if not regels:
+        _alinea(doc, f"Geen {titel.lower()} vastgelegd.", klein=True)
+        return
+    vragen = list(dict.fromkeys(r.vraag for r in regels))
+    for vraag in vragen:
+        groep = [r for r in regels if r.vraag == vraag]
+        if len(vragen) > 1 and vraag:
+            _alinea(doc, vraag, cursief=True)
+        _tabel(doc, ["Nr", "Signaal", "Ingebracht door", "Herkend"],
+               [[str(i), r.tekst + (" (geverifieerd)" if r.geverifieerd else ""), t.signaalbron(r), str(r.herkend)]
+                for i, r in enumerate(groep, start=1)], [0.06, 0.6, 0.24, 0.1])
+
+
+def _actiecel(a: Actieregel) -> list[tuple[str, bool]]:
+    return [(a.wat, True)] + [(f"{label}: {tekst}", False) for label, tekst in t.actiedetails(a)]
+
+
+def _afspraken(doc: Any, afspraken: Sequence[Any], leeg: str) -> None:
+    if not afspraken:
+        _alinea(doc, leeg, klein=True)
+        return
+    for a in afspraken:
+        p = _alinea(doc, stijl="List Bullet")
+        _run(p, a.tekst)
+        if a.toelichting:
+            p.add_run().add_break()
+            _run(p, a.toelichting, klein=True)
+
+
+def maak_docx(n: Notulen) -> bytes:
+    doc = Document()
+    normaal = doc.styles["Normal"]
+    normaal.font.name = "Calibri"
+    normaal.font.size = Pt(10)
+    doc.core_properties.title = _s(f"{t.TITEL} {n.buurt} {t.datum_kort(n.datum)}")
+    doc.core_properties.author = "Buurtoverleg"
+    doc.core_properties.language = "nl-NL"
+    _paginarand(doc, n)
+    _titelblok(doc, n)
+    if n.leeg:
+        _kop(doc, t.LEEG + ".", 1)
+        _alinea(doc, "Er zijn voor dit overleg nog geen aanwezigen, antwoorden, signalen, besluiten of acties vastgelegd.")
+        return _opslaan(doc)
+    nummers = {kop: i for i, kop in enumerate(t.secties(n), start=1)}
+
+    def kop(titel: str) -> None:
+        _kop(doc, f"{nummers[titel]}. {titel}", 1)
+
+    kop(t.SAMENVATTING)
+    if n.samenvatting:
+        _alinea(doc, n.samenvatting)
+    else:
+        _alinea(doc, "Geen samenvatting opgesteld.", klein=True)
+
+    kop(t.AANWEZIG)
+    if n.aanwezig:
+        namen = n.namen
+        _tabel(doc, ["Organisatie", "Domein", "Rol", "Aantal"] + (["Namen"] if namen else []),
+               [[a.organisatie or "(geen organisatie opgegeven)", a.domein, a.rol, str(a.aantal)]
+                + ([", ".join(a.namen)] if namen else []) for a in n.aanwezig],
+               [0.34, 0.2, 0.13, 0.08, 0.25] if namen else [0.47, 0.25, 0.16, 0.12])
+    _alinea(doc, t.privacyregel(n), klein=True)
+
+    if t.TERUGBLIK in nummers:
+        kop(t.TERUGBLIK)
+        if n.vorig_overleg:
+            _alinea(doc, f"Acties uit het overleg van {n.vorig_overleg}.")
+        if n.terugblik:
+            _tabel(doc, ["Nr", "Actie", "Wie", "Gereed", "Status", "Toelichting"],
+                   [[str(a.nr), _actiecel(a), t.wie(a), t.datum_kort(a.wanneer), a.status, a.toelichting or "-"]
+                    for a in n.terugblik], [0.06, 0.36, 0.17, 0.11, 0.11, 0.19])
+        else:
+            _alinea(doc, "Geen open acties uit het vorige overleg.", klein=True)
+
+    kop(t.VERLOOP)
+    for s in n.stappen:
+        _stap(doc, s)
+
+    kop(t.SIGNALEN)
+    _signalen(doc, t.WAARNEMINGEN, n.waarnemingen)
+    _signalen(doc, t.DUIDINGEN, n.duidingen)
+    _alinea(doc, "Herkend: hoeveel anderen in de zaal het signaal herkenden.", klein=True)
+
+    kop(t.AANPAK)
+    _kop(doc, t.GEKOZEN, 2)
+    if n.gekozen:
+        _tabel(doc, ["Soort", "Gekozen", "Waarom"], [[k.soort, k.titel, k.reden or "-"] for k in n.gekozen],
+               [0.2, 0.38, 0.42])
+    else:
+        _alinea(doc, "Nog niets gekozen.", klein=True)
+    _kop(doc, t.AFGEWEZEN, 2)
+    if n.afgewezen:
+        _tabel(doc, ["Soort", "Niet gekozen", "Waarom niet"], [[k.soort, k.titel, k.reden or "-"] for k in n.afgewezen],
+               [0.2, 0.38, 0.42])
+    else:
+        _alinea(doc, "Geen voorstellen afgewezen.", klein=True)
+    if n.beleid:
+        _kop(doc, t.BELEID, 2)
+        for b in n.beleid:
+            _alinea(doc, b.richting, vet=True)
+            _tabel(doc, ["Vraag", "Antwoord"], [
+                ["Al gedekt", b.gedekt or "-"], ["Voldoende?", b.voldoende], ["Witte vlekken", b.witte_vlekken or "-"],
+                ["Nodige sectoren", b.sectoren or "-"], ["Betrokken?", b.betrokken]], [0.3, 0.7])
+
+    kop(t.BESLUITEN)
+    if n.besluiten:
+        _tabel(doc, ["Nr", "Soort", "Besluit", "Toelichting"],
+               [[str(i), b.soort, b.tekst, b.toelichting or "-"] for i, b in enumerate(n.besluiten, start=1)],
+               [0.05, 0.2, 0.41, 0.34])
+    else:
+        _alinea(doc, "Geen besluiten vastgelegd.", klein=True)
+
+    kop(t.ACTIES)
+    if n.acties:
+        _tabel(doc, ["Nr", "Actie (wat, resultaat, activiteit, doelgroep)", "Wie", "Gereed", "Terugkoppeling"],
+               [[str(a.nr), _actiecel(a), t.wie(a), t.datum_kort(a.wanneer), t.datum_kort(a.terugkoppeling) or "-"]
+                for a in n.acties], [0.05, 0.47, 0.2, 0.12, 0.16])
+    else:
+        _alinea(doc, "Geen acties afgesproken.", klein=True)
+
+    kop(t.COMMUNICATIE)
+    _afspraken(doc, n.communicatie, "Geen communicatieafspraken.")
+    kop(t.VERVOLG)
+    _afspraken(doc, n.vervolg, "Nog geen vervolg afgesproken.")
+    _alinea(doc, f"Opgesteld met Buurtoverleg · {t.statusregel(n)}", klein=True)
+    return _opslaan(doc)
+
+
+def _opslaan(doc: Any) -> bytes:
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()

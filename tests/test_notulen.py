@@ -1,0 +1,316 @@
+"""The minutes: the model, the secretary's rights, versions, and the four exports read back.
+
+Real SQLite and the real content; PDFs are read back with pypdf, DOCX with python-docx.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import time
+import zipfile
+from datetime import date
+
+import docx
+import pytest
+from nicegui.testing import User
+from pypdf import PdfReader
+
+from buurtoverleg.demo import DEELNEMERS, vul, vul_groot
+from buurtoverleg.export import bestandsnaam, bouw, exporteer
+from buurtoverleg.export import tekst as t
+from buurtoverleg.sessie.fouten import Geweigerd
+from buurtoverleg.sessie.notulen import Notulen
+
+LIVE = 40
+
+
+def _pdftekst(inhoud: bytes) -> tuple[str, int]:
+    """All text of a PDF with whitespace collapsed (table cells wrap), and its page count."""
+    lezer = PdfReader(io.BytesIO(inhoud))
+    tekst = " ".join(pagina.extract_text() or "" for pagina in lezer.pages)
+    return re.sub(r"\s+", " ", tekst), len(lezer.pages)
+
+
+def _docxtekst(inhoud: bytes) -> str:
+    document = docx.Document(io.BytesIO(inhoud))
+    delen = [p.text for p in document.paragraphs]
+    for tabel in document.tables:
+        for rij in tabel.rows:
+            delen += [c.text for c in rij.cells]
+    return re.sub(r"\s+", " ", " ".join(delen))
+
+
+def _vlak(tekst: str) -> str:
+    return re.sub(r"\s+", " ", tekst)
+
+
+@pytest.fixture
+def demo(dienst):  # type: ignore[no-untyped-def]
+    return vul(dienst)
+
+
+# ---------------------------------------------------------------------- the PDF
+
+
+def test_pdf_heeft_elke_sectie_elke_actie_en_nederlandse_tekens(dienst, demo):
+    n = dienst.notulen(demo.links.meeting_id)
+    tekst, paginas = _pdftekst(bouw(n, "pdf"))
+    assert t.secties(n) == [t.SAMENVATTING, t.AANWEZIG, t.VERLOOP, t.SIGNALEN, t.AANPAK, t.BESLUITEN, t.ACTIES,
+                            t.COMMUNICATIE, t.VERVOLG]
+    for i, kop in enumerate(t.secties(n), start=1):
+        assert f"{i}. {kop}" in tekst
+    for kop in (t.WAARNEMINGEN, t.DUIDINGEN, t.GEKOZEN, t.AFGEWEZEN, t.BELEID, "Stap 3. Fase van polarisatie"):
+        assert kop in tekst
+    assert len(n.acties) == 3
+    for actie in n.acties:
+        assert _vlak(actie.wat) in tekst
+        assert actie.uitvoerder in tekst
+    # é ë € ‘ ’ from what the room typed, and the Dutch date and footer
+    for stukje in ("Eén gesprek", "Coördinatie".lower(), "€ 450", "‘incidenten’", "‘oude’ flat", "maandag 23 november 2026",
+                   f"pagina 1 van {paginas}", "Vertrouwelijk"):
+        assert stukje in tekst, stukje
+    # both rounds of the re-vote and what was settled
+    assert "Ronde 1 (8 antwoorden): verdeeld" in tekst
+    assert "Ronde 2 (8 antwoorden): eensgezind op onderhuidse spanningen" in tekst
+    assert "Vastgesteld: Onderhuidse spanningen" in tekst
+    assert "Geen overeenstemming" in tekst
+    # rejected proposals keep their reason; organisations only by default
+    assert "Nog geen onveiligheid die een veiligheidsaanpak rechtvaardigt." in tekst
+    assert "alleen organisaties en domeinen, geen namen" in tekst
+    assert not any(naam in tekst for naam, _org, _dom in DEELNEMERS)
+
+
+def test_namen_alleen_als_de_notulist_dat_kiest(dienst, demo):
+    m, n = demo.links.meeting_id, demo.links.secretary_token
+    dienst.namen_in_notulen(n, True)
+    notulen = dienst.notulen(m)
+    assert notulen.namen and any("Kees van Dijk" in a.namen for a in notulen.aanwezig)
+    tekst, _ = _pdftekst(bouw(notulen, "pdf"))
+    assert "Kees van Dijk" in tekst and "Dit verslag noemt de namen van de aanwezigen." in tekst
+    # a character Helvetica cannot print is folded, never a black box
+    assert "Ayse Yilmaz" in tekst
+    assert "Ayşe Yılmaz" in _docxtekst(bouw(notulen, "docx"))
+    dienst.namen_in_notulen(n, False)
+    assert not dienst.notulen(m).namen
+
+
+def test_html_en_script_uit_een_signaal_blijven_letterlijke_tekst(dienst, overleg):
+    gevaarlijk = '<b>vet</b> <script>alert("x")</script> & <font color="red">rood</font>'
+    a = dienst.aanmelden(overleg.meeting_id, "<i>Bo</i>", "Buurt & Co", "bewoner")
+    dienst.start(overleg.facilitator_token)
+    dienst.ga_naar(overleg.facilitator_token, 2)
+    dienst.signaal(overleg.meeting_id, a, "test-signalen", "waarneming", gevaarlijk)
+    dienst.notitie(overleg.secretary_token, 2, "Notitie met <br/> erin")
+    n = dienst.notulen(overleg.meeting_id)
+    pdf, _ = _pdftekst(bouw(n, "pdf"))
+    assert gevaarlijk in pdf
+    assert "Notitie met <br/> erin" in pdf and "Buurt & Co" in pdf
+    inhoud = bouw(n, "docx")
+    assert gevaarlijk in _docxtekst(inhoud)
+    with zipfile.ZipFile(io.BytesIO(inhoud)) as z:
+        xml = z.read("word/document.xml").decode()
+    assert "&lt;script&gt;" in xml and "<script>" not in xml
+
+
+def test_leeg_overleg_geeft_een_korte_geldige_pdf(dienst, overleg, tmp_path):
+    n = dienst.notulen(overleg.meeting_id)
+    assert n.leeg and t.secties(n) == []
+    tekst, paginas = _pdftekst(bouw(n, "pdf"))
+    assert paginas == 1 and t.LEEG in tekst and "Kanaleneiland" in tekst
+    assert t.LEEG in _docxtekst(bouw(n, "docx"))
+    assert bouw(n, "csv").decode("utf-8-sig").strip().startswith("Nr;Wat;")
+    assert json.loads(bouw(n, "json"))["acties"] == []
+    for formaat in ("pdf", "docx", "csv", "json"):
+        assert exporteer(n, formaat, tmp_path).stat().st_size > 0
+
+
+def test_groot_overleg_40_deelnemers_300_signalen_30_acties(dienst):
+    demo = vul_groot(dienst, 40, 300, 30)
+    n = dienst.notulen(demo.links.meeting_id)
+    assert (n.aantal_aanwezig, len(n.waarnemingen) + len(n.duidingen), len(n.acties)) == (40, 300, 30)
+    start = time.perf_counter()
+    inhoud = bouw(n, "pdf")
+    duur = time.perf_counter() - start
+    tekst, paginas = _pdftekst(inhoud)
+    print(f"\n40/300/30: PDF {len(inhoud) / 1024:.0f} kB, {paginas} pagina's, {duur:.2f} s "
+          f"(benchmarks/notulen.py meet dit zonder test eromheen)")
+    assert paginas > 5 and f"pagina {paginas} van {paginas}" in tekst
+    for actie in n.acties:
+        assert _vlak(actie.wat) in tekst
+    assert "Signaal 300:" in tekst
+    assert len(_docxtekst(bouw(n, "docx"))) > 10_000
+
+
+# ---------------------------------------------------------------------- the other formats
+
+
+def test_csv_is_de_actielijst_voor_nederlandse_excel(dienst, demo):
+    inhoud = bouw(dienst.notulen(demo.links.meeting_id), "csv")
+    assert inhoud.startswith(b"\xef\xbb\xbf")
+    rijen = list(csv.reader(io.StringIO(inhoud.decode("utf-8-sig")), delimiter=";"))
+    assert rijen[0][:3] == ["Nr", "Wat", "Beoogd resultaat"] and "Coördinatie" in rijen[0]
+    assert len(rijen) == 4
+    assert re.fullmatch(r"\d\d-\d\d-\d{4}", rijen[1][7])
+
+
+def test_csv_laat_geen_formule_uitvoeren(dienst, overleg):
+    dienst.actie(overleg.facilitator_token, {"wat": "=HYPERLINK(\"http://x\")", "wanneer": "2026-12-01",
+                                             "uitvoerder": "@gemeente"})
+    rij = list(csv.reader(io.StringIO(bouw(dienst.notulen(overleg.meeting_id), "csv").decode("utf-8-sig")),
+                          delimiter=";"))[1]
+    assert rij[1].startswith("'=") and rij[5] == "'@gemeente"
+
+
+def test_json_archief_heeft_alle_rondes_en_leest_terug(dienst, demo):
+    n = dienst.notulen(demo.links.meeting_id)
+    archief = json.loads(bouw(n, "json"))
+    assert archief["formaat"] == "buurtoverleg-archief"
+    fase = [a for a in archief["antwoorden"] if a["vraag_id"] == "kort-fase-vraag"]
+    assert sorted({a["ronde"] for a in fase}) == [1, 2] and len(fase) == 16
+    assert all(a["deelnemer"].startswith("deelnemer ") for a in fase)  # no names unless chosen
+    assert Notulen.from_dict(archief) == n
+
+
+def test_bestandsnaam_is_veilig(dienst, tmp_path):
+    links = dienst.maak("../../etc/Ëindhoven  Zuid/..", date(2026, 11, 23), "test-kort")
+    n = dienst.notulen(links.meeting_id)
+    assert bestandsnaam(n, "pdf") == "etc-eindhoven-zuid_2026-11-23_concept.pdf"
+    pad = exporteer(n, "pdf", tmp_path / "uit")
+    assert pad.parent == (tmp_path / "uit").resolve() and pad.read_bytes().startswith(b"%PDF")
+    with pytest.raises(ValueError):
+        bestandsnaam(n, "exe")
+
+
+# ---------------------------------------------------------------------- the secretary
+
+
+def test_definitief_maken_geeft_genummerde_versies_die_blijven(dienst, demo, klok, tmp_path):
+    m, n = demo.links.meeting_id, demo.links.secretary_token
+    assert dienst.versies(m) == []
+    assert dienst.maak_definitief(n) == 1
+    klok.verder(600)
+    dienst.notitie(n, None, "Aangevulde samenvatting na de vergadering.")
+    assert dienst.maak_definitief(n) == 2
+    assert [v.nummer for v in dienst.versies(m)] == [1, 2]
+    een, twee = dienst.notulen_versie(m, 1), dienst.notulen_versie(m, 2)
+    assert (een.versie, twee.versie) == (1, 2)
+    assert "Aangevulde" not in een.samenvatting and twee.samenvatting.startswith("Aangevulde")
+    assert twee.gemaakt_op > een.gemaakt_op
+    assert exporteer(een, "pdf", tmp_path).name == "kanaleneiland-zuid_2026-11-23_v1.pdf"
+    tekst, _ = _pdftekst(bouw(twee, "pdf"))
+    assert "Definitief, versie 2" in tekst and "CONCEPT" not in tekst
+    with pytest.raises(Geweigerd, match="Versie 3"):
+        dienst.notulen_versie(m, 3)
+
+
+def test_alleen_de_notulist_mag_notuleren(dienst, overleg):
+    deelnemer = dienst.aanmelden(overleg.meeting_id, "Ans", "Politie", "politie")
+    for token in (overleg.facilitator_token, overleg.projector_token, overleg.join_code, str(deelnemer), "", "x"):
+        with pytest.raises(Geweigerd, match="Alleen de notulist mag dit doen."):
+            dienst.notitie(token, None, "mag niet")
+        with pytest.raises(Geweigerd, match="Alleen de notulist mag dit doen."):
+            dienst.namen_in_notulen(token, True)
+        with pytest.raises(Geweigerd, match="Alleen de notulist mag dit doen."):
+            dienst.maak_definitief(token)
+    assert dienst.notities(overleg.meeting_id) == {} and dienst.versies(overleg.meeting_id) == []
+    assert not dienst.notulen(overleg.meeting_id).namen
+
+
+def test_notities_per_stap_en_leegmaken(dienst, overleg, gebeurtenissen):
+    n = overleg.secretary_token
+    dienst.notitie(n, 1, "Eerste versie")
+    dienst.notitie(n, 1, "Tweede versie")
+    dienst.notitie(n, None, "Samenvatting")
+    assert dienst.notities(overleg.meeting_id) == {1: "Tweede versie", None: "Samenvatting"}
+    assert gebeurtenissen[-1].soort == "notulen"
+    dienst.notitie(n, 1, "   ")
+    assert dienst.notities(overleg.meeting_id) == {None: "Samenvatting"}
+    with pytest.raises(Geweigerd, match="Die stap bestaat niet"):
+        dienst.notitie(n, 9, "nergens")
+    stap = dienst.notulen(overleg.meeting_id).stappen[1]
+    assert stap.notitie == "" and stap.behandeld is False
+
+
+def test_blind_blijft_blind_tot_onthullen(dienst, overleg):
+    t_ = overleg.facilitator_token
+    a = dienst.aanmelden(overleg.meeting_id, "Ans", "Politie", "politie")
+    dienst.start(t_)
+    dienst.antwoord(overleg.meeting_id, a, "test-fase", "fase-incidenten")
+    stap = dienst.notulen(overleg.meeting_id).stappen[0]
+    assert stap.vragen[0].rondes == () and dienst.notulen(overleg.meeting_id).antwoorden == ()
+    dienst.onthul(t_)
+    vraag = dienst.notulen(overleg.meeting_id).stappen[0].vragen[0]
+    assert [o.aantallen for o in vraag.opties if o.waarde == "fase-incidenten"] == [(1,)]
+
+
+def test_vervolgoverleg_toont_de_terugblik(dienst, demo):
+    vervolg = dienst.maak("Kanaleneiland-Zuid", date(2027, 1, 18), "test-kort", vorige=demo.links.meeting_id)
+    eerste = dienst.te_beoordelen(vervolg.meeting_id)[0]
+    dienst.beoordeel_actie(vervolg.facilitator_token, eerste.id, "uitgevoerd", "Twee avonden geweest")
+    n = dienst.notulen(vervolg.meeting_id)
+    assert n.vorig_overleg == "Kanaleneiland-Zuid, 23-11-2026" and len(n.terugblik) == 3
+    tekst, _ = _pdftekst(bouw(n, "pdf"))
+    assert t.TERUGBLIK in tekst and "Twee avonden geweest" in tekst
+
+
+def test_cli_export_en_demo(tmp_path, capsys):
+    from buurtoverleg.cli import main
+
+    assert main(["demo", "--fill"]) == 0
+    uitvoer = capsys.readouterr().out
+    assert re.search(r"/notulen/\S{20,}", uitvoer) and "/leiding/" in uitvoer and "/scherm/" in uitvoer
+    meeting_id = int(re.search(r"Demo-overleg (\d+)", uitvoer).group(1))
+    for formaat in ("pdf", "docx", "csv", "json"):
+        assert main(["export", str(meeting_id), "--format", formaat, "--out", str(tmp_path / "uit")]) == 0
+        pad = capsys.readouterr().out.strip()
+        assert pad.endswith(f"_concept.{formaat}") and (tmp_path / "uit" / pad.rsplit("/", 1)[1]).exists()
+    assert main(["export", "999", "--format", "pdf"]) == 1
+
+
+# ---------------------------------------------------------------------- the page
+
+
+def _ctx():  # type: ignore[no-untyped-def]
+    from buurtoverleg import app as app_module
+
+    return app_module.HUIDIG
+
+
+async def test_notulenpagina_toont_het_concept_en_downloadt_de_pdf(user: User):
+    dienst = _ctx().dienst
+    demo = vul(dienst)
+    await user.open(f"/notulen/{demo.links.secretary_token}")
+    await user.should_see("Notulen · Kanaleneiland-Zuid", retries=LIVE)
+    await user.should_see(t.BESLUITEN, retries=LIVE)
+    await user.should_see("Portiekgesprekken in de Marnixlaan 40-68", retries=LIVE)
+
+    user.find(marker="download-pdf").click()
+    pdf = await user.download.next(timeout=30)
+    assert pdf.content.startswith(b"%PDF")
+    tekst, _ = _pdftekst(pdf.content)
+    assert "Portiekgesprekken in de Marnixlaan 40-68" in tekst
+
+    user.find(marker="samenvatting").type(" Aangevuld door de notulist.").trigger("blur")
+    await user.should_see("opgeslagen", retries=LIVE)
+    assert dienst.notities(demo.links.meeting_id)[None].endswith("Aangevuld door de notulist.")
+
+    user.find(marker="namen").click()
+    await user.should_see("Dit verslag noemt de namen van de aanwezigen.", retries=LIVE)
+    assert dienst.notulen(demo.links.meeting_id).namen
+
+    user.find(marker="definitief").click()
+    await user.should_see("Versie 1 is definitief gemaakt.", retries=LIVE)
+    user.find(marker="versie-1-json").click()
+    archief = json.loads((await user.download.next(timeout=30)).content)
+    assert archief["versie"] == 1 and archief["namen"] is True
+
+
+async def test_notulenpagina_weigert_andere_links(user: User):
+    dienst = _ctx().dienst
+    links = dienst.maak("Noord", date(2026, 11, 23), "test-kort")
+    for token in (links.facilitator_token, links.projector_token, links.join_code):
+        await user.open(f"/notulen/{token}")
+        await user.should_see("Deze link klopt niet", retries=LIVE)
