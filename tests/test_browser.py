@@ -1,0 +1,330 @@
+"""End to end in real browsers: the real server (`python -m buurtoverleg serve`) in a subprocess
+and headless Chromium for the facilitator, the projector and the phones.
+
+Run only these:      .venv/bin/python -m pytest tests/test_browser.py -q
+Run all but these:   .venv/bin/python -m pytest -m "not browser"
+Screenshots go to test-artefacten/ (git-ignored); a failing test also leaves one per browser.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+from browser import (
+    ARTEFACTEN,
+    JOIN_CODE,
+    Browser,
+    knop_xpath,
+    Server,
+    draai_server,
+    lees_qr,
+    maak_browser,
+    waarom_overslaan,
+)
+
+REDEN = waarom_overslaan()
+pytestmark = [pytest.mark.browser, pytest.mark.skipif(REDEN is not None, reason=REDEN or "")]
+
+LEIDING = (1280, 800)
+BEAMER = (1920, 1080)
+TELEFOON = (390, 844)
+SMALLE_TELEFOON = (360, 780)
+
+SIGNAAL = "<b>Jongeren</b> bij het plein"
+ORGANISATOR_WACHTWOORD = "buurt-test-wachtwoord"
+"""Chosen on the first visit of the fresh test server (the app asks for at least 10 characters)."""
+STEMMERS = r"\b{0} stemmers?, {0} in de zaal"
+"""The console's participant count; singular or plural, whichever the app says."""
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    with draai_server(tmp_path_factory.mktemp("server")) as s:
+        yield s
+
+
+Starter = Callable[..., list[Browser]]
+
+
+@pytest.fixture
+def browsers(request: pytest.FixtureRequest, server: Server) -> Iterator[Starter]:
+    """`start((naam, (breedte, hoogte), mobiel), ...)` opens browsers in parallel; all are
+    closed afterwards. After a failure each leaves a screenshot and the server log is shown."""
+    open_: list[Browser] = []
+    gefaald_voor = request.session.testsfailed
+    for oud in ARTEFACTEN.glob(f"FOUT-{request.node.name}-*.png"):
+        oud.unlink(missing_ok=True)
+
+    def start(*specs: tuple[str, tuple[int, int], bool]) -> list[Browser]:
+        def een(spec: tuple[str, tuple[int, int], bool]) -> Browser:
+            naam, (breedte, hoogte), mobiel = spec
+            return maak_browser(naam, breedte, hoogte, mobiel=mobiel)
+
+        with ThreadPoolExecutor(max_workers=len(specs)) as pool:
+            taken = [pool.submit(een, spec) for spec in specs]
+        fouten = [t.exception() for t in taken if t.exception() is not None]
+        open_.extend(t.result() for t in taken if t.exception() is None)
+        if fouten:
+            raise fouten[0]
+        return [t.result() for t in taken]
+
+    try:
+        yield start
+    finally:
+        if request.session.testsfailed > gefaald_voor:
+            for b in open_:
+                with contextlib.suppress(Exception):  # best effort while reporting a failure
+                    b.screenshot(f"FOUT-{request.node.name}-{b.naam}")
+            print(f"--- serverlog ---\n{server.logstaart()}")
+        with ThreadPoolExecutor(max_workers=max(1, len(open_))) as pool:
+            list(pool.map(Browser.sluit, open_))
+
+
+@dataclass
+class Overleg:
+    leiding_url: str
+    beamer_url: str
+    code: str
+
+
+def als_organisator(leiding: Browser, server: Server) -> None:
+    """Open the home page as the organiser: on a fresh server choose the organiser password
+    (allowed on the server's own machine), afterwards log in with it."""
+    leiding.open(f"{server.url}/")
+    staat = leiding.wacht(
+        lambda: next((s for s in ("Nieuw overleg", "Eerste keer", "Inloggen") if s.lower() in leiding.tekst().lower()),
+                     None),
+        "startpagina: overleggen, eerste keer of inloggen",
+    )
+    if staat == "Eerste keer":
+        leiding.typ("Wachtwoord", ORGANISATOR_WACHTWOORD)
+        leiding.typ("Nog een keer", ORGANISATOR_WACHTWOORD)
+        leiding.knop("Wachtwoord instellen")
+    elif staat == "Inloggen":
+        leiding.typ("Wachtwoord", ORGANISATOR_WACHTWOORD)
+        leiding.knop("Inloggen")
+    leiding.zie("Nieuw overleg")
+
+
+def maak_overleg(leiding: Browser, server: Server, buurt: str) -> Overleg:
+    """Through the home page, as the organiser does: buurt, template 'Testoverleg kort'."""
+    als_organisator(leiding, server)
+    leiding.typ("Buurt of wijk", buurt)
+    if leiding.keuze("Sjabloon") != "Testoverleg kort":
+        leiding.kies("Sjabloon", "Testoverleg kort")
+    leiding.knop("Overleg aanmaken")
+    leiding.wacht(lambda: "/leiding/" in leiding.driver.current_url, "naar het scherm van de gespreksleider")
+    leiding.zie(buurt)
+    leiding.element("//button[normalize-space(.)='Start het overleg']", "knop Start het overleg")
+    beamer = leiding.element("//a[normalize-space(.)='Beamer openen']", "link Beamer openen").get_attribute("href")
+    assert beamer and "/scherm/" in beamer, beamer
+    gevonden = JOIN_CODE.search(leiding.tekst())
+    assert gevonden, f"geen deelnemerscode op het scherm van de gespreksleider:\n{leiding.tekst()[:1000]}"
+    return Overleg(leiding.driver.current_url, beamer, gevonden.group(1))
+
+
+def aanmelden(telefoon: Browser, url: str, naam: str, organisatie: str, domein: str) -> None:
+    telefoon.open(url)
+    telefoon.zie("Vul in wie je bent")
+    telefoon.typ("Naam", naam)
+    telefoon.typ("Organisatie", organisatie)
+    telefoon.kies("Domein", domein)
+    telefoon.knop("Meedoen")
+    telefoon.zie("Wacht op de gespreksleider")
+    telefoon.zie(naam)
+
+
+def balken(beamer: Browser, titels: list[str]) -> dict[str, str]:
+    """Per option title: the number at the end of its result bar (a row: title, bar, count)."""
+    uitslag = {}
+    for titel in titels:
+        for rij in beamer.elementen(f"//div[contains(@class,'nicegui-row')][div[1][normalize-space(.)='{titel}']]"):
+            uitslag[titel] = str(rij.find_element("xpath", "./div[last()]").text).strip()
+    return uitslag
+
+
+def geen_herlaad(beamer: Browser) -> None:
+    assert beamer.js("return window.__marker") == 1, "de beamer is herladen (window.__marker is weg)"
+
+
+# --------------------------------------------------------------------------- test 1
+
+
+def test_heel_overleg_met_beamer_en_twee_telefoons(server: Server, browsers: Starter) -> None:
+    leiding, beamer, tel_c, tel_d = browsers(
+        ("leiding", LEIDING, False),
+        ("beamer", BEAMER, False),
+        ("telefoon-c", TELEFOON, True),
+        ("telefoon-d", TELEFOON, True),
+    )
+    overleg = maak_overleg(leiding, server, "Kanaleneiland")
+
+    # the projector: lobby with QR code and join code, read back from the pixels
+    beamer.open(overleg.beamer_url)
+    beamer.zie("Doe mee met je telefoon")
+    beamer.zie(overleg.code)
+    beamer.element("//*[@role='img'][.//*[local-name()='svg']]", "QR-code")
+    beamer.screenshot("beamer-lobby")
+    codes = lees_qr(beamer.screenshot_beeld())
+    assert len(codes) == 1, f"verwacht één QR-code op de beamer, gevonden: {codes}"
+    qr = urlsplit(codes[0])
+    assert qr.scheme in ("http", "https") and codes[0].endswith(f"/doe/{overleg.code}"), codes[0]
+    assert qr.path == f"/doe/{overleg.code}", codes[0]
+    assert qr.port == server.poort, f"de QR-code wijst naar poort {qr.port}, de server draait op {server.poort}"
+    # phones reach the server at 127.0.0.1 here; the path stays exactly as decoded
+    meedoen = urlunsplit(("http", f"127.0.0.1:{server.poort}", qr.path, qr.query, ""))
+    beamer.js("window.__marker = 1")
+
+    aanmelden(tel_c, meedoen, "Ans", "Politie Utrecht", "Politie")
+    aanmelden(tel_d, meedoen, "Bo", "Buurtteam", "Welzijn / opbouwwerk")
+    leiding.zie_patroon(STEMMERS.format(2))
+    beamer.zie("2 deelnemers aangemeld")
+    geen_herlaad(beamer)
+    beamer.screenshot("beamer-lobby-aangemeld")
+
+    # step 1: a blind single choice
+    leiding.knop("Start het overleg")
+    leiding.zie("stap 1: Welke fase?")
+    beamer.zie("In welke fase zit de buurt?")
+    beamer.zie("0 van 2 hebben geantwoord")
+    geen_herlaad(beamer)
+
+    tel_c.zie("In welke fase zit de buurt?")
+    tel_d.zie("In welke fase zit de buurt?")
+    tel_c.screenshot("telefoon-vraag")
+    tel_c.knop("Rust")
+    tel_c.zie("Ontvangen")
+    tel_c.screenshot("telefoon-vraag-beantwoord")
+    beamer.zie("1 van 2 hebben geantwoord")
+    geen_herlaad(beamer)
+    assert balken(beamer, ["Rust", "Onderhuidse spanningen"]) == {}, "een blinde vraag toont pas na onthullen balken"
+
+    tel_d.knop("Onderhuidse spanningen")
+    tel_d.zie("Ontvangen")
+    beamer.zie("2 van 2 hebben geantwoord")
+    leiding.zie("2 van 2 geantwoord")
+
+    leiding.knop("Uitslag tonen")
+    leiding.zie("Welke fase? · uitslag getoond")
+    verwacht = {"Rust": "1", "Ongemak": "0", "Onderhuidse spanningen": "1"}
+    beamer.wacht(lambda: balken(beamer, list(verwacht)) == verwacht, f"balken {verwacht}")
+    geen_herlaad(beamer)
+    tel_c.zie("De uitslag staat op het scherm")
+    beamer.screenshot("beamer-uitslag")
+    leiding.screenshot("leiding-uitslag")
+
+    # step 3: signals; participant text stays text on the projector
+    leiding.knop("Volgende ▶")
+    leiding.zie("stap 2: Ernst en vormen")
+    tel_c.zie("Hoe ernstig is het?")  # one step at a time, so no late redraw hits the text box
+    leiding.knop("Volgende ▶")
+    leiding.zie("stap 3: Signalen")
+    beamer.zie("Wat zie of hoor je in de buurt?")
+    tel_c.zie("Wat zie of hoor je in de buurt?")
+    tel_c.typ("Je signaal", SIGNAAL)
+    tel_c.knop("Signaal versturen")
+    tel_c.zie("Ontvangen ✓ Je kunt nog een signaal toevoegen.")
+    tel_c.screenshot("telefoon-signaal")
+
+    beamer.zie(SIGNAAL)
+    kaart = beamer.wacht(lambda: beamer.js(
+        """const [tekst] = arguments;
+        const label = [...document.querySelectorAll('.q-card div')].find(e => e.textContent === tekst);
+        if (!label) return null;
+        const kaart = label.closest('.q-card');
+        return {bElementen: kaart.querySelectorAll('b').length, kinderen: label.children.length,
+                zichtbaar: kaart.innerText.includes(tekst),
+                bOpPagina: [...document.querySelectorAll('b')]
+                    .filter(b => b.textContent.includes('Jongeren')).length};""",
+        SIGNAAL,
+    ), "signaalkaart met de letterlijke tekst")
+    assert kaart == {"bElementen": 0, "kinderen": 0, "zichtbaar": True, "bOpPagina": 0}, (
+        f"de tekst van een deelnemer werd HTML op de beamer: {kaart}"
+    )
+    geen_herlaad(beamer)
+    beamer.screenshot("beamer-signalen")
+    leiding.screenshot("leiding-signalen")
+
+
+# --------------------------------------------------------------------------- test 2
+
+
+def test_telefoon_past_op_360_pixels_en_lobby_past_op_de_beamer(server: Server, browsers: Starter) -> None:
+    leiding, telefoon, beamer = browsers(
+        ("leiding", LEIDING, False),
+        ("telefoon-360", SMALLE_TELEFOON, True),
+        ("beamer", BEAMER, False),
+    )
+    overleg = maak_overleg(leiding, server, "Overvecht-Noord en Zuilen-Oost")
+
+    def past_in_de_breedte(waar: str) -> None:
+        # a phone zooms out when something is too wide, so innerWidth grows as well
+        maten = telefoon.scrollmaten()
+        assert maten["scrollWidth"] <= SMALLE_TELEFOON[0] and maten["innerWidth"] == SMALLE_TELEFOON[0], (
+            f"{waar}: de telefoon scrolt opzij ({maten}); "
+            f"uitstekend: {telefoon.breder_dan_scherm(SMALLE_TELEFOON[0])}"
+        )
+
+    telefoon.open(f"{server.url}/doe/{overleg.code}")
+    telefoon.zie("Vul in wie je bent")
+    past_in_de_breedte("aanmeldformulier")
+    telefoon.screenshot("telefoon-360-aanmelden")
+    aanmelden(telefoon, f"{server.url}/doe/{overleg.code}", "Fatima El Amrani-Verhoeven",
+              "Stichting Jongerenwerk Utrecht Noord", "Woningcorporatie")
+    leiding.zie_patroon(STEMMERS.format(1))
+
+    beamer.open(overleg.beamer_url)
+    beamer.zie_patroon(r"\b1 deelnemers? aangemeld")
+    beamer.zie("Woningcorporatie 1")
+    assert beamer.viewport() == BEAMER
+    maten = beamer.scrollmaten()
+    assert maten["scrollHeight"] <= BEAMER[1], f"de lobby scrolt verticaal op 1920x1080: {maten}"
+    assert maten["scrollWidth"] <= BEAMER[0], f"de lobby scrolt opzij op 1920x1080: {maten}"
+
+    leiding.knop("Start het overleg")
+    for stap, vraag in (
+        ("stap 1: Welke fase?", "In welke fase zit de buurt?"),
+        ("stap 2: Ernst en vormen", "Welke vormen zie je?"),
+        ("stap 3: Signalen", "Wat zie of hoor je in de buurt?"),
+        ("stap 4: Prioriteren", "Waar wil je op inzetten?"),
+    ):
+        if not stap.startswith("stap 1"):
+            leiding.knop("Volgende ▶")
+        leiding.zie(stap)
+        telefoon.zie(vraag)
+        past_in_de_breedte(stap)
+    telefoon.screenshot("telefoon-360-stippen")
+
+
+# --------------------------------------------------------------------------- test 3
+
+
+def test_herladen_telefoon_houdt_deelnemer_en_antwoord(server: Server, browsers: Starter) -> None:
+    leiding, telefoon = browsers(("leiding", LEIDING, False), ("telefoon", TELEFOON, True))
+    overleg = maak_overleg(leiding, server, "Lombok")
+    aanmelden(telefoon, f"{server.url}/doe/{overleg.code}", "Carla", "Mitros", "Woningcorporatie")
+    leiding.zie_patroon(STEMMERS.format(1))
+    leiding.knop("Start het overleg")
+    telefoon.zie("In welke fase zit de buurt?")
+    telefoon.knop("Rust")
+    telefoon.zie("Ontvangen")
+    leiding.zie("1 van 1 geantwoord")
+
+    telefoon.driver.refresh()
+    telefoon.zie("In welke fase zit de buurt?")
+    telefoon.zie("Carla")
+    telefoon.zie("Ontvangen ✓")
+    assert not telefoon.elementen("//div[contains(@class,'q-field__label')][normalize-space(.)='Naam']"), (
+        "na herladen staat het aanmeldformulier er weer"
+    )
+    rust = telefoon.element(knop_xpath("Rust"), "knop Rust")
+    assert "bg-primary" in (rust.get_attribute("class") or ""), "het gekozen antwoord is niet gemarkeerd na herladen"
+    anders = telefoon.element(knop_xpath("Ongemak"), "knop Ongemak")
+    assert "bg-primary" not in (anders.get_attribute("class") or "")
+    leiding.zie_patroon(STEMMERS.format(1))
+    leiding.zie("1 van 1 geantwoord")
