@@ -281,6 +281,21 @@ def test_escalatie_geeft_incidentadvies_en_samos(ingebouwd):
     assert any("niet te snel groepen verbinden" in r for r in r2.redenen)
 
 
+def test_fase_van_een_praktijkvoorbeeld_stuurt_de_keuze(ingebouwd):
+    # The same neighbours' problem: before incidents the welcome and dialogue examples lead;
+    # after incidents buurtpreventie (its fasen: onderhuidse spanningen, incidenten) comes
+    # first, since safety comes before bridging contact (seed 002). The dialogue table is
+    # meant for relatieve rust (seed 003, actieladder) and drops as the phase gets worse.
+    rust = adviseer(ingebouwd, replace(BASIS, fase="fase-rust"))
+    incidenten = adviseer(ingebouwd, replace(BASIS, fase="fase-incidenten"))
+    assert _rang(rust, "pv-nieuwe-bewoners-verwelkomen") < _rang(rust, "pv-buurtpreventie")
+    assert _rang(incidenten, "pv-buurtpreventie") < _rang(incidenten, "pv-nieuwe-bewoners-verwelkomen")
+    assert incidenten.praktijkvoorbeelden[0].id == "pv-buurtpreventie"
+    assert _rang(rust, "pv-dialoogtafels") < _rang(incidenten, "pv-dialoogtafels")
+    redenen = next(v for v in incidenten.praktijkvoorbeelden if v.id == "pv-dialoogtafels").redenen
+    assert "fase: bedoeld voor rust, niet voor incidenten" in redenen
+
+
 def test_onderdeel_telt_als_ouder(ingebouwd):
     algemeen = adviseer(ingebouwd, Analyse(oorzaken=("oorzaak-b",)))
     specifiek = adviseer(ingebouwd, Analyse(oorzaken=("oorzaak-b-kinderen-8-14",)))

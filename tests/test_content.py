@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -64,6 +65,66 @@ def test_elk_praktijkvoorbeeld_uit_de_handreiking_staat_erin(ingebouwd):
     ontbreekt = [naam for naam in PRAKTIJKVOORBEELDEN_001 if naam.lower() not in titels.lower()]
     assert ontbreekt == []
     assert ingebouwd.tellingen()["praktijkvoorbeeld"] >= 40
+
+
+def _ouder(catalogus, content_id: str) -> str:
+    return catalogus.entries[content_id].ouder or content_id
+
+
+def test_praktijkvoorbeelden_hangen_aan_het_onderdeel_waar_de_bron_ze_plaatst(ingebouwd):
+    """STAP 4.2 sorts the richting-2 examples into 2a-2e; each names its onderdeel, with the richting."""
+    pvs = ingebouwd.items("praktijkvoorbeeld")
+    for pv in pvs:
+        for ref in pv.oplossingsrichtingen:
+            assert _ouder(ingebouwd, ref) in pv.oplossingsrichtingen, (pv.id, ref)
+        categorie = re.search(r"STAP 4\.2 .*, (2[a-e]) ", pv.bron)
+        if categorie:
+            assert f"richting-{categorie.group(1)}" in pv.oplossingsrichtingen, pv.id
+    richting_2 = ingebouwd.get("richting-2").item
+    assert [o.id for o in richting_2.onderdelen] == [f"richting-2{x}" for x in "abcde"]
+    for onderdeel in richting_2.onderdelen:
+        for naam in onderdeel.voorbeelden:
+            pv = next(p for p in pvs if p.titel.startswith(naam))
+            assert onderdeel.id in pv.oplossingsrichtingen, (onderdeel.id, pv.id)
+    # Where a description follows the onderbouwing of richting 4 (seed 001, STAP 3.1).
+    assert "richting-4b" in ingebouwd.get("pv-koppelwerk").item.oplossingsrichtingen  # zichtbare professionals
+    assert "richting-4a" in ingebouwd.get("pv-buurtveiligheidsteams").item.oplossingsrichtingen  # herovering
+    assert "richting-4d" in ingebouwd.get("pv-buurtpraktijkteam").item.oplossingsrichtingen  # probleemgericht
+
+
+def test_statushouders_voorbeelden_horen_bij_vluchtelingen_en_buurtbewoners(ingebouwd):
+    """Newcomer examples sit under 2e; the risk factor they answer is A (contact with
+    nieuwkomers, taalbarrière), not E, which the seed reserves for youths who turn away."""
+    ontmoeting = [p for p in ingebouwd.items("praktijkvoorbeeld")
+                  if "doelgroep-statushouders" in p.doelgroepen and "richting-2" in p.oplossingsrichtingen]
+    assert {p.id for p in ontmoeting} >= {"pv-haagse-huiskamer", "pv-de-voorkamer", "pv-boost",
+                                          "pv-dichter-bij-huis", "pv-buurtpraatjes", "pv-plan-einstein"}
+    for pv in ontmoeting:
+        assert "richting-2e" in pv.oplossingsrichtingen, pv.id
+        assert "oorzaak-e" not in pv.oorzaken, pv.id
+    for pv in ingebouwd.items("praktijkvoorbeeld"):
+        if "richting-2e" in pv.oplossingsrichtingen:
+            assert "doelgroep-statushouders" in pv.doelgroepen, pv.id
+
+
+def test_fasen_van_de_praktijkvoorbeelden_volgen_de_bron(ingebouwd):
+    pvs = {p.id: p for p in ingebouwd.items("praktijkvoorbeeld")}
+    # Beter Buren is buurtbemiddeling (categorie 1: fricties) and is named on the incident page (seed 002).
+    assert set(pvs["pv-beter-buren"].fasen) == {"fase-ongemak", "fase-onderhuidse-spanningen", "fase-incidenten"}
+    # Dialogue belongs to relatieve rust (seed 003, actieladder: proactie).
+    for pv_id in ("pv-dialoogtafels", "pv-interreligieuze-dialoog", "pv-ronde-tafelhuis"):
+        assert pvs[pv_id].fasen == ["fase-rust"], pv_id
+    # Basic safety and the hotspot approaches also after incidents (seeds 002 and 003).
+    for pv_id in ("pv-koppelwerk", "pv-buurtveiligheidsteams", "pv-buurtpraktijkteam", "pv-buurtpreventie"):
+        assert "fase-incidenten" in pvs[pv_id].fasen, pv_id
+    for pv in pvs.values():
+        # The catalogue is for the phases before escalation; for that phase STAP 2.2 points to seed 003.
+        assert "fase-escalatie" not in pv.fasen, pv.id
+        # "Zet niet te snel in op overbruggend contact" (seed 002): pure contact and dialogue
+        # examples are not offered for the incident phase.
+        if {_ouder(ingebouwd, r) for r in pv.oplossingsrichtingen} <= {"richting-2", "richting-5"}:
+            assert "fase-incidenten" not in pv.fasen, pv.id
+    assert sum(bool(p.fasen) for p in pvs.values()) >= 35
 
 
 def test_elk_item_heeft_een_bron_in_een_bestaand_brondocument(ingebouwd):
