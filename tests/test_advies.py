@@ -296,6 +296,19 @@ def test_fase_van_een_praktijkvoorbeeld_stuurt_de_keuze(ingebouwd):
     assert "fase: bedoeld voor rust, niet voor incidenten" in redenen
 
 
+def test_zonder_fasen_zakt_na_incidenten(ingebouwd):
+    # An example the seeds name for no phase (Opzoomeren: a goal, no situation) is fine in
+    # calm phases, but after incidents seed 002 puts safety first: it must not float above
+    # the examples named for that phase just because it has no fasen to mismatch.
+    ongemak = adviseer(ingebouwd, replace(BASIS, fase="fase-ongemak"))
+    incidenten = adviseer(ingebouwd, replace(BASIS, fase="fase-incidenten"))
+    assert _score(incidenten, "pv-opzoomeren") < _score(ongemak, "pv-opzoomeren")
+    redenen = next(v for v in incidenten.praktijkvoorbeelden if v.id == "pv-opzoomeren").redenen
+    assert "fase: de bron noemt dit niet voor incidenten" in redenen
+    assert not any(r.startswith("fase:") for r in next(
+        v for v in ongemak.praktijkvoorbeelden if v.id == "pv-opzoomeren").redenen)
+
+
 def test_onderdeel_telt_als_ouder(ingebouwd):
     algemeen = adviseer(ingebouwd, Analyse(oorzaken=("oorzaak-b",)))
     specifiek = adviseer(ingebouwd, Analyse(oorzaken=("oorzaak-b-kinderen-8-14",)))

@@ -35,7 +35,9 @@ Praktijkvoorbeelden (their reference lists in the catalogue)
        statushouders and the analysis does not name them (a special situation: an AZC or
        statushouders moving in, seed 001 STAP 3.1).
     P5 fase: +1.5 if its `fasen` contain the analysed fase; -0.5 if it lists fasen and the
-       analysed fase is not one of them. No `fasen` means: usable in any phase.
+       analysed fase is not one of them. No `fasen` means: usable in any phase, except in
+       fase-incidenten and fase-escalatie, where it gets the -0.5 too: there seed 002 puts
+       safety first, so only examples the seeds name for those phases should rise.
     V1 vuistregel-kleinschalig-doorlopend: schaal kleinschalig +0.5, buurt +0.25;
        doorlopend true +0.5, false (eenmalig) -0.5. One term, the sum.
     V2 vuistregel-gedeelde-belangen and vuistregel-samenwerking (one bullet in the seed):
@@ -558,6 +560,9 @@ def _praktijkvoorbeelden(catalogus: Catalogus, analyse: Analyse, gekozen: dict[s
                 bedoeld = ", ".join(_klein(catalogus.titel(f)) for f in pv.fasen)
                 telling.tel(MALUS_FASE, f"fase: bedoeld voor {bedoeld}, niet voor "
                             f"{_klein(catalogus.titel(analyse.fase))}", uit_analyse=True)
+        elif analyse.fase in INCIDENTFASEN and not pv.fasen:
+            telling.tel(MALUS_FASE, f"fase: de bron noemt dit niet voor {_klein(catalogus.titel(analyse.fase))}",
+                        uit_analyse=True)
 
         _vuistregels_pv(catalogus, pv, telling, richtingen, dichtbij, ernst, toegepast)
         tellingen.append(telling)
