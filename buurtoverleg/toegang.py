@@ -47,9 +47,43 @@ class Organisator:
         zout, opgeslagen = self._bestand.read_text(encoding="utf-8").strip().split(":")
         return hmac.compare_digest(_hash(poging, bytes.fromhex(zout)), bytes.fromhex(opgeslagen))
 
+    def bewijs(self) -> str:
+        """What a logged-in organiser's browser session keeps (server-side, `app.storage.user`).
+
+        Derived from the key (or its stored hash), so it changes when the key changes and an
+        old login stops working. The home page and the domain both check it with `erkent`.
+        """
+        bron = self._sleutel or self._bestand.read_text(encoding="utf-8")
+        return hashlib.sha256(bron.encode()).hexdigest()[:16]
+
+    def erkent(self, bewijs: object) -> bool:
+        """Whether `bewijs` is the current organiser proof; nothing is recognised before set-up."""
+        if not self.ingesteld or not isinstance(bewijs, str):
+            return False
+        return hmac.compare_digest(bewijs.encode(), self.bewijs().encode())
+
 
 def _hash(sleutel: str, zout: bytes) -> bytes:
     return hashlib.scrypt(sleutel.encode(), salt=zout, n=2**14, r=8, p=1)
+
+
+def versleutel(geheim: str) -> str:
+    """A secret as "salt:hash" (scrypt with a fresh random salt, as the organiser key file): the link PINs.
+
+    The salt is new every time, so setting the same PIN again still gives a new value;
+    pages use that to forget a browser that was let in with the old one.
+    """
+    zout = secrets.token_bytes(16)
+    return f"{zout.hex()}:{_hash(geheim, zout).hex()}"
+
+
+def geheim_klopt(poging: str, opgeslagen: str) -> bool:
+    """Whether `poging` matches a `versleutel` value, compared in constant time."""
+    try:
+        zout, hash_ = opgeslagen.strip().split(":")
+        return hmac.compare_digest(_hash(poging, bytes.fromhex(zout)), bytes.fromhex(hash_))
+    except ValueError:  # a damaged stored value never lets anyone in
+        return False
 
 
 class Remmer:

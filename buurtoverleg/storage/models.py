@@ -33,6 +33,9 @@ class Meeting(Base):
     facilitator_token: Mapped[str] = mapped_column(String(64), unique=True)
     projector_token: Mapped[str] = mapped_column(String(64), unique=True)
     secretary_token: Mapped[str] = mapped_column(String(64), unique=True)
+    facilitator_pin_hash: Mapped[str | None] = mapped_column(String(200), default=None)
+    secretary_pin_hash: Mapped[str | None] = mapped_column(String(200), default=None)
+    """Optional PINs on the two links, as "salt:scrypt-hash" (toegang.versleutel); None: no PIN."""
     joining_open: Mapped[bool] = mapped_column(default=True)
     current_step: Mapped[int | None] = mapped_column(default=None)
     show_names: Mapped[bool] = mapped_column(default=False)

@@ -1,0 +1,141 @@
+"""The PIN in front of the facilitator's and the secretary's page, and where it is set.
+
+Why the PIN lives at the page and not in every domain action: see sessie/pincode.py.
+`toegang` is the one gate both pages call first; until it returns a meeting id, nothing
+of the page exists, so there is nothing to click. A right PIN is remembered for this
+browser (`app.storage.user`, server-side, per meeting and role) as the fingerprint of the
+PIN it was checked against; a new PIN has a new fingerprint, so the browser is asked again.
+"""
+
+from __future__ import annotations
+
+from nicegui import app, ui
+
+from ..sessie.pincode import PIN_ROLLEN
+from .gedeeld import KLEUR, Mislukt, doe, kopniveau, probeer, weigerpagina
+
+
+def _sleutel(rol: str, meeting_id: int) -> str:
+    return f"pin-{rol}-{meeting_id}"
+
+
+async def toegang(ctx, rol: str, token: str) -> int | None:  # type: ignore[no-untyped-def]
+    """The meeting behind the link when this browser may open the page.
+
+    Otherwise it draws the refusal (wrong or expired link) or the PIN form, and returns None:
+    the caller just stops.
+    """
+    try:
+        meeting_id = await doe(ctx.dienst.via_token, rol, token)
+        stand = await doe(ctx.dienst.pin_stand, meeting_id, rol) if rol in PIN_ROLLEN else None
+    except Mislukt as fout:
+        weigerpagina(str(fout))
+        return None
+    if stand is None or app.storage.user.get(_sleutel(rol, meeting_id)) == stand:
+        return meeting_id
+    _formulier(ctx, rol, meeting_id)
+    return None
+
+
+async def onthoud(ctx, rol: str, meeting_id: int) -> None:  # type: ignore[no-untyped-def]
+    """Whoever just set a PIN knows it: this browser need not type it again."""
+    try:
+        stand = await doe(ctx.dienst.pin_stand, meeting_id, rol)
+    except Mislukt:
+        return
+    if stand is not None:
+        app.storage.user[_sleutel(rol, meeting_id)] = stand
+
+
+def _formulier(ctx, rol: str, meeting_id: int) -> None:  # type: ignore[no-untyped-def]
+    remsleutel = f"pin:{ui.context.client.ip or 'onbekend'}"
+    with ui.column().classes("w-full max-w-sm mx-auto p-6 gap-4"):
+        ui.label("Pincode nodig").classes("text-2xl font-bold").props(kopniveau(1))
+        ui.label(f"Deze link van de {rol} is beveiligd met een pincode. Weet je hem niet? "
+                 "Vraag het de organisator of de gespreksleider.").classes("text-lg")
+        veld = ui.input("Pincode", password=True).props(
+            'outlined inputmode=numeric autocomplete=off maxlength=8 autofocus aria-label="Pincode"'
+        ).classes("w-full text-2xl").mark("pincode")
+        melding = ui.label("").classes("text-lg").style(f"color: {KLEUR['verdeeld']}").props('role=alert')
+
+        async def controleer() -> None:
+            wacht = ctx.remmer.wachttijd(remsleutel)
+            if wacht > 0:
+                melding.set_text(_te_veel(wacht))
+                return
+            try:
+                stand = await doe(ctx.dienst.probeer_pin, meeting_id, rol, veld.value or "")
+            except Mislukt:  # the meeting was deleted meanwhile; the notice says so
+                return
+            if stand is None:
+                # no reset on success: a PIN someone knows must not buy more guesses at another
+                ctx.remmer.mislukt(remsleutel)
+                wacht = ctx.remmer.wachttijd(remsleutel)
+                melding.set_text(_te_veel(wacht) if wacht > 0 else "Die pincode klopt niet. Probeer het opnieuw.")
+                veld.set_value("")
+                return
+            if stand:
+                app.storage.user[_sleutel(rol, meeting_id)] = stand
+            ui.navigate.reload()
+
+        veld.on("keydown.enter", controleer)
+        ui.button("Openen", on_click=controleer).props("color=primary").classes("w-full text-lg")
+
+
+def _te_veel(wacht: float) -> str:
+    minuten = int(wacht // 60) + 1
+    return f"Te veel verkeerde pincodes. Probeer het over {minuten} {'minuut' if minuten == 1 else 'minuten'} opnieuw."
+
+
+async def beheer(ctx, meeting_id: int, token: str) -> None:  # type: ignore[no-untyped-def]
+    """Set, change or remove the PINs of the two links; for the facilitator and the organiser.
+
+    `token` is the facilitator's link: setting a PIN is a facilitator action in the domain.
+    """
+
+    @ui.refreshable
+    async def vak() -> None:
+        try:
+            stand = await doe(ctx.dienst.pins, token)
+        except Mislukt:
+            return
+        for rol in PIN_ROLLEN:
+            with ui.row().classes("items-center gap-2 no-wrap"):
+                ui.label(f"Link {rol}: " + ("met pincode" if stand[rol] else "zonder pincode")).classes(
+                    "text-sm grow")
+                ui.button("Wijzigen" if stand[rol] else "Pincode instellen",
+                          on_click=lambda r=rol: instellen(r)).props("flat dense no-caps").mark(f"pin-{rol}")
+                if stand[rol]:
+                    ui.button("Weghalen", on_click=lambda r=rol: weghalen(r)).props(
+                        "flat dense no-caps color=negative").mark(f"pin-weg-{rol}")
+
+    async def instellen(rol: str) -> None:
+        with ui.dialog() as dialoog, ui.card().classes("w-80"):
+            ui.label(f"Pincode voor de link van de {rol}").classes("font-semibold")
+            ui.label("4 tot 8 cijfers. Wie de link opent, typt eerst deze pincode; deze browser onthoudt hem. "
+                     "Na een wijziging moet iedereen de nieuwe intypen.").classes("text-sm text-gray-700")
+            veld = ui.input("Nieuwe pincode", password=True, password_toggle_button=True).props(
+                "outlined inputmode=numeric autocomplete=new-password maxlength=8").classes("w-full").mark(
+                "nieuwe-pincode")
+            with ui.row():
+                ui.button("Annuleren", on_click=dialoog.close).props("flat")
+                ui.button("Opslaan", on_click=lambda: dialoog.submit(veld.value or "")).props(
+                    "color=primary").mark("pin-opslaan")
+        pin = await dialoog
+        dialoog.delete()  # a dialog per click; the next one must not find this one's field
+        if pin is None:
+            return
+        if not pin.strip():
+            ui.notify("Vul een pincode in, of kies 'Weghalen'.", type="warning")
+            return
+        if await probeer(ctx.dienst.stel_pin, token, rol, pin):
+            await onthoud(ctx, rol, meeting_id)
+            ui.notify(f"De pincode voor de {rol} is ingesteld.", type="positive")
+            vak.refresh()
+
+    async def weghalen(rol: str) -> None:
+        if await probeer(ctx.dienst.stel_pin, token, rol, None):
+            ui.notify(f"De link van de {rol} heeft geen pincode meer.", type="positive")
+            vak.refresh()
+
+    await vak()

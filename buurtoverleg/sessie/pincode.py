@@ -1,0 +1,107 @@
+"""Optional PINs on the facilitator and secretary links.
+
+A mixin of `Dienst`. Where the PIN sits, decided here once:
+
+- The link token is the capability. Every facilitator action checks the facilitator
+  token and every secretary action the secretary token (`_leiding`, `_notulist`); the
+  domain does not ask for the PIN again on each action.
+- The PIN is a second factor at the page: `/leiding/<token>` and `/notulen/<token>` build
+  nothing of the page until the PIN is right (pages/pincode.py). A NiceGUI page can only
+  call the domain through the elements it built, so a browser that did not pass the PIN
+  has no button that reaches a facilitator or secretary action. What the PIN protects
+  against is a link that leaked (a forwarded e-mail, a photo of the screen); a token
+  alone, without the page, is no way in because there is no other API.
+- Who sets it: the facilitator (from the console) and the organiser (home page, who holds
+  every facilitator link), so `stel_pin` is a facilitator action. The secretary cannot
+  change or remove a PIN.
+
+PINs are 4 to 8 digits, stored as a salted scrypt hash (`toegang.versleutel`). Wrong
+PINs are braked per client by the page, with the same `Remmer` as join codes and logins.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Any
+
+from sqlalchemy import select
+
+from ..storage.models import Meeting
+from ..toegang import geheim_klopt, versleutel
+from .fouten import Geweigerd
+
+PIN_ROLLEN = {"gespreksleider": "facilitator_pin_hash", "notulist": "secretary_pin_hash"}
+"""The links that can have a PIN, and where its hash is kept. The projector never has one:
+it shows only what the room may see, and must open on a beamer without a keyboard."""
+
+ALLEEN_LEIDING = "Alleen de gespreksleider mag dit doen."
+_PIN = re.compile(r"[0-9]{4,8}")
+
+
+def schoon_pin(pin: Any) -> str:
+    """A valid PIN as typed (spaces around it removed), or a Dutch refusal."""
+    schoon = pin.strip() if isinstance(pin, str) else ""
+    if not _PIN.fullmatch(schoon):
+        raise Geweigerd("Een pincode bestaat uit 4 tot 8 cijfers (0-9).")
+    return schoon
+
+
+def _kolom(rol: str) -> str:
+    if rol not in PIN_ROLLEN:
+        raise Geweigerd("Alleen de links van gespreksleider en notulist kunnen een pincode krijgen.")
+    return PIN_ROLLEN[rol]
+
+
+class Pincodes:
+    """Mixed into `Dienst`; relies on its `db`, `_leiding` and `_meeting`."""
+
+    def stel_pin(self, token: str, rol: str, pin: str | None) -> None:
+        """Set the PIN of the facilitator's or the secretary's link; None or '' removes it.
+
+        Every browser that was let in with the old PIN must type the new one.
+        """
+        kolom = _kolom(rol)
+        waarde = None if pin is None or (isinstance(pin, str) and not pin.strip()) else versleutel(schoon_pin(pin))
+        with self._leiding(token, "instellingen") as (_s, meeting):  # type: ignore[attr-defined]
+            setattr(meeting, kolom, waarde)
+
+    def pins(self, token: str) -> dict[str, bool]:
+        """For the facilitator: which of the two links has a PIN now."""
+        with self.db.sessie() as s:  # type: ignore[attr-defined]  # a read: no event, unlike `_leiding`
+            meeting = s.scalar(select(Meeting).where(Meeting.facilitator_token == str(token)))
+            if meeting is None:
+                raise Geweigerd(ALLEEN_LEIDING)
+            return {rol: getattr(meeting, kolom) is not None for rol, kolom in PIN_ROLLEN.items()}
+
+    def pin_stand(self, meeting_id: int, rol: str) -> str | None:
+        """A short fingerprint of the link's current PIN, or None when it has none.
+
+        The fingerprint changes whenever the PIN is set (the salt is new each time), so a
+        browser that remembers the fingerprint it was let in with is asked again after a change.
+        """
+        opgeslagen = self._pinhash(meeting_id, rol)
+        return None if opgeslagen is None else _vingerafdruk(opgeslagen)
+
+    def probeer_pin(self, meeting_id: int, rol: str, pin: Any) -> str | None:
+        """The fingerprint to remember when `pin` opens the link, None when it does not.
+
+        A link without a PIN opens with anything ("" : nothing to remember). The caller
+        brakes repeated failures; this only checks.
+        """
+        opgeslagen = self._pinhash(meeting_id, rol)
+        if opgeslagen is None:
+            return ""
+        schoon = pin.strip() if isinstance(pin, str) else ""
+        if not _PIN.fullmatch(schoon) or not geheim_klopt(schoon, opgeslagen):
+            return None
+        return _vingerafdruk(opgeslagen)
+
+    def _pinhash(self, meeting_id: int, rol: str) -> str | None:
+        kolom = _kolom(rol)
+        with self.db.sessie() as s:  # type: ignore[attr-defined]
+            return getattr(self._meeting(s, meeting_id), kolom)  # type: ignore[attr-defined]
+
+
+def _vingerafdruk(opgeslagen: str) -> str:
+    return hashlib.sha256(opgeslagen.encode()).hexdigest()[:16]
