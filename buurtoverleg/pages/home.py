@@ -6,14 +6,16 @@ the machine itself.
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date
 
 from nicegui import app, ui
 from starlette.requests import Request
 
+from ..sessie.pincode import PIN_ROLLEN, schoon_pin
 from ..sessie.toestand import MEETING_STATUS
-from .gedeeld import KLEUR, Mislukt, doe
+from . import pincode
+from ..export import mediatype
+from .gedeeld import KLEUR, Mislukt, doe, kopniveau, probeer
 
 LOKAAL = {"127.0.0.1", "::1", "localhost"}
 
@@ -21,20 +23,17 @@ LOKAAL = {"127.0.0.1", "::1", "localhost"}
 def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
     dienst = ctx.dienst
 
-    def generatie() -> str:
-        """Changes when the key changes, so an old login stops working."""
-        bron = ctx.instellingen.admin_key or (ctx.instellingen.datamap / "organisator.hash").read_text(encoding="utf-8")
-        return hashlib.sha256(bron.encode()).hexdigest()[:16]
+    generatie = ctx.organisator.bewijs  # the organiser proof kept in the session; the domain checks the same
 
     def ingelogd() -> bool:
-        return ctx.organisator.ingesteld and app.storage.user.get("organisator") == generatie()
+        return ctx.organisator.erkent(app.storage.user.get("organisator"))
 
     @ui.page("/")
     async def home(request: Request) -> None:
         ui.page_title("Buurtoverleg")
         client = request.client.host if request.client else "onbekend"
         with ui.column().classes("w-full max-w-4xl mx-auto p-4 gap-6"):
-            ui.label("Buurtoverleg").classes("text-3xl font-bold")
+            ui.label("Buurtoverleg").classes("text-3xl font-bold").props(kopniveau(1))
             ui.label(
                 "Signaleer, duid en pak spanningen in de buurt samen aan: de gespreksleider projecteert, "
                 "deelnemers doen mee met hun telefoon, de notulist downloadt de besluiten- en actielijst."
@@ -50,7 +49,7 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
 
 def _eerste_keer(ctx, client: str, generatie) -> None:  # type: ignore[no-untyped-def]
     with ui.card().classes("w-full"):
-        ui.label("Eerste keer: kies een organisatorwachtwoord").classes("text-xl font-semibold")
+        ui.label("Eerste keer: kies een organisatorwachtwoord").classes("text-xl font-semibold").props(kopniveau(2))
         if client not in LOKAAL:
             ui.label(
                 "Dit kan alleen op de computer waarop Buurtoverleg draait (open http://localhost:8080), "
@@ -78,7 +77,7 @@ def _eerste_keer(ctx, client: str, generatie) -> None:  # type: ignore[no-untype
 
 def _inloggen(ctx, client: str, generatie) -> None:  # type: ignore[no-untyped-def]
     with ui.card().classes("w-full max-w-md"):
-        ui.label("Organisator").classes("text-xl font-semibold")
+        ui.label("Organisator").classes("text-xl font-semibold").props(kopniveau(2))
         sleutel = ui.input("Wachtwoord", password=True).classes("w-full").mark("wachtwoord")
 
         def probeer() -> None:
@@ -100,7 +99,7 @@ def _inloggen(ctx, client: str, generatie) -> None:  # type: ignore[no-untyped-d
 
 async def _overleggen(ctx, dienst) -> None:  # type: ignore[no-untyped-def]
     with ui.card().classes("w-full"):
-        ui.label("Nieuw overleg").classes("text-xl font-semibold")
+        ui.label("Nieuw overleg").classes("text-xl font-semibold").props(kopniveau(2))
         buurt = ui.input("Buurt of wijk").props("outlined").classes("w-full")
         datum = ui.input("Datum", value=date.today().isoformat()).props("outlined type=date")
         templates = {t.id: t.titel for t in ctx.catalogus.templates()}
@@ -110,6 +109,9 @@ async def _overleggen(ctx, dienst) -> None:  # type: ignore[no-untyped-def]
         rijen = await doe(dienst.overzicht)
         vorige = ui.select({0: "(geen)", **{r.id: f"{r.buurt} · {r.datum:%d-%m-%Y}" for r in rijen}}, value=0,
                            label="Vervolg op (de open acties komen mee)").props("outlined").classes("w-full")
+        pins = {rol: ui.input(f"Pincode {rol} (optioneel, 4-8 cijfers)", password=True).props(
+            "outlined inputmode=numeric autocomplete=new-password maxlength=8").classes("w-64").mark(f"nieuw-pin-{rol}")
+            for rol in PIN_ROLLEN}
 
         async def maak() -> None:
             try:
@@ -120,8 +122,14 @@ async def _overleggen(ctx, dienst) -> None:  # type: ignore[no-untyped-def]
             if not template.value:
                 ui.notify("Kies een sjabloon.", type="warning")
                 return
+            gekozen = {rol: veld.value.strip() for rol, veld in pins.items() if (veld.value or "").strip()}
             try:
+                for pin in gekozen.values():  # a wrong PIN is refused before the meeting exists
+                    await doe(schoon_pin, pin)
                 links = await doe(dienst.maak, buurt.value or "", dag, template.value, vorige.value or None)
+                for rol, pin in gekozen.items():
+                    await doe(dienst.stel_pin, links.facilitator_token, rol, pin)
+                    await pincode.onthoud(ctx, rol, links.meeting_id)
             except Mislukt:
                 return
             ui.navigate.to(f"/leiding/{links.facilitator_token}")
@@ -129,7 +137,7 @@ async def _overleggen(ctx, dienst) -> None:  # type: ignore[no-untyped-def]
         ui.button("Overleg aanmaken", on_click=maak).props("color=primary")
 
     with ui.row().classes("w-full items-center justify-between"):
-        ui.label("Overleggen").classes("text-xl font-semibold")
+        ui.label("Overleggen").classes("text-xl font-semibold").props(kopniveau(2))
         ui.button("Afmelden", on_click=lambda: (app.storage.user.pop("organisator", None), ui.navigate.reload())).props(
             "flat"
         )
@@ -141,8 +149,45 @@ async def _overleggen(ctx, dienst) -> None:  # type: ignore[no-untyped-def]
                 ui.label(f"{r.buurt} · {r.datum:%d-%m-%Y}").classes("text-lg font-semibold")
                 ui.label(r.template_titel).classes("text-gray-700")
                 ui.badge(MEETING_STATUS.get(r.status, r.status)).style(f"background: {KLEUR['primair']}")
+                ui.button("Verwijderen", icon="delete", on_click=lambda r=r: _verwijderen(ctx, r)).props(
+                    "flat dense color=negative").classes("ml-auto").mark(f"verwijder-{r.id}")
             with ui.row().classes("gap-4"):
                 ui.link("Gespreksleider", f"/leiding/{r.links.facilitator_token}")
                 ui.link("Beamer", f"/scherm/{r.links.projector_token}")
                 ui.link("Notulist", f"/notulen/{r.links.secretary_token}")
                 ui.label(f"Code voor deelnemers: {r.links.join_code}").classes("font-mono")
+            with ui.expansion("Pincodes op de links").classes("w-full").props("dense"):
+                await pincode.beheer(ctx, r.id, r.links.facilitator_token)
+
+
+async def _verwijderen(ctx, r) -> None:  # type: ignore[no-untyped-def]
+    """Say what goes, offer the JSON archive first, then let the domain delete (it checks the organiser)."""
+    dienst, bewijs, exportmap = ctx.dienst, app.storage.user.get("organisator"), ctx.instellingen.exportmap
+    try:
+        inhoud = await doe(dienst.inhoud, r.id, exportmap)
+    except Mislukt:
+        return
+
+    async def archief() -> None:
+        try:
+            naam, data = await doe(dienst.archief, bewijs, r.id)
+        except Mislukt:
+            return
+        ui.download.content(data, naam, mediatype("json"))
+
+    with ui.dialog() as dialoog, ui.card().classes("w-[36rem]"):
+        ui.label(f"{inhoud.buurt} · {inhoud.datum:%d-%m-%Y} verwijderen?").classes("text-lg font-semibold")
+        ui.label("Dit verwijdert het overleg met alle persoonsgegevens, voorgoed:")
+        with ui.column().classes("gap-1 pl-2"):
+            for regel in inhoud.regels():
+                ui.label(f"• {regel}")
+        ui.label("Moet het in het dossier blijven? Download dan eerst het archief (JSON, met de notulen en de "
+                 "ruwe antwoorden) en bewaar het waar de gemeente haar dossiers bewaart.")
+        with ui.row().classes("w-full justify-end gap-2"):
+            ui.button("Archief downloaden (JSON)", icon="download", on_click=archief).props("outline").mark(
+                "archief-downloaden")
+            ui.button("Annuleren", on_click=dialoog.close).props("flat")
+            ui.button("Definitief verwijderen", on_click=lambda: dialoog.submit(True)).props("color=negative").mark(
+                "verwijder-bevestig")
+    if await dialoog and await probeer(dienst.verwijder_overleg, bewijs, r.id, exportmap=exportmap):
+        ui.navigate.reload()

@@ -23,6 +23,8 @@ from . import codes, overeenstemming
 from .duiding import Duiding, beoordeel
 from .aanpak import Aanpak
 from .notulist import Notulist
+from .bewaren import Bewaren
+from .pincode import Pincodes
 from .fouten import Geweigerd, NietGevonden
 from .invoer import tekst as _tekst
 from .gebeurtenissen import Gebeurtenis, Publisher, Soort
@@ -51,7 +53,7 @@ MAX_SIGNAAL = 1000
 MAX_MINUTEN = 240
 
 
-class Dienst(Aanpak, Notulist):
+class Dienst(Aanpak, Notulist, Pincodes, Bewaren):
     def __init__(
         self,
         db: Database,
@@ -68,7 +70,7 @@ class Dienst(Aanpak, Notulist):
 
     def maak(self, buurt: str, datum: date, template_id: str, vorige: int | None = None) -> Links:
         """A new meeting; `vorige` makes it a follow-up that starts from the open actions."""
-        buurt = _tekst(buurt, "De naam van de buurt", MAX_BUURT)
+        buurt = _tekst(buurt, "De naam van de buurt", MAX_BUURT, regels=False)
         template = self._template(template_id)
         with self.db.sessie() as s:
             if vorige is not None:
@@ -133,11 +135,11 @@ class Dienst(Aanpak, Notulist):
     def aanmelden(
         self, meeting_id: int, naam: str, organisatie: str, domein: str, rol: str = "deelnemer"
     ) -> int:
-        naam = _tekst(naam, "Je naam", MAX_NAAM)
-        organisatie = _tekst(organisatie, "De organisatie", MAX_ORGANISATIE, verplicht=False)
-        if domein not in DOMEINEN:
+        naam = _tekst(naam, "Je naam", MAX_NAAM, regels=False)
+        organisatie = _tekst(organisatie, "De organisatie", MAX_ORGANISATIE, verplicht=False, regels=False)
+        if not isinstance(domein, str) or domein not in DOMEINEN:  # a list would raise, not refuse
             raise Geweigerd("Kies een domein uit de lijst.")
-        if rol not in ROLLEN:
+        if not isinstance(rol, str) or rol not in ROLLEN:
             raise Geweigerd("Onbekende rol.")
         with self.db.sessie() as s:
             meeting = self._meeting(s, meeting_id)
@@ -337,7 +339,7 @@ class Dienst(Aanpak, Notulist):
 
     def signaal(self, meeting_id: int, deelnemer_id: int, vraag_id: str, soort: str, tekst: str) -> int:
         tekst = _tekst(tekst, "Het signaal", MAX_SIGNAAL)
-        if soort not in SIGNAALSOORTEN:
+        if not isinstance(soort, str) or soort not in SIGNAALSOORTEN:
             raise Geweigerd("Kies: waarneming of duiding.")
         with self.db.sessie() as s:
             meeting, deelnemer = self._stemmer(s, meeting_id, deelnemer_id, ook_niet_stemmers=True)
@@ -605,7 +607,7 @@ class Dienst(Aanpak, Notulist):
                 vraag = next(q for q in stap.vragen if q.id == vraag_id)
                 lijst.append(Onenigheid(stap.positie, stap.titel, vraag.id, vraag.vraag, laatste.ronde,
                                         laatste.samenvatting, laatste.gewicht,
-                                        tuple(d.tekst for d in laatste.verschillen)))
+                                        laatste.lezingen))
         return sorted(lijst, key=lambda o: (-o.gewicht, o.positie))
 
     def bespreek_opnieuw(self, token: str, positie: int) -> None:

@@ -1,0 +1,471 @@
+"""Deleting a meeting and the retention period: nothing that names a person may stay behind,
+not in any table, not in the SQLite files, not in the export files; other meetings stay as
+they were; a dry run changes nothing; only the organiser deletes."""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from nicegui.testing import User
+from sqlalchemy import select
+
+from buurtoverleg.demo import DEELNEMERS, NOTULIST, vul
+from buurtoverleg.export import bouw, exporteer
+from buurtoverleg.sessie.bewaren import WEGGEHAALD, verslag
+from buurtoverleg.sessie.dienst import Dienst
+from buurtoverleg.sessie.fouten import Geweigerd
+from buurtoverleg.storage import Database, upgrade
+from buurtoverleg.storage.models import Base, Meeting, Participant, Signal, SignalUpvote
+from buurtoverleg.toegang import Organisator
+from tests.conftest import ORGANISATOR, Klok
+from tests.test_pages import LIVE, _ctx, inloggen
+
+BEWONER = "Mevrouw Hendriks van nummer 12"
+"""A resident named in a signal: not a participant, so only removing the text protects her."""
+NAMEN = [d[0] for d in DEELNEMERS] + [NOTULIST[0], BEWONER]
+ANDER = "Ans Visser"
+"""The participant of the other meeting, which must stay as it was."""
+
+
+# ---------------------------------------------------------------------- helpers
+
+
+def _vol(dienst: Dienst, exportmap: Path, datum: date = date(2026, 11, 23)) -> int:
+    """A finished meeting with names everywhere they can end up: participants, a signal about a
+    resident, a merged signal, notes, a decision and an action that name people, a final version
+    with names, and export files of the draft and of version 1."""
+    demo = vul(dienst, "Kanaleneiland-Zuid", datum)
+    m, t, n = demo.links.meeting_id, demo.links.facilitator_token, demo.links.secretary_token
+    kaarten = dienst.signalen(m, alles=True)
+    dienst.voeg_samen(t, kaarten[1].id, kaarten[0].id)
+    with dienst.db.sessie() as s:
+        s.add(Signal(meeting_id=m, participant_id=demo.deelnemers[7], prompt_id="kort-signalen-vraag",
+                     kind="waarneming", text=f"{BEWONER} durft 's avonds niet meer naar buiten."))
+    dienst.besluit(t, "Kees van Dijk informeert de bewonerscommissie.", reden="Eline de Vries vraagt erom.")
+    dienst.actie(t, {"wat": "Gesprek met Youssef Amrani over het speelveld", "resultaat": "Afspraken",
+                     "wanneer": (dienst.nu().date() + timedelta(days=30)).isoformat(),
+                     "uitvoerder": "Sander Bakker (wijkagent)", "coordinator": "sander bakker"})
+    dienst.notitie(n, 1, "Sander Bakker en Eline de Vries zien het anders; Joke Hermans notuleert.")
+    dienst.namen_in_notulen(n, True)
+    dienst.maak_definitief(n)
+    for formaat in ("pdf", "json", "csv"):
+        exporteer(dienst.notulen(m), formaat, exportmap)
+    exporteer(dienst.notulen_versie(m, 1), "docx", exportmap)
+    return m
+
+
+def _ander(dienst: Dienst, exportmap: Path, datum: date) -> int:
+    links = dienst.maak("Overvecht", datum, "test-kort")
+    a = dienst.aanmelden(links.meeting_id, ANDER, "Politie Utrecht", "politie")
+    b = dienst.aanmelden(links.meeting_id, "Bo de Wit", "Buurtteam", "welzijn")
+    dienst.start(links.facilitator_token)
+    dienst.antwoord(links.meeting_id, a, "test-fase", "fase-rust")
+    dienst.ga_naar(links.facilitator_token, 2)
+    s = dienst.signaal(links.meeting_id, a, "test-signalen", "waarneming", "Ans ziet weer graffiti.")
+    dienst.herken(links.meeting_id, b, s)
+    exporteer(dienst.notulen(links.meeting_id), "pdf", exportmap)
+    return links.meeting_id
+
+
+def _rijen(db: Database) -> dict[str, list[dict[str, Any]]]:
+    """Every row of every table, as plain data."""
+    with db.engine.connect() as c:
+        return {t.name: [dict(r._mapping) for r in c.execute(t.select().order_by(*t.primary_key))]
+                for t in Base.metadata.sorted_tables}
+
+
+def _van(db: Database, meeting_id: int) -> dict[str, list[dict[str, Any]]]:
+    """The rows that belong to one meeting (by meeting id, or through its signals)."""
+    alles = _rijen(db)
+    signalen = {r["id"] for r in alles["signal"] if r["meeting_id"] == meeting_id}
+    return {
+        tabel: [r for r in rijen if r.get("meeting_id", r.get("id") if tabel == "meeting" else None) == meeting_id
+                or (tabel == "signal_upvote" and r["signal_id"] in signalen)]
+        for tabel, rijen in alles.items()
+    }
+
+
+def _noemt(rijen: dict[str, list[dict[str, Any]]], namen: list[str]) -> list[tuple[str, str]]:
+    """(table, name) for every row that contains one of the names, in any case."""
+    return [(tabel, naam) for tabel, lijst in rijen.items() for r in lijst for naam in namen
+            if naam.lower() in json.dumps(r, default=str, ensure_ascii=False).lower()]
+
+
+def _in_bestanden(map_: Path, patroon: str, namen: list[str]) -> list[tuple[str, str]]:
+    """Names found in the raw bytes of files (UTF-8, and as JSON escapes, which SQLAlchemy's JSON uses)."""
+    gevonden = []
+    for pad in map_.glob(patroon):
+        if not pad.is_file():
+            continue
+        ruw = pad.read_bytes()
+        for naam in namen:
+            vormen = {naam.encode(), json.dumps(naam)[1:-1].encode()}
+            if any(v in ruw for v in vormen):
+                gevonden.append((pad.name, naam))
+    return gevonden
+
+
+def _organisator(dienst: Dienst, tmp_path: Path) -> str:
+    organisator = Organisator(tmp_path, ORGANISATOR)
+    dienst.organisatorcontrole = organisator
+    return organisator.bewijs()
+
+
+# ---------------------------------------------------------------------- deleting
+
+
+def test_verwijderen_wist_alles_wat_een_persoon_noemt(dienst: Dienst, db: Database, tmp_path: Path):
+    exportmap = tmp_path / "exports"
+    bewijs = _organisator(dienst, tmp_path)
+    m = _vol(dienst, exportmap)
+    ander = _ander(dienst, exportmap, date(2026, 11, 20))
+    voor_ander = _van(db, ander)
+    assert _noemt(_rijen(db), NAMEN), "the meeting names people before it is deleted"
+    assert len(list(exportmap.glob("kanaleneiland-zuid_*"))) == 4
+    inhoud = dienst.inhoud(m, exportmap)
+    assert (inhoud.deelnemers, inhoud.versies, len(inhoud.bestanden)) == (9, 1, 4)
+
+    weg = dienst.verwijder_overleg(bewijs, m, exportmap=exportmap, archief=tmp_path / "archief")
+
+    alles = _rijen(db)
+    assert _noemt(alles, NAMEN) == []
+    assert all(r.get("meeting_id") != m for rijen in alles.values() for r in rijen)
+    assert m not in {r["id"] for r in alles["meeting"]}
+    assert _van(db, ander) == voor_ander, "the other meeting is untouched"
+    assert _in_bestanden(tmp_path, "test.sqlite*", NAMEN) == [], "no deleted name left in the SQLite files"
+    assert list(exportmap.glob("kanaleneiland-zuid_*")) == []
+    assert [p.name for p in exportmap.iterdir()] == ["overvecht_2026-11-20_concept.pdf"]
+    assert weg.rijen["deelnemers"] == 9 and weg.rijen["versies"] == 1 and weg.rijen["signalen"] == inhoud.signalen
+    assert weg.rijen["antwoorden"] == inhoud.antwoorden and len(weg.bestanden) == 4
+
+    archief = weg.archief
+    assert archief is not None and archief.parent == tmp_path / "archief" and archief.suffix == ".json"
+    data = json.loads(archief.read_text(encoding="utf-8"))
+    assert data["formaat"] == "buurtoverleg-archief" and data["buurt"] == "Kanaleneiland-Zuid"
+    assert len(data["antwoorden"]) == inhoud.antwoorden
+
+
+def test_alleen_de_organisator_mag_verwijderen(dienst: Dienst, db: Database, tmp_path: Path):
+    m = dienst.maak("Lombok", date(2026, 11, 23), "test-kort")
+    dienst.aanmelden(m.meeting_id, "Ans", "Politie", "politie")
+    with pytest.raises(Geweigerd, match="Alleen de organisator"):  # no organiser wired in: nobody
+        dienst.verwijder_overleg(Organisator(tmp_path, ORGANISATOR).bewijs(), m.meeting_id)
+    _organisator(dienst, tmp_path)
+    anders = Organisator(tmp_path / "ander", "een-ander-wachtwoord").bewijs()
+    for bewijs in (m.facilitator_token, m.secretary_token, m.projector_token, m.join_code, ORGANISATOR, anders,
+                   "", None, 0):
+        with pytest.raises(Geweigerd, match="Alleen de organisator"):
+            dienst.verwijder_overleg(bewijs, m.meeting_id)
+        with pytest.raises(Geweigerd, match="Alleen de organisator"):
+            dienst.archief(bewijs, m.meeting_id)
+    assert dienst.inhoud(m.meeting_id).deelnemers == 1
+
+
+def test_zonder_archief_geen_verwijdering(dienst: Dienst, db: Database, tmp_path: Path):
+    """'Export voor verwijderen': when the archive cannot be written, nothing is deleted."""
+    bewijs = _organisator(dienst, tmp_path)
+    m = dienst.maak("Lombok", date(2026, 11, 23), "test-kort")
+    dienst.aanmelden(m.meeting_id, "Ans", "Politie", "politie")
+    (tmp_path / "geen-map").write_text("een bestand")
+    with pytest.raises(Geweigerd, match="archief kon niet worden geschreven"):
+        dienst.verwijder_overleg(bewijs, m.meeting_id, archief=tmp_path / "geen-map" / "archief.json")
+    exportmap = tmp_path / "exports"
+    exporteer(dienst.notulen(m.meeting_id), "json", exportmap)
+    with pytest.raises(Geweigerd, match="andere map dan de exportmap"):
+        dienst.verwijder_overleg(bewijs, m.meeting_id, exportmap=exportmap, archief=exportmap)
+    assert dienst.inhoud(m.meeting_id).deelnemers == 1
+
+
+# ---------------------------------------------------------------------- the retention period
+
+
+@pytest.fixture
+def oud_en_nieuw(dienst: Dienst, klok: Klok, tmp_path: Path) -> tuple[int, int]:
+    """An old meeting (ended 23-11-2026) and a recent one; then the clock moves to 1-1-2028, so
+    with twelve months only the first is older than the retention period (grens 1-1-2027)."""
+    oud = _vol(dienst, tmp_path / "exports")
+    klok.tijd = datetime(2028, 1, 1, 9, 0)
+    nieuw = _ander(dienst, tmp_path / "exports", date(2027, 12, 1))
+    return oud, nieuw
+
+
+def test_anonimiseren_houdt_het_dossier_maar_niet_de_mensen(dienst: Dienst, db: Database, tmp_path: Path,
+                                                             oud_en_nieuw: tuple[int, int]):
+    oud, nieuw = oud_en_nieuw
+    voor, voor_nieuw = _van(db, oud), _van(db, nieuw)
+    uitslagen = [dienst.uitslagen(oud, st.positie) for st in dienst.vergadering(oud).stappen]
+    acties = dienst.acties(oud)
+
+    opruiming = dienst.ruim_op(12, "anonimiseren", exportmap=tmp_path / "exports")
+
+    assert opruiming.grens == date(2027, 1, 1)
+    assert [(r.meeting_id, r.wijze) for r in opruiming.regels] == [(oud, "geanonimiseerd")]
+    assert opruiming.regels[0].wijzigingen["namen"] == 9 and len(opruiming.regels[0].bestanden) == 4
+    na = _van(db, oud)
+    assert _noemt(na, NAMEN) == []
+    assert _in_bestanden(tmp_path, "test.sqlite*", NAMEN) == []
+    assert list((tmp_path / "exports").glob("kanaleneiland-zuid_*")) == []
+    assert _van(db, nieuw) == voor_nieuw, "the recent meeting is untouched"
+
+    # kept: every count, organisations and domains, answers, decisions and actions
+    for tabel in ("participant", "response", "signal", "signal_upvote", "decision", "action", "minutes_version"):
+        assert len(na[tabel]) == len(voor[tabel]), tabel
+    assert na["response"] == voor["response"]
+    assert [(p["organisation"], p["domain"], p["role"]) for p in na["participant"]] == \
+        [(p["organisation"], p["domain"], p["role"]) for p in voor["participant"]]
+    assert [p["name"] for p in na["participant"]] == [f"Deelnemer {i}" for i in range(1, 10)]
+    assert [dienst.uitslagen(oud, st.positie) for st in dienst.vergadering(oud).stappen] == uitslagen
+    assert [(a.id, a.wanneer, a.status, a.besluit_id) for a in dienst.acties(oud)] == \
+        [(a.id, a.wanneer, a.status, a.besluit_id) for a in acties]
+    assert {a.wat for a in dienst.acties(oud)} - {a.wat for a in acties} == {"Gesprek met Deelnemer 4 over het speelveld"}
+    actie = next(a for a in dienst.acties(oud) if a.wat.startswith("Gesprek met Deelnemer"))
+    assert (actie.wat, actie.uitvoerder, actie.coordinator) == (
+        "Gesprek met Deelnemer 4 over het speelveld", "Deelnemer 2 (wijkagent)", "Deelnemer 2")
+    assert "Deelnemer 8 informeert de bewonerscommissie." in [b.tekst for b in dienst.besluiten(oud)]
+    assert {k["kind"] for k in na["decision"]} == {k["kind"] for k in voor["decision"]}
+
+    # removed: what participants typed and the secretary's notes, also in the final version
+    assert {s["text"] for s in na["signal"]} == {WEGGEHAALD}
+    assert dienst.notities(oud) == {}
+    versie = dienst.notulen_versie(oud, 1)
+    assert not versie.namen and not versie.samenvatting and all(not a.namen for a in versie.aanwezig)
+    assert {r.tekst for r in versie.waarnemingen + versie.duidingen} == {WEGGEHAALD}
+    n = dienst.notulen(oud)
+    assert n.aantal_aanwezig == 9 and len(n.besluiten) == len(dienst.notulen_versie(oud, 1).besluiten)
+    assert bouw(n, "pdf").startswith(b"%PDF"), "the dossier still renders"
+
+    assert dienst.ruim_op(12, "anonimiseren", exportmap=tmp_path / "exports").regels == (), "a second run: nothing"
+
+
+def test_verwijderen_na_de_bewaartermijn_alleen_oude_overleggen(dienst: Dienst, db: Database, tmp_path: Path,
+                                                                 oud_en_nieuw: tuple[int, int]):
+    oud, nieuw = oud_en_nieuw
+    voor_nieuw = _van(db, nieuw)
+    opruiming = dienst.ruim_op(12, "verwijderen", exportmap=tmp_path / "exports")
+    assert [(r.meeting_id, r.wijze) for r in opruiming.regels] == [(oud, "verwijderd")]
+    assert _noemt(_rijen(db), NAMEN) == []
+    assert all(rijen == [] for rijen in _van(db, oud).values())
+    assert _van(db, nieuw) == voor_nieuw
+    assert _in_bestanden(tmp_path, "test.sqlite*", NAMEN) == []
+    assert [p.name for p in (tmp_path / "exports").iterdir()] == ["overvecht_2027-12-01_concept.pdf"]
+    assert dienst.ruim_op(36, "verwijderen").regels == (), "nothing is older than three years"
+
+
+@pytest.mark.parametrize("wijze", ["anonimiseren", "verwijderen"])
+def test_droog_verandert_niets(dienst: Dienst, db: Database, tmp_path: Path, oud_en_nieuw: tuple[int, int],
+                               wijze: str):
+    exportmap = tmp_path / "exports"
+    voor, bestanden = _rijen(db), sorted(exportmap.iterdir())
+    droog = dienst.ruim_op(12, wijze, exportmap=exportmap, droog=True)
+    assert _rijen(db) == voor and sorted(exportmap.iterdir()) == bestanden
+    assert verslag(droog)[-1].startswith("Droog: er is niets veranderd")
+    echt = dienst.ruim_op(12, wijze, exportmap=exportmap)
+    assert droog.regels == echt.regels, "the dry run reports exactly what the real run then does"
+
+
+def test_peildatum_is_het_einde_als_dat_later_is(dienst: Dienst, klok: Klok):
+    """A meeting dated long ago that only ended recently is counted from its end."""
+    links = dienst.maak("Zuilen", date(2025, 1, 1), "test-kort")
+    dienst.aanmelden(links.meeting_id, "Ans", "Politie", "politie")
+    klok.tijd = datetime(2026, 6, 1)
+    dienst.beeindig(links.facilitator_token)
+    klok.tijd = datetime(2027, 3, 1)
+    assert dienst.ruim_op(12).regels == ()
+    klok.tijd = datetime(2027, 6, 2)
+    assert [r.peildatum for r in dienst.ruim_op(12).regels] == [date(2026, 6, 1)]
+
+
+def test_ongeldige_bewaarinstellingen(dienst: Dienst, monkeypatch: pytest.MonkeyPatch):
+    from buurtoverleg.instellingen import Instellingen
+
+    assert Instellingen.uit_omgeving().bewaartermijn_maanden is None, "off unless the municipality chooses"
+    assert Instellingen.uit_omgeving().bewaren == "anonimiseren"
+    for maanden in (0, -3, True):
+        with pytest.raises(Geweigerd):
+            dienst.ruim_op(maanden)  # type: ignore[arg-type]
+    with pytest.raises(Geweigerd):
+        dienst.ruim_op(12, "weggooien")
+    monkeypatch.setenv("BUURTOVERLEG_BEWAARTERMIJN_MAANDEN", "twee jaar")
+    with pytest.raises(ValueError, match="heel aantal maanden"):
+        Instellingen.uit_omgeving()
+    monkeypatch.setenv("BUURTOVERLEG_BEWAARTERMIJN_MAANDEN", "24")
+    monkeypatch.setenv("BUURTOVERLEG_BEWAREN", "weggooien")
+    with pytest.raises(ValueError, match="anonimiseren of verwijderen"):
+        Instellingen.uit_omgeving()
+
+
+# ---------------------------------------------------------------------- the command line
+
+
+def _oud_in_de_datamap(tmp_path: Path, catalogus) -> int:  # type: ignore[no-untyped-def]
+    """A meeting from 2020 in the database the command line uses (the test's data directory)."""
+    from buurtoverleg.sessie.gebeurtenissen import LokaleBus
+
+    database = Database(f"sqlite:///{tmp_path / 'buurtoverleg.sqlite'}")
+    upgrade(database.engine)
+    links = Dienst(database, catalogus, LokaleBus()).maak("Zuilen", date(2020, 3, 1), "test-kort")
+    Dienst(database, catalogus, LokaleBus()).aanmelden(links.meeting_id, ANDER, "Politie", "politie")
+    database.engine.dispose()
+    return links.meeting_id
+
+
+def _namen_in(tmp_path: Path) -> list[str]:
+    database = Database(f"sqlite:///{tmp_path / 'buurtoverleg.sqlite'}")
+    with database.sessie() as s:
+        namen = list(s.scalars(select(Participant.name)))
+    database.engine.dispose()
+    return namen
+
+
+def test_cli_opruimen_droog_en_echt(tmp_path: Path, catalogus, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
+    from buurtoverleg.cli import main
+
+    m = _oud_in_de_datamap(tmp_path, catalogus)
+    assert main(["opruimen", "--droog"]) == 2
+    assert "geen bewaartermijn ingesteld" in capsys.readouterr().err
+
+    assert main(["opruimen", "--droog", "--bewaartermijn-maanden", "12"]) == 0
+    uit = capsys.readouterr().out
+    assert f"overleg {m} · Zuilen · 01-03-2020: wordt geanonimiseerd (1 naam)" in uit
+    assert "Droog: er is niets veranderd" in uit
+    assert _namen_in(tmp_path) == [ANDER]
+
+    assert main(["opruimen", "--bewaartermijn-maanden", "12"]) == 0
+    uit = capsys.readouterr().out
+    assert f"overleg {m} · Zuilen · 01-03-2020: geanonimiseerd (1 naam)" in uit
+    assert _namen_in(tmp_path) == ["Deelnemer 1"]
+
+    assert main(["opruimen", "--bewaartermijn-maanden", "12", "--bewaren", "verwijderen"]) == 0
+    assert f"overleg {m} · Zuilen · 01-03-2020: verwijderd" in capsys.readouterr().out
+    assert _namen_in(tmp_path) == []
+
+
+# ---------------------------------------------------------------------- the app
+
+
+@pytest.fixture
+def bewaartermijn(tmp_path: Path, catalogus, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+                  caplog: pytest.LogCaptureFixture) -> int:
+    """Set before the app starts (request it before `user`): retention of 12 months and an old meeting."""
+    monkeypatch.setenv("BUURTOVERLEG_BEWAARTERMIJN_MAANDEN", "12")
+    caplog.set_level(logging.INFO, logger="buurtoverleg")
+    return _oud_in_de_datamap(tmp_path, catalogus)
+
+
+async def test_de_app_ruimt_op_bij_de_start(bewaartermijn: int, caplog: pytest.LogCaptureFixture, user: User):
+    m = bewaartermijn
+    assert [d.naam for d in _ctx().dienst.vergadering(m).deelnemers] == ["Deelnemer 1"]
+    bij_de_start = [r.getMessage() for r in caplog.get_records("setup")]
+    assert f"bewaartermijn: overleg {m} · Zuilen · 01-03-2020: geanonimiseerd (1 naam)" in bij_de_start
+
+
+async def test_de_organisator_verwijdert_een_overleg_met_de_knop(user: User):
+    ctx = _ctx()
+    dienst = ctx.dienst
+    weg = dienst.maak("Lunetten", date(2026, 11, 23), "test-kort")
+    dienst.aanmelden(weg.meeting_id, "Ans Visser", "Politie", "politie")
+    blijft = dienst.maak("Tuindorp", date(2026, 11, 24), "test-kort")
+    exporteer(dienst.notulen(weg.meeting_id), "pdf", ctx.instellingen.exportmap)
+    await inloggen(user)
+    await user.should_see("Lunetten · 23-11-2026", retries=LIVE)
+    user.find(marker=f"verwijder-{weg.meeting_id}").click()
+    await user.should_see("Lunetten · 23-11-2026 verwijderen?", retries=LIVE)
+    await user.should_see("• 1 deelnemer met naam, organisatie en domein", retries=LIVE)
+    await user.should_see("• 1 exportbestand in de exportmap", retries=LIVE)
+
+    user.find(marker="archief-downloaden").click()
+    archief = await user.download.next(timeout=5)
+    assert json.loads(archief.content)["formaat"] == "buurtoverleg-archief"
+    assert dienst.inhoud(weg.meeting_id).deelnemers == 1, "downloading deletes nothing"
+
+    user.find(marker="verwijder-bevestig").click()
+    await user.should_not_see("Lunetten · 23-11-2026", retries=LIVE)
+    await user.should_see("Tuindorp · 24-11-2026", retries=LIVE)
+    assert [r.id for r in dienst.overzicht()] == [blijft.meeting_id]
+    assert list(ctx.instellingen.exportmap.glob("lunetten_*")) == []
+    with ctx.db.sessie() as s:
+        assert s.scalars(select(Participant.name)).all() == []
+
+
+async def test_wie_geen_organisator_is_ziet_geen_knop_en_kan_niet_verwijderen(user: User):
+    ctx = _ctx()
+    links = ctx.dienst.maak("Lunetten", date(2026, 11, 23), "test-kort")
+    await user.open("/")
+    await user.should_see("Organisator", retries=LIVE)
+    await user.should_not_see("Verwijderen")
+    await user.should_not_see(marker=f"verwijder-{links.meeting_id}")
+    await user.open(f"/leiding/{links.facilitator_token}")
+    await user.should_see("Start het overleg", retries=LIVE)
+    await user.should_not_see("Definitief verwijderen")
+    for bewijs in (links.facilitator_token, links.secretary_token, "organisator"):
+        with pytest.raises(Geweigerd, match="Alleen de organisator"):
+            ctx.dienst.verwijder_overleg(bewijs, links.meeting_id)
+    assert [r.id for r in ctx.dienst.overzicht()] == [links.meeting_id]
+
+
+def test_samengevoegde_signalen_en_herkenningen_gaan_mee(dienst: Dienst, db: Database, tmp_path: Path):
+    """Merging moves 'herken ik' and keeps the author on record: both go with the meeting."""
+    bewijs = _organisator(dienst, tmp_path)
+    m = _vol(dienst, tmp_path / "exports")
+    with db.sessie() as s:
+        samengevoegd = s.scalars(select(Signal).where(Signal.meeting_id == m, Signal.merged_into_id.is_not(None))).all()
+        assert samengevoegd
+        deelnemers = set(s.scalars(select(Participant.id).where(Participant.meeting_id == m)))
+    dienst.verwijder_overleg(bewijs, m)
+    with db.sessie() as s:
+        assert s.scalars(select(SignalUpvote).where(SignalUpvote.participant_id.in_(deelnemers))).all() == []
+        assert s.scalars(select(Signal).where(Signal.meeting_id == m)).all() == []
+        assert s.get(Meeting, m) is None
+
+
+def test_het_vervolgoverleg_houdt_zijn_terugblik_zonder_namen(dienst: Dienst, db: Database, tmp_path: Path):
+    """A follow-up's final minutes froze the reviewed actions of the deleted meeting: the names of
+    its people go from that section; the follow-up's own attendance (the same person) stays."""
+    bewijs = _organisator(dienst, tmp_path)
+    m = _vol(dienst, tmp_path / "exports")
+    actie = next(a for a in dienst.acties(m) if a.uitvoerder.startswith("Sander"))
+    vervolg = dienst.maak("Kanaleneiland-Zuid", date(2027, 1, 10), "test-kort", vorige=m)
+    dienst.aanmelden(vervolg.meeting_id, "Sander Bakker", "Politie", "politie")
+    dienst.beoordeel_actie(vervolg.facilitator_token, actie.id, "uitgevoerd", "Youssef Amrani was er ook bij")
+    dienst.maak_definitief(vervolg.secretary_token)
+    assert "Sander Bakker" in json.dumps(dienst.notulen_versie(vervolg.meeting_id, 1).to_dict()["terugblik"])
+
+    weg = dienst.verwijder_overleg(bewijs, m)
+
+    terugblik = json.dumps(dienst.notulen_versie(vervolg.meeting_id, 1).to_dict()["terugblik"], ensure_ascii=False)
+    assert not [naam for naam in NAMEN if naam.lower() in terugblik.lower()]
+    assert "[naam] (wijkagent)" in terugblik and "[naam] was er ook bij" in terugblik
+    assert weg.rijen["terugblikken"] == 1
+    assert [d.naam for d in dienst.vergadering(vervolg.meeting_id).deelnemers] == ["Sander Bakker"]
+    with db.sessie() as s:
+        assert s.get(Meeting, vervolg.meeting_id).previous_meeting_id is None
+
+
+async def test_telefoon_van_een_verwijderd_overleg_is_geen_deelnemer_van_het_nieuwe(user: User):
+    """SQLite hands the highest deleted number out again: the phone's memory must not carry over."""
+    ctx = _ctx()
+    dienst = ctx.dienst
+    oud = dienst.maak("Lunetten", date(2026, 11, 23), "test-kort")
+    await user.open(f"/doe/{oud.join_code}")
+    await user.should_see("Vul in wie je bent", retries=LIVE)
+    user.find("Domein").click()
+    user.find("Politie").click()
+    user.find("Naam").type("Ans Visser")
+    user.find("Meedoen").click()
+    await user.should_see("Wacht op de gespreksleider", retries=LIVE)
+
+    dienst.verwijder_overleg(ctx.organisator.bewijs(), oud.meeting_id)
+    nieuw = dienst.maak("Tuindorp", date(2026, 11, 24), "test-kort")
+    assert nieuw.meeting_id == oud.meeting_id, "the scenario needs the number to be reused"
+    jan = dienst.aanmelden(nieuw.meeting_id, "Jan", "Buurtteam", "welzijn")
+    assert jan >= 1
+
+    await user.open(f"/doe/{nieuw.join_code}")
+    await user.should_see("Vul in wie je bent", retries=LIVE)
+    await user.should_not_see("Ans Visser")
+    await user.should_not_see("Jan")
