@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from fastapi.responses import JSONResponse
@@ -44,8 +45,10 @@ def bouw(instellingen: Instellingen) -> Context:
     publisher = NiceGuiPublisher()
     ctx = Context(instellingen, db, catalogus, Dienst(db, catalogus, publisher), publisher,
                   Organisator(instellingen.datamap, instellingen.admin_key), Remmer())
+    ctx.dienst.organisatorcontrole = ctx.organisator  # only the organiser may delete meetings
     global HUIDIG
     HUIDIG = ctx
+    _bewaartermijn(ctx)
 
     from .pages import deelnemer, home, leiding, notulen, scherm
     from .pages.gedeeld import huisstijl
@@ -66,15 +69,43 @@ def bouw(instellingen: Instellingen) -> Context:
     return ctx
 
 
-def start(instellingen: Instellingen, *, show: bool = False) -> None:
-    bouw(instellingen)
+def _bewaartermijn(ctx: Context) -> None:
+    """The retention period: once now, before anyone connects, then daily (a server may run for months)."""
+    maanden = ctx.instellingen.bewaartermijn_maanden
+    if maanden is None:
+        log.info("geen bewaartermijn ingesteld: overleggen blijven tot de organisator ze verwijdert")
+        return
+    from .sessie.bewaren import verslag
+
+    def ruim_op() -> None:
+        try:
+            opruiming = ctx.dienst.ruim_op(maanden, ctx.instellingen.bewaren, exportmap=ctx.instellingen.exportmap)
+        except Exception:  # noqa: BLE001 - the meeting goes on; the log says why nothing was cleared
+            log.exception("bewaartermijn: opruimen mislukt")
+            return
+        for regel in verslag(opruiming):
+            log.info("bewaartermijn: %s", regel.strip())
+
+    async def dagelijks() -> None:
+        await run.io_bound(ruim_op)
+
+    ruim_op()
+    app.timer(24 * 3600, dagelijks, immediate=False)
+
+
+def start(instellingen: Instellingen, *, show: bool = False,
+          voor_start: Callable[[Context], str | None] | None = None) -> None:
+    """Build and run the app. `voor_start(ctx)` may prepare data and register startup work
+    (the demo does); the page it returns is the one `show` opens instead of the start page."""
+    ctx = bouw(instellingen)
+    pagina = voor_start(ctx) if voor_start is not None else None
     ui.run(
         host=instellingen.host,
         port=instellingen.port,
         title="Buurtoverleg",
         language="nl",
         reload=False,
-        show=show,
+        show=(pagina or True) if show else False,
         storage_secret=instellingen.geheim(),
         reconnect_timeout=30.0,
         show_welcome_message=False,

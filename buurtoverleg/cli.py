@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from .instellingen import VERSIE, Instellingen
+from .instellingen import BEWAARWIJZEN, VERSIE, Instellingen
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -40,12 +40,37 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--versie", type=int, help="een definitieve versie in plaats van het actuele concept")
     _data_opties(export)
 
-    demo = sub.add_parser("demo", help="een demo-overleg in de database zetten")
-    demo.add_argument("--fill", action="store_true", help="maak een volledig afgerond demo-overleg met notulen")
-    demo.add_argument("--buurt", default="Kanaleneiland-Zuid", help="naam van de buurt in het demo-overleg")
-    _data_opties(demo)
-    demo.add_argument("--public-url", help="adres waarop de app draait, voor de links (standaard http://localhost:PORT)")
+    demo = sub.add_parser(
+        "demo", help="start de app met een oefenoverleg en gesimuleerde deelnemers (eigen datamap ./data-demo)",
+        description="Zonder --fill: start de app (zoals serve) met een nieuw oefenoverleg en zeven gesimuleerde "
+                    "deelnemers, in een eigen datamap (standaard ./data-demo, los van echte overleggen; "
+                    "BUURTOVERLEG_DATA_DIR en BUURTOVERLEG_DATABASE_URL tellen hier niet). "
+                    "Met --fill: zet een afgerond demo-overleg in de ingestelde database en toon de links.")
+    demo.add_argument("--fill", action="store_true", help="maak een volledig afgerond demo-overleg met notulen (app start niet)")
+    demo.add_argument("--buurt", help="naam van de buurt in het demo-overleg")
+    _serve_opties(demo, datamap="zonder --fill standaard ./data-demo; met --fill BUURTOVERLEG_DATA_DIR of ./data")
+
+    backup = sub.add_parser("backup", help="veilige kopie van de SQLite-database, ook terwijl de app draait")
+    backup.add_argument("doel", metavar="DEST",
+                        help="bestand, of map (bestaand of eindigend op /): dan buurtoverleg-<datum>-<tijd>.sqlite daarin")
+    _data_opties(backup)
+
+    opruimen = sub.add_parser(
+        "opruimen", help="de bewaartermijn toepassen: oude overleggen anonimiseren of verwijderen",
+        description="Overleggen waarvan de datum (of het einde) langer dan de bewaartermijn geleden is, worden "
+                    "geanonimiseerd of verwijderd (zie README, 'Bewaren en verwijderen'). De app doet dit ook bij "
+                    "elke start en daarna dagelijks.")
+    opruimen.add_argument("--droog", action="store_true", help="alleen tonen wat er zou gebeuren; niets veranderen")
+    _bewaar_opties(opruimen)
+    _data_opties(opruimen)
     return p
+
+
+def _bewaar_opties(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--bewaartermijn-maanden", type=int, metavar="N",
+                   help="overleggen ouder dan N maanden opruimen (BUURTOVERLEG_BEWAARTERMIJN_MAANDEN, standaard uit)")
+    p.add_argument("--bewaren", choices=BEWAARWIJZEN,
+                   help="wat er na de bewaartermijn gebeurt (BUURTOVERLEG_BEWAREN, standaard anonimiseren)")
 
 
 def _data_opties(p: argparse.ArgumentParser) -> None:
@@ -54,14 +79,15 @@ def _data_opties(p: argparse.ArgumentParser) -> None:
     p.add_argument("--content-dir", type=Path, help="extra map met eigen inhoud en sjablonen (BUURTOVERLEG_CONTENT_DIR)")
 
 
-def _serve_opties(p: argparse.ArgumentParser) -> None:
+def _serve_opties(p: argparse.ArgumentParser, datamap: str = "BUURTOVERLEG_DATA_DIR, standaard ./data") -> None:
     p.add_argument("--host", help="adres om op te luisteren (BUURTOVERLEG_HOST, standaard 0.0.0.0: ook bereikbaar voor telefoons op het wifi)")
     p.add_argument("--port", type=int, help="poort (BUURTOVERLEG_PORT, standaard 8080)")
-    p.add_argument("--data-dir", type=Path, help="map voor database en geheim (BUURTOVERLEG_DATA_DIR, standaard ./data)")
+    p.add_argument("--data-dir", type=Path, help=f"map voor database en geheim ({datamap})")
     p.add_argument("--database-url", help="SQLAlchemy-URL (BUURTOVERLEG_DATABASE_URL, standaard een SQLite-bestand in de datamap)")
     p.add_argument("--content-dir", type=Path, help="extra map met eigen inhoud en sjablonen (BUURTOVERLEG_CONTENT_DIR)")
     p.add_argument("--public-url", help="adres dat telefoons gebruiken, bv. http://192.168.1.20:8080 (BUURTOVERLEG_PUBLIEKE_URL)")
     p.add_argument("--show", action="store_true", help="open de app in de browser")
+    _bewaar_opties(p)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -74,6 +100,10 @@ def main(argv: list[str] | None = None) -> int:
         return _export(args)
     if args.opdracht == "demo":
         return _demo(args)
+    if args.opdracht == "backup":
+        return _backup(args)
+    if args.opdracht == "opruimen":
+        return _opruimen(args)
     return _serve(args)
 
 
@@ -85,15 +115,32 @@ def _serve(args: argparse.Namespace) -> int:
         database_url=getattr(args, "database_url", None),
         content_dir=getattr(args, "content_dir", None),
         publieke_url=getattr(args, "public_url", None),
+        bewaartermijn_maanden=getattr(args, "bewaartermijn_maanden", None),
+        bewaren=getattr(args, "bewaren", None),
     )
-    # NiceGUI keeps the phones' signed storage on disk; keep it with the rest of the data.
-    os.environ.setdefault("NICEGUI_STORAGE_PATH", str((instellingen.datamap / "nicegui").resolve()))
+    _nicegui_opslag(instellingen)
+    _logboek()
     from .app import start
 
     host = "localhost" if instellingen.host in ("0.0.0.0", "::") else instellingen.host
     print(f"Buurtoverleg {VERSIE} draait op http://{host}:{instellingen.port}/  (data: {instellingen.db_url})", flush=True)
     start(instellingen, show=bool(getattr(args, "show", False)))
     return 0
+
+
+def _logboek() -> None:
+    """The app's own log lines (refusals in `buurtoverleg.geweigerd`, warnings) with time and
+    source on stderr; libraries only from warnings up."""
+    import logging
+
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("buurtoverleg").setLevel(logging.INFO)
+
+
+def _nicegui_opslag(instellingen: Instellingen) -> None:
+    """NiceGUI keeps the phones' signed storage on disk; keep it with the rest of the data.
+    Must run before NiceGUI is imported."""
+    os.environ.setdefault("NICEGUI_STORAGE_PATH", str((instellingen.datamap / "nicegui").resolve()))
 
 
 def _domein(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -108,6 +155,8 @@ def _domein(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         database_url=getattr(args, "database_url", None),
         content_dir=getattr(args, "content_dir", None),
         publieke_url=getattr(args, "public_url", None),
+        bewaartermijn_maanden=getattr(args, "bewaartermijn_maanden", None),
+        bewaren=getattr(args, "bewaren", None),
     )
     db = Database(instellingen.db_url)
     upgrade(db.engine)
@@ -134,19 +183,72 @@ def _export(args: argparse.Namespace) -> int:
 
 def _demo(args: argparse.Namespace) -> int:
     if not args.fill:
-        print("Gebruik: buurtoverleg demo --fill  (maakt een afgerond demo-overleg met notulen)", file=sys.stderr)
-        return 2
+        return _demo_live(args)
     from .demo import vul
 
     instellingen, dienst = _domein(args)
-    demo = vul(dienst, buurt=args.buurt)
+    buurt = args.buurt or "Kanaleneiland-Zuid"
+    demo = vul(dienst, buurt=buurt)
     links = demo.links
-    basis = (instellingen.publieke_url or f"http://localhost:{instellingen.port}").rstrip("/")
-    print(f"Demo-overleg {links.meeting_id} ({args.buurt}) staat in {instellingen.db_url}")
+    basis = (instellingen.publieke_url or f"http://localhost:{args.port or instellingen.port}").rstrip("/")
+    print(f"Demo-overleg {links.meeting_id} ({buurt}) staat in {instellingen.db_url}")
     print(f"  gespreksleider: {basis}/leiding/{links.facilitator_token}")
     print(f"  beamer:         {basis}/scherm/{links.projector_token}")
     print(f"  notulist:       {basis}/notulen/{links.secretary_token}")
     print(f"  notulen als PDF: buurtoverleg export {links.meeting_id} --format pdf")
+    return 0
+
+
+def _demo_live(args: argparse.Namespace) -> int:
+    """The app with a practice meeting and simulated participants, in its own data directory:
+    the environment's data directory or database URL would mix the demo with real meetings."""
+    from dataclasses import replace
+
+    from .demo import OEFENBUURT, draai
+
+    instellingen = replace(
+        Instellingen.uit_omgeving(
+            host=args.host, port=args.port, datamap=args.data_dir or Path.cwd() / "data-demo",
+            content_dir=args.content_dir, publieke_url=args.public_url,
+            bewaartermijn_maanden=args.bewaartermijn_maanden, bewaren=args.bewaren,
+        ),
+        database_url=args.database_url,
+    )
+    _nicegui_opslag(instellingen)
+    _logboek()
+    draai(instellingen, show=bool(args.show), buurt=args.buurt or OEFENBUURT)
+    return 0
+
+
+def _opruimen(args: argparse.Namespace) -> int:
+    """The retention period by hand: prints per meeting what it did (or, with --droog, would do)."""
+    try:
+        instellingen, dienst = _domein(args)
+    except ValueError as fout:
+        print(f"fout: {fout}", file=sys.stderr)
+        return 2
+    if instellingen.bewaartermijn_maanden is None:
+        print("Er is geen bewaartermijn ingesteld (BUURTOVERLEG_BEWAARTERMIJN_MAANDEN of --bewaartermijn-maanden); "
+              "er is niets opgeruimd.", file=sys.stderr)
+        return 2
+    from .sessie.bewaren import verslag
+
+    opruiming = dienst.ruim_op(instellingen.bewaartermijn_maanden, instellingen.bewaren,
+                               exportmap=instellingen.exportmap, droog=args.droog)
+    print("\n".join(verslag(opruiming)))
+    return 0
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from .backup import maak_backup
+
+    instellingen = Instellingen.uit_omgeving(datamap=args.data_dir, database_url=args.database_url)
+    try:
+        pad = maak_backup(instellingen.db_url, args.doel)
+    except (ValueError, OSError) as fout:
+        print(f"FOUT {fout}", file=sys.stderr)
+        return 1
+    print(pad)
     return 0
 
 
