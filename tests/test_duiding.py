@@ -38,8 +38,11 @@ def test_domeinen_een_hele_fase_uit_elkaar_zijn_verdeeld_en_worden_genoemd(diens
     (verschil,) = d.verschillen
     assert {verschil.domein_a, verschil.domein_b} == {"politie", "welzijn"}
     assert "Politie: incidenten" in verschil.tekst and "Welzijn / opbouwwerk: ongemak" in verschil.tekst
+    # grouped per reading, in the order of the scale (ongemak before incidenten)
+    assert d.lezingen == ("ongemak: Welzijn / opbouwwerk", "incidenten: Politie")
     (open_,) = dienst.onenigheden(overleg.meeting_id)
     assert open_.vraag_id == "test-fase" and open_.gewicht > 0
+    assert open_.lezingen == d.lezingen
 
 
 def test_opnieuw_stemmen_bewaart_beide_rondes_en_toont_de_verschuiving(dienst, overleg):
@@ -103,6 +106,23 @@ def test_meerkeuze_met_een_betwiste_optie(dienst, overleg):
     assert vormen.oordeel == "verdeeld" and vormen.samenvatting == "verdeeld over Onderhuidse spanningen"
     (ernst,) = duiding["test-ernst"]
     assert ernst.oordeel == "eensgezind" and ernst.samenvatting == "eensgezind op 2"
+
+
+def test_meerkeuze_lezingen_per_domein(dienst, overleg):
+    t = overleg.facilitator_token
+    zaal = _zaal(dienst, overleg.meeting_id)
+    zaal["wijkagent"] = dienst.aanmelden(overleg.meeting_id, "Wijkagent", "Gemeente", "gemeente")
+    dienst.start(t)
+    dienst.volgende(t)
+    for wie, keuze in (("agent", ["test-spanning"]), ("boa", ["test-spanning"]), ("wijkagent", ["test-spanning"]),
+                       ("opbouw", ["test-rust"]), ("jongeren", ["test-rust"])):
+        dienst.antwoord(overleg.meeting_id, zaal[wie], "test-vormen", keuze)
+    dienst.onthul(t)
+    (vormen,) = dienst.duiding(overleg.meeting_id, 1)["test-vormen"]
+    # two pairs differ (gemeente-welzijn, politie-welzijn) in two readings: one line per reading,
+    # domains alphabetical, readings in the order of the options
+    assert len(vormen.verschillen) == 2
+    assert vormen.lezingen == ("Rust: Welzijn / opbouwwerk", "Onderhuidse spanningen: Gemeente, Politie")
 
 
 def test_drempels_per_overleg(dienst, overleg):

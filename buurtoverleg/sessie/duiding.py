@@ -35,6 +35,10 @@ class Duiding:
     gewicht: float
     typisch: str | None
     """The option id or scale value the room leans to (median or most chosen)."""
+    lezingen: tuple[str, ...] = ()
+    """The differing domains grouped by how they read it, e.g. ('ongemak: Jongerenwerk,
+    Onderwijs', 'incidenten: Politie'): six domains can differ in fifteen pairs, but a
+    room can take in two or three readings at a glance."""
 
 
 def beoordeel(
@@ -81,8 +85,13 @@ def _ordinaal(vraag: Vraag, ronde: int, antwoorden: Sequence[tuple[str, Any]], d
         )
         for v in verschillen
     )
+    lezing: dict[str, int] = {}
+    for v in verschillen:
+        lezing[v.domein_a] = int(round(v.waarde_a))
+        lezing[v.domein_b] = int(round(v.waarde_b))
+    lezingen = _groepeer({d: labels.get(p, str(p)) for d, p in lezing.items()}, volgorde=lambda p: p, sleutel=lezing)
     return Duiding(vraag.id, ronde, uitslag.aantal, uitslag.oordeel, samenvatting, teksten,
-                   ov.gewicht(uitslag, verschillen, drempels), None if typisch is None else str(typisch))
+                   ov.gewicht(uitslag, verschillen, drempels), None if typisch is None else str(typisch), lezingen)
 
 
 def _keuze(vraag: Vraag, ronde: int, antwoorden: Sequence[tuple[str, Any]], drempels: ov.Drempels) -> Duiding:
@@ -109,8 +118,26 @@ def _keuze(vraag: Vraag, ronde: int, antwoorden: Sequence[tuple[str, Any]], drem
         for v in verschillen
     )
     typisch = uitslag.meest_gekozen[0] if uitslag.meest_gekozen else None
+    keuzes: dict[str, tuple[str, ...]] = {}
+    for v in verschillen:
+        keuzes[v.domein_a] = v.keuze_a
+        keuzes[v.domein_b] = v.keuze_b
+    plek = {o: i for i, o in enumerate(opties)}
+    lezingen = _groepeer({d: ", ".join(titels[o] for o in k) for d, k in keuzes.items()},
+                         volgorde=lambda k: tuple(plek[o] for o in k), sleutel=keuzes)
     return Duiding(vraag.id, ronde, uitslag.aantal, uitslag.oordeel, samenvatting, teksten,
-                   ov.gewicht(uitslag, verschillen, drempels), typisch)
+                   ov.gewicht(uitslag, verschillen, drempels), typisch, lezingen)
+
+
+def _groepeer(label: dict[str, str], *, volgorde: Any, sleutel: dict[str, Any]) -> tuple[str, ...]:
+    """'label: Domein, Domein' per reading, in the order of the scale or the options."""
+    groepen: dict[str, list[str]] = {}
+    plaats: dict[str, Any] = {}
+    for domein in sorted(label, key=_domein):
+        groepen.setdefault(label[domein], []).append(_domein(domein))
+        plaats.setdefault(label[domein], volgorde(sleutel[domein]))
+    geordend = sorted(groepen.items(), key=lambda kv: plaats[kv[0]])
+    return tuple(f"{tekst}: {', '.join(domeinen)}" for tekst, domeinen in geordend)
 
 
 def _label(vraag: Vraag, waarde: Any) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-Soort = Literal["stap", "deelnemers", "antwoord", "signaal", "besluit", "instellingen"]
+Soort = Literal["stap", "deelnemers", "antwoord", "signaal", "besluit", "instellingen", "notulen"]
 
 
 @dataclass(frozen=True)

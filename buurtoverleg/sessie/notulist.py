@@ -261,7 +261,7 @@ class Notulist:
             telling = _tel(vraag, (w for *_x, w in rijen))
             if d is not None:
                 rondes.append(Ronde(ronde, len(rijen), d.oordeel, d.samenvatting,
-                                    _per_domein(d.verschillen), in_zaal))
+                                    d.lezingen, in_zaal))
             else:
                 top = max(telling.values(), default=0)
                 meest = [_titel(vraag, w) for w, n in telling.items() if n == top and top > 0]
@@ -317,30 +317,6 @@ def _antwoorden(s: Session, meeting_id: int) -> dict[str, list[tuple[Any, ...]]]
     for r in rijen:
         per_vraag.setdefault(r[0], []).append(tuple(r[1:]))
     return per_vraag
-
-
-def _per_domein(verschillen: Iterable[Any]) -> tuple[str, ...]:
-    """The differing domains grouped by what they chose, largest group first:
-    ('onderhuidse spanningen: Bewoner, Gemeente', 'incidenten: Politie').
-
-    The pairwise texts ('Politie: incidenten · Zorg: ongemak') repeat every domain many
-    times; the minutes say once per domain where it stood."""
-    keuze: dict[str, str] = {}
-    los: list[str] = []
-    for v in verschillen:
-        delen = v.tekst.split(" · ")
-        paren = [d.split(": ", 1) for d in delen]
-        if len(delen) != 2 or any(len(p) != 2 for p in paren):
-            los.append(v.tekst)
-            continue
-        for domein, waarde in paren:
-            keuze.setdefault(domein, waarde)
-    groepen: dict[str, list[str]] = {}
-    for domein, waarde in keuze.items():
-        groepen.setdefault(waarde, []).append(domein)
-    regels = [f"{waarde}: {', '.join(sorted(domeinen))}"
-              for waarde, domeinen in sorted(groepen.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
-    return tuple(regels + los)
 
 
 def _tel(vraag: Vraag, waarden: Iterable[Any]) -> dict[Any, int]:

@@ -169,7 +169,8 @@ class Onenigheid:
     ronde: int
     samenvatting: str
     gewicht: float
-    verschillen: tuple[str, ...]
+    lezingen: tuple[str, ...]
+    """How the differing domains read it, one line per reading (see Duiding.lezingen)."""
 
 
 @dataclass(frozen=True)
