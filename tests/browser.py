@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import os
 import re
 import shutil
@@ -59,6 +60,7 @@ def waarom_overslaan() -> str | None:
             return f"{pad} ontbreekt: installeer Debians '{pakket}' (CI doet dat in .ci/run)"
     try:
         import selenium  # noqa: F401
+        import selenium_axe_python  # noqa: F401
         import zxingcpp  # noqa: F401
         from PIL import Image  # noqa: F401
     except ImportError as fout:
@@ -85,6 +87,12 @@ class Server:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.poort}"
 
+    @property
+    def database_url(self) -> str:
+        """The server's own SQLite file (`serve --data-dir <log's folder>/data`), for a test that
+        prepares a meeting through the domain before it opens the pages."""
+        return f"sqlite:///{(self.log.parent / 'data' / 'buurtoverleg.sqlite').resolve()}"
+
     def logstaart(self, tekens: int = 4000) -> str:
         try:
             return self.log.read_text(errors="replace")[-tekens:]
@@ -93,9 +101,9 @@ class Server:
 
 
 @contextmanager
-def draai_server(datamap: Path) -> Iterator[Server]:
+def draai_server(datamap: Path, publieke_url: str | None = None) -> Iterator[Server]:
     """`python -m buurtoverleg serve` on a free port with the test content; stopped afterwards,
-    also when the test fails."""
+    also when the test fails. `publieke_url` is the address the pages tell phones to use."""
     poort = vrije_poort()
     # PYTEST_CURRENT_TEST makes NiceGUI's ui.run think it is a NiceGUI screen test (it then
     # ignores --port and needs NICEGUI_SCREEN_TEST_PORT): the subprocess is a plain server.
@@ -109,7 +117,8 @@ def draai_server(datamap: Path) -> Iterator[Server]:
     datamap.mkdir(parents=True, exist_ok=True)
     with log.open("wb") as uit:
         proces = subprocess.Popen(
-            [sys.executable, "-m", "buurtoverleg", "serve", "--port", str(poort), "--data-dir", str(datamap / "data")],
+            [sys.executable, "-m", "buurtoverleg", "serve", "--port", str(poort), "--data-dir", str(datamap / "data"),
+             *(["--public-url", publieke_url] if publieke_url else [])],
             cwd=WORTEL,
             env=env,
             stdout=uit,
@@ -168,6 +177,7 @@ def maak_browser(naam: str, breedte: int, hoogte: int, *, mobiel: bool = False) 
     opties.add_argument(f"--user-data-dir={profiel}")
     opties.add_argument(f"--window-size={max(breedte, 500)},{hoogte + 200}")
     opties.add_argument("--lang=nl-NL")
+    opties.set_capability("goog:loggingPrefs", {"browser": "ALL"})  # console messages, for a failure report
     if mobiel:
         opties.add_experimental_option("mobileEmulation", {
             "deviceMetrics": {"width": breedte, "height": hoogte, "pixelRatio": 1.0, "touch": True},
@@ -335,10 +345,19 @@ class Browser:
             breedte,
         ))
 
+    def wacht_tot_stil(self, timeout: float = 3) -> None:
+        """Until click ripples, the loading bar and every fade have ended (endless animations
+        such as spinners aside); a page that keeps moving is let through after `timeout`."""
+        with contextlib.suppress(AssertionError):
+            self.wacht(lambda: self.js(
+                "return !document.querySelector('.q-ripple, .q-loading-bar:not([aria-hidden=\"true\"])')"
+                " && document.getAnimations().every(a => a.playState !== 'running'"
+                "    || a.effect.getComputedTiming().endTime === Infinity)"
+            ), "pagina in rust", timeout)
+
     def screenshot(self, naam: str) -> Path:
-        """A PNG in test-artefacten/, once Quasar's click ripples have faded."""
-        with contextlib.suppress(AssertionError):  # a picture with a ripple is still a picture
-            self.wacht(lambda: self.js("return document.querySelectorAll('.q-ripple').length") == 0, "rimpels weg", 2)
+        """A PNG in test-artefacten/, once the page has stopped moving."""
+        self.wacht_tot_stil()
         ARTEFACTEN.mkdir(exist_ok=True)
         pad = ARTEFACTEN / f"{naam}.png"
         pad.write_bytes(self.driver.get_screenshot_as_png())
@@ -390,3 +409,82 @@ def lees_qr(beeld) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 JOIN_CODE = re.compile(r"code ([A-Z0-9]{4,20})\b")
+
+
+def druk(browser: Browser, toets: str) -> None:
+    """Press a key as a person does: to whatever has the focus (a keyboard shortcut listens on the page)."""
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    ActionChains(browser.driver).send_keys(toets).perform()
+
+
+def past_zonder_scrollen(browser: Browser) -> dict[str, Any]:
+    """The page's scroll size against the viewport, with the elements that stick out below it."""
+    return dict(browser.js(
+        "const d = document.scrollingElement;"
+        "const laag = [...document.body.querySelectorAll('*')].filter(e => {"
+        "  const r = e.getBoundingClientRect();"
+        "  return r.height && r.bottom > innerHeight + 0.5 && getComputedStyle(e).position !== 'fixed'"
+        "    && ![...e.children].some(k => k.getBoundingClientRect().bottom > innerHeight + 0.5);"
+        "}).slice(0, 6).map(e => e.tagName + ' bottom=' + Math.round(e.getBoundingClientRect().bottom)"
+        "  + ' \"' + (e.innerText || '').slice(0, 40) + '\"');"
+        "return {scrollHeight: d.scrollHeight, innerHeight: innerHeight, scrollWidth: d.scrollWidth,"
+        " innerWidth: innerWidth, past: d.scrollHeight <= innerHeight && d.scrollWidth <= innerWidth, te_laag: laag};"
+    ))
+
+
+def kleine_tikdoelen(browser: Browser, minimum: int = 44) -> list[str]:
+    """Buttons, links, checkboxes and switches lower than `minimum` CSS pixels: too small for a thumb."""
+    return list(browser.js(
+        "const [min] = arguments; const uit = [];"
+        "for (const e of document.querySelectorAll("
+        "    'button, a[href], [role=button], [role=checkbox], [role=switch], [role=radio]')) {"
+        "  const r = e.getBoundingClientRect();"
+        "  if (!r.width || !r.height || getComputedStyle(e).visibility === 'hidden') continue;"
+        "  if (e.closest('.q-loading-bar, #popup, .q-notifications')) continue;"
+        "  if (r.height < min - 0.5) uit.push(e.tagName + ' ' + Math.round(r.height) + 'px \"'"
+        "    + (e.innerText || e.getAttribute('aria-label') || '').trim().slice(0, 40) + '\"');"
+        "}"
+        "return uit;",
+        minimum,
+    ))
+
+
+# --------------------------------------------------------------------------- accessibility
+
+WCAG_21_AA = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
+"""The axe-core rule tags for WCAG 2.1 level A and AA (what the Besluit digitale
+toegankelijkheid overheid asks of a Dutch government site)."""
+ERNSTIG = ("serious", "critical")
+OOK = ("page-has-heading-one", "landmark-one-main", "heading-order")
+"""axe best-practice rules held to as well, at any impact: a screen reader user finds the page
+title and its sections by heading."""
+
+
+def toegankelijkheidsfouten(browser: Browser, ernst: tuple[str, ...] = ERNSTIG, ook: tuple[str, ...] = OOK) -> list[str]:
+    """axe-core's WCAG 2.1 AA violations of the page as it is now with an impact in `ernst`,
+    plus any violation of the rules in `ook`; one readable line per rule.
+
+    axe-core comes bundled in the pip package `selenium-axe-python`: nothing is fetched. It runs
+    once fades have ended, so a notification that is still fading in is not judged on its
+    half-transparent colours.
+    """
+    from selenium_axe_python import Axe
+
+    browser.wacht_tot_stil()
+    axe = Axe(browser.driver)
+    if browser.js("return typeof window.axe") == "undefined":  # once per page load: it is 550 kB
+        axe.inject()
+    opties = {"runOnly": {"type": "tag", "values": [*WCAG_21_AA, "best-practice"]}, "resultTypes": ["violations"]}
+    uitslag = axe.run(options=json.dumps(opties))  # the package pastes `options` into JS as text
+    regels = []
+    for fout in uitslag["violations"]:
+        wcag = bool(set(fout["tags"]) & set(WCAG_21_AA))
+        if not ((wcag and fout.get("impact") in ernst) or fout["id"] in ook):
+            continue
+        plekken = "; ".join(
+            f"{' '.join(map(str, knoop['target']))} ({(knoop.get('failureSummary') or '').splitlines()[-1].strip()})"
+            for knoop in fout["nodes"][:4]
+        )
+        regels.append(f"{fout['id']} [{fout['impact']}] {fout['help']}: {plekken}")
+    return regels

@@ -4,26 +4,35 @@ and headless Chromium for the facilitator, the projector and the phones.
 Run only these:      .venv/bin/python -m pytest tests/test_browser.py -q
 Run all but these:   .venv/bin/python -m pytest -m "not browser"
 Screenshots go to test-artefacten/ (git-ignored); a failing test also leaves one per browser.
+Every page is also checked with axe-core (WCAG 2.1 AA). scripts/schermafbeeldingen.py reruns
+`test_schermen_met_een_verdeelde_zaal` to refresh the README's pictures in docs/schermen/.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from browser import (
     ARTEFACTEN,
     JOIN_CODE,
+    TEST_INHOUD,
     Browser,
     knop_xpath,
     Server,
     draai_server,
+    druk,
+    kleine_tikdoelen,
     lees_qr,
     maak_browser,
+    past_zonder_scrollen,
+    toegankelijkheidsfouten,
     waarom_overslaan,
 )
 
@@ -40,11 +49,16 @@ ORGANISATOR_WACHTWOORD = "buurt-test-wachtwoord"
 """Chosen on the first visit of the fresh test server (the app asks for at least 10 characters)."""
 STEMMERS = r"\b{0} stemmers?, {0} in de zaal"
 """The console's participant count; singular or plural, whichever the app says."""
+SCHERMEN_NAAR = os.environ.get("SCHERMAFBEELDINGEN")
+"""A folder for the README's screenshots (scripts/schermafbeeldingen.py sets it); unset in CI."""
+README_ADRES = "http://192.168.1.20:8080"
+"""The laptop address the README's example uses; the pictures show it instead of this machine's."""
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    with draai_server(tmp_path_factory.mktemp("server")) as s:
+    # for the README's pictures the address a laptop in a buurthuis would show (see the README)
+    with draai_server(tmp_path_factory.mktemp("server"), README_ADRES if SCHERMEN_NAAR else None) as s:
         yield s
 
 
@@ -328,3 +342,255 @@ def test_herladen_telefoon_houdt_deelnemer_en_antwoord(server: Server, browsers:
     assert "bg-primary" not in (anders.get_attribute("class") or "")
     leiding.zie_patroon(STEMMERS.format(1))
     leiding.zie("1 van 1 geantwoord")
+
+
+# --------------------------------------------------------------------------- test 4
+
+
+def toegankelijk(b: Browser, waar: str) -> None:
+    fouten = toegankelijkheidsfouten(b)
+    assert not fouten, f"[{b.naam}] {waar}: axe-core vindt fouten (WCAG 2.1 AA):\n" + "\n".join(fouten)
+
+
+def duimvriendelijk(telefoon: Browser, waar: str) -> None:
+    klein = kleine_tikdoelen(telefoon)
+    assert not klein, f"{waar}: tikdoelen lager dan 44 px op de telefoon: {klein}"
+
+
+def test_toegankelijk_sneltoetsen_tikdoelen_en_verbinding(server: Server, browsers: Starter) -> None:
+    """axe-core on every page (WCAG 2.1 AA: no serious or critical violations, plus a level-one
+    heading); the console's keyboard shortcuts; thumb-sized answers; the phone's connection state."""
+    leiding, beamer, telefoon = browsers(
+        ("leiding", LEIDING, False),
+        ("beamer", BEAMER, False),
+        ("telefoon", TELEFOON, True),
+    )
+    leiding.open(f"{server.url}/")
+    leiding.zie_patroon("Eerste keer|Organisator|Nieuw overleg")
+    assert leiding.js("return document.documentElement.lang") == "nl"
+    toegankelijk(leiding, "startpagina")
+    overleg = maak_overleg(leiding, server, "Transwijk")
+    toegankelijk(leiding, "gespreksleider, lobby")
+    leiding.zie("Sneltoetsen: → volgende · ← vorige")
+
+    telefoon.open(f"{server.url}/doe")
+    telefoon.zie("Meedoen met een buurtoverleg")
+    toegankelijk(telefoon, "code-invoer")
+    telefoon.open(f"{server.url}/doe/{overleg.code}")
+    telefoon.zie("Vul in wie je bent")
+    toegankelijk(telefoon, "aanmeldformulier")
+    duimvriendelijk(telefoon, "aanmeldformulier")
+    aanmelden(telefoon, f"{server.url}/doe/{overleg.code}", "Daan", "Wijkteam", "Zorg")
+    toegankelijk(telefoon, "wachten op de start")
+    beamer.open(overleg.beamer_url)
+    beamer.zie("Doe mee met je telefoon")
+    toegankelijk(beamer, "beamer, lobby")
+
+    leiding.knop("Start het overleg")
+    telefoon.zie("In welke fase zit de buurt?")
+    toegankelijk(telefoon, "enkele keuze")
+    duimvriendelijk(telefoon, "enkele keuze")
+    telefoon.knop("Incidenten")
+    telefoon.zie("Ontvangen")
+    leiding.zie("1 van 1 geantwoord")
+
+    druk(leiding, "u")  # uitslag tonen
+    leiding.zie("Welke fase? · uitslag getoond")
+    verwacht = {"Rust": "0", "Ongemak": "0", "Onderhuidse spanningen": "0", "Incidenten": "1", "Escalatie": "0"}
+    beamer.wacht(lambda: balken(beamer, list(verwacht)) == verwacht, f"balken {verwacht}")
+    maten = past_zonder_scrollen(beamer)
+    assert maten["past"], f"de uitslag met vijf opties scrolt op 1920x1080: {maten}"
+    toegankelijk(beamer, "beamer, uitslag")
+    toegankelijk(leiding, "gespreksleider, uitslag")
+
+    from selenium.webdriver.common.keys import Keys
+
+    druk(leiding, Keys.ARROW_RIGHT)
+    leiding.zie("stap 2: Ernst en vormen")
+    telefoon.zie("Welke vormen zie je?")
+    toegankelijk(telefoon, "schaal en meerkeuze")
+    duimvriendelijk(telefoon, "schaal en meerkeuze")
+    druk(leiding, Keys.ARROW_LEFT)
+    leiding.zie("stap 1: Welke fase?")
+    leiding.knop("Volgende ▶")  # with the mouse; the keys keep working afterwards
+    leiding.zie("stap 2: Ernst en vormen")
+    druk(leiding, Keys.ARROW_RIGHT)
+    leiding.zie("stap 3: Signalen")
+    druk(leiding, "s")  # invoer sluiten
+    leiding.zie("Signalen · gesloten")
+    druk(leiding, "o")  # invoer openen
+    leiding.zie("Signalen · open voor invoer")
+    telefoon.zie("Wat zie of hoor je in de buurt?")
+    telefoon.typ("Je signaal", "Er staan sinds kort hekken om het speelveld.")
+    telefoon.knop("Signaal versturen")
+    telefoon.zie("Ontvangen ✓ Je kunt nog een signaal toevoegen.")
+    toegankelijk(telefoon, "signaal")
+    duimvriendelijk(telefoon, "signaal")
+    # the Wi-Fi drops for eight seconds (NiceGUI shows its notice after two): the phone says so,
+    # then picks up where it was, without a reload, so a half-typed signal is still there
+    telefoon.typ("Je signaal", "Half getypt")
+    telefoon.js(
+        "window.__marker = 1; const io = window.socket.io;"
+        "io.randomizationFactor(0); io.reconnectionDelay(8000); io.reconnectionDelayMax(8000); io.engine.close();"
+    )
+    telefoon.wacht(lambda: telefoon.js(
+        "const p = document.getElementById('popup');"
+        "return getComputedStyle(p).visibility === 'visible' && getComputedStyle(p).opacity === '1' && p.innerText"
+    ), "melding dat de verbinding weg is")
+    melding = telefoon.js("return document.getElementById('popup').innerText")
+    assert "Verbinding weg" in melding and "We proberen opnieuw" in melding, melding
+    telefoon.screenshot("telefoon-verbinding-weg")
+    telefoon.wacht(lambda: telefoon.js("return getComputedStyle(document.getElementById('popup')).visibility") == "hidden",
+                   "verbindingsmelding weg na het herstel", timeout=20)
+    assert telefoon.js("return window.__marker") == 1, "de telefoon herlaadde na het herstel van de verbinding"
+    assert telefoon.veld("Je signaal").get_attribute("value") == "Half getypt"
+    toegankelijk(beamer, "beamer, signalen")
+    druk(leiding, Keys.ARROW_RIGHT)
+    leiding.zie("stap 4: Prioriteren")
+    telefoon.zie("Waar wil je op inzetten?")
+    toegankelijk(telefoon, "stippen")
+    duimvriendelijk(telefoon, "stippen")
+
+    notulen = leiding.element("//a[normalize-space(.)='Notulen']", "link Notulen").get_attribute("href")
+    leiding.open(notulen)
+    leiding.zie("Concept downloaden")
+    toegankelijk(leiding, "notulen")
+    leiding.open(f"{server.url}/")
+    leiding.zie("Nieuw overleg")
+    toegankelijk(leiding, "organisator, overleggen")
+    telefoon.open(f"{server.url}/scherm/geen-geldige-link")
+    telefoon.zie("Dat lukt niet")
+    toegankelijk(telefoon, "weigering")
+
+
+# --------------------------------------------------------------------------- test 5
+
+EERSTE_RONDE = ("fase-onderhuidse-spanningen", "fase-incidenten", "fase-ongemak", "fase-ongemak",
+                "fase-incidenten", "fase-ongemak", "fase-ongemak", "fase-incidenten")
+"""The phase per demo participant (buurtoverleg.demo.DEELNEMERS): police and residents see incidents."""
+
+
+def _bewaar_voor_readme(bron: Path, naam: str, max_bytes: int = 200_000) -> None:
+    """A palette PNG (256 colours is plenty for a screen of text and flat colours), scaled down
+    only if it is still too large."""
+    from PIL import Image
+
+    doel = Path(SCHERMEN_NAAR or "").resolve() / f"{naam}.png"
+    doel.parent.mkdir(parents=True, exist_ok=True)
+    beeld = Image.open(bron).convert("RGB")
+    while True:
+        beeld.quantize(256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(doel, optimize=True)
+        if doel.stat().st_size <= max_bytes:
+            return
+        beeld = beeld.resize((beeld.width * 4 // 5, beeld.height * 4 // 5), Image.Resampling.LANCZOS)
+
+
+def _kamer_vol(server: Server):  # type: ignore[no-untyped-def]
+    """The demo meeting's first step with eight participants and their eight signals, made
+    through the domain in the server's own database before any page opens."""
+    from buurtoverleg import content, demo
+    from buurtoverleg.sessie.dienst import Dienst
+    from buurtoverleg.sessie.gebeurtenissen import LokaleBus
+    from buurtoverleg.storage import Database
+
+    dienst = Dienst(Database(server.database_url), content.laad(TEST_INHOUD), LokaleBus())
+    kamer = demo.begin(dienst, "Kanaleneiland-Zuid")
+    m = kamer.links.meeting_id
+    for auteur, soort, tekst, herkenners in demo.SIGNALEN:
+        signaal = dienst.signaal(m, kamer.deelnemers[auteur], "kort-signalen-vraag", soort, tekst)
+        for wie in herkenners:
+            dienst.herken(m, kamer.deelnemers[wie], signaal)
+    return dienst, kamer
+
+
+def test_schermen_met_een_verdeelde_zaal(server: Server, browsers: Starter) -> None:
+    """A realistic room: eight signals and a divided phase question fit the beamer without
+    scrolling; the phone's buttons are thumb-sized. Saves the README's screenshots when
+    SCHERMAFBEELDINGEN names a folder (see scripts/schermafbeeldingen.py)."""
+    dienst, kamer = _kamer_vol(server)
+    links = kamer.links
+    leiding, beamer, telefoon = browsers(
+        ("leiding", LEIDING, False),
+        ("beamer", BEAMER, False),
+        ("telefoon", TELEFOON, True),
+    )
+    beamer.open(f"{server.url}/scherm/{links.projector_token}")
+    leiding.open(f"{server.url}/leiding/{links.facilitator_token}")
+    aanmelden_tijdens(telefoon, f"{server.url}/doe/{links.join_code}", "Noor", "Buurthuis De Schakel", "Bewoner")
+    telefoon.zie("Signalen in de zaal")
+    telefoon.knop("Herken ik (1)")
+    telefoon.zie("Herken ik ✓ (2)")
+    duimvriendelijk(telefoon, "signalen van anderen")
+    telefoon.screenshot("telefoon-signalen-van-anderen")
+
+    from buurtoverleg.demo import SIGNALEN
+
+    for _, _, tekst, _ in SIGNALEN:
+        beamer.zie(tekst)
+    maten = past_zonder_scrollen(beamer)
+    assert maten["past"], f"acht signalen scrollen op 1920x1080: {maten}"
+    beamer.screenshot("beamer-acht-signalen")
+
+    from selenium.webdriver.common.keys import Keys
+
+    leiding.zie("stap 1: Signalen delen")
+    druk(leiding, Keys.ARROW_RIGHT)
+    leiding.zie("stap 2: Verschijningsvormen")
+    druk(leiding, Keys.ARROW_RIGHT)
+    leiding.zie("stap 3: Fase van polarisatie")
+    telefoon.zie("In welke fase zit de polarisatie in deze buurt?")
+    for wie, fase in zip(kamer.deelnemers, EERSTE_RONDE, strict=True):
+        dienst.antwoord(links.meeting_id, wie, "kort-fase-vraag", fase)
+    telefoon.knop("Ongemak")
+    telefoon.zie("Ontvangen")
+    beamer.zie("9 van 9 hebben geantwoord")
+    leiding.zie("9 van 9 geantwoord")
+    duimvriendelijk(telefoon, "fasevraag")
+    schermen = {"telefoon": telefoon.screenshot("telefoon-fase-gekozen")}
+
+    druk(leiding, "u")
+    beamer.zie("VERDEELD")
+    beamer.zie("Domeinen lezen het anders")
+    leiding.zie("Open onenigheden")
+    maten = past_zonder_scrollen(beamer)
+    assert maten["past"], f"een verdeelde uitslag scrolt op 1920x1080: {maten}"
+    toegankelijk(beamer, "beamer, verdeelde uitslag")
+    toegankelijk(leiding, "gespreksleider, verdeelde uitslag")
+    schermen["beamer"] = beamer.screenshot("beamer-verdeeld")
+    schermen["gespreksleider"] = leiding.screenshot("leiding-verdeeld")
+
+    # two scales in one step, revealed together, still on one beamer screen
+    druk(leiding, Keys.ARROW_RIGHT)
+    leiding.zie("stap 4: Ernst en urgentie")
+    telefoon.zie("Hoe snel moet er iets gebeuren?")
+    for wie, ernst, urgentie in zip(kamer.deelnemers, (3, 4, 3, 3, 3, 2, 3, 4), (3, 4, 2, 2, 3, 2, 2, 4), strict=True):
+        dienst.antwoord(links.meeting_id, wie, "kort-ernst-vraag", ernst)
+        dienst.antwoord(links.meeting_id, wie, "kort-urgentie-vraag", urgentie)
+    telefoon.knop("3 · Matig")
+    telefoon.knop("4 · Deze week")
+    beamer.wacht(lambda: beamer.tekst().count("9 van 9 hebben geantwoord") == 2, "beide schalen 9 van 9")
+    druk(leiding, "u")
+    beamer.wacht(lambda: beamer.tekst().count("VERDEELD") + beamer.tekst().count("EENSGEZIND") == 2,
+                 "twee oordelen na het onthullen")
+    maten = past_zonder_scrollen(beamer)
+    assert maten["past"], f"ernst en urgentie samen scrollen op 1920x1080: {maten}"
+    beamer.screenshot("beamer-ernst-en-urgentie")
+
+    leiding.open(f"{server.url}/notulen/{links.secretary_token}")
+    leiding.zie("Concept downloaden")
+    leiding.screenshot("notulen-verdeeld")
+
+    if SCHERMEN_NAAR:
+        for naam, pad in schermen.items():
+            _bewaar_voor_readme(pad, naam)
+
+
+def aanmelden_tijdens(telefoon: Browser, url: str, naam: str, organisatie: str, domein: str) -> None:
+    """Join a meeting that is already under way (the lobby's 'wait' is not shown then)."""
+    telefoon.open(url)
+    telefoon.zie("Vul in wie je bent")
+    telefoon.typ("Naam", naam)
+    telefoon.typ("Organisatie", organisatie)
+    telefoon.kies("Domein", domein)
+    telefoon.knop("Meedoen")
+    telefoon.zie(naam)

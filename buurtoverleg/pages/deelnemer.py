@@ -13,9 +13,11 @@ from nicegui import app, ui
 from starlette.requests import Request
 
 from ..live import volg
+from ..sessie.codes import normaliseer_code
 from ..sessie.dienst import MAX_NAAM, MAX_ORGANISATIE, MAX_SIGNAAL
 from ..sessie.toestand import DOMEINEN, SIGNAALSOORTEN, Deelnemer, Vraag
-from .gedeeld import KLEUR, Mislukt, doe, probeer
+from .gedeeld import KLEUR, Mislukt, Storing, doe, kopniveau, probeer
+from .gedeeld import GETYPT
 
 GROOT = "w-full text-lg py-3"
 
@@ -28,7 +30,10 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
         ui.page_title("Meedoen · Buurtoverleg")
         _codeformulier(fout)
 
-    @ui.page("/doe/{code}", reconnect_timeout=60.0)
+    # After a server restart every phone in the room reloads at once; on a busy laptop building
+    # thirty pages takes longer than NiceGUI's 3 s default, after which a phone would get an
+    # error page instead of its question (benchmarks/storing.py measured this).
+    @ui.page("/doe/{code}", reconnect_timeout=60.0, response_timeout=30.0)
     async def meedoen(code: str, request: Request) -> None:
         ui.page_title("Meedoen · Buurtoverleg")
         client = f"code:{request.client.host if request.client else 'onbekend'}"
@@ -39,10 +44,13 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
         try:
             meeting_id = await doe(dienst.via_code, code)
         except Mislukt as fout:
-            ctx.remmer.mislukt(client)
+            if not isinstance(fout, Storing):  # a fault on our side is no wrong code
+                ctx.remmer.mislukt(client)
             _codeformulier(str(fout))
             return
-        sleutel = f"deelnemer-{meeting_id}"
+        # the code as well as the number: SQLite may hand a deleted meeting's number to a new
+        # meeting, and a phone from the old one must not walk in as one of the new participants
+        sleutel = f"deelnemer-{meeting_id}-{normaliseer_code(code)}"
         deelnemer_id = app.storage.user.get(sleutel)
         deelnemer = await doe(dienst.deelnemer, meeting_id, deelnemer_id) if deelnemer_id else None
         if deelnemer is None:
@@ -53,7 +61,7 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
 
 def _codeformulier(fout: str) -> None:
     with ui.column().classes("w-full max-w-md mx-auto p-4 gap-4"):
-        ui.label("Meedoen met een buurtoverleg").classes("text-2xl font-bold")
+        ui.label("Meedoen met een buurtoverleg").classes("text-2xl font-bold").props(kopniveau(1))
         if fout:
             ui.label(fout).classes("text-lg").style(f"color: {KLEUR['verdeeld']}")
         code = ui.input("Code van het scherm").props('outlined autocapitalize=characters aria-label="Code"')
@@ -73,19 +81,28 @@ def _codeformulier(fout: str) -> None:
 async def _aanmeldformulier(dienst, meeting_id: int, sleutel: str) -> None:  # type: ignore[no-untyped-def]
     vergadering = await doe(dienst.vergadering, meeting_id)
     with ui.column().classes("w-full max-w-md mx-auto p-4 gap-3"):
-        ui.label(f"Buurtoverleg {vergadering.buurt}").classes("text-2xl font-bold")
+        ui.label(f"Buurtoverleg {vergadering.buurt}").classes(f"text-2xl font-bold {GETYPT}").props(kopniveau(1))
         ui.label("Vul in wie je bent. Je naam is alleen voor de gespreksleider zichtbaar.").classes("text-gray-700")
         naam = ui.input("Naam").props(f"outlined maxlength={MAX_NAAM}").classes("w-full")
         organisatie = ui.input("Organisatie").props(f"outlined maxlength={MAX_ORGANISATIE}").classes("w-full")
         domein = ui.select(DOMEINEN, label="Domein").props("outlined").classes("w-full")
 
+        bezig = False
+        """A double tap on 'Meedoen' must not sign the same person up twice (two people
+        with the same name may, so the domain does not refuse a repeated name)."""
+
         async def aanmelden() -> None:
+            nonlocal bezig
+            if bezig:
+                return
             if not domein.value:
                 ui.notify("Kies je domein.", type="warning")
                 return
+            bezig = True
             try:
                 nieuw = await doe(dienst.aanmelden, meeting_id, naam.value or "", organisatie.value or "", domein.value)
             except Mislukt:
+                bezig = False
                 return
             app.storage.user[sleutel] = nieuw
             ui.navigate.reload()
@@ -101,8 +118,9 @@ async def _telefoon(ctx, meeting_id: int, ik: Deelnemer) -> None:  # type: ignor
     """The signal lists on screen now; a new signal only redraws these."""
 
     with ui.column().classes("w-full max-w-md mx-auto p-3 gap-3"):
+        ui.label("Buurtoverleg").classes("sr-only").props(kopniveau(1))  # the step title below is level 2
         with ui.row().classes("w-full items-center justify-between"):
-            ui.label(f"{ik.naam}").classes("text-base font-semibold")
+            ui.label(f"{ik.naam}").classes(f"text-base font-semibold min-w-0 {GETYPT}")
             ui.label(DOMEINEN.get(ik.domein, ik.domein)).classes("text-sm text-gray-600")
 
         @ui.refreshable
@@ -119,7 +137,7 @@ async def _telefoon(ctx, meeting_id: int, ik: Deelnemer) -> None:  # type: ignor
                 _wacht("Het overleg is afgelopen.", "Bedankt voor je inbreng!")
                 return
             assert stap is not None
-            ui.label(stap.titel).classes("text-xl font-bold")
+            ui.label(stap.titel).classes("text-xl font-bold").props(kopniveau(2))
             if stap.status != "open":
                 uitleg = "De uitslag staat op het scherm." if stap.status == "onthuld" else "De invoer is gesloten."
                 _wacht(uitleg, "Wacht op de gespreksleider.")
@@ -131,7 +149,7 @@ async def _telefoon(ctx, meeting_id: int, ik: Deelnemer) -> None:  # type: ignor
             mijn = await doe(dienst.mijn_antwoorden, meeting_id, ik.id) or {}  # None while shutting down
             for vraag in stap.vragen:
                 with ui.card().classes("w-full"):
-                    ui.label(vraag.vraag).classes("text-lg font-semibold")
+                    ui.label(vraag.vraag).classes("text-lg font-semibold").props(kopniveau(3))
                     await _vraag(ctx, meeting_id, ik, vraag, mijn.get(vraag.id), concept, signaallijsten)
 
         await scherm()
@@ -229,8 +247,8 @@ async def _vraag(ctx, meeting_id: int, ik: Deelnemer, vraag: Vraag, eerder: Any,
                     concept[vraag.id] = dict(stippen)
                     t.set_text(str(nieuw))
                     toon_over()
-                ui.button("−", on_click=lambda p=plus: p(-1)).props('round aria-label="minder"')
-                ui.button("+", on_click=lambda p=plus: p(1)).props('round aria-label="meer"')
+                ui.button("−", on_click=lambda p=plus: p(-1)).props('round aria-label="minder"').classes("w-12 h-12")
+                ui.button("+", on_click=lambda p=plus: p(1)).props('round aria-label="meer"').classes("w-12 h-12")
         toon_over()
 
         async def verstuur_stippen() -> None:
@@ -245,6 +263,7 @@ async def _signaalinvoer(ctx, meeting_id: int, ik: Deelnemer, vraag: Vraag,  # t
     dienst = ctx.dienst
     sleutel = f"{vraag.id}:tekst"
     soort = ui.toggle(SIGNAALSOORTEN, value=concept.get(f"{vraag.id}:soort", "waarneming"))
+    soort.props("spread").classes("w-full").style("min-height: 48px")  # a thumb-sized tap target per half
     soort.on_value_change(lambda e: concept.__setitem__(f"{vraag.id}:soort", e.value))
     ui.label("Waarneming: wat zag of hoorde je, waar en wanneer? Duiding: wat betekent het volgens jou?").classes(
         "text-sm text-gray-600"
@@ -253,15 +272,26 @@ async def _signaalinvoer(ctx, meeting_id: int, ik: Deelnemer, vraag: Vraag,  # t
         f"outlined autogrow counter maxlength={MAX_SIGNAAL}"
     ).classes("w-full")
     tekst.on_value_change(lambda e: concept.__setitem__(sleutel, e.value))
+    bezig = False
+    """True while a signal is being saved: a double tap would store it twice."""
 
     async def verstuur() -> None:
+        nonlocal bezig
+        if bezig:
+            return
+        bezig = True
+        verzonden = tekst.value or ""
+        status.set_text("Versturen…")
         try:
-            await doe(dienst.signaal, meeting_id, ik.id, vraag.id, soort.value, tekst.value or "")
+            await doe(dienst.signaal, meeting_id, ik.id, vraag.id, soort.value, verzonden)
         except Mislukt:
             status.set_text("Niet opgeslagen: je tekst staat er nog")
             return
-        concept.pop(sleutel, None)
-        tekst.set_value("")
+        finally:
+            bezig = False
+        if (tekst.value or "") == verzonden:  # not what was typed since, while this one was being saved
+            concept.pop(sleutel, None)
+            tekst.set_value("")
         status.set_text("Ontvangen ✓ Je kunt nog een signaal toevoegen.")
         lijst.refresh()
 
@@ -277,13 +307,13 @@ async def _signaalinvoer(ctx, meeting_id: int, ik: Deelnemer, vraag: Vraag,  # t
                 ui.label(SIGNAALSOORTEN[kaart.soort]).classes("text-xs uppercase").style(
                     f"color: {KLEUR[kaart.soort]}"
                 )
-                ui.label(kaart.tekst).classes("text-base break-words whitespace-pre-wrap")
+                ui.label(kaart.tekst).classes(f"text-base {GETYPT}").props("dir=auto")
                 if not kaart.eigen:
                     async def herken(k: int = kaart.id) -> None:
                         if await probeer(dienst.herken, meeting_id, ik.id, k):
                             lijst.refresh()
                     label = f"Herken ik ✓ ({kaart.herkend})" if kaart.herkend_door_mij else f"Herken ik ({kaart.herkend})"
-                    ui.button(label, on_click=herken).props("flat dense no-caps")
+                    ui.button(label, on_click=herken).props("outline no-caps").style("min-height: 48px")
 
     await lijst()
     return lijst

@@ -3,15 +3,20 @@ the page frame, and the few colours and words used everywhere."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from nicegui import app, run, translations, ui
+from nicegui import Client, app, run, translations, ui
 
 from ..sessie.fouten import Geweigerd
 
 log = logging.getLogger("buurtoverleg.pages")
+geweigerd_log = logging.getLogger("buurtoverleg.geweigerd")
+"""One line per refusal: which meeting, which action, the reason; never what was typed."""
+STORING = "Er ging iets mis aan onze kant; dit is niet opgeslagen. Probeer het over een paar tellen nog eens."
 T = TypeVar("T")
 
 KLEUR = {
@@ -33,27 +38,70 @@ translations.translations.setdefault(
     },
 )
 
+GETYPT = "whitespace-pre-wrap wrap-anywhere"
+"""Classes for every label that shows typed text (names, organisations, signals, notes): line
+breaks stay, and a word of 1000 letters wraps (`overflow-wrap: anywhere`, which unlike
+`break-words` also lets a flex item shrink) instead of widening the phone or the beamer."""
+
 # Markdown in a string from a participant must never become markup; this is why all
 # participant text goes through ui.label (text), never ui.html or ui.markdown.
 
 
 def huisstijl() -> None:
-    """Quasar's colours from the one palette above (NiceGUI's default blue is too light for white text)."""
+    """Quasar's colours from the one palette above (NiceGUI's default blue is too light for white text),
+    and what WCAG 2.1 AA asks of every page beyond that."""
     app.colors(primary=KLEUR["primair"], secondary="#3b3b3b", negative=KLEUR["verdeeld"], positive=KLEUR["eensgezind"])
+    # NiceGUI's link blue (#3b82f6) has a contrast of 3.7:1 on white; 4.5:1 is the minimum.
+    # "Verbinding weg" must stand out on a phone: its own border is a faint grey.
+    css = (f"<style>.nicegui-link {{ color: {KLEUR['primair']}; }}"
+           f" .nicegui-error-popup {{ border: 2px solid {KLEUR['verdeeld']}; }}</style>")
+    if css not in Client.shared_head_html:
+        ui.add_head_html(css, shared=True)
+    # Quasar's loading bar is a progressbar; a screen reader needs its name
+    app.config.quasar_config.setdefault("loadingBar", {})["aria-label"] = "Bezig met laden"
 
 
 class Mislukt(Exception):
     """Raised by `doe` after it told the user why; callers just stop."""
 
 
+class Storing(Mislukt):
+    """A `Mislukt` that was no refusal but a fault on our side (a bug, the database): not the
+    user's doing, so it must not count as a wrong code or PIN."""
+
+
 async def doe(functie: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """Run a domain action off the event loop; a refusal becomes a visible Dutch notice."""
+    """Run a domain action off the event loop; a refusal becomes a visible Dutch notice.
+
+    Anything else that goes wrong (a bug, a database locked for longer than its busy
+    timeout) is logged with its traceback and also ends in a Dutch notice: whatever a phone
+    sends, its page keeps working and never claims that something was stored.
+    """
     try:
-        return await run.io_bound(functie, *args, **kwargs)
+        resultaat = await run.io_bound(functie, *args, **kwargs)
     except Geweigerd as fout:
-        log.info("geweigerd: %s", fout)
+        _log_weigering(functie, args, fout)
         ui.notify(str(fout), type="warning", position="top", multi_line=True)
         raise Mislukt(str(fout)) from None
+    except Exception:
+        log.exception("%s ging mis", getattr(functie, "__name__", functie))
+        ui.notify(STORING, type="negative", position="top", multi_line=True)
+        raise Storing(STORING) from None
+    taak = asyncio.current_task()
+    if taak is not None and taak.cancelling():
+        # run.io_bound swallows a cancellation (a page whose client was deleted while it was
+        # being built) and returns None; stop here instead of building on a None
+        raise asyncio.CancelledError
+    return resultaat
+
+
+def _log_weigering(functie: Callable[..., Any], args: tuple[Any, ...], fout: Geweigerd) -> None:
+    """Log a refusal for the administrator (AVG): the meeting id (the first argument of every
+    participant action; a secret link is never logged), the action and the reason, with
+    anything the domain quoted from the input ('...') left out, so no typed text lands in the log."""
+    overleg = args[0] if args and isinstance(args[0], int) and not isinstance(args[0], bool) else "-"
+    reden = re.sub(r"'[^']*'", "'…'", str(fout))
+    geweigerd_log.info("overleg=%s actie=%s reden=%s", overleg, getattr(functie, "__name__", "?"), reden)
 
 
 async def probeer(functie: Callable[..., Any], *args: Any, **kwargs: Any) -> bool:
@@ -65,9 +113,15 @@ async def probeer(functie: Callable[..., Any], *args: Any, **kwargs: Any) -> boo
         return False
 
 
+def kopniveau(niveau: int) -> str:
+    """Props that make a label a heading (level 1-3) for screen readers: ui.label is a <div>,
+    and a page needs its title and section titles as headings (WCAG 1.3.1)."""
+    return f"role=heading aria-level={niveau}"
+
+
 def weigerpagina(melding: str, *, terug: str | None = None) -> None:
     with ui.column().classes("w-full max-w-xl mx-auto p-6 gap-4"):
-        ui.label("Dat lukt niet").classes("text-2xl font-bold")
+        ui.label("Dat lukt niet").classes("text-2xl font-bold").props(kopniveau(1))
         ui.label(melding).classes("text-lg")
         if terug:
             ui.link("Terug", terug).classes("text-lg")

@@ -11,8 +11,9 @@ from starlette.requests import Request
 from .. import qr
 from ..live import volg
 from ..sessie.toestand import DOMEINEN, MEETING_STATUS, ROLLEN, STAP_STATUS
-from . import aanpak
-from .gedeeld import KLEUR, Mislukt, doe, probeer, weigerpagina
+from . import aanpak, pincode
+from .gedeeld import KLEUR, doe, kopniveau, probeer
+from .gedeeld import GETYPT
 from .weergave import Klokweergave, agenda, balken, duidingsblok, signaalkaart
 
 
@@ -22,11 +23,8 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
     @ui.page("/leiding/{token}", reconnect_timeout=120.0)
     async def leiding(token: str, request: Request) -> None:
         ui.page_title("Gespreksleider · Buurtoverleg")
-        try:
-            meeting_id = await doe(dienst.via_token, "gespreksleider", token)
-        except Mislukt as fout:
-            weigerpagina(str(fout))
-            return
+        if (meeting_id := await pincode.toegang(ctx, "gespreksleider", token)) is None:
+            return  # refused, or the PIN form is showing
         links = await doe(dienst.links, meeting_id)
         basis = qr.basis_url(str(request.base_url), ctx.instellingen.publieke_url)
 
@@ -35,13 +33,14 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
 
         with ui.column().classes("w-full max-w-6xl mx-auto p-3 gap-3"):
             with ui.row().classes("w-full items-center justify-between"):
-                kop = ui.label().classes("text-2xl font-bold")
+                kop = ui.label().classes(f"text-2xl font-bold min-w-0 {GETYPT}").props(kopniveau(1))
                 klok = Klokweergave("text-3xl font-mono")
             with ui.row().classes("gap-4 text-sm"):
                 ui.link("Beamer openen", f"/scherm/{links.projector_token}", new_tab=True)
                 ui.link("Notulen", f"/notulen/{links.secretary_token}", new_tab=True)
                 ui.label(f"Deelnemers: {basis}/doe · code {links.join_code}").classes("font-mono")
             knoppen = ui.row().classes("w-full gap-2")
+            ui.label(SNELTOETSEN).classes("text-sm text-gray-700")
             vorige = await doe(dienst.te_beoordelen, meeting_id)
             with ui.tabs().classes("w-full") as tabs:
                 tab_stap = ui.tab("Overleg")
@@ -60,12 +59,14 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
                     onenighedenvak = ui.column().classes("w-full gap-2")
                     signaalvak = ui.column().classes("w-full gap-2")
                 with ui.column().classes("gap-3").style("min-width: 280px; flex: 1"):
-                    ui.label("Agenda").classes("text-lg font-semibold")
+                    ui.label("Agenda").classes("text-lg font-semibold").props(kopniveau(2))
                     agendavak = ui.column().classes("w-full")
-                    ui.label("Deelnemers").classes("text-lg font-semibold")
+                    ui.label("Deelnemers").classes("text-lg font-semibold").props(kopniveau(2))
                     deelnemervak = ui.column().classes("w-full gap-1")
-                    ui.label("Instellingen").classes("text-lg font-semibold")
+                    ui.label("Instellingen").classes("text-lg font-semibold").props(kopniveau(2))
                     instellingvak = ui.column().classes("w-full gap-0")
+                    ui.label("Pincodes op de links").classes("text-lg font-semibold").props(kopniveau(2))
+                    await pincode.beheer(ctx, meeting_id, token)
 
         async def teken(soorten: set[str] | None = None) -> None:
             volledig = soorten is None or not soorten <= {"antwoord"}
@@ -93,7 +94,7 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
                     ui.label(
                         f"{d.naam} ({d.organisatie or DOMEINEN.get(d.domein, d.domein)})"
                         + ("" if d.stemt else f" · {ROLLEN[d.rol]}") + wacht
-                    ).classes("text-sm" + (" text-orange-800" if wacht else ""))
+                    ).classes(f"text-sm {GETYPT}" + (" text-orange-800" if wacht else ""))
             if volledig:
                 instellingvak.clear()
                 with instellingvak:
@@ -147,8 +148,8 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
                             with ui.card().classes("w-full"):
                                 ui.label(f"{o.stap_titel}: {o.vraag}").classes("font-semibold")
                                 ui.label(f"Ronde {o.ronde}: {o.samenvatting}")
-                                for verschil in o.verschillen:
-                                    ui.label(verschil).classes("text-sm")
+                                for lezing in o.lezingen:
+                                    ui.label(lezing).classes("text-sm")
                                 with ui.row():
                                     ui.button("Bespreken en opnieuw stemmen",
                                               on_click=lambda p=o.positie: actie("bespreek_opnieuw", p)).props("outline dense")
@@ -157,7 +158,8 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
                     with signaalvak:
                         await _moderatie(dienst, meeting_id, token, v)
 
-        ui.keyboard(on_key=lambda e: _sneltoets(e, actie))
+        # not while typing; a focused button does not swallow the keys (it has none of its own here)
+        ui.keyboard(on_key=lambda e: _sneltoets(e, actie), repeating=False, ignore=["input", "select", "textarea"])
         await teken()
         volg(ctx.publisher, meeting_id, None, teken)
 
@@ -169,16 +171,16 @@ def _knoppen(rij, v, actie) -> None:  # type: ignore[no-untyped-def]
         if v.status == "lobby":
             ui.button("Start het overleg", on_click=lambda: actie("start")).props("color=primary")
         if v.status in ("stappen", "afronding"):
-            ui.button("◀ Vorige", on_click=lambda: actie("vorige")).props("outline")
+            ui.button("◀ Vorige", on_click=lambda: actie("vorige")).props("outline aria-keyshortcuts=ArrowLeft")
         if v.status == "stappen":
-            ui.button("Volgende ▶", on_click=lambda: actie("volgende")).props("color=primary")
+            ui.button("Volgende ▶", on_click=lambda: actie("volgende")).props("color=primary aria-keyshortcuts=ArrowRight")
         if v.status == "stappen" and stap is not None and stap.vragen:
             if stap.status in ("nog-niet", "dicht"):
-                ui.button("Invoer openen", on_click=lambda: actie("open_invoer")).props("outline")
+                ui.button("Invoer openen", on_click=lambda: actie("open_invoer")).props("outline aria-keyshortcuts=O")
             if stap.status == "open":
-                ui.button("Invoer sluiten", on_click=lambda: actie("sluit_invoer")).props("outline")
+                ui.button("Invoer sluiten", on_click=lambda: actie("sluit_invoer")).props("outline aria-keyshortcuts=S")
             if stap.status in ("open", "dicht"):
-                ui.button("Uitslag tonen", on_click=lambda: actie("onthul")).props("color=secondary")
+                ui.button("Uitslag tonen", on_click=lambda: actie("onthul")).props("color=secondary aria-keyshortcuts=U")
             if stap.status in ("dicht", "onthuld"):
                 ui.button("Nieuwe ronde", on_click=lambda: actie("nieuwe_ronde")).props("outline")
         if v.status == "stappen" and stap is not None:
@@ -269,6 +271,10 @@ async def _vaststellen(dienst, token: str, vraag) -> None:  # type: ignore[no-un
         return
     optie, tekst = antwoord
     await probeer(dienst.stel_vast, token, vraag.id, optie or None, tekst)
+
+
+SNELTOETSEN = "Sneltoetsen: → volgende · ← vorige · O invoer openen · S invoer sluiten · U uitslag tonen"
+"""Shown under the buttons; `_sneltoets` is what they do."""
 
 
 def _sneltoets(e, actie):  # type: ignore[no-untyped-def]

@@ -18,7 +18,9 @@ from ..export import tekst as t
 from ..live import volg
 from ..sessie.notulen import Notulen, Stapverslag, Vraagverslag
 from ..sessie.toestand import MEETING_STATUS
-from .gedeeld import KLEUR, Mislukt, doe, probeer, weigerpagina
+from . import pincode
+from .gedeeld import KLEUR, Mislukt, doe, kopniveau, probeer, weigerpagina
+from .gedeeld import GETYPT
 
 log = logging.getLogger("buurtoverleg.pages")
 OPNIEUW = {"stap", "deelnemers", "signaal", "besluit", "instellingen", "notulen"}
@@ -42,8 +44,9 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
     @ui.page("/notulen/{token}", reconnect_timeout=120.0)
     async def notulen(token: str) -> None:
         ui.page_title("Notulen · Buurtoverleg")
+        if (meeting_id := await pincode.toegang(ctx, "notulist", token)) is None:
+            return  # refused, or the PIN form is showing
         try:
-            meeting_id = await doe(dienst.via_token, "notulist", token)
             n = await doe(dienst.notulen, meeting_id)
             notities = await doe(dienst.notities, meeting_id)
         except Mislukt as fout:
@@ -66,7 +69,7 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
 
         with ui.column().classes("w-full max-w-5xl mx-auto p-4 gap-4"):
             with ui.row().classes("w-full items-baseline justify-between"):
-                ui.label(f"Notulen · {n.buurt} · {n.datum:%d-%m-%Y}").classes("text-2xl font-bold")
+                ui.label(f"Notulen · {n.buurt} · {n.datum:%d-%m-%Y}").classes(f"text-2xl font-bold min-w-0 {GETYPT}").props(kopniveau(1))
                 statuslabel = ui.label().classes("text-gray-700")
             ui.label(n.template_titel).classes("text-gray-700 -mt-3")
 
@@ -88,15 +91,15 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
                 privacy = ui.label(t.privacyregel(n)).classes("text-sm text-gray-700")
                 versievak = ui.column().classes("w-full gap-1")
 
-            ui.label(t.SAMENVATTING).classes("text-xl font-semibold")
+            ui.label(t.SAMENVATTING).classes("text-xl font-semibold").props(kopniveau(2))
             _notitieveld(dienst, token, None, notities.get(None, ""),
                          "Samenvatting van het overleg (komt bovenaan de notulen)")
 
-            ui.label(t.VERLOOP).classes("text-xl font-semibold")
+            ui.label(t.VERLOOP).classes("text-xl font-semibold").props(kopniveau(2))
             stapvakken: dict[int, Any] = {}
             for stap in n.stappen:
                 with ui.card().classes("w-full"):
-                    ui.label(t.stapkop(stap)).classes("text-lg font-semibold")
+                    ui.label(t.stapkop(stap)).classes("text-lg font-semibold").props(kopniveau(3))
                     stapvakken[stap.positie] = ui.column().classes("w-full gap-1")
                     _notitieveld(dienst, token, stap.positie, notities.get(stap.positie, ""),
                                  f"Notitie bij stap {stap.positie + 1}")
@@ -214,11 +217,11 @@ def _vraag(v: Vraagverslag) -> None:
 
 
 def _lijst(titel: str, regels: list[str], leeg: str) -> None:
-    ui.label(titel).classes("text-xl font-semibold pt-2")
+    ui.label(titel).classes("text-xl font-semibold pt-2").props(kopniveau(2))
     if not regels:
         ui.label(leeg).classes("text-sm text-gray-600")
     for regel in regels:
-        ui.label(regel).classes("whitespace-pre-wrap break-words")
+        ui.label(regel).classes(GETYPT)
 
 
 def _rest(n: Notulen) -> None:

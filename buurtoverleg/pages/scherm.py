@@ -8,7 +8,8 @@ from starlette.requests import Request
 from .. import qr
 from ..live import volg
 from ..sessie.toestand import DOMEINEN
-from .gedeeld import KLEUR, Mislukt, doe, weigerpagina
+from .gedeeld import KLEUR, Mislukt, doe, kopniveau, weigerpagina
+from .gedeeld import GETYPT
 from .weergave import Klokweergave, agenda, balken, duidingsblok, signaalkaart
 
 
@@ -26,7 +27,7 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
         basis = qr.basis_url(str(request.base_url), ctx.instellingen.publieke_url)
 
         with ui.row().classes("w-full items-center justify-between px-8 pt-4 no-wrap"):
-            kop = ui.label().classes("text-4xl font-bold")
+            kop = ui.label().classes(f"text-4xl font-bold min-w-0 {GETYPT}").props(kopniveau(1))
             klok = Klokweergave("text-6xl font-mono font-bold")
         hoofd = ui.column().classes("w-full px-8 gap-4")
 
@@ -86,7 +87,7 @@ def _lobby(vergadering, basis: str) -> None:  # type: ignore[no-untyped-def]
                 'role=img aria-label="QR-code om mee te doen"'
             )
         with ui.column().classes("gap-4"):
-            ui.label("Doe mee met je telefoon").classes("text-5xl font-bold")
+            ui.label("Doe mee met je telefoon").classes("text-5xl font-bold").props(kopniveau(2))
             ui.label("Scan de QR-code, of ga naar").classes("text-3xl")
             ui.label(f"{basis}/doe").classes("text-3xl font-mono")
             ui.label("en typ de code").classes("text-3xl")
@@ -118,10 +119,15 @@ def _stap(vergadering, stap, uitslagen, duiding, signalen, basis: str, tellers) 
         ui.label(stap.uitleg).classes("text-3xl text-gray-800")
     stemmers = len(vergadering.stemmers)
     per_vraag = {u.vraag_id: u for u in uitslagen}
+    # two assessments in one step (ernst and urgentie) stand side by side, or the second one
+    # falls off the bottom of the beamer
+    naast_elkaar = sum(v.type not in ("signaal", "bespreking") for v in stap.vragen) > 1
+    vak = ui.element("div").classes("w-full grid grid-cols-2 gap-x-16 gap-y-4") if naast_elkaar else \
+        ui.column().classes("w-full gap-4")
     for vraag in stap.vragen:
         uitslag = per_vraag.get(vraag.id)
-        with ui.column().classes("w-full gap-2"):
-            ui.label(vraag.vraag).classes("text-5xl font-semibold")
+        with vak, ui.column().classes("w-full gap-2 min-w-0"):
+            ui.label(vraag.vraag).classes("text-5xl font-semibold").props(kopniveau(2))
             if vraag.type == "signaal":
                 _signalen(vergadering, signalen, vraag.id)
                 continue
@@ -135,12 +141,13 @@ def _stap(vergadering, stap, uitslagen, duiding, signalen, basis: str, tellers) 
             elif stap.status == "open":
                 wanneer = "iedereen heeft gestemd" if vergadering.auto_onthullen else "de gespreksleider de uitslag toont"
                 ui.label(f"De antwoorden blijven verborgen tot {wanneer}.").classes("text-2xl text-gray-700")
-    if stap.inhoud:
-        with ui.row().classes("w-full gap-4"):
+    # the method's items and how to join share the bottom line, so a full step still fits on the beamer
+    with ui.row().classes("w-full items-end no-wrap gap-4 pt-2"):
+        with ui.row().classes("grow gap-4"):
             for item in stap.inhoud:
                 ui.label(item.titel).classes("text-2xl px-3 py-1 rounded bg-gray-100")
-    with ui.row().classes("w-full justify-end pt-6"):
-        ui.label(f"Meedoen: {basis}/doe · code {vergadering.join_code}").classes("text-2xl font-mono text-gray-700")
+        ui.label(f"Meedoen: {basis}/doe · code {vergadering.join_code}").classes(
+            "text-2xl font-mono text-gray-700 shrink-0")
 
 
 def _signalen(vergadering, signalen, vraag_id: str) -> None:  # type: ignore[no-untyped-def]
@@ -148,6 +155,6 @@ def _signalen(vergadering, signalen, vraag_id: str) -> None:  # type: ignore[no-
     with ui.row().classes("w-full gap-6 no-wrap items-start"):
         for soort, kop in (("waarneming", "Waarnemingen"), ("duiding", "Duidingen")):
             with ui.column().classes("w-1/2 gap-2"):
-                ui.label(kop).classes("text-3xl font-bold").style(f"color: {KLEUR[soort]}")
+                ui.label(kop).classes("text-3xl font-bold").style(f"color: {KLEUR[soort]}").props(kopniveau(3))
                 for kaart in sorted((k for k in eigen if k.soort == soort), key=lambda k: -k.herkend):
                     signaalkaart(kaart, namen=vergadering.toon_namen, groot=True)

@@ -12,6 +12,7 @@ from ..sessie.duiding import Duiding, verschuiving
 from ..sessie.timer import mmss
 from ..sessie.toestand import DOMEINEN, SIGNAALSOORTEN, SignaalKaart, Stap, Uitslag, Vergadering, Vraag
 from .gedeeld import KLEUR
+from .gedeeld import GETYPT
 
 
 class Klokweergave:
@@ -65,22 +66,24 @@ def balken(vraag: Vraag, uitslag: Uitslag, groot: bool = False) -> None:
 
 
 def signaalkaart(kaart: SignaalKaart, *, namen: bool, groot: bool = False) -> None:
-    with ui.card().classes("w-full p-3"):
-        with ui.row().classes("items-center gap-2"):
-            ui.label(SIGNAALSOORTEN.get(kaart.soort, kaart.soort)).classes(
-                ("text-lg" if groot else "text-xs") + " uppercase font-bold").style(
-                f"color: {KLEUR.get(kaart.soort, 'black')}"
-            )
-            if kaart.geverifieerd:
-                ui.label("✓ bevestigd door tweede bron").classes("text-xs")
-        ui.label(kaart.tekst).classes(
-            ("text-2xl" if groot else "text-base") + " break-words whitespace-pre-wrap"
-        )
+    kleur = KLEUR.get(kaart.soort, "black")
+    with ui.card().classes("w-full p-3" + (" gap-1" if groot else "")) as omlijst:
+        if groot:  # the projector's column already names the kind; its colour stays as an edge
+            omlijst.style(f"border-left: 6px solid {kleur}")
+        if not groot or kaart.geverifieerd:
+            with ui.row().classes("items-center gap-2"):
+                if not groot:
+                    ui.label(SIGNAALSOORTEN.get(kaart.soort, kaart.soort)).classes(
+                        "text-xs uppercase font-bold").style(f"color: {kleur}")
+                if kaart.geverifieerd:
+                    ui.label("✓ bevestigd door tweede bron").classes("text-lg" if groot else "text-xs")
+        ui.label(kaart.tekst).classes(("text-2xl" if groot else "text-base") + f" {GETYPT}").props("dir=auto")
         afzender = kaart.auteur if namen and kaart.auteur else kaart.organisatie or DOMEINEN.get(kaart.domein, "")
         ui.label(f"{afzender} · herkend door {kaart.herkend}").classes(
-            ("text-xl" if groot else "text-sm") + " text-gray-700")
+            ("text-xl" if groot else "text-sm") + f" text-gray-700 {GETYPT}")
         if kaart.eenzijdig:
-            ui.label("Alleen door één domein herkend: hoe zien de anderen dit?").classes("text-sm").style(
+            ui.label("Alleen door één domein herkend: hoe zien de anderen dit?").classes(
+                "text-lg" if groot else "text-sm").style(
                 f"color: {KLEUR['verdeeld']}"
             )
 
@@ -104,6 +107,11 @@ def agenda(vergadering: Vergadering, *, op_klik=None) -> None:  # type: ignore[n
         ).classes("text-sm text-gray-700 pt-1")
 
 
+LEZINGEN_OP_BEAMER = 4
+"""Readings listed on the beamer after a reveal; a scale has at most five, more choices would
+push the step off a 1080p screen."""
+
+
 def duidingsblok(rondes: list[Duiding], groot: bool = False) -> None:
     """After a reveal: the verdict, which domains read it differently, and the shift over rounds."""
     if not rondes:
@@ -118,8 +126,13 @@ def duidingsblok(rondes: list[Duiding], groot: bool = False) -> None:
         detail = laatste.samenvatting.removeprefix(laatste.oordeel).strip()
         if detail:
             ui.label(detail).classes(tekst)
-    if laatste.oordeel != "te weinig antwoorden":
-        for verschil in laatste.verschillen:
-            ui.label(f"Domeinen lezen het anders: {verschil.tekst}").classes(tekst)
+    if laatste.oordeel != "te weinig antwoorden" and laatste.lezingen:
+        getoond = laatste.lezingen[:LEZINGEN_OP_BEAMER] if groot else laatste.lezingen
+        with ui.column().classes("gap-1"):  # one list, not a card's worth of spacing per line
+            ui.label("Domeinen lezen het anders:").classes(f"{tekst} font-semibold")
+            for lezing in getoond:
+                ui.label(lezing).classes(f"{tekst} pl-4")
+            if len(laatste.lezingen) > len(getoond):
+                ui.label(f"en nog {len(laatste.lezingen) - len(getoond)} andere lezingen").classes("text-2xl text-gray-700")
     if len(rondes) > 1:
         ui.label(verschuiving(rondes)).classes(("text-2xl" if groot else "text-sm") + " text-gray-700")
