@@ -413,7 +413,7 @@ class Server:
         env = dict(os.environ, BUURTOVERLEG_CONTENT_DIR=str(INHOUD))
         for k in ("BUURTOVERLEG_DATABASE_URL", "BUURTOVERLEG_PUBLIEKE_URL", "BUURTOVERLEG_HOST", "BUURTOVERLEG_PORT"):
             env.pop(k, None)
-        with open(self.logfile, "w") as out:
+        with open(self.logfile, "a") as out:  # a restart on the same data dir (storing.py) keeps the log
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "buurtoverleg", "serve", "--host", "127.0.0.1", "--port", str(self.port),
                  "--data-dir", str(self.tmp / "data")],
