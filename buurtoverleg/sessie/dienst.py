@@ -44,6 +44,7 @@ from .toestand import (
     Uitslag,
     Vergadering,
     Vraag,
+    verdeling,
 )
 
 MAX_NAAM = 80
@@ -473,8 +474,8 @@ class Dienst(Aanpak, Notulist, Pincodes, Bewaren):
                     not prompt.blind and (meeting.show_live_results or voor_leiding)
                 )
                 vraag = self._vraag(prompt)
-                verdeling = _verdeling(vraag, waarden) if zichtbaar else {}
-                uitslagen.append(Uitslag(prompt.id, stap.round, len(waarden), verdeling, zichtbaar))
+                telling = verdeling(vraag, waarden) if zichtbaar else {}
+                uitslagen.append(Uitslag(prompt.id, stap.round, len(waarden), telling, zichtbaar))
             return uitslagen
 
     def mijn_antwoorden(self, meeting_id: int, deelnemer_id: int) -> dict[str, Any]:
@@ -862,22 +863,6 @@ class _Leiding:
             self.dienst._meld(self.meeting_id, self.soort)
         return False
 
-
-def _verdeling(vraag: Vraag, waarden: Iterable[Any]) -> dict[Any, int]:
-    """Counts per option (or scale value, or dots per option), every option present."""
-    telling: dict[Any, int] = {w: 0 for w in vraag.waarden()}
-    for waarde in waarden:
-        if isinstance(waarde, dict):
-            for optie, stippen in waarde.items():
-                if optie in telling:
-                    telling[optie] += int(stippen)
-        elif isinstance(waarde, list):
-            for optie in waarde:
-                if optie in telling:
-                    telling[optie] += 1
-        elif waarde in telling:
-            telling[waarde] += 1
-    return telling
 
 
 def _deelnemer(p: Participant) -> Deelnemer:

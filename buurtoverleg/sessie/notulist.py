@@ -38,7 +38,7 @@ from .notulen import (
     Stapverslag,
     Vraagverslag,
 )
-from .toestand import DOMEINEN, ROLLEN, Stap, Vraag
+from .toestand import DOMEINEN, ROLLEN, Stap, Vraag, verdeling
 
 MAX_NOTITIE = 10_000
 GEWEIGERD = "Alleen de notulist mag dit doen."
@@ -258,7 +258,7 @@ class Notulist:
             if d is None and vraag.type != "stippen":
                 d = beoordeel(vraag, ronde, [(dom, w) for _r, _p, _o, dom, w in rijen],
                               geordend=self._geordend(vraag), drempels=drempels)  # type: ignore[attr-defined]
-            telling = _tel(vraag, (w for *_x, w in rijen))
+            telling = verdeling(vraag, (w for *_x, w in rijen))
             if d is not None:
                 rondes.append(Ronde(ronde, len(rijen), d.oordeel, d.samenvatting,
                                     d.lezingen, in_zaal))
@@ -318,21 +318,6 @@ def _antwoorden(s: Session, meeting_id: int) -> dict[str, list[tuple[Any, ...]]]
         per_vraag.setdefault(r[0], []).append(tuple(r[1:]))
     return per_vraag
 
-
-def _tel(vraag: Vraag, waarden: Iterable[Any]) -> dict[Any, int]:
-    telling: dict[Any, int] = {w: 0 for w in vraag.waarden()}
-    for waarde in waarden:
-        if isinstance(waarde, dict):
-            for optie, aantal in waarde.items():
-                if optie in telling:
-                    telling[optie] += int(aantal)
-        elif isinstance(waarde, list):
-            for optie in waarde:
-                if optie in telling:
-                    telling[optie] += 1
-        elif waarde in telling:
-            telling[waarde] += 1
-    return telling
 
 
 def _titel(vraag: Vraag, waarde: Any) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -191,3 +192,22 @@ class Overzichtsregel:
     template_titel: str
     status: str
     links: Links
+
+
+def verdeling(vraag: Vraag, waarden: Iterable[Any]) -> dict[Any, int]:
+    """Counts per option (or scale value, or dots per option), every option present.
+
+    One counting rule for the live result and the minutes, so both show the same numbers."""
+    telling: dict[Any, int] = {w: 0 for w in vraag.waarden()}
+    for waarde in waarden:
+        if isinstance(waarde, dict):
+            for optie, stippen in waarde.items():
+                if optie in telling:
+                    telling[optie] += int(stippen)
+        elif isinstance(waarde, list):
+            for optie in waarde:
+                if optie in telling:
+                    telling[optie] += 1
+        elif waarde in telling:
+            telling[waarde] += 1
+    return telling
