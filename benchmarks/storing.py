@@ -62,14 +62,13 @@ import re
 import shutil
 import signal
 import sqlite3
-import statistics
 import sys
 import tempfile
 import threading
 import time
 import traceback
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date

@@ -7,7 +7,7 @@ event. A refusal raises `Geweigerd` with a Dutch reason the page can show as it 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
