@@ -299,15 +299,21 @@ class Browser:
 
     def kies(self, label: str, optie: str) -> None:
         """A q-select: click the field, then the option in the menu (desktop) or the dialog
-        (phone)."""
-        self.element(_veld_xpath(label), f"keuzelijst {label!r}").click()
-        item = self.element(
-            f"{_POPUP}//div[contains(@class,'q-item')][normalize-space(.)={_xpath_tekst(optie)}]",
-            f"optie {optie!r} in de lijst van {label!r}",
-        )
-        self.js("arguments[0].scrollIntoView({block: 'nearest'})", item)
-        item.click()
-        self.wacht(lambda: self.keuze(label) == optie, f"{label!r} toont {optie!r}")
+        (phone). The option is clicked through JavaScript on the element itself: a mouse click
+        at its position can land on a neighbour while the menu is still sliding open."""
+        for poging in range(3):
+            self.element(_veld_xpath(label), f"keuzelijst {label!r}").click()
+            item = self.element(
+                f"{_POPUP}//div[contains(@class,'q-item')][normalize-space(.)={_xpath_tekst(optie)}]",
+                f"optie {optie!r} in de lijst van {label!r}",
+            )
+            self.js("arguments[0].scrollIntoView({block: 'nearest'}); arguments[0].click();", item)
+            try:
+                self.wacht(lambda: self.keuze(label) == optie, f"{label!r} toont {optie!r}", timeout=3)
+                break
+            except AssertionError:
+                if poging == 2:
+                    raise
         self.wacht(lambda: not self.elementen(_POPUP), "keuzelijst dicht")
 
     def keuze(self, label: str) -> str:
