@@ -171,26 +171,7 @@ def chromium_cpu(browsers: list["Browser"]) -> float:
 
 def tree_pss_mb(root_pid: int) -> float:
     """PSS summed over a process and all its descendants (Chromium's processes under chromedriver)."""
-    children: dict[int, list[int]] = {}
-    for d in Path("/proc").iterdir():
-        if not d.name.isdigit():
-            continue
-        try:
-            ppid = int((d / "stat").read_text().rsplit(")", 1)[1].split()[1])
-        except (OSError, IndexError, ValueError):
-            continue
-        children.setdefault(ppid, []).append(int(d.name))
-    total, todo, seen = 0.0, [root_pid], set()
-    while todo and len(seen) < 5000:
-        pid = todo.pop()
-        if pid in seen:
-            continue
-        seen.add(pid)
-        r = pss_mb(pid)
-        if r == r:  # not NaN
-            total += r
-        todo.extend(children.get(pid, []))
-    return total
+    return sum(r for r in (pss_mb(p) for p in descendants(root_pid)) if r == r)  # NaN: process gone
 
 
 def free_port() -> int:

@@ -108,16 +108,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    instellingen = Instellingen.uit_omgeving(
-        host=getattr(args, "host", None),
-        port=getattr(args, "port", None),
-        datamap=getattr(args, "data_dir", None),
-        database_url=getattr(args, "database_url", None),
-        content_dir=getattr(args, "content_dir", None),
-        publieke_url=getattr(args, "public_url", None),
-        bewaartermijn_maanden=getattr(args, "bewaartermijn_maanden", None),
-        bewaren=getattr(args, "bewaren", None),
-    )
+    instellingen = _instellingen(args)
     _nicegui_opslag(instellingen)
     _logboek()
     from .app import start
@@ -126,6 +117,21 @@ def _serve(args: argparse.Namespace) -> int:
     print(f"Buurtoverleg {VERSIE} draait op http://{host}:{instellingen.port}/  (data: {instellingen.db_url})", flush=True)
     start(instellingen, show=bool(getattr(args, "show", False)))
     return 0
+
+
+_OPTIES = {
+    "host": "host", "port": "port", "datamap": "data_dir", "database_url": "database_url",
+    "content_dir": "content_dir", "publieke_url": "public_url",
+    "bewaartermijn_maanden": "bewaartermijn_maanden", "bewaren": "bewaren",
+}
+"""Setting -> command-line option; each subcommand has the options it needs, the rest are None."""
+
+
+def _instellingen(args: argparse.Namespace, **anders: object) -> Instellingen:
+    """The environment's settings, overridden by the options this subcommand was given."""
+    opties: dict[str, object] = {veld: getattr(args, optie, None) for veld, optie in _OPTIES.items()}
+    opties.update(anders)
+    return Instellingen.uit_omgeving(**opties)
 
 
 def _logboek() -> None:
@@ -150,14 +156,7 @@ def _domein(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from .sessie.gebeurtenissen import LokaleBus
     from .storage import Database, upgrade
 
-    instellingen = Instellingen.uit_omgeving(
-        datamap=getattr(args, "data_dir", None),
-        database_url=getattr(args, "database_url", None),
-        content_dir=getattr(args, "content_dir", None),
-        publieke_url=getattr(args, "public_url", None),
-        bewaartermijn_maanden=getattr(args, "bewaartermijn_maanden", None),
-        bewaren=getattr(args, "bewaren", None),
-    )
+    instellingen = _instellingen(args)
     db = Database(instellingen.db_url)
     upgrade(db.engine)
     catalogus = laad(instellingen.content_dir)
@@ -206,14 +205,8 @@ def _demo_live(args: argparse.Namespace) -> int:
 
     from .demo import OEFENBUURT, draai
 
-    instellingen = replace(
-        Instellingen.uit_omgeving(
-            host=args.host, port=args.port, datamap=args.data_dir or Path.cwd() / "data-demo",
-            content_dir=args.content_dir, publieke_url=args.public_url,
-            bewaartermijn_maanden=args.bewaartermijn_maanden, bewaren=args.bewaren,
-        ),
-        database_url=args.database_url,
-    )
+    instellingen = replace(_instellingen(args, datamap=args.data_dir or Path.cwd() / "data-demo"),
+                           database_url=args.database_url)
     _nicegui_opslag(instellingen)
     _logboek()
     draai(instellingen, show=bool(args.show), buurt=args.buurt or OEFENBUURT)
@@ -242,7 +235,7 @@ def _opruimen(args: argparse.Namespace) -> int:
 def _backup(args: argparse.Namespace) -> int:
     from .backup import maak_backup
 
-    instellingen = Instellingen.uit_omgeving(datamap=args.data_dir, database_url=args.database_url)
+    instellingen = _instellingen(args)
     try:
         pad = maak_backup(instellingen.db_url, args.doel)
     except (ValueError, OSError) as fout:

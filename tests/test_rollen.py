@@ -26,7 +26,7 @@ from buurtoverleg.sessie.dienst import Dienst
 from buurtoverleg.sessie.fouten import Geweigerd
 from buurtoverleg.sessie.gebeurtenissen import Gebeurtenis
 from buurtoverleg.sessie.notulist import GEWEIGERD as ALLEEN_NOTULIST
-from buurtoverleg.sessie.pincode import ALLEEN_LEIDING
+from buurtoverleg.sessie.fouten import ALLEEN_LEIDING
 from buurtoverleg.sessie.toestand import Links
 from buurtoverleg.storage import Database
 from buurtoverleg.storage.models import Meeting

@@ -25,7 +25,7 @@ from .aanpak import Aanpak
 from .notulist import Notulist
 from .bewaren import Bewaren
 from .pincode import Pincodes
-from .fouten import Geweigerd, NietGevonden
+from .fouten import ALLEEN_LEIDING, Geweigerd, NietGevonden
 from .invoer import tekst as _tekst
 from .gebeurtenissen import Gebeurtenis, Publisher, Soort
 from .timer import Klok, verbruikt
@@ -672,6 +672,13 @@ class Dienst(Aanpak, Notulist, Pincodes, Bewaren):
 
     # ------------------------------------------------------------------ internals
 
+    def _als_leiding(self, s: Session, token: str) -> Meeting:
+        """The meeting this facilitator link belongs to; any other key is refused."""
+        meeting = s.scalar(select(Meeting).where(Meeting.facilitator_token == str(token)))
+        if meeting is None:
+            raise Geweigerd(ALLEEN_LEIDING)
+        return meeting
+
     def _leiding(self, token: str, soort: Soort = "stap") -> "_Leiding":
         return _Leiding(self, token, soort)
 
@@ -850,10 +857,11 @@ class _Leiding:
     def __enter__(self) -> tuple[Session, Meeting]:
         self._ctx = self.dienst.db.sessie()
         s = self._ctx.__enter__()
-        meeting = s.scalar(select(Meeting).where(Meeting.facilitator_token == str(self.token)))
-        if meeting is None:
+        try:
+            meeting = self.dienst._als_leiding(s, self.token)
+        except Geweigerd:
             self._ctx.__exit__(None, None, None)
-            raise Geweigerd("Alleen de gespreksleider mag dit doen.")
+            raise
         self.meeting_id = meeting.id
         return s, meeting
 

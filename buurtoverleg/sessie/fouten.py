@@ -7,3 +7,7 @@ class Geweigerd(Exception):
 
 class NietGevonden(Geweigerd):
     """An unknown meeting, link, participant or item."""
+
+
+ALLEEN_LEIDING = "Alleen de gespreksleider mag dit doen."
+"""The refusal for anything that needs the facilitator's link and did not bring it."""

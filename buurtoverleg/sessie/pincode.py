@@ -25,9 +25,7 @@ import hashlib
 import re
 from typing import Any
 
-from sqlalchemy import select
 
-from ..storage.models import Meeting
 from ..toegang import geheim_klopt, versleutel
 from .fouten import Geweigerd
 
@@ -35,7 +33,6 @@ PIN_ROLLEN = {"gespreksleider": "facilitator_pin_hash", "notulist": "secretary_p
 """The links that can have a PIN, and where its hash is kept. The projector never has one:
 it shows only what the room may see, and must open on a beamer without a keyboard."""
 
-ALLEEN_LEIDING = "Alleen de gespreksleider mag dit doen."
 _PIN = re.compile(r"[0-9]{4,8}")
 
 
@@ -69,9 +66,7 @@ class Pincodes:
     def pins(self, token: str) -> dict[str, bool]:
         """For the facilitator: which of the two links has a PIN now."""
         with self.db.sessie() as s:  # type: ignore[attr-defined]  # a read: no event, unlike `_leiding`
-            meeting = s.scalar(select(Meeting).where(Meeting.facilitator_token == str(token)))
-            if meeting is None:
-                raise Geweigerd(ALLEEN_LEIDING)
+            meeting = self._als_leiding(s, token)  # type: ignore[attr-defined]
             return {rol: getattr(meeting, kolom) is not None for rol, kolom in PIN_ROLLEN.items()}
 
     def pin_stand(self, meeting_id: int, rol: str) -> str | None:
