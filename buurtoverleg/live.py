@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable
 
 from nicegui import Event, core, ui
 
+from .pages.gedeeld import Mislukt
 from .sessie.gebeurtenissen import Gebeurtenis
 
 REDRAW_INTERVAL = 0.2
@@ -62,6 +63,8 @@ def volg(
         vuil.clear()
         try:
             await herteken(welke)
+        except Mislukt:
+            pass  # the notice is shown (say, the meeting was deleted); the next event tries again
         finally:
             bezig = False
 

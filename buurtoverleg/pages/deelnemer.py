@@ -16,7 +16,7 @@ from ..live import volg
 from ..sessie.codes import normaliseer_code
 from ..sessie.dienst import MAX_NAAM, MAX_ORGANISATIE, MAX_SIGNAAL
 from ..sessie.toestand import DOMEINEN, SIGNAALSOORTEN, Deelnemer, Vraag
-from .gedeeld import KLEUR, Mislukt, Storing, doe, kopniveau, probeer
+from .gedeeld import KLEUR, Mislukt, Storing, doe, kopniveau, probeer, stopt_stil
 from .gedeeld import GETYPT
 
 GROOT = "w-full text-lg py-3"
@@ -34,6 +34,7 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
     # thirty pages takes longer than NiceGUI's 3 s default, after which a phone would get an
     # error page instead of its question (benchmarks/storing.py measured this).
     @ui.page("/doe/{code}", reconnect_timeout=60.0, response_timeout=30.0)
+    @stopt_stil
     async def meedoen(code: str, request: Request) -> None:
         ui.page_title("Meedoen · Buurtoverleg")
         client = f"code:{request.client.host if request.client else 'onbekend'}"

@@ -4,9 +4,10 @@ the page frame, and the few colours and words used everywhere."""
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 from nicegui import Client, app, run, translations, ui
@@ -111,6 +112,22 @@ async def probeer(functie: Callable[..., Any], *args: Any, **kwargs: Any) -> boo
         return True
     except Mislukt:
         return False
+
+
+def stopt_stil(bouw: Callable[..., Awaitable[None]]) -> Callable[..., Awaitable[None]]:
+    """For a page function (under `@ui.page`): a build that `doe` stopped halfway ends quietly.
+
+    NiceGUI sends a page as soon as the phone connects and finishes building it afterwards;
+    a meeting deleted in that gap makes a later `doe` fail. The user has had the notice, so
+    the half-built page stays as it is instead of becoming an error page and a logged error.
+    """
+    @functools.wraps(bouw)  # NiceGUI reads the parameters (token, request) through __wrapped__
+    async def pagina(*args: Any, **kwargs: Any) -> None:
+        try:
+            await bouw(*args, **kwargs)
+        except Mislukt:
+            pass
+    return pagina
 
 
 def kopniveau(niveau: int) -> str:

@@ -15,7 +15,7 @@ from ..sessie.pincode import PIN_ROLLEN, schoon_pin
 from ..sessie.toestand import MEETING_STATUS
 from . import pincode
 from ..export import mediatype
-from .gedeeld import KLEUR, Mislukt, doe, kopniveau, probeer
+from .gedeeld import KLEUR, Mislukt, doe, kopniveau, probeer, stopt_stil
 
 LOKAAL = {"127.0.0.1", "::1", "localhost"}
 
@@ -29,6 +29,7 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
         return ctx.organisator.erkent(app.storage.user.get("organisator"))
 
     @ui.page("/")
+    @stopt_stil
     async def home(request: Request) -> None:
         ui.page_title("Buurtoverleg")
         client = request.client.host if request.client else "onbekend"

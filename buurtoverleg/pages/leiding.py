@@ -12,7 +12,7 @@ from .. import qr
 from ..live import volg
 from ..sessie.toestand import DOMEINEN, MEETING_STATUS, ROLLEN, STAP_STATUS
 from . import aanpak, pincode
-from .gedeeld import KLEUR, doe, kopniveau, probeer
+from .gedeeld import KLEUR, doe, kopniveau, probeer, stopt_stil
 from .gedeeld import GETYPT
 from .weergave import Klokweergave, agenda, balken, duidingsblok, signaalkaart
 
@@ -21,6 +21,7 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
     dienst = ctx.dienst
 
     @ui.page("/leiding/{token}", reconnect_timeout=120.0)
+    @stopt_stil
     async def leiding(token: str, request: Request) -> None:
         ui.page_title("Gespreksleider · Buurtoverleg")
         if (meeting_id := await pincode.toegang(ctx, "gespreksleider", token)) is None:

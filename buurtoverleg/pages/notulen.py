@@ -19,7 +19,7 @@ from ..live import volg
 from ..sessie.notulen import Notulen, Stapverslag, Vraagverslag
 from ..sessie.toestand import MEETING_STATUS
 from . import pincode
-from .gedeeld import KLEUR, Mislukt, doe, kopniveau, probeer, weigerpagina
+from .gedeeld import KLEUR, Mislukt, doe, kopniveau, probeer, stopt_stil, weigerpagina
 from .gedeeld import GETYPT
 
 log = logging.getLogger("buurtoverleg.pages")
@@ -42,6 +42,7 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
     dienst = ctx.dienst
 
     @ui.page("/notulen/{token}", reconnect_timeout=120.0)
+    @stopt_stil
     async def notulen(token: str) -> None:
         ui.page_title("Notulen · Buurtoverleg")
         if (meeting_id := await pincode.toegang(ctx, "notulist", token)) is None:

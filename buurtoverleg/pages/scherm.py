@@ -8,7 +8,7 @@ from starlette.requests import Request
 from .. import qr
 from ..live import volg
 from ..sessie.toestand import DOMEINEN
-from .gedeeld import KLEUR, Mislukt, doe, kopniveau, weigerpagina
+from .gedeeld import KLEUR, Mislukt, doe, kopniveau, stopt_stil, weigerpagina
 from .gedeeld import GETYPT
 from .weergave import Klokweergave, agenda, balken, duidingsblok, signaalkaart
 
@@ -17,6 +17,7 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
     dienst = ctx.dienst
 
     @ui.page("/scherm/{token}", reconnect_timeout=120.0)
+    @stopt_stil
     async def scherm(token: str, request: Request) -> None:
         ui.page_title("Beamer · Buurtoverleg")
         try:
