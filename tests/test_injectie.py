@@ -228,7 +228,7 @@ def test_exports_bevatten_de_tekst_letterlijk(dienst: Dienst):
 
     pdf = bouw(n, "pdf")
     tekst = _zonder_witruimte("\n".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(pdf)).pages))
-    for v in verwacht:  # the PDF font folds what WinAnsi lacks (emoji, Arabic: '?'), see export/pdf.py
+    for v in verwacht:  # the PDF font folds what Vera lacks (emoji, Arabic: '?'), see export/pdf.py
         assert _zonder_witruimte(_plat(v)) in tekst, v[:40]
     assert "<script>alert(1)</script>" in tekst and "/JavaScript" not in pdf.decode("latin-1")
 

@@ -1,9 +1,12 @@
 """The minutes as a PDF a municipality can send out: A4, Dutch, ReportLab platypus.
 
-Font: ReportLab's built-in Helvetica (WinAnsi encoding), so nothing needs to be installed
-or bundled: é ë ï € ‘ ’ “ ” – — … all render. Characters outside that encoding (ş, ğ, ı, ł,
-emoji) would print as black boxes; `_plat` folds them to the nearest plain letter (Ayşe ->
-Ayse) or '?'. The DOCX and JSON exports keep the original text unchanged.
+Font: Bitstream Vera, the TrueType family that ships inside ReportLab itself, embedded in the
+PDF (subset), so nothing needs to be installed and the file looks the same on every reader.
+Besides é ë ï € ‘ ’ “ ” – — … it has the letters of the Turkish, Polish and Czech names a
+Dutch neighbourhood brings (Ayşe Yılmaz, Łukasz, Dvořák partly): Helvetica's WinAnsi lacked
+those. What Vera lacks (some Polish letters, Arabic, emoji) would print as black boxes;
+`_plat` folds it to the nearest plain letter (ń -> n) or '?'. The DOCX and JSON exports keep
+the original text unchanged.
 
 Participant text is always escaped before it goes into Paragraph markup: a '<b>' typed on
 a phone prints as the four characters '<b>'.
@@ -12,12 +15,14 @@ a phone prints as the four characters '<b>'.
 from __future__ import annotations
 
 import io
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 from xml.sax.saxutils import escape
 
+import reportlab
 from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
@@ -25,7 +30,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import registerFont, registerFontFamily, stringWidth
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import (
     CondPageBreak,
@@ -43,7 +49,13 @@ from reportlab.platypus import (
 from ..sessie.notulen import Actieregel, Notulen, Signaalregel, Stapverslag, Vraagverslag
 from . import tekst as t
 
-FONT, VET, SCHUIN = "Helvetica", "Helvetica-Bold", "Helvetica-Oblique"
+FONT, VET, SCHUIN, VETSCHUIN = "Vera", "VeraBd", "VeraIt", "VeraBI"
+_FONTMAP = os.path.join(os.path.dirname(reportlab.__file__), "fonts")
+for _naam in (FONT, VET, SCHUIN, VETSCHUIN):
+    registerFont(TTFont(_naam, os.path.join(_FONTMAP, f"{_naam}.ttf")))
+registerFontFamily(FONT, normal=FONT, bold=VET, italic=SCHUIN, boldItalic=VETSCHUIN)
+_TEKENS = frozenset(TTFont(FONT, os.path.join(_FONTMAP, f"{FONT}.ttf")).face.charToGlyph)
+"""The code points Vera has a glyph for (its bold and italic cuts cover the same set)."""
 BLAUW = colors.HexColor("#1d4e89")
 LICHTBLAUW = colors.HexColor("#9db7d5")
 GRIJS = colors.HexColor("#5f6368")
@@ -73,32 +85,28 @@ STIJL = {
     "uitkomst": ParagraphStyle("uitkomst", fontName=VET, fontSize=9.5, leading=13, spaceBefore=2, spaceAfter=4),
 }
 
-_VERVANG = {"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ħ": "h", "ŧ": "t",
-            "‐": "-", "‑": "-", "−": "-", "′": "'", "″": '"', "\u202f": " ", "\u2009": " "}
+_VERVANG = {"‐": "-", "‑": "-", "−": "-", "′": "'", "″": '"', "→": "->", "✓": "v",
+            "\u202f": " ", "\u2009": " "}
 
 
 _EURO = re.compile(r"€ (?=\d)")
 
 
+def _kan(tekst: str) -> bool:
+    return all(ord(teken) in _TEKENS or teken in "\n\t" for teken in tekst)
+
+
 def _plat(tekst: str) -> str:
-    """Text Helvetica (WinAnsi) can print: keep what cp1252 has, fold the rest."""
+    """Text Vera can print: keep what it has a glyph for, fold the rest."""
     uit = []
     for teken in tekst:
-        try:
-            teken.encode("cp1252")
+        if _kan(teken):
             uit.append(teken)
-            continue
-        except UnicodeEncodeError:
-            pass
-        if teken in _VERVANG:
+        elif teken in _VERVANG:
             uit.append(_VERVANG[teken])
-            continue
-        basis = "".join(c for c in unicodedata.normalize("NFKD", teken) if not unicodedata.combining(c))
-        try:
-            basis.encode("cp1252")
-            uit.append(basis if basis else "?")
-        except UnicodeEncodeError:
-            uit.append("?")
+        else:
+            basis = "".join(c for c in unicodedata.normalize("NFKD", teken) if not unicodedata.combining(c))
+            uit.append(basis if basis and _kan(basis) else "?")
     return "".join(uit)
 
 
@@ -326,7 +334,7 @@ def _aanwezig(n: Notulen) -> list[Flowable]:
         return [_p("Geen aanwezigen geregistreerd.")]
     met_namen = n.namen
     kop = ["Organisatie", "Domein", "Rol", "Aantal"] + (["Namen"] if met_namen else [])
-    breedtes = [0.34, 0.2, 0.13, 0.08, 0.25] if met_namen else [0.47, 0.25, 0.16, 0.12]
+    breedtes = [0.33, 0.19, 0.12, 0.1, 0.26] if met_namen else [0.47, 0.25, 0.16, 0.12]
     rijen = [[a.organisatie or "(geen organisatie opgegeven)", a.domein, a.rol, str(a.aantal)]
              + ([", ".join(a.namen)] if met_namen else []) for a in n.aanwezig]
     return [_tabel(kop, rijen, breedtes), Spacer(1, 2), _p(t.privacyregel(n), "klein")]
@@ -393,7 +401,7 @@ def _signalen(titel: str, regels: Sequence[Signaalregel]) -> list[Flowable]:
             uit.append(_pm(f"<i>{_x(vraag)}</i>", "klein"))
         rijen = [[str(i), r.tekst + (" (geverifieerd)" if r.geverifieerd else ""), t.signaalbron(r), str(r.herkend)]
                  for i, r in enumerate(groep, start=1)]
-        uit.append(_tabel(["Nr", "Signaal", "Ingebracht door", "Herkend"], rijen, [0.06, 0.6, 0.24, 0.1]))
+        uit.append(_tabel(["Nr", "Signaal", "Ingebracht door", "Herkend"], rijen, [0.06, 0.58, 0.24, 0.12]))
         uit.append(Spacer(1, 4))
     uit.append(_p("Herkend: hoeveel anderen in de zaal het signaal herkenden.", "klein"))
     return uit
@@ -442,7 +450,7 @@ def _acties(n: Notulen) -> list[Flowable]:
     rijen = [[str(a.nr), _actiecel(a), t.wie(a), t.datum_kort(a.wanneer), t.datum_kort(a.terugkoppeling) or "-"]
              for a in n.acties]
     return [_tabel(["Nr", "Actie (wat, resultaat, activiteit, doelgroep)", "Wie", "Gereed", "Terugkoppeling"], rijen,
-                   [0.05, 0.47, 0.2, 0.12, 0.16])]
+                   [0.05, 0.41, 0.2, 0.14, 0.2])]
 
 
 def _terugblik(n: Notulen) -> list[Flowable]:
@@ -454,7 +462,7 @@ def _terugblik(n: Notulen) -> list[Flowable]:
     rijen = [[str(a.nr), _actiecel(a), t.wie(a), t.datum_kort(a.wanneer), a.status, a.toelichting or "-"]
              for a in n.terugblik]
     uit.append(_tabel(["Nr", "Actie", "Wie", "Gereed", "Status", "Toelichting"], rijen,
-                      [0.06, 0.36, 0.17, 0.11, 0.11, 0.19]))
+                      [0.06, 0.33, 0.16, 0.14, 0.11, 0.2]))
     return uit
 
 
