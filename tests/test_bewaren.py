@@ -22,7 +22,7 @@ from buurtoverleg.sessie.fouten import Geweigerd
 from buurtoverleg.storage import Database, upgrade
 from buurtoverleg.storage.models import Base, Meeting, Participant, Signal, SignalUpvote
 from buurtoverleg.toegang import Organisator
-from tests.conftest import ORGANISATOR, Klok
+from tests.conftest import ORGANISATOR, Klok, klik
 from tests.test_pages import LIVE, _ctx, inloggen
 
 BEWONER = "Mevrouw Hendriks van nummer 12"
@@ -373,17 +373,17 @@ async def test_de_organisator_verwijdert_een_overleg_met_de_knop(user: User):
     exporteer(dienst.notulen(weg.meeting_id), "pdf", ctx.instellingen.exportmap)
     await inloggen(user)
     await user.should_see("Lunetten · 23-11-2026", retries=LIVE)
-    user.find(marker=f"verwijder-{weg.meeting_id}").click()
+    await klik(user, marker=f"verwijder-{weg.meeting_id}")
     await user.should_see("Lunetten · 23-11-2026 verwijderen?", retries=LIVE)
     await user.should_see("• 1 deelnemer met naam, organisatie en domein", retries=LIVE)
     await user.should_see("• 1 exportbestand in de exportmap", retries=LIVE)
 
-    user.find(marker="archief-downloaden").click()
+    await klik(user, marker="archief-downloaden")
     archief = await user.download.next(timeout=5)
     assert json.loads(archief.content)["formaat"] == "buurtoverleg-archief"
     assert dienst.inhoud(weg.meeting_id).deelnemers == 1, "downloading deletes nothing"
 
-    user.find(marker="verwijder-bevestig").click()
+    await klik(user, marker="verwijder-bevestig")
     await user.should_not_see("Lunetten · 23-11-2026", retries=LIVE)
     await user.should_see("Tuindorp · 24-11-2026", retries=LIVE)
     assert [r.id for r in dienst.overzicht()] == [blijft.meeting_id]
@@ -453,10 +453,10 @@ async def test_telefoon_van_een_verwijderd_overleg_is_geen_deelnemer_van_het_nie
     oud = dienst.maak("Lunetten", date(2026, 11, 23), "test-kort")
     await user.open(f"/doe/{oud.join_code}")
     await user.should_see("Vul in wie je bent", retries=LIVE)
-    user.find("Domein").click()
-    user.find("Politie").click()
+    await klik(user, "Domein")
+    await klik(user, "Politie")
     user.find("Naam").type("Ans Visser")
-    user.find("Meedoen").click()
+    await klik(user, "Meedoen")
     await user.should_see("Wacht op de gespreksleider", retries=LIVE)
 
     dienst.verwijder_overleg(ctx.organisator.bewijs(), oud.meeting_id)

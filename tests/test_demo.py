@@ -24,6 +24,7 @@ from buurtoverleg.sessie.dienst import Dienst
 from buurtoverleg.sessie.gebeurtenissen import LokaleBus
 from buurtoverleg.simulatie import PERSONAS, SIGNALEN, Simulatie, Tempo
 from buurtoverleg.storage import Database
+from tests.conftest import klik
 
 SNEL = Tempo(aanmelden=(0.0, 0.05), antwoord=(0.0, 0.1), signaal=(0.0, 0.1), herken=(0.0, 0.05), wekker=60.0)
 """Short delays; a wake-up of a minute, so every reaction in these tests must come from an event."""
@@ -171,11 +172,11 @@ async def test_simulatie_in_de_app_volgt_de_gebeurtenissen_van_de_pagina(user: U
     try:
         await user.open(f"/leiding/{links.facilitator_token}")
         await user.should_see(f"{len(PERSONAS)} stemmers, {len(PERSONAS)} in de zaal", retries=LIVE)
-        user.find("Start het overleg").click()
+        await klik(user, "Start het overleg")
         await user.should_see(f"Signalen ({len(SIGNALEN)})", retries=LIVE)
-        user.find("Volgende ▶").click()
+        await klik(user, "Volgende ▶")
         await user.should_see(f"{len(PERSONAS)} van {len(PERSONAS)} geantwoord", retries=LIVE)
-        user.find("Uitslag tonen").click()
+        await klik(user, "Uitslag tonen")
         await user.should_see("Domeinen lezen het anders:", retries=LIVE)
         await user.should_see("ongemak: Jongerenwerk", retries=LIVE)
     finally:

@@ -28,7 +28,7 @@ from buurtoverleg.export.pdf import _plat
 from buurtoverleg.pages.gedeeld import GETYPT
 from buurtoverleg.sessie.dienst import MAX_NAAM, MAX_ORGANISATIE, MAX_SIGNAAL, Dienst
 from buurtoverleg.sessie.fouten import Geweigerd
-from tests.conftest import TEST_INHOUD
+from tests.conftest import TEST_INHOUD, klik
 from tests.test_pages import LIVE, _ctx
 
 GEVAARLIJK = {
@@ -174,23 +174,23 @@ async def test_telefoon_aanmelden_en_signaal_met_gevaarlijke_tekst(user: User):
     dienst.ga_naar(links.facilitator_token, 2)
     await user.open(f"/doe/{links.join_code}")
     await user.should_see("Vul in wie je bent", retries=LIVE)
-    user.find("Domein").click()
-    user.find("Bewoner").click()
+    await klik(user, "Domein")
+    await klik(user, "Bewoner")
     user.find("Naam").type(LANG_WOORD)  # a browser stops at maxlength; a crafted message does not
-    user.find("Meedoen").click()
+    await klik(user, "Meedoen")
     await user.should_see("Je naam is te lang (5.008 tekens); het mag hoogstens 80 tekens zijn.", retries=LIVE)
     user.find("Naam").clear().type(GEVAARLIJK["script"] + "\x00")
     user.find("Organisatie").type(GEVAARLIJK["attribuut"])
-    user.find("Meedoen").click()
+    await klik(user, "Meedoen")
     await user.should_see("Wat zie of hoor je in de buurt?", retries=LIVE)
 
     user.find("Je signaal").type(VIJF_MB)
-    user.find("Signaal versturen").click()
+    await klik(user, "Signaal versturen")
     await user.should_see("Het signaal is te lang (5.000.000 tekens); het mag hoogstens 1.000 tekens zijn.",
                           retries=LIVE)
     await user.should_see("Niet opgeslagen: je tekst staat er nog", retries=LIVE)
     user.find("Je signaal").clear().type(GEVAARLIJK["img"] + " " + "W" * 900 + " " + GEVAARLIJK["emoji"])
-    user.find("Signaal versturen").click()
+    await klik(user, "Signaal versturen")
     await user.should_see("Ontvangen ✓", retries=LIVE)
     await _zie_letterlijk(user, [GEVAARLIJK["script"], GEVAARLIJK["img"] + " " + "W" * 900])
     (kaart,) = dienst.signalen(links.meeting_id)

@@ -24,6 +24,7 @@ from buurtoverleg.export import tekst as t
 from buurtoverleg.export.pdf import _plat
 from buurtoverleg.sessie.fouten import Geweigerd
 from buurtoverleg.sessie.notulen import Notulen
+from tests.conftest import klik
 
 LIVE = 40
 
@@ -293,7 +294,7 @@ async def test_notulenpagina_toont_het_concept_en_downloadt_de_pdf(user: User):
     await user.should_see(t.BESLUITEN, retries=LIVE)
     await user.should_see("Portiekgesprekken in de Marnixlaan 40-68", retries=LIVE)
 
-    user.find(marker="download-pdf").click()
+    await klik(user, marker="download-pdf")
     pdf = await user.download.next(timeout=30)
     assert pdf.content.startswith(b"%PDF")
     tekst, _ = _pdftekst(pdf.content)
@@ -303,13 +304,13 @@ async def test_notulenpagina_toont_het_concept_en_downloadt_de_pdf(user: User):
     await user.should_see("opgeslagen", retries=LIVE)
     assert dienst.notities(demo.links.meeting_id)[None].endswith("Aangevuld door de notulist.")
 
-    user.find(marker="namen").click()
+    await klik(user, marker="namen")
     await user.should_see("Dit verslag noemt de namen van de aanwezigen.", retries=LIVE)
     assert dienst.notulen(demo.links.meeting_id).namen
 
-    user.find(marker="definitief").click()
+    await klik(user, marker="definitief")
     await user.should_see("Versie 1 is definitief gemaakt.", retries=LIVE)
-    user.find(marker="versie-1-json").click()
+    await klik(user, marker="versie-1-json")
     archief = json.loads((await user.download.next(timeout=30)).content)
     assert archief["versie"] == 1 and archief["namen"] is True
 

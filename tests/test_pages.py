@@ -8,7 +8,7 @@ from nicegui import ui
 from nicegui.testing import User
 
 from buurtoverleg.app import Context
-from tests.conftest import ORGANISATOR
+from tests.conftest import ORGANISATOR, klik
 
 LIVE = 100
 """should_see retries (0.1 s each): live updates pass an event, a redraw timer and a thread."""
@@ -24,14 +24,14 @@ def _ctx() -> Context:
 async def inloggen(user: User) -> None:
     await user.open("/")
     user.find(marker="wachtwoord").type(ORGANISATOR)
-    user.find("Inloggen").click()
+    await klik(user, "Inloggen")
     await user.should_see("Nieuw overleg", retries=LIVE)
 
 
 async def test_home_maakt_een_overleg(user: User):
     await inloggen(user)
     user.find("Buurt of wijk").type("Kanaleneiland")
-    user.find("Overleg aanmaken").click()
+    await klik(user, "Overleg aanmaken")
     await user.should_see("Start het overleg", retries=LIVE)
     await user.should_see("Kanaleneiland", retries=LIVE)
     rijen = _ctx().dienst.overzicht()
@@ -40,7 +40,7 @@ async def test_home_maakt_een_overleg(user: User):
 
 async def test_home_weigert_een_lege_buurt(user: User):
     await inloggen(user)
-    user.find("Overleg aanmaken").click()
+    await klik(user, "Overleg aanmaken")
     await user.should_see("De naam van de buurt is leeg", retries=LIVE)
     assert _ctx().dienst.overzicht() == []
 
@@ -59,32 +59,32 @@ async def test_leiding_en_twee_telefoons_door_een_kort_overleg(user: User, creat
         tel = create_user()
         await tel.open(f"/doe/{links.join_code.lower()}")
         await tel.should_see("Vul in wie je bent", retries=LIVE)
-        tel.find("Domein").click()
-        tel.find(domein).click()
+        await klik(tel, "Domein")
+        await klik(tel, domein)
         tel.find("Naam").type(naam)
         tel.find("Organisatie").type(organisatie)
-        tel.find("Meedoen").click()
+        await klik(tel, "Meedoen")
         await tel.should_see("Wacht op de gespreksleider", retries=LIVE)
         telefoons.append(tel)
 
     await leiding.should_see("2 stemmers, 2 in de zaal", retries=LIVE)
-    leiding.find("Start het overleg").click()
+    await klik(leiding, "Start het overleg")
     ans, bo = telefoons
     await ans.should_see("In welke fase zit de buurt?", retries=LIVE)
-    ans.find("Rust").click()
+    await klik(ans, "Rust")
     await ans.should_see("Ontvangen", retries=LIVE)
     await bo.should_see("In welke fase zit de buurt?", retries=LIVE)
-    bo.find("Onderhuidse spanningen").click()
+    await klik(bo, "Onderhuidse spanningen")
     await bo.should_see("Ontvangen", retries=LIVE)
     await leiding.should_see("2 van 2 geantwoord", retries=LIVE)
     await leiding.should_see("blind tot onthullen", retries=LIVE)
 
-    leiding.find("Uitslag tonen").click()
+    await klik(leiding, "Uitslag tonen")
     await ans.should_see("De uitslag staat op het scherm", retries=LIVE)
     uitslag = dienst.uitslagen(links.meeting_id, 0)[0]
     assert uitslag.verdeling == {"fase-rust": 1, "fase-ongemak": 0, "fase-onderhuidse-spanningen": 1, "fase-incidenten": 0, "fase-escalatie": 0}
 
-    leiding.find("Volgende ▶").click()
+    await klik(leiding, "Volgende ▶")
     await ans.should_see("Hoe ernstig is het?", retries=LIVE)
     await bo.should_see("Hoe ernstig is het?", retries=LIVE)
 
@@ -156,23 +156,23 @@ async def test_duiding_verdeeld_op_de_beamer_en_opnieuw_stemmen(user: User, crea
     await leiding.should_see("Start het overleg", retries=LIVE)
     beamer = user
     await beamer.open(f"/scherm/{links.projector_token}")
-    leiding.find("Start het overleg").click()
+    await klik(leiding, "Start het overleg")
     await beamer.should_see("0 van 3 hebben geantwoord", retries=LIVE)
     for deelnemer, fase in zip(zaal, ("fase-incidenten", "fase-ongemak", "fase-ongemak")):
         dienst.antwoord(links.meeting_id, deelnemer, "test-fase", fase)
     await beamer.should_see("3 van 3 hebben geantwoord", retries=LIVE)
-    leiding.find("Uitslag tonen").click()
+    await klik(leiding, "Uitslag tonen")
     await beamer.should_see("VERDEELD", retries=LIVE)
     await beamer.should_see("Domeinen lezen het anders:", retries=LIVE)
     await beamer.should_see("ongemak: Welzijn / opbouwwerk", retries=LIVE)
     await beamer.should_see("incidenten: Politie", retries=LIVE)
     await leiding.should_see("Open onenigheden (1)", retries=LIVE)
 
-    leiding.find("Bespreken en opnieuw stemmen").click()
+    await klik(leiding, "Bespreken en opnieuw stemmen")
     await beamer.should_see("0 van 3 hebben geantwoord · ronde 2", retries=LIVE)
     for deelnemer in zaal:
         dienst.antwoord(links.meeting_id, deelnemer, "test-fase", "fase-onderhuidse-spanningen")
-    leiding.find("Uitslag tonen").click()
+    await klik(leiding, "Uitslag tonen")
     await beamer.should_see("EENSGEZIND", retries=LIVE)
     await beamer.should_see("ronde 1: verdeeld, ronde 2: eensgezind op onderhuidse spanningen", retries=LIVE)
     rondes = dienst.duiding(links.meeting_id, 0)["test-fase"]
@@ -189,13 +189,13 @@ async def test_zonder_wachtwoord_geen_overleggen_en_geen_links(user: User):
     await user.should_not_see("Geheim")
     assert not [e for e in user.find(ui.link).elements if links.facilitator_token in str(e.props.get("href"))]
     user.find(marker="wachtwoord").type("fout-wachtwoord")
-    user.find("Inloggen").click()
+    await klik(user, "Inloggen")
     await user.should_see("Dat wachtwoord klopt niet", retries=LIVE)
     for _ in range(5):
-        user.find("Inloggen").click()
+        await klik(user, "Inloggen")
     await user.should_see("Te veel pogingen", retries=LIVE)
     user.find(marker="wachtwoord").clear().type(ORGANISATOR)
-    user.find("Inloggen").click()
+    await klik(user, "Inloggen")
     await user.should_see("Te veel pogingen", retries=LIVE)
     await user.should_not_see("Geheim")
 
@@ -207,11 +207,11 @@ async def test_eerste_keer_kiest_de_organisator_een_wachtwoord(user: User, monke
     await user.should_see("Eerste keer", retries=LIVE)
     user.find(marker="wachtwoord").type("kort")
     user.find(marker="wachtwoord-herhaald").type("kort")
-    user.find("Wachtwoord instellen").click()
+    await klik(user, "Wachtwoord instellen")
     await user.should_see("minstens 10 tekens", retries=LIVE)
     user.find(marker="wachtwoord").clear().type("een-goed-wachtwoord")
     user.find(marker="wachtwoord-herhaald").clear().type("een-goed-wachtwoord")
-    user.find("Wachtwoord instellen").click()
+    await klik(user, "Wachtwoord instellen")
     await user.should_see("Nieuw overleg", retries=LIVE)
     assert _ctx().organisator.klopt("een-goed-wachtwoord") and not _ctx().organisator.klopt("iets anders")
 
@@ -229,25 +229,25 @@ async def test_van_voorstel_naar_smart_actie_en_terug_in_het_vervolgoverleg(user
     links = dienst.maak("Hoograven", date(2026, 11, 23), "test-kort")
     await user.open(f"/leiding/{links.facilitator_token}")
     await user.should_see("Aanpak en acties", retries=LIVE)
-    user.find("Aanpak en acties").click()
+    await klik(user, "Aanpak en acties")
     await user.should_see("Voorstellen", retries=LIVE)
     titel = _ctx().catalogus.titel("richting-1")
     await user.should_see(titel, retries=LIVE)
-    user.find(marker="kies-richting-1").click()
+    await klik(user, marker="kies-richting-1")
     await user.should_see("Waarom kiest de zaal hiervoor?", retries=LIVE)
     user.find(marker="reden").type("portieken schuren")
-    user.find(marker="kies-bevestig").click()
+    await klik(user, marker="kies-bevestig")
     await user.should_see("Gekozen: portieken schuren", retries=LIVE)
 
     user.find(marker="smart-wat").type("Portiekgesprekken organiseren")
     user.find(marker="smart-uitvoerder").type("Opbouwwerk")
     user.find(marker="smart-wanneer").type("2020-01-01")
-    user.find("Actie opslaan").click()
+    await klik(user, "Actie opslaan")
     await user.should_see("ligt in het verleden", retries=LIVE)
     user.find(marker="smart-wanneer").clear().type("2099-03-01")
-    user.find(marker="koppeling").click()
-    user.find(titel).click()
-    user.find("Actie opslaan").click()
+    await klik(user, marker="koppeling")
+    await klik(user, titel)
+    await klik(user, "Actie opslaan")
     await user.should_see("Portiekgesprekken organiseren · Opbouwwerk · uiterlijk 01-03-2099", retries=LIVE)
     (actie,) = dienst.acties(links.meeting_id)
     assert actie.interventie == "richting-1" and actie.wat == "Portiekgesprekken organiseren"
@@ -255,5 +255,6 @@ async def test_van_voorstel_naar_smart_actie_en_terug_in_het_vervolgoverleg(user
     vervolg = dienst.maak("Hoograven", date(2027, 1, 10), "test-kort", vorige=links.meeting_id)
     await user.open(f"/leiding/{vervolg.facilitator_token}")
     await user.should_see("Vorig overleg (1)", retries=LIVE)
-    user.find("Vorig overleg (1)").click()
+    await klik(user, "Vorig overleg (1)")
     await user.should_see("Portiekgesprekken organiseren · Opbouwwerk · uiterlijk 01-03-2099", retries=LIVE)
+

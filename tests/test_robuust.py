@@ -28,6 +28,7 @@ from buurtoverleg.sessie.fouten import Geweigerd
 from buurtoverleg.storage import Database
 from buurtoverleg.storage.database import BEZET_WACHTTIJD_S, SYNCHRONOUS
 from buurtoverleg.storage.models import Participant, Response, Signal
+from tests.conftest import klik
 
 LIVE = 100
 """should_see retries (0.1 s each), as in test_pages."""
@@ -218,10 +219,10 @@ def _een(user: User, label: str) -> ui.element:
 async def _meld_aan(tel: User, code: str, naam: str) -> None:
     await tel.open(f"/doe/{code}")
     await tel.should_see("Vul in wie je bent", retries=LIVE)
-    tel.find("Domein").click()
-    tel.find("Politie").click()
+    await klik(tel, "Domein")
+    await klik(tel, "Politie")
     tel.find("Naam").type(naam)
-    tel.find("Meedoen").click()
+    await klik(tel, "Meedoen")
 
 
 async def test_rommel_van_een_telefoon_geeft_een_nederlandse_weigering_en_de_pagina_blijft_werken(
@@ -235,22 +236,22 @@ async def test_rommel_van_een_telefoon_geeft_een_nederlandse_weigering_en_de_pag
     mid = links.meeting_id
     await user.open(f"/doe/{links.join_code}")
     await user.should_see("Vul in wie je bent", retries=LIVE)
-    user.find("Domein").click()
-    user.find("Politie").click()
+    await klik(user, "Domein")
+    await klik(user, "Politie")
 
     for naam, melding in (({"naam": GEHEIM}, "Je naam moet tekst zijn"), ([GEHEIM], "Je naam moet tekst zijn"),
                           (GEHEIM * 20_000, "Je naam is te lang")):
         _stuur_ruw(user, _een(user, "Naam"), naam)
-        user.find("Meedoen").click()
+        await klik(user, "Meedoen")
         await user.should_see(melding, retries=LIVE)
     assert dienst.vergadering(mid).deelnemers == ()
 
     _stuur_ruw(user, _een(user, "Naam"), "Ans")
     _stuur_ruw(user, _een(user, "Organisatie"), {"org": 1})
-    user.find("Meedoen").click()
+    await klik(user, "Meedoen")
     await user.should_see("De organisatie moet tekst zijn", retries=LIVE)
     _stuur_ruw(user, _een(user, "Organisatie"), "Politie Utrecht")
-    user.find("Meedoen").click()
+    await klik(user, "Meedoen")
     await user.should_see("Welkom! Het overleg begint zo.", retries=LIVE)
     assert [d.naam for d in dienst.vergadering(mid).deelnemers] == ["Ans"]
 
@@ -260,12 +261,12 @@ async def test_rommel_van_een_telefoon_geeft_een_nederlandse_weigering_en_de_pag
     await user.should_see("Wat zie of hoor je in de buurt?", retries=LIVE)
     for tekst, melding in (({"tekst": GEHEIM}, "Het signaal moet tekst zijn"), (GEHEIM * 40_000, "Het signaal is te lang")):
         _stuur_ruw(user, _een(user, "Je signaal"), tekst)
-        user.find("Signaal versturen").click()
+        await klik(user, "Signaal versturen")
         await user.should_see(melding, retries=LIVE)
         await user.should_see("Niet opgeslagen: je tekst staat er nog", retries=LIVE)
     assert dienst.signalen(mid) == []
     _stuur_ruw(user, _een(user, "Je signaal"), "Drukte bij de school")
-    user.find("Signaal versturen").click()
+    await klik(user, "Signaal versturen")
     await user.should_see("Ontvangen ✓ Je kunt nog een signaal toevoegen.", retries=LIVE)
     assert [k.tekst for k in dienst.signalen(mid)] == ["Drukte bij de school"]
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
@@ -276,8 +277,8 @@ async def test_dubbel_tikken_op_meedoen_meldt_een_keer_aan(user: User):
     links = dienst.maak("Lunetten", date(2026, 11, 23), "test-kort")
     await user.open(f"/doe/{links.join_code}")
     await user.should_see("Vul in wie je bent", retries=LIVE)
-    user.find("Domein").click()
-    user.find("Politie").click()
+    await klik(user, "Domein")
+    await klik(user, "Politie")
     user.find("Naam").type("Ans")
     knop = user.find("Meedoen")
     knop.click()
@@ -298,7 +299,7 @@ async def test_een_tik_tijdens_een_schrijfslot_wordt_later_ontvangen(user: User)
     await user.open(f"/doe/{links.join_code}")
     await user.should_see("In welke fase zit de buurt?", retries=LIVE)
     with schrijfslot(_bestand(ctx.db), seconden=2.0):
-        user.find("Rust").click()
+        await klik(user, "Rust")
         await user.should_see("Versturen…", retries=LIVE)
         assert ctx.dienst.uitslagen(links.meeting_id, 0, voor_leiding=True)[0].aantal == 0
     await user.should_see("Ontvangen ✓ (je kunt het nog wijzigen)", retries=LIVE)
@@ -319,7 +320,7 @@ async def test_wat_je_typt_terwijl_het_vorige_signaal_wordt_opgeslagen_blijft_st
     veld = _een(user, "Je signaal")
     _stuur_ruw(user, veld, "Eerste: drukte bij de school")
     with schrijfslot(_bestand(ctx.db)):
-        user.find("Signaal versturen").click()
+        await klik(user, "Signaal versturen")
         await asyncio.sleep(0.3)  # let the click's handler start; it now waits for the lock
         _stuur_ruw(user, veld, "Tweede, nog niet verstuurd")
     await user.should_see("Ontvangen ✓ Je kunt nog een signaal toevoegen.", retries=LIVE)
@@ -343,7 +344,7 @@ async def test_een_kapotte_database_geeft_een_melding_geen_vastgelopen_telefoon(
     with sqlite3.connect(_bestand(ctx.db)) as con:
         con.execute("ALTER TABLE response RENAME TO response_weg")
     try:
-        user.find("Rust").click()
+        await klik(user, "Rust")
         await user.should_see("Er ging iets mis aan onze kant", retries=LIVE)
         await user.should_see("Niet opgeslagen", retries=LIVE)
     finally:
@@ -352,7 +353,7 @@ async def test_een_kapotte_database_geeft_een_melding_geen_vastgelopen_telefoon(
     fouten = [r for r in caplog.get_records("call") if r.levelno >= logging.ERROR]
     assert fouten and all(r.name == "buurtoverleg.pages" and "antwoord ging mis" in r.getMessage() for r in fouten)
     caplog.clear()  # the error above was the point of this test; the user fixture fails on others
-    user.find("Onderhuidse spanningen").click()
+    await klik(user, "Onderhuidse spanningen")
     await user.should_see("Ontvangen ✓ (je kunt het nog wijzigen)", retries=LIVE)
     ans = ctx.dienst.vergadering(links.meeting_id).deelnemers[0].id
     assert ctx.dienst.mijn_antwoorden(links.meeting_id, ans) == {"test-fase": "fase-onderhuidse-spanningen"}
@@ -372,13 +373,13 @@ async def test_weigeringen_staan_in_het_log_zonder_wat_er_getypt_is(user: User, 
 
     await user.open(f"/doe/{links.join_code}")
     await user.should_see("Vul in wie je bent", retries=LIVE)
-    user.find("Domein").click()
-    user.find("Politie").click()
+    await klik(user, "Domein")
+    await klik(user, "Politie")
     _stuur_ruw(user, _een(user, "Naam"), GEHEIM * 10)
-    user.find("Meedoen").click()
+    await klik(user, "Meedoen")
     await user.should_see("Je naam is te lang", retries=LIVE)
     _stuur_ruw(user, _een(user, "Naam"), "Ans")
-    user.find("Meedoen").click()
+    await klik(user, "Meedoen")
     await user.should_see("Welkom! Het overleg begint zo.", retries=LIVE)
 
     dienst.start(links.facilitator_token)
@@ -386,11 +387,11 @@ async def test_weigeringen_staan_in_het_log_zonder_wat_er_getypt_is(user: User, 
     await user.open(f"/doe/{links.join_code}")
     await user.should_see("Wat zie of hoor je in de buurt?", retries=LIVE)
     _stuur_ruw(user, _een(user, "Je signaal"), (GEHEIM + " ") * 100)
-    user.find("Signaal versturen").click()
+    await klik(user, "Signaal versturen")
     await user.should_see("Het signaal is te lang", retries=LIVE)
     dienst.sluit_invoer(links.facilitator_token)
     _stuur_ruw(user, _een(user, "Je signaal"), GEHEIM)
-    user.find("Signaal versturen").click()
+    await klik(user, "Signaal versturen")
     await user.should_see("Deze vraag is gesloten", retries=LIVE)
 
     regels = [r.getMessage() for r in caplog.records if r.name == "buurtoverleg.geweigerd"]

@@ -30,6 +30,7 @@ from buurtoverleg.sessie.fouten import ALLEEN_LEIDING
 from buurtoverleg.sessie.toestand import Links
 from buurtoverleg.storage import Database
 from buurtoverleg.storage.models import Meeting
+from tests.conftest import klik
 from tests.test_pages import LIVE, _ctx
 
 MORGEN = "2026-11-24"  # the test clock stands on 2026-11-23
@@ -324,7 +325,7 @@ def test_pincode_wordt_gecontroleerd_en_gehasht_bewaard(w: Wereld):
 
 async def _pin_invullen(user: User, pin: str) -> None:
     user.find(marker="pincode").clear().type(pin)
-    user.find("Openen").click()
+    await klik(user, "Openen")
 
 
 async def test_notulist_met_pincode_onthouden_en_opnieuw_na_een_wijziging(user: User, create_user):
@@ -381,16 +382,16 @@ async def test_gespreksleider_stelt_de_pincode_van_de_notulist_in(user: User, cr
     links = dienst.maak("Wittevrouwen", date(2026, 11, 23), "test-kort")
     await user.open(f"/leiding/{links.facilitator_token}")
     await user.should_see("Link notulist: zonder pincode", retries=LIVE)
-    user.find(marker="pin-notulist").click()
+    await klik(user, marker="pin-notulist")
     await user.should_see(marker="nieuwe-pincode", retries=LIVE)
     user.find(marker="nieuwe-pincode").type("12")
-    user.find(marker="pin-opslaan").click()
+    await klik(user, marker="pin-opslaan")
     await user.should_see("Een pincode bestaat uit 4 tot 8 cijfers", retries=LIVE)
     assert dienst.pins(links.facilitator_token) == {"gespreksleider": False, "notulist": False}
-    user.find(marker="pin-notulist").click()
+    await klik(user, marker="pin-notulist")
     await user.should_see(marker="nieuwe-pincode", retries=LIVE)
     user.find(marker="nieuwe-pincode").type("2468")
-    user.find(marker="pin-opslaan").click()
+    await klik(user, marker="pin-opslaan")
     await user.should_see("Link notulist: met pincode", retries=LIVE)
     assert dienst.pins(links.facilitator_token) == {"gespreksleider": False, "notulist": True}
 
@@ -400,7 +401,7 @@ async def test_gespreksleider_stelt_de_pincode_van_de_notulist_in(user: User, cr
     await _pin_invullen(notulist, "2468")
     await notulist.should_see("Concept downloaden", retries=LIVE)
 
-    user.find(marker="pin-weg-notulist").click()
+    await klik(user, marker="pin-weg-notulist")
     await user.should_see("Link notulist: zonder pincode", retries=LIVE)
     assert dienst.pin_stand(links.meeting_id, "notulist") is None
 
@@ -411,11 +412,11 @@ async def test_organisator_maakt_een_overleg_met_pincode(user: User, create_user
     await inloggen(user)
     user.find("Buurt of wijk").type("Dichterswijk")
     user.find(marker="nieuw-pin-gespreksleider").type("12")
-    user.find("Overleg aanmaken").click()
+    await klik(user, "Overleg aanmaken")
     await user.should_see("Een pincode bestaat uit 4 tot 8 cijfers", retries=LIVE)
     assert _ctx().dienst.overzicht() == [], "a wrong PIN is refused before the meeting exists"
     user.find(marker="nieuw-pin-gespreksleider").clear().type("97531")
-    user.find("Overleg aanmaken").click()
+    await klik(user, "Overleg aanmaken")
     await user.should_see("Start het overleg", retries=LIVE)  # the organiser chose it: no second prompt
     (rij,) = _ctx().dienst.overzicht()
     assert _ctx().dienst.pins(rij.links.facilitator_token) == {"gespreksleider": True, "notulist": False}
@@ -467,7 +468,7 @@ async def test_overleg_verwijderd_terwijl_de_console_open_staat(user: User):
     await user.should_see("Start het overleg", retries=LIVE)
     with _ctx().db.sessie() as s:
         s.delete(s.get(Meeting, links.meeting_id))
-    user.find("Start het overleg").click()
+    await klik(user, "Start het overleg")
     await user.should_see("Alleen de gespreksleider mag dit doen.", retries=LIVE)
 
 
