@@ -258,3 +258,58 @@ async def test_van_voorstel_naar_smart_actie_en_terug_in_het_vervolgoverleg(user
     await klik(user, "Vorig overleg (1)")
     await user.should_see("Portiekgesprekken organiseren · Opbouwwerk · uiterlijk 01-03-2099", retries=LIVE)
 
+
+async def test_signalen_op_de_telefoon_kaart_voor_kaart(user: User):
+    """A new signal in the room adds one card to every phone; the cards already there stay
+    the same elements (a phone does not get its whole list again per signal)."""
+    from datetime import date
+
+    dienst = _ctx().dienst
+    links = dienst.maak("Zuilen", date(2026, 11, 23), "test-kort")
+    mid, t = links.meeting_id, links.facilitator_token
+    agent = dienst.aanmelden(mid, "Agent", "Politie", "politie")
+    opbouw = dienst.aanmelden(mid, "Opbouw", "Buurtteam", "welzijn")
+    await user.open(f"/doe/{links.join_code}")
+    await user.should_see("Vul in wie je bent", retries=LIVE)
+    await klik(user, "Domein")
+    await klik(user, "Bewoner")
+    user.find("Naam").type("Bewoner")
+    await klik(user, "Meedoen")
+    await user.should_see("Welkom! Het overleg begint zo.", retries=LIVE)
+    dienst.start(t)
+    dienst.ga_naar(t, 2)
+    await user.should_see("Wat zie of hoor je in de buurt?", retries=LIVE)
+    await user.should_not_see("Signalen in de zaal")
+
+    eerste = dienst.signaal(mid, agent, "test-signalen", "waarneming", "Scooters op het plein")
+    await user.should_see("Scooters op het plein", retries=LIVE)
+    await user.should_see("Signalen in de zaal", retries=LIVE)
+
+    def kaarten() -> dict[str, int]:
+        return {e.text: e.parent_slot.parent.id for e in user.find(ui.label).elements  # type: ignore[union-attr]
+                if e.text in ("Scooters op het plein", "Ruzie bij de speeltuin", "Mijn eigen signaal")}
+
+    voor = kaarten()
+    dienst.signaal(mid, opbouw, "test-signalen", "duiding", "Ruzie bij de speeltuin")
+    await user.should_see("Ruzie bij de speeltuin", retries=LIVE)
+    na = kaarten()
+    assert na["Scooters op het plein"] == voor["Scooters op het plein"], "the card already there was rebuilt"
+
+    dienst.herken(mid, opbouw, eerste)  # someone else recognises it: the count goes up here too
+    await user.should_see("Herken ik (1)", retries=LIVE)
+    await klik(user, "Herken ik (1)")
+    await user.should_see("Herken ik ✓ (2)", retries=LIVE)
+
+    user.find("Je signaal").type("Mijn eigen signaal")
+    await klik(user, "Signaal versturen")
+    await user.should_see("Ontvangen ✓ Je kunt nog een signaal toevoegen.", retries=LIVE)
+    kaart = {e.parent_slot.parent: e.text for e in user.find(ui.label).elements  # type: ignore[union-attr]
+             if e.text in ("Scooters op het plein", "Ruzie bij de speeltuin", "Mijn eigen signaal")}
+    lijst = next(iter(kaart)).parent_slot.parent  # type: ignore[union-attr]
+    assert [kaart[k] for k in lijst.default_slot.children] == [  # on screen in the order they came in
+        "Scooters op het plein", "Ruzie bij de speeltuin", "Mijn eigen signaal"]
+
+    dienst.modereer(t, eerste, verborgen=True)  # the facilitator hides it: it leaves every phone
+    await user.should_not_see("Scooters op het plein", retries=LIVE)
+    await user.should_see("Ruzie bij de speeltuin")
+    assert kaarten()["Ruzie bij de speeltuin"] == na["Ruzie bij de speeltuin"]

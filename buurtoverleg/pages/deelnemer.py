@@ -18,6 +18,7 @@ from ..sessie.dienst import MAX_NAAM, MAX_ORGANISATIE, MAX_SIGNAAL
 from ..sessie.toestand import DOMEINEN, SIGNAALSOORTEN, Deelnemer, Vraag
 from .gedeeld import KLEUR, Mislukt, Storing, doe, kopniveau, probeer, stopt_stil
 from .gedeeld import GETYPT
+from .signaallijst import Signaallijst
 
 GROOT = "w-full text-lg py-3"
 
@@ -115,7 +116,7 @@ async def _telefoon(ctx, meeting_id: int, ik: Deelnemer) -> None:  # type: ignor
     dienst = ctx.dienst
     concept: dict[str, Any] = {}
     """What the participant is typing or picking but has not sent; survives redraws."""
-    signaallijsten: list[Any] = []
+    signaallijsten: list[Signaallijst] = []
     """The signal lists on screen now; a new signal only redraws these."""
 
     with ui.column().classes("w-full max-w-md mx-auto p-3 gap-3"):
@@ -157,10 +158,10 @@ async def _telefoon(ctx, meeting_id: int, ik: Deelnemer) -> None:  # type: ignor
 
     async def herteken(soorten: set[str]) -> None:
         if "stap" in soorten:
-            scherm.refresh()
+            await scherm.refresh()
         else:
             for lijst in signaallijsten:
-                lijst.refresh()
+                await lijst.ververs()
 
     volg(ctx.publisher, meeting_id, {"stap", "signaal"}, herteken)
 
@@ -172,7 +173,7 @@ def _wacht(kop: str, tekst: str) -> None:
 
 
 async def _vraag(ctx, meeting_id: int, ik: Deelnemer, vraag: Vraag, eerder: Any,  # type: ignore[no-untyped-def]
-                 concept: dict[str, Any], signaallijsten: list[Any]) -> None:
+                 concept: dict[str, Any], signaallijsten: list[Signaallijst]) -> None:
     dienst = ctx.dienst
     status = ui.label("Ontvangen ✓" if eerder is not None else "").classes("text-base")
     status.style(f"color: {KLEUR['eensgezind']}")
@@ -260,7 +261,7 @@ async def _vraag(ctx, meeting_id: int, ik: Deelnemer, vraag: Vraag, eerder: Any,
 
 
 async def _signaalinvoer(ctx, meeting_id: int, ik: Deelnemer, vraag: Vraag,  # type: ignore[no-untyped-def]
-                         concept: dict[str, Any], status: ui.label):
+                         concept: dict[str, Any], status: ui.label) -> Signaallijst:
     dienst = ctx.dienst
     sleutel = f"{vraag.id}:tekst"
     soort = ui.toggle(SIGNAALSOORTEN, value=concept.get(f"{vraag.id}:soort", "waarneming"))
@@ -294,29 +295,12 @@ async def _signaalinvoer(ctx, meeting_id: int, ik: Deelnemer, vraag: Vraag,  # t
             concept.pop(sleutel, None)
             tekst.set_value("")
         status.set_text("Ontvangen ✓ Je kunt nog een signaal toevoegen.")
-        lijst.refresh()
+        await lijst.ververs()
 
     ui.button("Signaal versturen", on_click=verstuur).classes(GROOT)
-
-    @ui.refreshable
-    async def lijst() -> None:
-        kaarten = await doe(dienst.signalen, meeting_id, kijker=ik.id, vraag_id=vraag.id)
-        if kaarten:
-            ui.label("Signalen in de zaal: tik op 'herken ik' als je het ook ziet.").classes("text-sm pt-2")
-        for kaart in kaarten:
-            with ui.card().classes("w-full p-2"):
-                ui.label(SIGNAALSOORTEN[kaart.soort]).classes("text-xs uppercase").style(
-                    f"color: {KLEUR[kaart.soort]}"
-                )
-                ui.label(kaart.tekst).classes(f"text-base {GETYPT}").props("dir=auto")
-                if not kaart.eigen:
-                    async def herken(k: int = kaart.id) -> None:
-                        if await probeer(dienst.herken, meeting_id, ik.id, k):
-                            lijst.refresh()
-                    label = f"Herken ik ✓ ({kaart.herkend})" if kaart.herkend_door_mij else f"Herken ik ({kaart.herkend})"
-                    ui.button(label, on_click=herken).props("outline no-caps").style("min-height: 48px")
-
-    await lijst()
+    lijst = Signaallijst(lambda: doe(dienst.signalen, meeting_id, kijker=ik.id, vraag_id=vraag.id),
+                         lambda signaal_id: probeer(dienst.herken, meeting_id, ik.id, signaal_id))
+    await lijst.ververs()
     return lijst
 
 

@@ -1,0 +1,71 @@
+"""The room's signals on a participant's phone, kept up to date card by card.
+
+Every new signal and every 'herken ik' in the room reaches every phone. Rebuilding the whole
+list each time sent every phone all its cards again: with thirty phones and sixty signals,
+one new signal cost 1,800 cards over the community centre's Wi-Fi and as many element
+builds on the server. Here a phone compares what it shows with what the database holds:
+a new signal adds one card, a recognition replaces one card, a merged or hidden signal
+removes one, and nothing else is sent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+
+from nicegui import ui
+
+from ..sessie.toestand import SIGNAALSOORTEN, SignaalKaart
+from .gedeeld import GETYPT, KLEUR, Mislukt
+
+
+class Signaallijst:
+    def __init__(self, ophalen: Callable[[], Awaitable[list[SignaalKaart]]],
+                 herken: Callable[[int], Awaitable[bool]]) -> None:
+        self._ophalen = ophalen
+        self._herken = herken
+        self._uitleg = ui.label("Signalen in de zaal: tik op 'herken ik' als je het ook ziet.").classes("text-sm pt-2")
+        self._vak = ui.column().classes("w-full gap-2")
+        self._getoond: dict[int, tuple[SignaalKaart, ui.card]] = {}
+        self._bezig = asyncio.Lock()
+        """A tap, a sent signal and a room event may ask at once; an older read must not
+        land after a newer one."""
+
+    async def ververs(self) -> None:
+        async with self._bezig:
+            try:
+                kaarten = await self._ophalen()
+            except Mislukt:
+                return  # the notice is on screen; the list stays as it is until the next change
+            self._toon(kaarten)
+
+    def _toon(self, kaarten: list[SignaalKaart]) -> None:
+        nu = {kaart.id for kaart in kaarten}
+        for weg in [i for i in self._getoond if i not in nu]:
+            self._vak.remove(self._getoond.pop(weg)[1])
+        for positie, kaart in enumerate(kaarten):  # the domain sorts them; keep its order
+            eerder = self._getoond.get(kaart.id)
+            if eerder is not None and eerder[0] == kaart:
+                continue
+            if eerder is not None:
+                self._vak.remove(eerder[1])
+            with self._vak:
+                element = self._kaart(kaart)
+            if positie < len(self._vak.default_slot.children) - 1:  # not the newest: put it in its place
+                element.move(target_index=positie)
+            self._getoond[kaart.id] = (kaart, element)
+        self._uitleg.set_visibility(bool(kaarten))
+
+    def _kaart(self, kaart: SignaalKaart) -> ui.card:
+        with ui.card().classes("w-full p-2") as element:
+            ui.label(SIGNAALSOORTEN[kaart.soort]).classes("text-xs uppercase").style(f"color: {KLEUR[kaart.soort]}")
+            ui.label(kaart.tekst).classes(f"text-base {GETYPT}").props("dir=auto")
+            if not kaart.eigen:
+                label = f"Herken ik ✓ ({kaart.herkend})" if kaart.herkend_door_mij else f"Herken ik ({kaart.herkend})"
+                ui.button(label, on_click=lambda k=kaart.id: self._tik(k)).props("outline no-caps").style(
+                    "min-height: 48px")
+        return element
+
+    async def _tik(self, signaal_id: int) -> None:
+        if await self._herken(signaal_id):
+            await self.ververs()
