@@ -326,6 +326,23 @@ def test_signalen_herkennen_modereren_en_samenvoegen(dienst, overleg):
         dienst.voeg_samen(t, s2, s2)
 
 
+def test_hetzelfde_signaal_opnieuw_versturen_telt_een_keer(dienst, overleg, gebeurtenissen):
+    """A phone that did not see 'Ontvangen' (connection gone, server restarted) sends again."""
+    t, m = overleg.facilitator_token, overleg.meeting_id
+    a, b = _deelnemers(dienst, m, 2)
+    dienst.start(t)
+    dienst.ga_naar(t, 2)
+    eerste = dienst.signaal(m, a, "test-signalen", "waarneming", "Graffiti op de brug")
+    gemeld = len(gebeurtenissen)
+    assert dienst.signaal(m, a, "test-signalen", "waarneming", "  Graffiti op de brug ") == eerste
+    assert len(gebeurtenissen) == gemeld, "nothing new, so no redraw on every phone"
+    # someone else seeing the same thing, or the same person adding something, is new input
+    assert dienst.signaal(m, b, "test-signalen", "waarneming", "Graffiti op de brug") != eerste
+    assert dienst.signaal(m, a, "test-signalen", "waarneming", "Graffiti op de brug, nu ook op de school") != eerste
+    assert [k.tekst for k in dienst.signalen(m)] == [
+        "Graffiti op de brug", "Graffiti op de brug", "Graffiti op de brug, nu ook op de school"]
+
+
 def test_signalen_wachten_op_goedkeuring_als_dat_aan_staat(dienst, overleg):
     t = overleg.facilitator_token
     (a,) = _deelnemers(dienst, overleg.meeting_id, 1)

@@ -347,6 +347,14 @@ class Dienst(Aanpak, Notulist, Pincodes, Bewaren):
             _stap, prompt = self._open_vraag(meeting, vraag_id)
             if prompt.type.value != "signaal":
                 raise Geweigerd("Bij deze vraag hoort geen signaal.")
+            al = s.scalar(select(Signal.id).where(
+                Signal.meeting_id == meeting_id, Signal.participant_id == deelnemer.id,
+                Signal.prompt_id == vraag_id, Signal.text == tekst))
+            if al is not None:
+                # Sent again: a phone that lost its connection before it saw 'Ontvangen' (or
+                # reloaded after a server restart) sends the same text once more. It was stored;
+                # say so again instead of putting it on the projector twice.
+                return al
             nieuw = Signal(
                 meeting_id=meeting_id,
                 participant_id=deelnemer.id,
