@@ -15,7 +15,16 @@ from pydantic import ValidationError
 
 from .schema import REFERENTIES, SOORTEN, Bestand, Item, Onderdeel, Prompt, PromptType, Template
 
-BUILTIN_DIR = Path(__file__).resolve().parents[2] / "content"
+def _ingebouwd() -> Path:
+    """The method that ships with the app: the copy a regular install puts in the package
+    (`buurtoverleg/methode`, see pyproject.toml), else `content/` of the source checkout
+    (a development or editable install)."""
+    pakket = Path(__file__).resolve().parents[1]
+    geinstalleerd = pakket / "methode"
+    return geinstalleerd if geinstalleerd.is_dir() else pakket.parent / "content"
+
+
+BUILTIN_DIR = _ingebouwd()
 
 
 @dataclass(frozen=True)
