@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from nicegui.testing import User
+from pypdf import PdfReader
 from sqlalchemy import select
 
 from buurtoverleg.demo import DEELNEMERS, NOTULIST, vul
@@ -139,7 +140,7 @@ def test_verwijderen_wist_alles_wat_een_persoon_noemt(dienst: Dienst, db: Databa
     assert _van(db, ander) == voor_ander, "the other meeting is untouched"
     assert _in_bestanden(tmp_path, "test.sqlite*", NAMEN) == [], "no deleted name left in the SQLite files"
     assert list(exportmap.glob("kanaleneiland-zuid_*")) == []
-    assert [p.name for p in exportmap.iterdir()] == ["overvecht_2026-11-20_concept.pdf"]
+    assert [p.name for p in exportmap.iterdir()] == [f"overvecht_2026-11-20_overleg-{ander}_concept.pdf"]
     assert weg.rijen["deelnemers"] == 9 and weg.rijen["versies"] == 1 and weg.rijen["signalen"] == inhoud.signalen
     assert weg.rijen["antwoorden"] == inhoud.antwoorden and len(weg.bestanden) == 4
 
@@ -242,6 +243,21 @@ def test_anonimiseren_houdt_het_dossier_maar_niet_de_mensen(dienst: Dienst, db: 
     assert dienst.ruim_op(12, "anonimiseren", exportmap=tmp_path / "exports").regels == (), "a second run: nothing"
 
 
+def test_twee_overleggen_in_dezelfde_buurt_op_dezelfde_dag_houden_hun_eigen_bestanden(dienst: Dienst, tmp_path: Path):
+    exportmap = tmp_path / "exports"
+    bewijs = _organisator(dienst, tmp_path)
+    oefen = dienst.maak("Overvecht", date(2026, 11, 23), "test-kort")
+    echt = dienst.maak("Overvecht", date(2026, 11, 23), "test-kort")
+    dienst.besluit(echt.facilitator_token, "Het echte besluit.")
+    oefenpdf = exporteer(dienst.notulen(oefen.meeting_id), "pdf", exportmap)
+    echtpdf = exporteer(dienst.notulen(echt.meeting_id), "pdf", exportmap)
+    assert oefenpdf != echtpdf, "the second export must not overwrite the first"
+
+    dienst.verwijder_overleg(bewijs, oefen.meeting_id, exportmap=exportmap, archief=tmp_path / "archief")
+    assert not oefenpdf.exists() and echtpdf.exists(), "deleting the practice round keeps the real minutes"
+    assert any("Het echte besluit." in (p.extract_text() or "") for p in PdfReader(echtpdf).pages)
+
+
 def test_verwijderen_na_de_bewaartermijn_alleen_oude_overleggen(dienst: Dienst, db: Database, tmp_path: Path,
                                                                  oud_en_nieuw: tuple[int, int]):
     oud, nieuw = oud_en_nieuw
@@ -252,7 +268,7 @@ def test_verwijderen_na_de_bewaartermijn_alleen_oude_overleggen(dienst: Dienst, 
     assert all(rijen == [] for rijen in _van(db, oud).values())
     assert _van(db, nieuw) == voor_nieuw
     assert _in_bestanden(tmp_path, "test.sqlite*", NAMEN) == []
-    assert [p.name for p in (tmp_path / "exports").iterdir()] == ["overvecht_2027-12-01_concept.pdf"]
+    assert [p.name for p in (tmp_path / "exports").iterdir()] == [f"overvecht_2027-12-01_overleg-{nieuw}_concept.pdf"]
     assert dienst.ruim_op(36, "verwijderen").regels == (), "nothing is older than three years"
 
 

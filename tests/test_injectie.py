@@ -251,7 +251,7 @@ def test_exports_bevatten_de_tekst_letterlijk(dienst: Dienst):
     assert "'=HYPERLINK(\"http://x\";\"klik\")" in cellen and "'@ploeg" in cellen  # never a formula
 
     naam = bestandsnaam(n, "pdf")
-    assert re.fullmatch(r"[a-z0-9-]+_2026-11-23_concept\.pdf", naam), naam
+    assert re.fullmatch(r"[a-z0-9-]+_2026-11-23_overleg-\d+_concept\.pdf", naam), naam
 
 
 # ---------------------------------------------------------------------------- layout, in a real browser

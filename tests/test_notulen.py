@@ -184,7 +184,7 @@ def test_json_archief_heeft_alle_rondes_en_leest_terug(dienst, demo):
 def test_bestandsnaam_is_veilig(dienst, tmp_path):
     links = dienst.maak("../../etc/Ëindhoven  Zuid/..", date(2026, 11, 23), "test-kort")
     n = dienst.notulen(links.meeting_id)
-    assert bestandsnaam(n, "pdf") == "etc-eindhoven-zuid_2026-11-23_concept.pdf"
+    assert bestandsnaam(n, "pdf") == f"etc-eindhoven-zuid_2026-11-23_overleg-{links.meeting_id}_concept.pdf"
     pad = exporteer(n, "pdf", tmp_path / "uit")
     assert pad.parent == (tmp_path / "uit").resolve() and pad.read_bytes().startswith(b"%PDF")
     with pytest.raises(ValueError):
@@ -206,7 +206,7 @@ def test_definitief_maken_geeft_genummerde_versies_die_blijven(dienst, demo, klo
     assert (een.versie, twee.versie) == (1, 2)
     assert "Aangevulde" not in een.samenvatting and twee.samenvatting.startswith("Aangevulde")
     assert twee.gemaakt_op > een.gemaakt_op
-    assert exporteer(een, "pdf", tmp_path).name == "kanaleneiland-zuid_2026-11-23_v1.pdf"
+    assert exporteer(een, "pdf", tmp_path).name == f"kanaleneiland-zuid_2026-11-23_overleg-{m}_v1.pdf"
     tekst, _ = _pdftekst(bouw(twee, "pdf"))
     assert "Definitief, versie 2" in tekst and "CONCEPT" not in tekst
     with pytest.raises(Geweigerd, match="Versie 3"):

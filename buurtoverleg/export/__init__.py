@@ -56,10 +56,14 @@ def slug(tekst: str, maximum: int = 60) -> str:
 
 
 def bestandsnaam(notulen: Notulen, formaat: str) -> str:
+    """Buurt and date for the secretary, the meeting's number so that two meetings in the same
+    buurt on the same day (a practice round and the real one) never overwrite or delete each
+    other's files, and the version."""
     if formaat not in FORMATEN:
         raise ValueError(f"Onbekend formaat '{formaat}'; kies uit {', '.join(FORMATEN)}.")
     versie = f"v{notulen.versie}" if notulen.versie is not None else "concept"
-    return f"{slug(notulen.buurt)}_{notulen.datum.isoformat()}_{versie}.{FORMATEN[formaat][0]}"
+    return (f"{slug(notulen.buurt)}_{notulen.datum.isoformat()}_overleg-{notulen.meeting_id}_{versie}"
+            f".{FORMATEN[formaat][0]}")
 
 
 def exporteer(notulen: Notulen, formaat: str, map: Path | str) -> Path:

@@ -253,8 +253,7 @@ class Bewaren:
 
     def _exportbestanden(self, s: Session, meeting: Meeting, exportmap: Path | str | None) -> list[Path]:
         """The files `export.exporteer` can have written for this meeting: the draft and every version,
-        in every format. Named by buurt and date, so a meeting in the same buurt on the same day shares
-        them; they are removed anyway (they can be made again), as they may hold this meeting's data."""
+        in every format (their names carry the meeting's number, so another meeting's files stay)."""
         if exportmap is None:
             return []
         map_ = Path(exportmap)
