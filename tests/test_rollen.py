@@ -346,13 +346,49 @@ async def test_notulist_met_pincode_onthouden_en_opnieuw_na_een_wijziging(user: 
     await ander.open(f"/notulen/{links.secretary_token}")
     await ander.should_see("Pincode nodig", retries=LIVE)
 
-    dienst.stel_pin(links.facilitator_token, "notulist", "7777")
-    await user.open(f"/notulen/{links.secretary_token}")
+    dienst.stel_pin(links.facilitator_token, "notulist", "7777")  # the open page closes at once
+    await user.should_see("heeft zojuist een nieuwe pincode gekregen", retries=LIVE)
+    await user.should_not_see("Concept downloaden")
+    await klik(user, "Pincode invullen")
     await user.should_see("Pincode nodig", retries=LIVE)
     await _pin_invullen(user, "4821")
     await user.should_see("Die pincode klopt niet", retries=LIVE)
     await _pin_invullen(user, "7777")
     await user.should_see("Concept downloaden", retries=LIVE)
+
+
+async def test_een_open_pagina_vraagt_de_pincode_zodra_die_verandert(user: User, create_user):
+    """A console opened with a leaked link before the PIN was set does not stay usable."""
+    dienst = _ctx().dienst
+    links = dienst.maak("Tuindorp", date(2026, 11, 23), "test-kort")
+    await user.open(f"/leiding/{links.facilitator_token}")  # the real facilitator
+    await user.should_see("Start het overleg", retries=LIVE)
+    ander = create_user()  # someone else who got hold of the link
+    await ander.open(f"/leiding/{links.facilitator_token}")
+    await ander.should_see("Start het overleg", retries=LIVE)
+    notulist = create_user()
+    await notulist.open(f"/notulen/{links.secretary_token}")
+    await notulist.should_see("Concept downloaden", retries=LIVE)
+
+    await klik(user, marker="pin-gespreksleider")  # the facilitator sets a PIN on the console
+    await user.should_see(marker="nieuwe-pincode", retries=LIVE)
+    user.find(marker="nieuwe-pincode").type("975310")
+    await klik(user, marker="pin-opslaan")
+    await user.should_see("Link gespreksleider: met pincode", retries=LIVE)
+
+    await ander.should_see("heeft zojuist een nieuwe pincode gekregen", retries=LIVE)
+    await ander.should_not_see("Start het overleg")
+    assert not [e for e in ander.client.elements.values() if isinstance(e, (ui.timer, ui.keyboard))], \
+        "no timer or shortcut of the console left running"
+    await user.should_see("Start het overleg"), "whoever set the PIN keeps the console"
+    await user.should_not_see("nieuwe pincode gekregen")
+    await notulist.should_see("Concept downloaden"), "the other link's PIN did not change"
+
+    dienst.stel_pin(links.facilitator_token, "notulist", "2468")  # the secretary's link too
+    await notulist.should_see("heeft zojuist een nieuwe pincode gekregen", retries=LIVE)
+    await klik(notulist, "Pincode invullen")
+    await notulist.should_see("Pincode nodig", retries=LIVE)
+    await user.should_see("Start het overleg")
 
 
 async def test_pincodeformulier_toont_niets_van_de_console_en_remt_af(user: User):

@@ -129,8 +129,8 @@ async def _overleggen(ctx, dienst) -> None:  # type: ignore[no-untyped-def]
                     await doe(schoon_pin, pin)
                 links = await doe(dienst.maak, buurt.value or "", dag, template.value, vorige.value or None)
                 for rol, pin in gekozen.items():
-                    await doe(dienst.stel_pin, links.facilitator_token, rol, pin)
-                    await pincode.onthoud(ctx, rol, links.meeting_id)
+                    stand = await doe(dienst.stel_pin, links.facilitator_token, rol, pin)
+                    pincode.onthoud(app.storage.user, rol, links.meeting_id, stand)
             except Mislukt:
                 return
             ui.navigate.to(f"/leiding/{links.facilitator_token}")

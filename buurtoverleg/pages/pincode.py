@@ -4,15 +4,25 @@ Why the PIN lives at the page and not in every domain action: see sessie/pincode
 `toegang` is the one gate both pages call first; until it returns a meeting id, nothing
 of the page exists, so there is nothing to click. A right PIN is remembered for this
 browser (`app.storage.user`, server-side, per meeting and role) as the fingerprint of the
-PIN it was checked against; a new PIN has a new fingerprint, so the browser is asked again.
+PIN it was checked against; a new PIN has a new fingerprint, so the browser is asked again,
+also on a page that is open at that moment (`_bewaak`): a console opened with a leaked link
+does not outlive the PIN that was set to shut it out.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from nicegui import app, ui
 
+from ..live import volg
 from ..sessie.pincode import PIN_ROLLEN
 from .gedeeld import KLEUR, Mislukt, doe, kopniveau, probeer, weigerpagina
+
+
+_ZELF_GEWIJZIGD: set[str] = set()
+"""Clients that are setting a PIN themselves right now: their own watcher (`_bewaak`) may see
+the change before this browser has remembered the new PIN, and must not shut it out."""
 
 
 def _sleutel(rol: str, meeting_id: int) -> str:
@@ -31,23 +41,47 @@ async def toegang(ctx, rol: str, token: str) -> int | None:  # type: ignore[no-u
     except Mislukt as fout:
         weigerpagina(str(fout))
         return None
-    if stand is None or app.storage.user.get(_sleutel(rol, meeting_id)) == stand:
+    opslag = app.storage.user  # this browser's, taken while the page is built (see `onthoud`)
+    if stand is None or opslag.get(_sleutel(rol, meeting_id)) == stand:
+        if rol in PIN_ROLLEN:
+            _bewaak(ctx, rol, meeting_id, opslag)
         return meeting_id
-    _formulier(ctx, rol, meeting_id)
+    _formulier(ctx, rol, meeting_id, opslag)
     return None
 
 
-async def onthoud(ctx, rol: str, meeting_id: int) -> None:  # type: ignore[no-untyped-def]
-    """Whoever just set a PIN knows it: this browser need not type it again."""
-    try:
+def _bewaak(ctx, rol: str, meeting_id: int, opslag: dict[str, Any]) -> None:  # type: ignore[no-untyped-def]
+    """When the link's PIN is set or changed while this page is open, and this browser does not
+    hold the new one, the page is emptied: nothing of it stays clickable. The PIN form comes
+    with a fresh page load, as for any browser that opens the link."""
+    client = ui.context.client
+
+    async def controleer(_soorten: set[str]) -> None:
         stand = await doe(ctx.dienst.pin_stand, meeting_id, rol)
-    except Mislukt:
-        return
+        if client.id in _ZELF_GEWIJZIGD:
+            return
+        if stand is not None and opslag.get(_sleutel(rol, meeting_id)) != stand:
+            client.content.clear()  # the page with its timers, shortcuts and dialogs
+            with client.content, ui.column().classes("w-full max-w-sm mx-auto p-6 gap-4"):
+                ui.label("Nieuwe pincode").classes("text-2xl font-bold").props(kopniveau(1))
+                ui.label(f"De link van de {rol} heeft zojuist een nieuwe pincode gekregen. "
+                         "Typ die in om verder te gaan.").classes("text-lg")
+                ui.button("Pincode invullen", on_click=ui.navigate.reload).props("color=primary").classes(
+                    "w-full text-lg")
+    volg(ctx.publisher, meeting_id, {"instellingen"}, controleer)
+
+
+def onthoud(opslag: dict[str, Any], rol: str, meeting_id: int, stand: str | None) -> None:
+    """Whoever just set a PIN knows it: this browser need not type it again.
+
+    `opslag` is `app.storage.user` as taken while the page was built: that lookup goes by the
+    request in the current context, and a callback (a timer, a dialog) is safest with the
+    browser's own storage in hand."""
     if stand is not None:
-        app.storage.user[_sleutel(rol, meeting_id)] = stand
+        opslag[_sleutel(rol, meeting_id)] = stand
 
 
-def _formulier(ctx, rol: str, meeting_id: int) -> None:  # type: ignore[no-untyped-def]
+def _formulier(ctx, rol: str, meeting_id: int, opslag: dict[str, Any]) -> None:  # type: ignore[no-untyped-def]
     remsleutel = f"pin:{ui.context.client.ip or 'onbekend'}"
     with ui.column().classes("w-full max-w-sm mx-auto p-6 gap-4"):
         ui.label("Pincode nodig").classes("text-2xl font-bold").props(kopniveau(1))
@@ -74,8 +108,7 @@ def _formulier(ctx, rol: str, meeting_id: int) -> None:  # type: ignore[no-untyp
                 melding.set_text(_te_veel(wacht) if wacht > 0 else "Die pincode klopt niet. Probeer het opnieuw.")
                 veld.set_value("")
                 return
-            if stand:
-                app.storage.user[_sleutel(rol, meeting_id)] = stand
+            onthoud(opslag, rol, meeting_id, stand or None)
             ui.navigate.reload()
 
         veld.on("keydown.enter", controleer)
@@ -92,6 +125,7 @@ async def beheer(ctx, meeting_id: int, token: str) -> None:  # type: ignore[no-u
 
     `token` is the facilitator's link: setting a PIN is a facilitator action in the domain.
     """
+    opslag = app.storage.user
 
     @ui.refreshable
     async def vak() -> None:
@@ -128,10 +162,16 @@ async def beheer(ctx, meeting_id: int, token: str) -> None:  # type: ignore[no-u
         if not pin.strip():
             ui.notify("Vul een pincode in, of kies 'Weghalen'.", type="warning")
             return
-        if await probeer(ctx.dienst.stel_pin, token, rol, pin):
-            await onthoud(ctx, rol, meeting_id)
-            ui.notify(f"De pincode voor de {rol} is ingesteld.", type="positive")
-            vak.refresh()
+        client = ui.context.client
+        _ZELF_GEWIJZIGD.add(client.id)
+        try:
+            onthoud(opslag, rol, meeting_id, await doe(ctx.dienst.stel_pin, token, rol, pin))
+        except Mislukt:
+            return
+        finally:
+            _ZELF_GEWIJZIGD.discard(client.id)
+        ui.notify(f"De pincode voor de {rol} is ingesteld.", type="positive")
+        vak.refresh()
 
     async def weghalen(rol: str) -> None:
         if await probeer(ctx.dienst.stel_pin, token, rol, None):

@@ -53,15 +53,18 @@ def _kolom(rol: str) -> str:
 class Pincodes:
     """Mixed into `Dienst`; relies on its `db`, `_leiding` and `_meeting`."""
 
-    def stel_pin(self, token: str, rol: str, pin: str | None) -> None:
+    def stel_pin(self, token: str, rol: str, pin: str | None) -> str | None:
         """Set the PIN of the facilitator's or the secretary's link; None or '' removes it.
 
-        Every browser that was let in with the old PIN must type the new one.
+        Every browser that was let in with the old PIN (or before there was one) must type
+        the new one; the pages watch for this change. Returns the new fingerprint
+        (`pin_stand`), so the browser that set the PIN can remember it at once.
         """
         kolom = _kolom(rol)
         waarde = None if pin is None or (isinstance(pin, str) and not pin.strip()) else versleutel(schoon_pin(pin))
         with self._leiding(token, "instellingen") as (_s, meeting):  # type: ignore[attr-defined]
             setattr(meeting, kolom, waarde)
+        return None if waarde is None else _vingerafdruk(waarde)
 
     def pins(self, token: str) -> dict[str, bool]:
         """For the facilitator: which of the two links has a PIN now."""
