@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 
 from nicegui import ui
@@ -313,3 +314,42 @@ async def test_signalen_op_de_telefoon_kaart_voor_kaart(user: User):
     await user.should_not_see("Scooters op het plein", retries=LIVE)
     await user.should_see("Ruzie bij de speeltuin")
     assert kaarten()["Ruzie bij de speeltuin"] == na["Ruzie bij de speeltuin"]
+
+
+async def test_dialogen_van_de_console_verdwijnen_na_gebruik(user: User):
+    """A dialog per click: after saving or cancelling none stays behind in the page."""
+    from datetime import date
+
+    dienst = _ctx().dienst
+    links = dienst.maak("Lunetten", date(2026, 11, 23), "test-kort")
+    a = dienst.aanmelden(links.meeting_id, "Agent", "Politie", "politie")
+    dienst.start(links.facilitator_token)
+    dienst.ga_naar(links.facilitator_token, 2)
+    dienst.signaal(links.meeting_id, a, "test-signalen", "waarneming", "Brommers op de stoep")
+    await user.open(f"/leiding/{links.facilitator_token}")
+    await user.should_see("Brommers op de stoep", retries=LIVE)
+    assert user.client is not None
+
+    def dialogen() -> int:
+        return sum(isinstance(e, ui.dialog) for e in user.client.elements.values())  # type: ignore[union-attr]
+
+    async def geen_dialogen() -> None:
+        for _ in range(LIVE):
+            if not dialogen():
+                return
+            await asyncio.sleep(0.1)
+        assert dialogen() == 0
+
+    await klik(user, "Bewerken")
+    await user.should_see(marker="signaaltekst", retries=LIVE)
+    user.find(marker="signaaltekst").clear().type("Brommers op de stoep bij de school")
+    await klik(user, marker="bewerk-opslaan")
+    await geen_dialogen()
+    assert [k.tekst for k in dienst.signalen(links.meeting_id)] == ["Brommers op de stoep bij de school"]
+
+    await klik(user, "Bewerken")
+    await user.should_see(marker="bewerk-annuleren", retries=LIVE)
+    assert dialogen() == 1
+    await klik(user, marker="bewerk-annuleren")
+    await geen_dialogen()
+    assert [k.tekst for k in dienst.signalen(links.meeting_id)] == ["Brommers op de stoep bij de school"]

@@ -13,7 +13,7 @@ from nicegui import ui
 
 from ..live import volg
 from ..sessie.aanpak import ACTIESTATUS, BESLUITSOORTEN
-from .gedeeld import KLEUR, doe, probeer
+from .gedeeld import KLEUR, antwoord_van, doe, probeer
 
 SMART_LABELS = {
     "wat": "Wat gaan we doen? *",
@@ -135,7 +135,7 @@ async def beleidsdiagnose(dienst, token: str, richting: str, titel: str) -> None
         with ui.row():
             ui.button("Annuleren", on_click=dialoog.close).props("flat")
             ui.button("Opslaan", on_click=lambda: dialoog.submit(True))
-    if await dialoog:
+    if await antwoord_van(dialoog):
         keuze = {"ja": True, "nee": False, "?": None}
         await probeer(dienst.beleidsdiagnose, token, richting, gedekt=gedekt.value or "",
                       voldoende=keuze[voldoende.value], witte_vlekken=vlekken.value or "",
@@ -176,7 +176,7 @@ async def _kies(dienst, token: str, content_id: str, gekozen: bool) -> None:  # 
         with ui.row():
             ui.button("Annuleren", on_click=dialoog.close).props("flat")
             ui.button("Vastleggen", on_click=lambda: dialoog.submit(reden.value or "")).mark("kies-bevestig")
-    tekst = await dialoog
+    tekst = await antwoord_van(dialoog)
     if tekst is not None:
         await probeer(dienst.kies, token, content_id, gekozen, tekst)
 

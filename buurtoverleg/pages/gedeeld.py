@@ -130,6 +130,16 @@ def stopt_stil(bouw: Callable[..., Awaitable[None]]) -> Callable[..., Awaitable[
     return pagina
 
 
+async def antwoord_van(dialoog: ui.dialog) -> Any:
+    """Open a dialog made for one question, wait for the answer (None when cancelled) and remove
+    it. A dialog is made per click; kept, each one would stay in the page, and in the browser,
+    for the rest of a three-hour meeting."""
+    try:
+        return await dialoog
+    finally:
+        dialoog.delete()
+
+
 def kopniveau(niveau: int) -> str:
     """Props that make a label a heading (level 1-3) for screen readers: ui.label is a <div>,
     and a page needs its title and section titles as headings (WCAG 1.3.1)."""

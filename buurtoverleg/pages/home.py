@@ -15,7 +15,7 @@ from ..sessie.pincode import PIN_ROLLEN, schoon_pin
 from ..sessie.toestand import MEETING_STATUS
 from . import pincode
 from ..export import mediatype
-from .gedeeld import KLEUR, Mislukt, doe, kopniveau, probeer, stopt_stil
+from .gedeeld import KLEUR, Mislukt, antwoord_van, doe, kopniveau, probeer, stopt_stil
 
 LOKAAL = {"127.0.0.1", "::1", "localhost"}
 
@@ -190,5 +190,5 @@ async def _verwijderen(ctx, r) -> None:  # type: ignore[no-untyped-def]
             ui.button("Annuleren", on_click=dialoog.close).props("flat")
             ui.button("Definitief verwijderen", on_click=lambda: dialoog.submit(True)).props("color=negative").mark(
                 "verwijder-bevestig")
-    if await dialoog and await probeer(dienst.verwijder_overleg, bewijs, r.id, exportmap=exportmap):
+    if await antwoord_van(dialoog) and await probeer(dienst.verwijder_overleg, bewijs, r.id, exportmap=exportmap):
         ui.navigate.reload()

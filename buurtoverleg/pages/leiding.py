@@ -12,7 +12,7 @@ from .. import qr
 from ..live import volg
 from ..sessie.toestand import DOMEINEN, MEETING_STATUS, ROLLEN, STAP_STATUS
 from . import aanpak, pincode
-from .gedeeld import KLEUR, doe, kopniveau, probeer, stopt_stil
+from .gedeeld import KLEUR, antwoord_van, doe, kopniveau, probeer, stopt_stil
 from .gedeeld import GETYPT
 from .weergave import Klokweergave, agenda, balken, duidingsblok, signaalkaart
 
@@ -203,7 +203,7 @@ def _knoppen(rij, v, actie) -> None:  # type: ignore[no-untyped-def]
                     with ui.row():
                         ui.button("Annuleren", on_click=dialoog.close).props("flat")
                         ui.button("Afsluiten", on_click=lambda: dialoog.submit(True)).props("color=negative")
-                if await dialoog:
+                if await antwoord_van(dialoog):
                     await actie("beeindig")
             ui.button("Overleg afsluiten", on_click=afsluiten).props("flat color=negative")
 
@@ -235,11 +235,11 @@ async def _moderatie(dienst, meeting_id: int, token: str, v) -> None:  # type: i
 
 async def _bewerk(dienst, token: str, kaart) -> None:  # type: ignore[no-untyped-def]
     with ui.dialog() as dialoog, ui.card().classes("w-96"):
-        veld = ui.textarea("Tekst", value=kaart.tekst).classes("w-full")
+        veld = ui.textarea("Tekst", value=kaart.tekst).classes("w-full").mark("signaaltekst")
         with ui.row():
-            ui.button("Annuleren", on_click=dialoog.close).props("flat")
-            ui.button("Opslaan", on_click=lambda: dialoog.submit(veld.value))
-    nieuw = await dialoog
+            ui.button("Annuleren", on_click=dialoog.close).props("flat").mark("bewerk-annuleren")
+            ui.button("Opslaan", on_click=lambda: dialoog.submit(veld.value)).mark("bewerk-opslaan")
+    nieuw = await antwoord_van(dialoog)
     if nieuw is not None:
         await probeer(dienst.modereer, token, kaart.id, tekst=nieuw)
 
@@ -251,7 +251,7 @@ async def _samenvoegen(dienst, token: str, kaart, andere: dict[int, str]) -> Non
         with ui.row():
             ui.button("Annuleren", on_click=dialoog.close).props("flat")
             ui.button("Samenvoegen", on_click=lambda: dialoog.submit(keuze.value))
-    doel = await dialoog
+    doel = await antwoord_van(dialoog)
     if doel is not None:
         await probeer(dienst.voeg_samen, token, kaart.id, doel)
 
@@ -267,7 +267,7 @@ async def _vaststellen(dienst, token: str, vraag) -> None:  # type: ignore[no-un
         with ui.row():
             ui.button("Annuleren", on_click=dialoog.close).props("flat")
             ui.button("Vastleggen", on_click=lambda: dialoog.submit((keuze.value, toelichting.value or "")))
-    antwoord = await dialoog
+    antwoord = await antwoord_van(dialoog)
     if antwoord is None:
         return
     optie, tekst = antwoord

@@ -17,7 +17,7 @@ from nicegui import app, ui
 
 from ..live import volg
 from ..sessie.pincode import PIN_ROLLEN
-from .gedeeld import KLEUR, Mislukt, doe, kopniveau, probeer, weigerpagina
+from .gedeeld import KLEUR, Mislukt, antwoord_van, doe, kopniveau, probeer, weigerpagina
 
 
 _ZELF_GEWIJZIGD: set[str] = set()
@@ -155,8 +155,7 @@ async def beheer(ctx, meeting_id: int, token: str) -> None:  # type: ignore[no-u
                 ui.button("Annuleren", on_click=dialoog.close).props("flat")
                 ui.button("Opslaan", on_click=lambda: dialoog.submit(veld.value or "")).props(
                     "color=primary").mark("pin-opslaan")
-        pin = await dialoog
-        dialoog.delete()  # a dialog per click; the next one must not find this one's field
+        pin = await antwoord_van(dialoog)
         if pin is None:
             return
         if not pin.strip():
