@@ -353,3 +353,69 @@ async def test_dialogen_van_de_console_verdwijnen_na_gebruik(user: User):
     await klik(user, marker="bewerk-annuleren")
     await geen_dialogen()
     assert [k.tekst for k in dienst.signalen(links.meeting_id)] == ["Brommers op de stoep bij de school"]
+
+
+async def test_beamer_noemt_de_punten_van_de_schaal_zoals_de_telefoon(user: User, create_user):
+    from datetime import date
+
+    dienst = _ctx().dienst
+    links = dienst.maak("Hoograven", date(2026, 11, 23), "test-kort")
+    mid, t = links.meeting_id, links.facilitator_token
+    agent = dienst.aanmelden(mid, "Agent", "Politie", "politie")
+    await user.open(f"/doe/{links.join_code}")  # a phone that joins through the form
+    await user.should_see("Vul in wie je bent", retries=LIVE)
+    await klik(user, "Domein")
+    await klik(user, "Bewoner")
+    user.find("Naam").type("Bewoner")
+    await klik(user, "Meedoen")
+    await user.should_see("Welkom! Het overleg begint zo.", retries=LIVE)
+    dienst.start(t)
+    dienst.ga_naar(t, 1)
+    await user.should_see("Hoe ernstig is het?", retries=LIVE)
+    await user.should_see("1 · licht")
+    await user.should_see("5 · ernstig")
+    await klik(user, "5 · ernstig")
+    await user.should_see("Ontvangen", retries=LIVE)
+    dienst.antwoord(mid, agent, "test-ernst", 1)
+    dienst.onthul(t)
+
+    beamer = create_user()
+    await beamer.open(f"/scherm/{links.projector_token}")
+    await beamer.should_see("1 · licht", retries=LIVE)
+    await beamer.should_see("5 · ernstig")
+    await beamer.should_see("3")  # a point without a name shows its number
+    assert [u.verdeling for u in dienst.uitslagen(mid, 1) if u.vraag_id == "test-ernst"] == [
+        {1: 1, 2: 0, 3: 0, 4: 0, 5: 1}]
+
+
+async def test_stippen_verdelen_met_knoppen_die_zeggen_waarvoor_ze_zijn(user: User):
+    from datetime import date
+
+    dienst = _ctx().dienst
+    links = dienst.maak("Kanaleneiland", date(2026, 11, 23), "test-kort")
+    await user.open(f"/doe/{links.join_code}")
+    await user.should_see("Vul in wie je bent", retries=LIVE)
+    await klik(user, "Domein")
+    await klik(user, "Gemeente")
+    user.find("Naam").type("Wethouder")
+    await klik(user, "Meedoen")
+    await user.should_see("Welkom! Het overleg begint zo.", retries=LIVE)
+    dienst.start(links.facilitator_token)
+    dienst.ga_naar(links.facilitator_token, 3)
+    await user.should_see("Waar wil je op inzetten?", retries=LIVE)
+    assert user.client is not None
+
+    meer = user.find(marker="meer-test-ongemak").elements.pop()
+    assert meer.props["aria-label"] == "Eén stip meer voor Ongemak"
+    assert user.find(marker="minder-test-ongemak").elements.pop().props["aria-label"] == (
+        "Eén stip minder voor Ongemak")
+    await klik(user, marker="meer-test-ongemak")
+    await klik(user, marker="meer-test-ongemak")
+    await user.should_see("Nog 1 van 3 stippen te verdelen", retries=LIVE)
+    await klik(user, marker="minder-test-ongemak")
+    await klik(user, marker="meer-test-rust")
+    await klik(user, marker="meer-test-rust")
+    await klik(user, "Versturen")
+    await user.should_see("Ontvangen", retries=LIVE)
+    (ik,) = dienst.vergadering(links.meeting_id).deelnemers
+    assert dienst.mijn_antwoorden(links.meeting_id, ik.id)["test-stippen"] == {"test-ongemak": 1, "test-rust": 2}

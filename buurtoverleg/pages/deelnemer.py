@@ -187,11 +187,7 @@ async def _vraag(ctx, meeting_id: int, ik: Deelnemer, vraag: Vraag, eerder: Any,
         return False
 
     if vraag.type in ("enkele-keuze", "schaal"):
-        keuzes = (
-            [(o.id, o.titel) for o in vraag.opties]
-            if vraag.type == "enkele-keuze"
-            else [(w, _schaallabel(vraag, w)) for w in vraag.waarden()]
-        )
+        keuzes = [(w, vraag.titel_van(w)) for w in vraag.waarden()]
         knoppen: dict[Any, ui.button] = {}
 
         def markeer(gekozen: Any) -> None:
@@ -249,8 +245,13 @@ async def _vraag(ctx, meeting_id: int, ik: Deelnemer, vraag: Vraag, eerder: Any,
                     concept[vraag.id] = dict(stippen)
                     t.set_text(str(nieuw))
                     toon_over()
-                ui.button("−", on_click=lambda p=plus: p(-1)).props('round aria-label="minder"').classes("w-12 h-12")
-                ui.button("+", on_click=lambda p=plus: p(1)).props('round aria-label="meer"').classes("w-12 h-12")
+                # a screen reader says which option a button is for (set as a value: a title may hold quotes)
+                minder = ui.button("−", on_click=lambda p=plus: p(-1)).props("round").classes("w-12 h-12").mark(
+                    f"minder-{optie.id}")
+                minder.props["aria-label"] = f"Eén stip minder voor {optie.titel}"
+                meer = ui.button("+", on_click=lambda p=plus: p(1)).props("round").classes("w-12 h-12").mark(
+                    f"meer-{optie.id}")
+                meer.props["aria-label"] = f"Eén stip meer voor {optie.titel}"
         toon_over()
 
         async def verstuur_stippen() -> None:
@@ -302,10 +303,3 @@ async def _signaalinvoer(ctx, meeting_id: int, ik: Deelnemer, vraag: Vraag,  # t
                          lambda signaal_id: probeer(dienst.herken, meeting_id, ik.id, signaal_id))
     await lijst.ververs()
     return lijst
-
-
-def _schaallabel(vraag: Vraag, waarde: int) -> str:
-    labels = vraag.schaal_labels
-    if labels and len(labels) == vraag.schaal_max - vraag.schaal_min + 1:
-        return f"{waarde} · {labels[waarde - vraag.schaal_min]}"
-    return str(waarde)

@@ -4,7 +4,6 @@ agenda. Participant text is always a label (plain text), never HTML."""
 from __future__ import annotations
 
 import time
-from typing import Any
 
 from nicegui import ui
 
@@ -47,9 +46,6 @@ class Klokweergave:
 
 def balken(vraag: Vraag, uitslag: Uitslag, groot: bool = False) -> None:
     """A horizontal bar per option or scale value; readable from the back of the room."""
-    titels: dict[Any, str] = {o.id: o.titel for o in vraag.opties} if vraag.type != "schaal" else {
-        w: str(w) for w in vraag.waarden()
-    }
     # Bars are a share of the room (of all dots for dot-voting), not of the largest option.
     totaal = max(1, sum(uitslag.verdeling.values()) if vraag.type == "stippen" else uitslag.aantal)
     tekst = "text-4xl" if groot else "text-base"
@@ -57,7 +53,7 @@ def balken(vraag: Vraag, uitslag: Uitslag, groot: bool = False) -> None:
     with ui.column().classes("w-full " + ("gap-3" if groot else "gap-1")):
         for waarde, aantal in uitslag.verdeling.items():
             with ui.row().classes("w-full items-center no-wrap gap-4"):
-                ui.label(titels.get(waarde, str(waarde))).classes(f"{tekst} w-2/5 truncate")
+                ui.label(vraag.titel_van(waarde)).classes(f"{tekst} w-2/5 truncate")
                 with ui.element("div").classes(f"grow {hoogte} bg-gray-200 rounded"):
                     ui.element("div").classes(f"{hoogte} rounded").style(
                         f"width: {100 * aantal / totaal:.0f}%; background: {KLEUR['primair']}"

@@ -144,11 +144,8 @@ def _label(vraag: Vraag, waarde: Any) -> str:
     for optie in vraag.opties:
         if optie.id == waarde:
             return optie.titel.lower()
-    labels = vraag.schaal_labels
-    if isinstance(waarde, int) and labels and len(labels) == vraag.schaal_max - vraag.schaal_min + 1:
-        label = labels[waarde - vraag.schaal_min]
-        return f"{waarde} ({label})" if label else str(waarde)
-    return str(waarde)
+    naam = vraag.schaallabel(waarde)
+    return f"{waarde} ({naam})" if naam else str(waarde)
 
 
 def _domein(domein: str) -> str:

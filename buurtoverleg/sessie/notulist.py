@@ -264,12 +264,12 @@ class Notulist:
                                     d.lezingen, in_zaal))
             else:
                 top = max(telling.values(), default=0)
-                meest = [_titel(vraag, w) for w, n in telling.items() if n == top and top > 0]
+                meest = [vraag.titel_van(w) for w, n in telling.items() if n == top and top > 0]
                 rondes.append(Ronde(ronde, len(rijen), "", "meeste stippen: " + ", ".join(meest) if meest else "",
                                     (), in_zaal))
             tellingen.append(telling)
         opties = tuple(
-            Optieregel(str(w), _titel(vraag, w), tuple(t.get(w, 0) for t in tellingen)) for w in vraag.waarden()
+            Optieregel(str(w), vraag.titel_van(w), tuple(t.get(w, 0) for t in tellingen)) for w in vraag.waarden()
         ) if tellingen else ()
         if uitkomst is None:
             vastgesteld, overeenstemming, toelichting = "", None, ""
@@ -319,27 +319,15 @@ def _antwoorden(s: Session, meeting_id: int) -> dict[str, list[tuple[Any, ...]]]
     return per_vraag
 
 
-
-def _titel(vraag: Vraag, waarde: Any) -> str:
-    for optie in vraag.opties:
-        if optie.id == waarde:
-            return optie.titel
-    if vraag.type == "schaal" and isinstance(waarde, int):
-        labels = vraag.schaal_labels
-        if labels and len(labels) == vraag.schaal_max - vraag.schaal_min + 1 and labels[waarde - vraag.schaal_min]:
-            return f"{waarde} · {labels[waarde - vraag.schaal_min]}"
-    return str(waarde)
-
-
 def _optietitel(vraag: Vraag | None, waarde: str | None) -> str:
     if vraag is None or waarde is None:
         return waarde or ""
     if vraag.type == "schaal":
         try:
-            return _titel(vraag, int(waarde))
+            return vraag.titel_van(int(waarde))
         except ValueError:
             return waarde
-    return _titel(vraag, waarde)
+    return vraag.titel_van(waarde)
 
 
 def _janee(waarde: Any) -> str:

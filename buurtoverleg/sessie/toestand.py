@@ -69,6 +69,23 @@ class Vraag:
             return list(range(self.schaal_min, self.schaal_max + 1))
         return [o.id for o in self.opties]
 
+    def schaallabel(self, waarde: Any) -> str:
+        """The template's name for a point of the scale ('Matig'), or '' when it names none."""
+        labels = self.schaal_labels
+        if (isinstance(waarde, int) and len(labels) == self.schaal_max - self.schaal_min + 1
+                and self.schaal_min <= waarde <= self.schaal_max):
+            return labels[waarde - self.schaal_min]
+        return ""
+
+    def titel_van(self, waarde: Any) -> str:
+        """An answer as people read it, the same on phone, projector and minutes: the option's
+        title, '3 · Matig' on a scale whose points have names, else the value itself."""
+        for optie in self.opties:
+            if optie.id == waarde:
+                return optie.titel
+        naam = self.schaallabel(waarde) if self.type == "schaal" else ""
+        return f"{waarde} · {naam}" if naam else str(waarde)
+
 
 @dataclass(frozen=True)
 class Stap:
