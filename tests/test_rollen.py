@@ -300,6 +300,9 @@ def test_pincode_wordt_gecontroleerd_en_gehasht_bewaard(w: Wereld):
     for fout in ("123", "123456789", "12a4", "١٢٣٤", "12 34", 1234):
         with pytest.raises(Geweigerd, match="4 tot 8 cijfers"):
             d.stel_pin(t, "gespreksleider", fout)  # type: ignore[arg-type]
+    for zwak in ("0000", "1111", "1234", "4321", "23456789", "9876"):
+        with pytest.raises(Geweigerd, match="raadt iedereen"):
+            d.stel_pin(t, "gespreksleider", zwak)
     with pytest.raises(Geweigerd, match="pincode"):
         d.stel_pin(t, "scherm", "1234")  # the projector never has one
     assert d.pin_stand(w.m.meeting_id, "notulist") is None and d.probeer_pin(w.m.meeting_id, "notulist", "") == ""
@@ -346,14 +349,14 @@ async def test_notulist_met_pincode_onthouden_en_opnieuw_na_een_wijziging(user: 
     await ander.open(f"/notulen/{links.secretary_token}")
     await ander.should_see("Pincode nodig", retries=LIVE)
 
-    dienst.stel_pin(links.facilitator_token, "notulist", "7777")  # the open page closes at once
+    dienst.stel_pin(links.facilitator_token, "notulist", "7071")  # the open page closes at once
     await user.should_see("heeft zojuist een nieuwe pincode gekregen", retries=LIVE)
     await user.should_not_see("Concept downloaden")
     await klik(user, "Pincode invullen")
     await user.should_see("Pincode nodig", retries=LIVE)
     await _pin_invullen(user, "4821")
     await user.should_see("Die pincode klopt niet", retries=LIVE)
-    await _pin_invullen(user, "7777")
+    await _pin_invullen(user, "7071")
     await user.should_see("Concept downloaden", retries=LIVE)
 
 

@@ -41,7 +41,16 @@ def schoon_pin(pin: Any) -> str:
     schoon = pin.strip() if isinstance(pin, str) else ""
     if not _PIN.fullmatch(schoon):
         raise Geweigerd("Een pincode bestaat uit 4 tot 8 cijfers (0-9).")
+    if _voor_de_hand(schoon):
+        raise Geweigerd("Deze pincode raadt iedereen (zoals 1111 of 1234). Kies een andere.")
     return schoon
+
+
+def _voor_de_hand(pin: str) -> bool:
+    """The PINs anyone tries first: one digit repeated (0000) or a straight run up or down
+    (1234, 98765). With five tries per five minutes they would fall within the hour."""
+    stappen = {int(b) - int(a) for a, b in zip(pin, pin[1:])}
+    return stappen in ({0}, {1}, {-1})
 
 
 def _kolom(rol: str) -> str:
