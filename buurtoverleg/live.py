@@ -9,7 +9,9 @@ times a second, so thirty phones voting at once cost the projector a handful of 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+import threading
+from collections.abc import Awaitable, Callable, Hashable
+from typing import Any, TypeVar
 
 from nicegui import Event, core, ui
 
@@ -17,20 +19,47 @@ from .pages.gedeeld import Mislukt
 from .sessie.gebeurtenissen import Gebeurtenis
 
 REDRAW_INTERVAL = 0.2
+T = TypeVar("T")
 
 
 class NiceGuiPublisher:
     def __init__(self) -> None:
         self.event: Event[Gebeurtenis] = Event()
+        self._versies: dict[int, int] = {}
+        """Per meeting, how many events went out: what a shared read was made for."""
+        self._gedeeld: dict[Hashable, tuple[int, Any]] = {}
+        self._sloten: dict[Hashable, threading.Lock] = {}
+        self._slot = threading.Lock()
 
     def publiceer(self, gebeurtenis: Gebeurtenis) -> None:
         loop = core.loop
         if loop is None or loop.is_closed():
             return
         if _op_loop(loop):
-            self.event.emit(gebeurtenis)
+            self._uitzenden(gebeurtenis)
         else:
-            loop.call_soon_threadsafe(self.event.emit, gebeurtenis)
+            loop.call_soon_threadsafe(self._uitzenden, gebeurtenis)
+
+    def _uitzenden(self, gebeurtenis: Gebeurtenis) -> None:
+        self._versies[gebeurtenis.meeting_id] = self._versies.get(gebeurtenis.meeting_id, 0) + 1
+        self.event.emit(gebeurtenis)
+
+    def gedeeld(self, sleutel: Hashable, meeting_id: int, lees: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """`lees(*args, **kwargs)`, read once per change of the meeting for every page that asks
+        with the same `sleutel`. After a new signal thirty phones need the same list of the room;
+        one database read serves them all instead of thirty. Runs in a worker thread (via `doe`):
+        the first caller reads while the others wait for it, then they take its result.
+        """
+        with self._slot:
+            slot = self._sloten.setdefault(sleutel, threading.Lock())
+        versie = self._versies.get(meeting_id, 0)  # before the read: the result is at least this new
+        with slot:
+            bekend = self._gedeeld.get(sleutel)
+            if bekend is not None and bekend[0] == versie:
+                return bekend[1]  # type: ignore[no-any-return]
+            waarde = lees(*args, **kwargs)
+            self._gedeeld[sleutel] = (versie, waarde)
+            return waarde
 
 
 def _op_loop(loop: asyncio.AbstractEventLoop) -> bool:

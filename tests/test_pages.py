@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import re
 
+import pytest
 from nicegui import ui
 from nicegui.testing import User
 
@@ -419,3 +420,46 @@ async def test_stippen_verdelen_met_knoppen_die_zeggen_waarvoor_ze_zijn(user: Us
     await user.should_see("Ontvangen", retries=LIVE)
     (ik,) = dienst.vergadering(links.meeting_id).deelnemers
     assert dienst.mijn_antwoorden(links.meeting_id, ik.id)["test-stippen"] == {"test-ongemak": 1, "test-rust": 2}
+
+
+async def test_een_nieuw_signaal_kost_een_lezing_voor_alle_telefoons(user: User, create_user,
+                                                                      monkeypatch: pytest.MonkeyPatch):
+    """Thirty phones need the same list after a new signal: one database read serves them all;
+    what is one phone's own (its own card, its own 'herken ik') is added per phone."""
+    from datetime import date
+
+    dienst = _ctx().dienst
+    links = dienst.maak("Ondiep", date(2026, 11, 23), "test-kort")
+    mid, t = links.meeting_id, links.facilitator_token
+    agent = dienst.aanmelden(mid, "Agent", "Politie", "politie")
+    telefoons = [user, create_user(), create_user()]
+    for i, tel in enumerate(telefoons):
+        await tel.open(f"/doe/{links.join_code}")
+        await tel.should_see("Vul in wie je bent", retries=LIVE)
+        await klik(tel, "Domein")
+        await klik(tel, "Bewoner")
+        tel.find("Naam").type(f"Bewoner {i}")
+        await klik(tel, "Meedoen")
+        await tel.should_see("Welkom! Het overleg begint zo.", retries=LIVE)
+    dienst.start(t)
+    dienst.ga_naar(t, 2)
+    for tel in telefoons:
+        await tel.should_see("Wat zie of hoor je in de buurt?", retries=LIVE)
+
+    lezingen: list[int] = []
+    echt = dienst.zaalsignalen
+    monkeypatch.setattr(dienst, "zaalsignalen", lambda *a, **k: (lezingen.append(1), echt(*a, **k))[1])
+    eerste = dienst.signaal(mid, agent, "test-signalen", "waarneming", "Vuurwerk bij de flat")
+    for tel in telefoons:
+        await tel.should_see("Herken ik (0)", retries=LIVE)
+    assert len(lezingen) == 1
+
+    dienst.herken(mid, agent, eerste)  # a change: one new read, and every phone shows the count
+    for tel in telefoons:
+        await tel.should_see("Herken ik (1)", retries=LIVE)
+    assert len(lezingen) == 2
+    await klik(user, "Herken ik (1)")  # only this phone's own mark changes
+    await user.should_see("Herken ik ✓ (2)", retries=LIVE)
+    for tel in telefoons[1:]:
+        await tel.should_see("Herken ik (2)", retries=LIVE)
+        await tel.should_not_see("Herken ik ✓")

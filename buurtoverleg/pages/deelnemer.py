@@ -15,7 +15,7 @@ from starlette.requests import Request
 from ..live import volg
 from ..sessie.codes import normaliseer_code
 from ..sessie.dienst import MAX_NAAM, MAX_ORGANISATIE, MAX_SIGNAAL
-from ..sessie.toestand import DOMEINEN, SIGNAALSOORTEN, Deelnemer, Vraag
+from ..sessie.toestand import DOMEINEN, SIGNAALSOORTEN, Deelnemer, SignaalKaart, Vraag
 from .gedeeld import KLEUR, Mislukt, Storing, doe, kopniveau, probeer, stopt_stil
 from .gedeeld import GETYPT
 from .signaallijst import Signaallijst
@@ -299,7 +299,11 @@ async def _signaalinvoer(ctx, meeting_id: int, ik: Deelnemer, vraag: Vraag,  # t
         await lijst.ververs()
 
     ui.button("Signaal versturen", on_click=verstuur).classes(GROOT)
-    lijst = Signaallijst(lambda: doe(dienst.signalen, meeting_id, kijker=ik.id, vraag_id=vraag.id),
-                         lambda signaal_id: probeer(dienst.herken, meeting_id, ik.id, signaal_id))
+    async def ophalen() -> list[SignaalKaart]:
+        zaal = await doe(ctx.publisher.gedeeld, ("signalen", meeting_id, vraag.id), meeting_id,
+                         dienst.zaalsignalen, meeting_id, vraag_id=vraag.id)
+        return zaal.voor(ik.id)
+
+    lijst = Signaallijst(ophalen, lambda signaal_id: probeer(dienst.herken, meeting_id, ik.id, signaal_id))
     await lijst.ververs()
     return lijst

@@ -44,6 +44,7 @@ from .toestand import (
     Uitslag,
     Vergadering,
     Vraag,
+    Zaalsignalen,
     verdeling,
 )
 
@@ -516,6 +517,10 @@ class Dienst(Aanpak, Notulist, Pincodes, Bewaren):
     def signalen(self, meeting_id: int, *, kijker: int | None = None, alles: bool = False,
                  vraag_id: str | None = None) -> list[SignaalKaart]:
         """Signal cards; `alles` (facilitator) includes hidden and unapproved ones."""
+        return self.zaalsignalen(meeting_id, alles=alles, vraag_id=vraag_id).voor(kijker)
+
+    def zaalsignalen(self, meeting_id: int, *, alles: bool = False, vraag_id: str | None = None) -> Zaalsignalen:
+        """The signal cards without anyone's own marks, plus authors and recognisers."""
         with self.db.sessie() as s:
             query = select(Signal, Participant).outerjoin(Participant, Signal.participant_id == Participant.id).where(
                 Signal.meeting_id == meeting_id, Signal.merged_into_id.is_(None)
@@ -525,27 +530,18 @@ class Dienst(Aanpak, Notulist, Pincodes, Bewaren):
             if not alles:
                 query = query.where(Signal.hidden.is_(False), Signal.approved.is_(True))
             rijen = s.execute(query.order_by(Signal.id)).all()
-            tellingen = dict(
-                s.execute(
-                    select(SignalUpvote.signal_id, func.count())
-                    .join(Signal, Signal.id == SignalUpvote.signal_id)
-                    .where(Signal.meeting_id == meeting_id)
-                    .group_by(SignalUpvote.signal_id)
-                ).all()
-            )
-            herkenners: dict[int, set[str]] = {}
-            for signaal_id, domein in s.execute(
-                select(SignalUpvote.signal_id, Participant.domain)
+            herkenners: dict[int, set[int]] = {}
+            domeinen: dict[int, set[str]] = {}
+            for signaal_id, deelnemer_id, domein in s.execute(
+                select(SignalUpvote.signal_id, SignalUpvote.participant_id, Participant.domain)
                 .join(Participant, Participant.id == SignalUpvote.participant_id)
                 .where(Participant.meeting_id == meeting_id)
             ):
-                herkenners.setdefault(signaal_id, set()).add(domein)
+                herkenners.setdefault(signaal_id, set()).add(deelnemer_id)
+                domeinen.setdefault(signaal_id, set()).add(domein)
             aanwezig = set(s.scalars(select(Participant.domain).where(
                 Participant.meeting_id == meeting_id, Participant.role == "deelnemer")))
-            mijn = set()
-            if kijker is not None:
-                mijn = set(s.scalars(select(SignalUpvote.signal_id).where(SignalUpvote.participant_id == kijker)))
-        return [
+        kaarten = tuple(
             SignaalKaart(
                 id=sig.id,
                 soort=sig.kind,
@@ -553,19 +549,19 @@ class Dienst(Aanpak, Notulist, Pincodes, Bewaren):
                 auteur=p.name if p else "",
                 organisatie=p.organisation if p else "",
                 domein=p.domain if p else "",
-                herkend=tellingen.get(sig.id, 0),
-                herkend_door_mij=sig.id in mijn,
+                herkend=len(herkenners.get(sig.id, ())),
                 verborgen=sig.hidden,
                 goedgekeurd=sig.approved,
                 geverifieerd=sig.verified,
-                eigen=kijker is not None and sig.participant_id == kijker,
                 vraag_id=sig.prompt_id,
                 eenzijdig=overeenstemming.eenzijdige_herkenning(
-                    herkenners.get(sig.id, set()) | ({p.domain} if p else set()), aanwezig
-                ) if sig.id in herkenners else False,
+                    domeinen[sig.id] | ({p.domain} if p else set()), aanwezig
+                ) if sig.id in domeinen else False,
             )
             for sig, p in rijen
-        ]
+        )
+        return Zaalsignalen(kaarten, {sig.id: sig.participant_id for sig, _p in rijen},
+                            {i: frozenset(ids) for i, ids in herkenners.items()})
 
     # ------------------------------------------------------------------ duiding
 

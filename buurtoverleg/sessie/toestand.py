@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -129,6 +129,25 @@ class SignaalKaart:
     vraag_id: str = ""
     eenzijdig: bool = False
     """Recognised by one domain only while several are present: worth asking the others."""
+
+
+@dataclass(frozen=True)
+class Zaalsignalen:
+    """The signals of a meeting as the whole room sees them, with who wrote and who recognised
+    each: one database read that every phone can share; `voor` adds what is one phone's own."""
+
+    kaarten: tuple[SignaalKaart, ...]
+    auteurs: dict[int, int | None]
+    """Signal id -> participant id of its author (None once that participant was deleted)."""
+    herkenners: dict[int, frozenset[int]]
+    """Signal id -> participant ids who tapped 'herken ik'."""
+
+    def voor(self, kijker: int | None) -> list[SignaalKaart]:
+        if kijker is None:
+            return list(self.kaarten)
+        return [replace(k, eigen=self.auteurs.get(k.id) == kijker,
+                        herkend_door_mij=kijker in self.herkenners.get(k.id, frozenset()))
+                for k in self.kaarten]
 
 
 @dataclass(frozen=True)
