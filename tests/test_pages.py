@@ -30,6 +30,17 @@ async def inloggen(user: User) -> None:
     await user.should_see("Nieuw overleg", retries=LIVE)
 
 
+async def meedoen(tel: User, code: str, naam: str, domein: str = "Bewoner") -> None:
+    """A phone joins through the form, as a person does, and waits in the lobby."""
+    await tel.open(f"/doe/{code}")
+    await tel.should_see("Vul in wie je bent", retries=LIVE)
+    await klik(tel, "Domein")
+    await klik(tel, domein)
+    tel.find("Naam").type(naam)
+    await klik(tel, "Meedoen")
+    await tel.should_see("Wacht op de gespreksleider", retries=LIVE)
+
+
 async def test_home_maakt_een_overleg(user: User):
     await inloggen(user)
     user.find("Buurt of wijk").type("Kanaleneiland")
@@ -271,13 +282,7 @@ async def test_signalen_op_de_telefoon_kaart_voor_kaart(user: User):
     mid, t = links.meeting_id, links.facilitator_token
     agent = dienst.aanmelden(mid, "Agent", "Politie", "politie")
     opbouw = dienst.aanmelden(mid, "Opbouw", "Buurtteam", "welzijn")
-    await user.open(f"/doe/{links.join_code}")
-    await user.should_see("Vul in wie je bent", retries=LIVE)
-    await klik(user, "Domein")
-    await klik(user, "Bewoner")
-    user.find("Naam").type("Bewoner")
-    await klik(user, "Meedoen")
-    await user.should_see("Welkom! Het overleg begint zo.", retries=LIVE)
+    await meedoen(user, links.join_code, "Bewoner")
     dienst.start(t)
     dienst.ga_naar(t, 2)
     await user.should_see("Wat zie of hoor je in de buurt?", retries=LIVE)
@@ -363,13 +368,7 @@ async def test_beamer_noemt_de_punten_van_de_schaal_zoals_de_telefoon(user: User
     links = dienst.maak("Hoograven", date(2026, 11, 23), "test-kort")
     mid, t = links.meeting_id, links.facilitator_token
     agent = dienst.aanmelden(mid, "Agent", "Politie", "politie")
-    await user.open(f"/doe/{links.join_code}")  # a phone that joins through the form
-    await user.should_see("Vul in wie je bent", retries=LIVE)
-    await klik(user, "Domein")
-    await klik(user, "Bewoner")
-    user.find("Naam").type("Bewoner")
-    await klik(user, "Meedoen")
-    await user.should_see("Welkom! Het overleg begint zo.", retries=LIVE)
+    await meedoen(user, links.join_code, "Bewoner")
     dienst.start(t)
     dienst.ga_naar(t, 1)
     await user.should_see("Hoe ernstig is het?", retries=LIVE)
@@ -394,13 +393,7 @@ async def test_stippen_verdelen_met_knoppen_die_zeggen_waarvoor_ze_zijn(user: Us
 
     dienst = _ctx().dienst
     links = dienst.maak("Kanaleneiland", date(2026, 11, 23), "test-kort")
-    await user.open(f"/doe/{links.join_code}")
-    await user.should_see("Vul in wie je bent", retries=LIVE)
-    await klik(user, "Domein")
-    await klik(user, "Gemeente")
-    user.find("Naam").type("Wethouder")
-    await klik(user, "Meedoen")
-    await user.should_see("Welkom! Het overleg begint zo.", retries=LIVE)
+    await meedoen(user, links.join_code, "Wethouder", "Gemeente")
     dienst.start(links.facilitator_token)
     dienst.ga_naar(links.facilitator_token, 3)
     await user.should_see("Waar wil je op inzetten?", retries=LIVE)
@@ -434,13 +427,7 @@ async def test_een_nieuw_signaal_kost_een_lezing_voor_alle_telefoons(user: User,
     agent = dienst.aanmelden(mid, "Agent", "Politie", "politie")
     telefoons = [user, create_user(), create_user()]
     for i, tel in enumerate(telefoons):
-        await tel.open(f"/doe/{links.join_code}")
-        await tel.should_see("Vul in wie je bent", retries=LIVE)
-        await klik(tel, "Domein")
-        await klik(tel, "Bewoner")
-        tel.find("Naam").type(f"Bewoner {i}")
-        await klik(tel, "Meedoen")
-        await tel.should_see("Welkom! Het overleg begint zo.", retries=LIVE)
+        await meedoen(tel, links.join_code, f"Bewoner {i}")
     dienst.start(t)
     dienst.ga_naar(t, 2)
     for tel in telefoons:
