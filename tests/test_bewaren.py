@@ -20,11 +20,12 @@ from buurtoverleg.export import bouw, exporteer
 from buurtoverleg.sessie.bewaren import WEGGEHAALD, verslag
 from buurtoverleg.sessie.dienst import Dienst
 from buurtoverleg.sessie.fouten import Geweigerd
+from buurtoverleg.sessie.gebeurtenissen import Gebeurtenis
 from buurtoverleg.storage import Database, upgrade
 from buurtoverleg.storage.models import Base, Meeting, Participant, Signal, SignalUpvote
 from buurtoverleg.toegang import Organisator
 from tests.conftest import ORGANISATOR, Klok, klik
-from tests.test_pages import LIVE, _ctx, inloggen
+from tests.test_pages import LIVE, _ctx, inloggen, meedoen
 
 BEWONER = "Mevrouw Hendriks van nummer 12"
 """A resident named in a signal: not a participant, so only removing the text protects her."""
@@ -120,7 +121,8 @@ def _organisator(dienst: Dienst, tmp_path: Path) -> str:
 # ---------------------------------------------------------------------- deleting
 
 
-def test_verwijderen_wist_alles_wat_een_persoon_noemt(dienst: Dienst, db: Database, tmp_path: Path):
+def test_verwijderen_wist_alles_wat_een_persoon_noemt(dienst: Dienst, db: Database, tmp_path: Path,
+                                                      gebeurtenissen: list[Gebeurtenis]):
     exportmap = tmp_path / "exports"
     bewijs = _organisator(dienst, tmp_path)
     m = _vol(dienst, exportmap)
@@ -132,6 +134,7 @@ def test_verwijderen_wist_alles_wat_een_persoon_noemt(dienst: Dienst, db: Databa
     assert (inhoud.deelnemers, inhoud.versies, len(inhoud.bestanden)) == (9, 1, 4)
 
     weg = dienst.verwijder_overleg(bewijs, m, exportmap=exportmap, archief=tmp_path / "archief")
+    assert gebeurtenissen[-1] == Gebeurtenis(m, "overleg"), "open pages hear that it is gone"
 
     alles = _rijen(db)
     assert _noemt(alles, NAMEN) == []
@@ -467,15 +470,10 @@ async def test_telefoon_van_een_verwijderd_overleg_is_geen_deelnemer_van_het_nie
     ctx = _ctx()
     dienst = ctx.dienst
     oud = dienst.maak("Lunetten", date(2026, 11, 23), "test-kort")
-    await user.open(f"/doe/{oud.join_code}")
-    await user.should_see("Vul in wie je bent", retries=LIVE)
-    await klik(user, "Domein")
-    await klik(user, "Politie")
-    user.find("Naam").type("Ans Visser")
-    await klik(user, "Meedoen")
-    await user.should_see("Wacht op de gespreksleider", retries=LIVE)
+    await meedoen(user, oud.join_code, "Ans Visser", "Politie")
 
     dienst.verwijder_overleg(ctx.organisator.bewijs(), oud.meeting_id)
+    await user.should_see("Dit overleg bestaat niet (meer).", retries=LIVE)  # the open phone hears it
     nieuw = dienst.maak("Tuindorp", date(2026, 11, 24), "test-kort")
     assert nieuw.meeting_id == oud.meeting_id, "the scenario needs the number to be reused"
     jan = dienst.aanmelden(nieuw.meeting_id, "Jan", "Buurtteam", "welzijn")

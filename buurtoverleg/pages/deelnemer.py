@@ -127,7 +127,9 @@ async def _telefoon(ctx, meeting_id: int, ik: Deelnemer) -> None:  # type: ignor
 
         @ui.refreshable
         async def scherm() -> None:
-            vergadering = await doe(dienst.vergadering, meeting_id)
+            # every phone redraws on a step change: one shared read of the meeting for all of them
+            vergadering = await doe(ctx.publisher.gedeeld, ("vergadering", meeting_id), meeting_id,
+                                    dienst.vergadering, meeting_id)
             stap = vergadering.huidige_stap
             if vergadering.status == "lobby":
                 _wacht("Welkom! Het overleg begint zo.", "Wacht op de gespreksleider.")
@@ -157,13 +159,13 @@ async def _telefoon(ctx, meeting_id: int, ik: Deelnemer) -> None:  # type: ignor
         await scherm()
 
     async def herteken(soorten: set[str]) -> None:
-        if "stap" in soorten:
+        if soorten & {"stap", "overleg"}:
             await scherm.refresh()
         else:
             for lijst in signaallijsten:
                 await lijst.ververs()
 
-    volg(ctx.publisher, meeting_id, {"stap", "signaal"}, herteken)
+    volg(ctx.publisher, meeting_id, {"stap", "signaal", "overleg"}, herteken)
 
 
 def _wacht(kop: str, tekst: str) -> None:

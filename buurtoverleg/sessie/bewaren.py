@@ -193,6 +193,7 @@ class Bewaren:
             rijen = _wis(s, meeting_id)
             _verwijder_bestanden(bestanden)  # before the commit: if that fails, only regenerable files are gone
         _kaal_logbestand(self.db)  # type: ignore[attr-defined]
+        self._meld(meeting_id, "overleg")  # type: ignore[attr-defined]
         log.info("overleg %s (%s, %s) verwijderd door de organisator", meeting_id, buurt, datum.isoformat())
         return Verwijderd(meeting_id, buurt, datum, rijen, tuple(bestanden), geschreven)
 
@@ -242,6 +243,8 @@ class Bewaren:
             regel = terug.regel
         if wijze == ANONIMISEREN and not regel.wijzigingen and not regel.bestanden:
             return None  # anonymised before: nothing left to do
+        if not droog:
+            self._meld(meeting_id, "overleg")  # type: ignore[attr-defined]
         return regel
 
     # ------------------------------------------------------------------ internals

@@ -12,7 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-Soort = Literal["stap", "deelnemers", "antwoord", "signaal", "besluit", "instellingen", "notulen"]
+Soort = Literal["stap", "deelnemers", "antwoord", "signaal", "besluit", "instellingen", "notulen", "overleg"]
+"""'overleg': the meeting as a whole was deleted or anonymised; open pages must not keep showing it."""
 
 
 @dataclass(frozen=True)
