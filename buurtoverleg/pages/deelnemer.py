@@ -301,6 +301,7 @@ async def _signaalinvoer(ctx, meeting_id: int, ik: Deelnemer, vraag: Vraag,  # t
         await lijst.ververs()
 
     ui.button("Signaal versturen", on_click=verstuur).classes(GROOT)
+
     async def ophalen() -> list[SignaalKaart]:
         zaal = await doe(ctx.publisher.gedeeld, ("signalen", meeting_id, vraag.id), meeting_id,
                          dienst.zaalsignalen, meeting_id, vraag_id=vraag.id)
