@@ -148,7 +148,8 @@ LINKS = {"via_code", "via_token"}
 """Turn a join code or a secret link into a meeting; wrong ones are refused (and braked by the page)."""
 LEZEN = {"acties", "advies", "analyse", "besluiten", "deelnemer", "duiding", "inhoud", "mijn_antwoorden",
          "nog_niet_geantwoord", "notities", "notulen", "notulen_versie", "onenigheden", "pin_stand", "probeer_pin",
-         "signalen", "te_beoordelen", "uitkomsten", "uitslagen", "vergadering", "versies", "voorstellen"}
+         "signalen", "te_beoordelen", "uitkomsten", "uitslagen", "vergadering", "versies", "voorstellen",
+         "zaalsignalen"}
 """Reads by meeting id, after the page checked the link; they change nothing."""
 
 AUTORISATIE = {ALLEEN_LEIDING, ALLEEN_NOTULIST}
