@@ -462,6 +462,17 @@ def test_toegankelijk_sneltoetsen_tikdoelen_en_verbinding(server: Server, browse
     telefoon.zie("Dat lukt niet")
     toegankelijk(telefoon, "weigering")
 
+    # a second meeting whose secretary link has a PIN: another browser sees only the PIN form
+    leiding.open(f"{server.url}/")
+    leiding.typ("Buurt of wijk", "Zuilen")
+    leiding.typ("Pincode notulist (optioneel, 4-8 cijfers)", "482193")
+    leiding.knop("Overleg aanmaken")
+    leiding.wacht(lambda: "/leiding/" in leiding.driver.current_url, "naar het scherm van de gespreksleider")
+    notulen = leiding.element("//a[normalize-space(.)='Notulen']", "link Notulen").get_attribute("href")
+    telefoon.open(notulen)
+    telefoon.zie("Pincode nodig")
+    toegankelijk(telefoon, "pincode")
+
 
 # --------------------------------------------------------------------------- test 5
 
