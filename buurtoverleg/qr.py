@@ -10,6 +10,9 @@ import ifaddr
 import qrcode
 import qrcode.image.svg
 
+LOKAAL = frozenset({"localhost", "127.0.0.1", "::1"})
+"""Names of this computer itself: no phone reaches them."""
+
 
 @lru_cache(maxsize=64)
 def svg(data: str) -> str:
@@ -26,12 +29,18 @@ def basis_url(aangevraagd: str, ingesteld: str | None) -> str:
         return ingesteld.rstrip("/")
     delen = urlsplit(aangevraagd)
     host = delen.hostname or "localhost"
-    if host in ("localhost", "127.0.0.1", "::1"):
+    if host in LOKAAL:
         lan = lan_adres()
         if lan:
             poort = f":{delen.port}" if delen.port else ""
             return f"{delen.scheme}://{lan}{poort}"
     return f"{delen.scheme}://{delen.netloc}"
+
+
+def alleen_hier(host: str, publieke_url: str | None) -> bool:
+    """True when the app listens on this computer only and no public address is set: then no
+    phone can join, whatever address the QR code shows (the console warns)."""
+    return host in LOKAAL and not publieke_url
 
 
 @lru_cache(maxsize=1)

@@ -450,3 +450,28 @@ async def test_een_nieuw_signaal_kost_een_lezing_voor_alle_telefoons(user: User,
     for tel in telefoons[1:]:
         await tel.should_see("Herken ik (2)", retries=LIVE)
         await tel.should_not_see("Herken ik ✓")
+
+
+@pytest.fixture
+def alleen_op_deze_computer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app started with --host 127.0.0.1 and no public address (set before `user` starts it)."""
+    monkeypatch.setenv("BUURTOVERLEG_HOST", "127.0.0.1")
+    monkeypatch.delenv("BUURTOVERLEG_PUBLIEKE_URL", raising=False)
+
+
+async def test_console_waarschuwt_als_telefoons_er_niet_bij_kunnen(alleen_op_deze_computer: None, user: User):
+    from datetime import date
+
+    links = _ctx().dienst.maak("Oog in Al", date(2026, 11, 23), "test-kort")
+    await user.open(f"/leiding/{links.facilitator_token}")
+    await user.should_see("Let op: de app luistert alleen op deze computer", retries=LIVE)
+
+
+async def test_console_zonder_waarschuwing_als_de_app_op_het_netwerk_luistert(user: User):
+    from datetime import date
+
+    assert _ctx().instellingen.host == "0.0.0.0"
+    links = _ctx().dienst.maak("Oog in Al", date(2026, 11, 23), "test-kort")
+    await user.open(f"/leiding/{links.facilitator_token}")
+    await user.should_see("Start het overleg", retries=LIVE)
+    await user.should_not_see("Let op: de app luistert alleen op deze computer")

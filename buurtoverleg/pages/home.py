@@ -11,13 +11,12 @@ from datetime import date
 from nicegui import app, ui
 from starlette.requests import Request
 
+from .. import qr
 from ..sessie.pincode import PIN_ROLLEN, schoon_pin
 from ..sessie.toestand import MEETING_STATUS
 from . import pincode
 from ..export import mediatype
 from .gedeeld import KLEUR, Mislukt, antwoord_van, doe, kopniveau, probeer, stopt_stil
-
-LOKAAL = {"127.0.0.1", "::1", "localhost"}
 
 
 def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
@@ -51,7 +50,7 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
 def _eerste_keer(ctx, client: str, generatie) -> None:  # type: ignore[no-untyped-def]
     with ui.card().classes("w-full"):
         ui.label("Eerste keer: kies een organisatorwachtwoord").classes("text-xl font-semibold").props(kopniveau(2))
-        if client not in LOKAAL:
+        if client not in qr.LOKAAL:
             ui.label(
                 "Dit kan alleen op de computer waarop Buurtoverleg draait (open http://localhost:8080), "
                 "of stel BUURTOVERLEG_ADMIN_KEY in."

@@ -40,6 +40,9 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
                 ui.link("Beamer openen", f"/scherm/{links.projector_token}", new_tab=True)
                 ui.link("Notulen", f"/notulen/{links.secretary_token}", new_tab=True)
                 ui.label(f"Deelnemers: {basis}/doe · code {links.join_code}").classes("font-mono")
+            if qr.alleen_hier(ctx.instellingen.host, ctx.instellingen.publieke_url):
+                ui.label(ALLEEN_HIER).classes("text-base font-semibold").style(f"color: {KLEUR['verdeeld']}").props(
+                    "role=alert")
             knoppen = ui.row().classes("w-full gap-2")
             ui.label(SNELTOETSEN).classes("text-sm text-gray-700")
             vorige = await doe(dienst.te_beoordelen, meeting_id)
@@ -273,6 +276,9 @@ async def _vaststellen(dienst, token: str, vraag) -> None:  # type: ignore[no-un
     optie, tekst = antwoord
     await probeer(dienst.stel_vast, token, vraag.id, optie or None, tekst)
 
+
+ALLEEN_HIER = ("Let op: de app luistert alleen op deze computer, dus telefoons kunnen niet meedoen. "
+               "Start hem met --host 0.0.0.0, of zet BUURTOVERLEG_PUBLIEKE_URL als er een proxy voor staat.")
 
 SNELTOETSEN = "Sneltoetsen: → volgende · ← vorige · O invoer openen · S invoer sluiten · U uitslag tonen"
 """Shown under the buttons; `_sneltoets` is what they do."""
