@@ -20,11 +20,6 @@ from ..sessie.pincode import PIN_ROLLEN
 from .gedeeld import KLEUR, Mislukt, antwoord_van, doe, kopniveau, probeer, weigerpagina
 
 
-_ZELF_GEWIJZIGD: set[str] = set()
-"""Clients that are setting a PIN themselves right now: their own watcher (`_bewaak`) may see
-the change before this browser has remembered the new PIN, and must not shut it out."""
-
-
 def _sleutel(rol: str, meeting_id: int) -> str:
     return f"pin-{rol}-{meeting_id}"
 
@@ -58,8 +53,6 @@ def _bewaak(ctx, rol: str, meeting_id: int, opslag: dict[str, Any]) -> None:  # 
 
     async def controleer(_soorten: set[str]) -> None:
         stand = await doe(ctx.dienst.pin_stand, meeting_id, rol)
-        if client.id in _ZELF_GEWIJZIGD:
-            return
         if stand is not None and opslag.get(_sleutel(rol, meeting_id)) != stand:
             client.content.clear()  # the page with its timers, shortcuts and dialogs
             with client.content, ui.column().classes("w-full max-w-sm mx-auto p-6 gap-4"):
@@ -161,14 +154,12 @@ async def beheer(ctx, meeting_id: int, token: str) -> None:  # type: ignore[no-u
         if not pin.strip():
             ui.notify("Vul een pincode in, of kies 'Weghalen'.", type="warning")
             return
-        client = ui.context.client
-        _ZELF_GEWIJZIGD.add(client.id)
         try:
+            # remembered in the same step as `stel_pin` returns: this page's own `_bewaak` needs
+            # another round trip to the database before it compares, so it sees the new PIN held
             onthoud(opslag, rol, meeting_id, await doe(ctx.dienst.stel_pin, token, rol, pin))
         except Mislukt:
             return
-        finally:
-            _ZELF_GEWIJZIGD.discard(client.id)
         ui.notify(f"De pincode voor de {rol} is ingesteld.", type="positive")
         vak.refresh()
 
