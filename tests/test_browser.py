@@ -142,14 +142,16 @@ def maak_overleg(leiding: Browser, server: Server, buurt: str) -> Overleg:
     return Overleg(leiding.driver.current_url, beamer, gevonden.group(1))
 
 
-def aanmelden(telefoon: Browser, url: str, naam: str, organisatie: str, domein: str) -> None:
+def aanmelden(telefoon: Browser, url: str, naam: str, organisatie: str, domein: str, *, lobby: bool = True) -> None:
+    """Join through the form; `lobby=False` for a meeting already under way (no 'wait' shown then)."""
     telefoon.open(url)
     telefoon.zie("Vul in wie je bent")
     telefoon.typ("Naam", naam)
     telefoon.typ("Organisatie", organisatie)
     telefoon.kies("Domein", domein)
     telefoon.knop("Meedoen")
-    telefoon.zie("Wacht op de gespreksleider")
+    if lobby:
+        telefoon.zie("Wacht op de gespreksleider")
     telefoon.zie(naam)
 
 
@@ -527,7 +529,7 @@ def test_schermen_met_een_verdeelde_zaal(server: Server, browsers: Starter) -> N
     )
     beamer.open(f"{server.url}/scherm/{links.projector_token}")
     leiding.open(f"{server.url}/leiding/{links.facilitator_token}")
-    aanmelden_tijdens(telefoon, f"{server.url}/doe/{links.join_code}", "Noor", "Buurthuis De Schakel", "Bewoner")
+    aanmelden(telefoon, f"{server.url}/doe/{links.join_code}", "Noor", "Buurthuis De Schakel", "Bewoner", lobby=False)
     telefoon.zie("Signalen in de zaal")
     telefoon.knop("Herken ik (1)")
     telefoon.zie("Herken ik ✓ (2)")
@@ -594,14 +596,3 @@ def test_schermen_met_een_verdeelde_zaal(server: Server, browsers: Starter) -> N
     if SCHERMEN_NAAR:
         for naam, pad in schermen.items():
             _bewaar_voor_readme(pad, naam)
-
-
-def aanmelden_tijdens(telefoon: Browser, url: str, naam: str, organisatie: str, domein: str) -> None:
-    """Join a meeting that is already under way (the lobby's 'wait' is not shown then)."""
-    telefoon.open(url)
-    telefoon.zie("Vul in wie je bent")
-    telefoon.typ("Naam", naam)
-    telefoon.typ("Organisatie", organisatie)
-    telefoon.kies("Domein", domein)
-    telefoon.knop("Meedoen")
-    telefoon.zie(naam)

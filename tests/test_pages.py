@@ -30,13 +30,15 @@ async def inloggen(user: User) -> None:
     await user.should_see("Nieuw overleg", retries=LIVE)
 
 
-async def meedoen(tel: User, code: str, naam: str, domein: str = "Bewoner") -> None:
+async def meedoen(tel: User, code: str, naam: str, domein: str = "Bewoner", organisatie: str = "") -> None:
     """A phone joins through the form, as a person does, and waits in the lobby."""
     await tel.open(f"/doe/{code}")
     await tel.should_see("Vul in wie je bent", retries=LIVE)
     await klik(tel, "Domein")
     await klik(tel, domein)
     tel.find("Naam").type(naam)
+    if organisatie:
+        tel.find("Organisatie").type(organisatie)
     await klik(tel, "Meedoen")
     await tel.should_see("Wacht op de gespreksleider", retries=LIVE)
 
@@ -70,14 +72,7 @@ async def test_leiding_en_twee_telefoons_door_een_kort_overleg(user: User, creat
     telefoons: list[User] = []
     for naam, organisatie, domein in (("Ans", "Politie Utrecht", "Politie"), ("Bo", "Buurtteam", "Welzijn / opbouwwerk")):
         tel = create_user()
-        await tel.open(f"/doe/{links.join_code.lower()}")
-        await tel.should_see("Vul in wie je bent", retries=LIVE)
-        await klik(tel, "Domein")
-        await klik(tel, domein)
-        tel.find("Naam").type(naam)
-        tel.find("Organisatie").type(organisatie)
-        await klik(tel, "Meedoen")
-        await tel.should_see("Wacht op de gespreksleider", retries=LIVE)
+        await meedoen(tel, links.join_code.lower(), naam, domein, organisatie)  # the code typed in lower case
         telefoons.append(tel)
 
     await leiding.should_see("2 stemmers, 2 in de zaal", retries=LIVE)

@@ -29,6 +29,7 @@ from buurtoverleg.storage import Database
 from buurtoverleg.storage.database import BEZET_WACHTTIJD_S, SYNCHRONOUS
 from buurtoverleg.storage.models import Participant, Response, Signal
 from tests.conftest import klik
+from tests.test_pages import meedoen
 
 LIVE = 100
 """should_see retries (0.1 s each), as in test_pages."""
@@ -216,15 +217,6 @@ def _een(user: User, label: str) -> ui.element:
     return elementen[0]
 
 
-async def _meld_aan(tel: User, code: str, naam: str) -> None:
-    await tel.open(f"/doe/{code}")
-    await tel.should_see("Vul in wie je bent", retries=LIVE)
-    await klik(tel, "Domein")
-    await klik(tel, "Politie")
-    tel.find("Naam").type(naam)
-    await klik(tel, "Meedoen")
-
-
 async def test_rommel_van_een_telefoon_geeft_een_nederlandse_weigering_en_de_pagina_blijft_werken(
     user: User, caplog: pytest.LogCaptureFixture
 ):
@@ -293,8 +285,7 @@ async def test_een_tik_tijdens_een_schrijfslot_wordt_later_ontvangen(user: User)
     only once the answer is committed."""
     ctx = _ctx()
     links = ctx.dienst.maak("Hoograven", date(2026, 11, 23), "test-kort")
-    await _meld_aan(user, links.join_code, "Ans")
-    await user.should_see("Welkom! Het overleg begint zo.", retries=LIVE)
+    await meedoen(user, links.join_code, "Ans", "Politie")
     ctx.dienst.start(links.facilitator_token)
     await user.open(f"/doe/{links.join_code}")
     await user.should_see("In welke fase zit de buurt?", retries=LIVE)
@@ -312,8 +303,7 @@ async def test_wat_je_typt_terwijl_het_vorige_signaal_wordt_opgeslagen_blijft_st
     already typing; found by benchmarks/storing.py."""
     ctx = _ctx()
     links = ctx.dienst.maak("Zuilen", date(2026, 11, 23), "test-kort")
-    await _meld_aan(user, links.join_code, "Ans")
-    await user.should_see("Welkom! Het overleg begint zo.", retries=LIVE)
+    await meedoen(user, links.join_code, "Ans", "Politie")
     ctx.dienst.start(links.facilitator_token)
     ctx.dienst.ga_naar(links.facilitator_token, 2)
     await user.should_see("Wat zie of hoor je in de buurt?", retries=LIVE)
@@ -337,8 +327,7 @@ async def test_een_kapotte_database_geeft_een_melding_geen_vastgelopen_telefoon(
     same page stores the next tap."""
     ctx = _ctx()
     links = ctx.dienst.maak("Overvecht", date(2026, 11, 23), "test-kort")
-    await _meld_aan(user, links.join_code, "Ans")
-    await user.should_see("Welkom! Het overleg begint zo.", retries=LIVE)
+    await meedoen(user, links.join_code, "Ans", "Politie")
     ctx.dienst.start(links.facilitator_token)  # the open page redraws by itself
     await user.should_see("In welke fase zit de buurt?", retries=LIVE)
     with sqlite3.connect(_bestand(ctx.db)) as con:
