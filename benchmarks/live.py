@@ -65,15 +65,33 @@ INHOUD = ROOT / "tests" / "inhoud"
 TEMPLATE = "test-kort"
 STEMTYPEN = ("enkele-keuze", "schaal", "meerkeuze", "stippen")
 KNOPTYPEN = ("enkele-keuze", "schaal")
-DOMEIN_LABELS = ["Gemeente", "Politie", "Welzijn / opbouwwerk", "Jongerenwerk", "Woningcorporatie",
-                 "Onderwijs", "Zorg", "Bewoner"]
+DOMEIN_LABELS = [
+    "Gemeente",
+    "Politie",
+    "Welzijn / opbouwwerk",
+    "Jongerenwerk",
+    "Woningcorporatie",
+    "Onderwijs",
+    "Zorg",
+    "Bewoner",
+]
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 CHROME_FLAGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-    "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--disable-renderer-backgrounding", "--disable-background-timer-throttling",
-    "--disable-backgrounding-occluded-windows", "--disable-extensions", "--mute-audio",
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-renderer-backgrounding",
+    "--disable-background-timer-throttling",
+    "--disable-backgrounding-occluded-windows",
+    "--disable-extensions",
+    "--mute-audio",
 ]
 
 
@@ -96,7 +114,9 @@ def wait_until(fn: Callable[[], Any], timeout: float, interval: float = 0.05, wh
         except Exception as exc:  # noqa: BLE001 - retried until the deadline
             last_exc = exc
         time.sleep(interval)
-    raise TimeoutError(f"timed out after {timeout:.0f}s waiting for {what or fn}" + (f" ({last_exc!r})" if last_exc else ""))
+    raise TimeoutError(
+        f"timed out after {timeout:.0f}s waiting for {what or fn}" + (f" ({last_exc!r})" if last_exc else "")
+    )
 
 
 def pct(values: list[float], p: float) -> float:
@@ -165,7 +185,7 @@ def tree_cpu_seconds(*root_pids: int) -> float:
     return sum(c for c in (cpu_seconds(p) for p in descendants(*root_pids)) if c == c)
 
 
-def chromium_cpu(browsers: list["Browser"]) -> float:
+def chromium_cpu(browsers: list[Browser]) -> float:
     return tree_cpu_seconds(*[b.service.process.pid for b in browsers if b.service.process])
 
 
@@ -214,6 +234,7 @@ def domain_benchmark(n: int, tmp: Path) -> DomainResult:
     tweede = [q for q in (stemstappen[1].vragen if len(stemstappen) > 1 else ()) if q.type in STEMTYPEN]
     if stemstappen[0].positie != 0:
         dienst.ga_naar(tok, stemstappen[0].positie)
+
     def tap(pid: int, vraag: str, waarde: Any, fouten: dict[str, int]) -> bool:
         for _ in range(1):  # no retries: a refused tap is counted, like a phone showing "Niet opgeslagen"
             try:
@@ -226,8 +247,7 @@ def domain_benchmark(n: int, tmp: Path) -> DomainResult:
                 fouten[key] = fouten.get(key, 0) + 1
         return False
 
-    def run_phase(name: str, threads: int, work: list[list[tuple[int, str, Any]]],
-                  serialiseer: bool = False) -> None:
+    def run_phase(name: str, threads: int, work: list[list[tuple[int, str, Any]]], serialiseer: bool = False) -> None:
         """work: one list of (participant, prompt, value) per thread, run in order.
         serialiseer: one Python lock around every call (diagnostic: contention vs. CPU)."""
         fouten: dict[str, int] = {}
@@ -310,8 +330,9 @@ def domain_benchmark(n: int, tmp: Path) -> DomainResult:
         for f in futs:
             f.result(timeout=600)
     dt = time.perf_counter() - t0
-    res.phases.append((f"burst: all at once into a {workers}-worker pool", workers, len(deelnemers), dt, fouten_e,
-                       klaar_ms))
+    res.phases.append(
+        (f"burst: all at once into a {workers}-worker pool", workers, len(deelnemers), dt, fouten_e, klaar_ms)
+    )
     verwacht[(eerste[0].id, 4)] = {p: waarde(eerste[0], i) for i, p in enumerate(deelnemers)}
     log(f"domain burst: {len(deelnemers)} taps done after {dt:.2f}s")
 
@@ -319,8 +340,11 @@ def domain_benchmark(n: int, tmp: Path) -> DomainResult:
     # (a nervous double tap on four devices at once); whichever commits last wins
     dienst.sluit_invoer(tok)
     dienst.nieuwe_ronde(tok)
-    run_phase("4 threads, same participant racing", 4,
-              [[(p, q.id, waarde(q, t)) for p in deelnemers for q in eerste] for t in range(4)])
+    run_phase(
+        "4 threads, same participant racing",
+        4,
+        [[(p, q.id, waarde(q, t)) for p in deelnemers for q in eerste] for t in range(4)],
+    )
     verwachte_sleutels = [(q.id, r) for r in (1, 2, 3) for q in eerste] + [(eerste[0].id, 4)]
     verwachte_sleutels += [(q.id, 5) for q in eerste]
 
@@ -332,9 +356,11 @@ def domain_benchmark(n: int, tmp: Path) -> DomainResult:
     redraw_positie = (stemstappen[1] if tweede else stemstappen[0]).positie
 
     # what one projector redraw costs in domain reads at this size
-    for naam, fn in (("vergadering()", lambda: dienst.vergadering(mid)),
-                     ("uitslagen()", lambda: dienst.uitslagen(mid, redraw_positie)),
-                     ("nog_niet_geantwoord()", lambda: dienst.nog_niet_geantwoord(mid))):
+    for naam, fn in (
+        ("vergadering()", lambda: dienst.vergadering(mid)),
+        ("uitslagen()", lambda: dienst.uitslagen(mid, redraw_positie)),
+        ("nog_niet_geantwoord()", lambda: dienst.nog_niet_geantwoord(mid)),
+    ):
         t0 = time.perf_counter()
         for _ in range(20):
             fn()
@@ -360,7 +386,9 @@ def domain_benchmark(n: int, tmp: Path) -> DomainResult:
             detail += f", {wrong} rows not holding the last answer"
         res.checks.append((f"{key[0]} round {key[1]}", ok, detail))
     extra = set(per_key) - set(expected_keys)
-    res.checks.append(("no rows for other prompts/rounds", not extra, f"extra keys: {sorted(extra)}" if extra else "none"))
+    res.checks.append(
+        ("no rows for other prompts/rounds", not extra, f"extra keys: {sorted(extra)}" if extra else "none")
+    )
     db.engine.dispose()
     return res
 
@@ -396,9 +424,22 @@ class Server:
             env.pop(k, None)
         with open(self.logfile, "a") as out:  # a restart on the same data dir (storing.py) keeps the log
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "buurtoverleg", "serve", "--host", "127.0.0.1", "--port", str(self.port),
-                 "--data-dir", str(self.tmp / "data")],
-                cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+                [
+                    sys.executable,
+                    "-m",
+                    "buurtoverleg",
+                    "serve",
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    str(self.port),
+                    "--data-dir",
+                    str(self.tmp / "data"),
+                ],
+                cwd=ROOT,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
             )
 
         def healthy() -> bool:
@@ -497,8 +538,10 @@ class Browser:
     def isolated_window(self, url: str, width: int = 390, height: int = 844) -> str:
         """A new window in a fresh browser context (own cookies): one more phone."""
         ctx = self._cdp("Target.createBrowserContext", {"disposeOnDetach": False})["browserContextId"]
-        target = self._cdp("Target.createTarget", {"url": url, "browserContextId": ctx, "newWindow": True,
-                                                    "width": width, "height": height})["targetId"]
+        target = self._cdp(
+            "Target.createTarget",
+            {"url": url, "browserContextId": ctx, "newWindow": True, "width": width, "height": height},
+        )["targetId"]
         wait_until(lambda: target in self.driver.window_handles, 20, 0.05, "new window handle")
         return target
 
@@ -512,15 +555,25 @@ class Browser:
         return self.driver.execute_script(script, *args)
 
     def has_text(self, handle: str, text: str) -> bool:
-        return bool(self.js(handle, "return !!document.getElementById('app') && "
-                                    "document.getElementById('app').textContent.includes(arguments[0])", text))
+        return bool(
+            self.js(
+                handle,
+                "return !!document.getElementById('app') && "
+                "document.getElementById('app').textContent.includes(arguments[0])",
+                text,
+            )
+        )
 
     def click_button(self, handle: str, text: str) -> int | None:
         """Click the button with exactly this text; returns Date.now() taken right before the click."""
-        return self.js(handle, """
+        return self.js(
+            handle,
+            """
             const b = [...document.querySelectorAll('button')].find(b => b.textContent.trim() === arguments[0]);
             if (!b) return null;
-            const t = Date.now(); b.click(); return t;""", text)
+            const t = Date.now(); b.click(); return t;""",
+            text,
+        )
 
     def chromium_cpu(self) -> float:
         return tree_cpu_seconds(self.service.process.pid) if self.service.process else float("nan")
@@ -587,11 +640,14 @@ window.__ackObs = new MutationObserver(() => {
 });
 window.__ackObs.observe(ackCard, {childList: true, subtree: true, characterData: true});
 """
-TAP_JS = ACK_JS + """
+TAP_JS = (
+    ACK_JS
+    + """
 const b = ackCard.querySelectorAll('button')[arguments[1]];
 if (!b) return null;
 const t = Date.now(); b.click(); return t;
 """
+)
 
 
 @dataclass
@@ -647,8 +703,12 @@ def join_phone(ph: Phone, url: str, code: str) -> None:
     t0 = time.monotonic()
     ph.handle = b.isolated_window(f"{url}/doe/{code}")
     h = ph.handle
-    wait_until(lambda: b.js(h, "return !!document.querySelector('input[aria-label=\"Naam\"]')"), 45, 0.1,
-               f"join form on phone {ph.index}")
+    wait_until(
+        lambda: b.js(h, "return !!document.querySelector('input[aria-label=\"Naam\"]')"),
+        45,
+        0.1,
+        f"join form on phone {ph.index}",
+    )
     b.switch(h)
     from selenium.webdriver.common.by import By
 
@@ -657,23 +717,46 @@ def join_phone(ph: Phone, url: str, code: str) -> None:
     d.find_element(By.CSS_SELECTOR, 'input[aria-label="Organisatie"]').send_keys(f"Org {ph.index % 7}")
     domein = DOMEIN_LABELS[ph.index % len(DOMEIN_LABELS)]
     d.find_element(By.CSS_SELECTOR, 'input[aria-label="Domein"]').click()
-    wait_until(lambda: b.js(h, """
+    wait_until(
+        lambda: b.js(
+            h,
+            """
         const it = [...document.querySelectorAll('.q-menu .q-item')].find(e => e.textContent.trim() === arguments[0]);
-        if (!it) return false; it.click(); return true;""", domein), 20, 0.05, f"domain menu on phone {ph.index}")
-    wait_until(lambda: b.js(h, """
+        if (!it) return false; it.click(); return true;""",
+            domein,
+        ),
+        20,
+        0.05,
+        f"domain menu on phone {ph.index}",
+    )
+    wait_until(
+        lambda: b.js(
+            h,
+            """
         const f = document.querySelector('input[aria-label="Domein"]').closest('.q-field');
-        return f.textContent.includes(arguments[0]) && !document.querySelector('.q-menu');""", domein),
-               20, 0.05, f"domain chosen on phone {ph.index}")
+        return f.textContent.includes(arguments[0]) && !document.querySelector('.q-menu');""",
+            domein,
+        ),
+        20,
+        0.05,
+        f"domain chosen on phone {ph.index}",
+    )
     wait_until(lambda: b.click_button(h, "Meedoen") is not None, 20, 0.1, "Meedoen button")
-    wait_until(lambda: b.js(h, """const app = document.getElementById('app');
-        return app.textContent.includes('Het overleg begint zo') || !!app.querySelector('.q-card');"""),
-               45, 0.1, f"lobby or question on phone {ph.index}")
+    wait_until(
+        lambda: b.js(
+            h,
+            """const app = document.getElementById('app');
+        return app.textContent.includes('Het overleg begint zo') || !!app.querySelector('.q-card');""",
+        ),
+        45,
+        0.1,
+        f"lobby or question on phone {ph.index}",
+    )
     ph.join_seconds = time.monotonic() - t0
     ph.joined = True
 
 
-def e2e_benchmark(p: int, tabs_per_browser: int, gap_ms: tuple[int, int], tmp: Path,
-                  console: bool = True) -> E2EResult:
+def e2e_benchmark(p: int, tabs_per_browser: int, gap_ms: tuple[int, int], tmp: Path, console: bool = True) -> E2EResult:
     """console=False (diagnostic): no facilitator console open; the meeting is started and the
     round changed through the domain, and the projector and phones are reloaded to see it."""
     n_browsers = max(1, math.ceil(p / tabs_per_browser))
@@ -717,11 +800,17 @@ def e2e_benchmark(p: int, tabs_per_browser: int, gap_ms: tuple[int, int], tmp: P
             zaal.current = lead
             zaal.driver.get(f"{server.url}/leiding/{links.facilitator_token}")
             wait_until(lambda: zaal.has_text(lead, "Start het overleg"), 45, 0.1, "facilitator console")
-        wait_until(lambda: zaal.has_text(proj, "0 deelnemers aangemeld" if console else "0 van 0 hebben geantwoord"),
-                   45, 0.1, "projector")
+        wait_until(
+            lambda: zaal.has_text(proj, "0 deelnemers aangemeld" if console else "0 van 0 hebben geantwoord"),
+            45,
+            0.1,
+            "projector",
+        )
         time.sleep(1.0)
         res.rss_before_mb = server.rss()
-        log(f"projector{' + console' if console else ''} open; server RSS {res.rss_before_mb:.0f} MB (empty {res.rss_empty_mb:.0f} MB)")
+        log(
+            f"projector{' + console' if console else ''} open; server RSS {res.rss_before_mb:.0f} MB (empty {res.rss_empty_mb:.0f} MB)"
+        )
 
         # phone browsers, started in parallel
         with ThreadPoolExecutor(n_browsers) as pool:
@@ -729,8 +818,10 @@ def e2e_benchmark(p: int, tabs_per_browser: int, gap_ms: tuple[int, int], tmp: P
             for f in futs:
                 browsers.append(f.result(timeout=120))
         phone_browsers = browsers[1:]
-        phones = [Phone(i, phone_browsers[i % n_browsers], participant_name=f"Telefoon {i:02d}",
-                        option=i % n_opts) for i in range(p)]
+        phones = [
+            Phone(i, phone_browsers[i % n_browsers], participant_name=f"Telefoon {i:02d}", option=i % n_opts)
+            for i in range(p)
+        ]
         log(f"{n_browsers} phone browsers up; joining {p} phones through /doe/{code}")
 
         # join: one thread per browser, phones of one browser one after another
@@ -756,13 +847,21 @@ def e2e_benchmark(p: int, tabs_per_browser: int, gap_ms: tuple[int, int], tmp: P
         for ph in phones:
             if ph.error:
                 log(f"phone {ph.index} failed to join: {ph.error}")
-        log(f"{res.joined}/{p} joined in {res.join_wall_s:.1f}s (per phone p50 {res.join_p50_s:.1f}s, max {res.join_max_s:.1f}s)")
+        log(
+            f"{res.joined}/{p} joined in {res.join_wall_s:.1f}s (per phone p50 {res.join_p50_s:.1f}s, max {res.join_max_s:.1f}s)"
+        )
         if not joined:
             raise RuntimeError("no phone could join")
 
         t0 = time.monotonic()
-        wait_until(lambda: zaal.has_text(proj, f"{res.joined} deelnemers aangemeld" if console
-                                         else f"0 van {res.joined} hebben geantwoord"), 30, 0.1, "count on projector")
+        wait_until(
+            lambda: zaal.has_text(
+                proj, f"{res.joined} deelnemers aangemeld" if console else f"0 van {res.joined} hebben geantwoord"
+            ),
+            30,
+            0.1,
+            "count on projector",
+        )
         res.lobby_count_s = time.monotonic() - t0
         time.sleep(2.0)
         res.rss_after_mb = server.rss()
@@ -770,8 +869,10 @@ def e2e_benchmark(p: int, tabs_per_browser: int, gap_ms: tuple[int, int], tmp: P
         time.sleep(5.0)
         res.idle_cpu_pct = 100 * (server.cpu() - c0) / (time.monotonic() - w0)
         res.chromium_mb = sum(b.chromium_rss() for b in browsers)
-        log(f"server RSS {res.rss_after_mb:.0f} MB with {res.joined} phones; idle server CPU {res.idle_cpu_pct:.0f}% "
-            f"of a core; all Chromium PSS {res.chromium_mb:.0f} MB")
+        log(
+            f"server RSS {res.rss_after_mb:.0f} MB with {res.joined} phones; idle server CPU {res.idle_cpu_pct:.0f}% "
+            f"of a core; all Chromium PSS {res.chromium_mb:.0f} MB"
+        )
 
         # start the meeting from the console
         cpu_start = server.cpu()
@@ -779,17 +880,34 @@ def e2e_benchmark(p: int, tabs_per_browser: int, gap_ms: tuple[int, int], tmp: P
             assert zaal.click_button(lead, "Start het overleg") is not None, "no start button"
         t0 = time.monotonic()
         if console and stap.positie != 0:  # go to the step through the console's agenda
-            wait_until(lambda: zaal.js(lead, """
+            wait_until(
+                lambda: zaal.js(
+                    lead,
+                    """
                 const el = [...document.querySelectorAll('.cursor-pointer')].find(e => e.textContent.trim() === arguments[0]);
-                if (!el) return false; el.click(); return true;""", f"{stap.positie + 1}. {stap.titel}"),
-                       20, 0.1, "agenda item")
+                if (!el) return false; el.click(); return true;""",
+                    f"{stap.positie + 1}. {stap.titel}",
+                ),
+                20,
+                0.1,
+                "agenda item",
+            )
         wait_until(lambda: zaal.has_text(proj, f"0 van {res.joined} hebben geantwoord"), 30, 0.1, "projector step 1")
         pending = list(joined)
         deadline = time.monotonic() + 60
         while pending and time.monotonic() < deadline:
-            pending = [ph for ph in pending if not ph.browser.js(ph.handle, """
+            pending = [
+                ph
+                for ph in pending
+                if not ph.browser.js(
+                    ph.handle,
+                    """
                 const card = document.querySelectorAll('.q-card')[arguments[0]];
-                return !!card && card.querySelectorAll('button').length >= arguments[1];""", card_idx, n_opts)]
+                return !!card && card.querySelectorAll('button').length >= arguments[1];""",
+                    card_idx,
+                    n_opts,
+                )
+            ]
             if pending:
                 time.sleep(0.1)
         if pending:
@@ -815,8 +933,12 @@ def e2e_benchmark(p: int, tabs_per_browser: int, gap_ms: tuple[int, int], tmp: P
             time.sleep(rng.uniform(gap_ms[0], gap_ms[1]) / 1000)
         res.seq_sent = len(taps)
         try:
-            wait_until(lambda: zaal.js(proj, "return window.__seen[arguments[0]] || 0", str(res.seq_sent)),
-                       30, 0.05, "projector shows all sequential answers")
+            wait_until(
+                lambda: zaal.js(proj, "return window.__seen[arguments[0]] || 0", str(res.seq_sent)),
+                30,
+                0.05,
+                "projector shows all sequential answers",
+            )
         except TimeoutError as exc:
             log(str(exc))
         seen = {int(k): v for k, v in zaal.js(proj, "return window.__seen").items()}
@@ -828,8 +950,10 @@ def e2e_benchmark(p: int, tabs_per_browser: int, gap_ms: tuple[int, int], tmp: P
         res.cpu_seq_s = server.cpu() - c_seq
         res.chrome_cpu_seq_s = chromium_cpu(browsers) - cc_seq
         res.seq_window_s = time.monotonic() - w_seq
-        log(f"sequential: sent {res.seq_sent}, projector reached {res.seq_seen_max}; latency p50 "
-            f"{pct(res.seq_lat, 50):.0f} ms, p95 {pct(res.seq_lat, 95):.0f} ms, max {max(res.seq_lat, default=0):.0f} ms")
+        log(
+            f"sequential: sent {res.seq_sent}, projector reached {res.seq_seen_max}; latency p50 "
+            f"{pct(res.seq_lat, 50):.0f} ms, p95 {pct(res.seq_lat, 95):.0f} ms, max {max(res.seq_lat, default=0):.0f} ms"
+        )
 
         # ---------------- burst: new round, everybody taps at the same moment
         if console:
@@ -841,15 +965,25 @@ def e2e_benchmark(p: int, tabs_per_browser: int, gap_ms: tuple[int, int], tmp: P
             for b, h in [(zaal, proj)] + [(ph.browser, ph.handle) for ph in joined]:
                 b.switch(h)
                 b.driver.refresh()
-        wait_until(lambda: zaal.has_text(proj, f"0 van {res.joined} hebben geantwoord · ronde 2"), 30, 0.1,
-                   "projector round 2")
+        wait_until(
+            lambda: zaal.has_text(proj, f"0 van {res.joined} hebben geantwoord · ronde 2"), 30, 0.1, "projector round 2"
+        )
         pending = list(joined)
         deadline = time.monotonic() + 60
         while pending and time.monotonic() < deadline:
-            pending = [ph for ph in pending if not ph.browser.js(ph.handle, """
+            pending = [
+                ph
+                for ph in pending
+                if not ph.browser.js(
+                    ph.handle,
+                    """
                 const card = document.querySelectorAll('.q-card')[arguments[0]];
                 return !!card && !card.textContent.includes('Ontvangen') &&
-                  card.querySelectorAll('button').length >= arguments[1];""", card_idx, n_opts)]
+                  card.querySelectorAll('button').length >= arguments[1];""",
+                    card_idx,
+                    n_opts,
+                )
+            ]
             if pending:
                 time.sleep(0.1)
         if pending:
@@ -857,7 +991,10 @@ def e2e_benchmark(p: int, tabs_per_browser: int, gap_ms: tuple[int, int], tmp: P
         zaal.js(proj, OBSERVER_JS, label_idx)
         fire_at = int(time.time() * 1000) + 2000 + 80 * len(joined)
         for ph in joined:
-            ph.browser.js(ph.handle, ACK_JS + """
+            ph.browser.js(
+                ph.handle,
+                ACK_JS
+                + """
                 window.__tapT = null;
                 const card = arguments[0], opt = arguments[2];
                 setTimeout(() => {
@@ -865,7 +1002,11 @@ def e2e_benchmark(p: int, tabs_per_browser: int, gap_ms: tuple[int, int], tmp: P
                   const b = c && c.querySelectorAll('button')[opt];
                   if (!b) { window.__tapT = -1; return; }
                   window.__tapT = Date.now(); b.click();
-                }, Math.max(0, arguments[1] - Date.now()));""", card_idx, fire_at, (ph.option + 1) % n_opts)
+                }, Math.max(0, arguments[1] - Date.now()));""",
+                card_idx,
+                fire_at,
+                (ph.option + 1) % n_opts,
+            )
         c_burst = server.cpu()
         cc_burst = chromium_cpu(browsers)
         if time.time() > fire_at / 1000:
@@ -873,8 +1014,12 @@ def e2e_benchmark(p: int, tabs_per_browser: int, gap_ms: tuple[int, int], tmp: P
         time.sleep(max(0.0, fire_at / 1000 - time.time()))
         w_burst = time.monotonic()
         try:
-            wait_until(lambda: zaal.js(proj, "return window.__seen[arguments[0]] || 0", str(len(joined))),
-                       40, 0.05, "projector shows all burst answers")
+            wait_until(
+                lambda: zaal.js(proj, "return window.__seen[arguments[0]] || 0", str(len(joined))),
+                40,
+                0.05,
+                "projector shows all burst answers",
+            )
         except TimeoutError as exc:
             log(str(exc))
         res.cpu_burst_s = server.cpu() - c_burst
@@ -893,9 +1038,11 @@ def e2e_benchmark(p: int, tabs_per_browser: int, gap_ms: tuple[int, int], tmp: P
         time.sleep(1.0)
         res.phones_ontvangen[2] = sum(1 for ph in joined if ph.browser.has_text(ph.handle, "Ontvangen ✓"))
         res.burst_ack = ack_latencies(btapped)
-        log(f"burst: sent {res.burst_sent} (taps spread over {res.burst_spread_ms:.0f} ms), projector reached "
+        log(
+            f"burst: sent {res.burst_sent} (taps spread over {res.burst_spread_ms:.0f} ms), projector reached "
             f"{res.burst_seen_max}; latency p50 {pct(res.burst_lat, 50):.0f} ms, p95 {pct(res.burst_lat, 95):.0f} ms, "
-            f"all in after {res.burst_all_in_ms:.0f} ms")
+            f"all in after {res.burst_all_in_ms:.0f} ms"
+        )
         res.server_cpu_s = server.cpu() - cpu_start
         res.rss_end_mb = server.rss()
 
@@ -903,12 +1050,21 @@ def e2e_benchmark(p: int, tabs_per_browser: int, gap_ms: tuple[int, int], tmp: P
         with sqlite3.connect(server.db_path, timeout=15) as con:
             for rnd, rows, distinct in con.execute(
                 "SELECT round, COUNT(*), COUNT(DISTINCT participant_id) FROM response "
-                "WHERE meeting_id=? AND prompt_id=? GROUP BY round", (mid, vraag.id)):
+                "WHERE meeting_id=? AND prompt_id=? GROUP BY round",
+                (mid, vraag.id),
+            ):
                 res.stored[rnd] = (rows, distinct)
-            res.participants_db = con.execute("SELECT COUNT(*) FROM participant WHERE meeting_id=?", (mid,)).fetchone()[0]
-        res.ok = (res.joined == p and res.stored.get(1) == (res.joined, res.joined)
-                  and res.stored.get(2) == (res.joined, res.joined) and res.participants_db == res.joined
-                  and res.seq_seen_max == res.joined and res.burst_seen_max == res.joined)
+            res.participants_db = con.execute("SELECT COUNT(*) FROM participant WHERE meeting_id=?", (mid,)).fetchone()[
+                0
+            ]
+        res.ok = (
+            res.joined == p
+            and res.stored.get(1) == (res.joined, res.joined)
+            and res.stored.get(2) == (res.joined, res.joined)
+            and res.participants_db == res.joined
+            and res.seq_seen_max == res.joined
+            and res.burst_seen_max == res.joined
+        )
     except Exception as exc:  # noqa: BLE001 - reported in the table
         res.error = f"{type(exc).__name__}: {str(exc).splitlines()[0][:300] if str(exc) else ''}"
         log(f"E2E with {p} phones failed: {res.error}")
@@ -949,60 +1105,93 @@ def latencies(taps: list[int], seen: dict[int, int]) -> list[float]:
 def summary(dom: DomainResult | None, runs: list[E2EResult], args: argparse.Namespace) -> None:
     print()
     print("=" * 100)
-    print(f"BUURTOVERLEG LIVE BENCHMARK   ({os.cpu_count()} cores, Python {sys.version.split()[0]}, "
-          f"{'quick' if args.quick else 'full'} run; load average at start {LOAD_AT_START[0]:.1f}, "
-          f"now {os.getloadavg()[0]:.1f})")
+    print(
+        f"BUURTOVERLEG LIVE BENCHMARK   ({os.cpu_count()} cores, Python {sys.version.split()[0]}, "
+        f"{'quick' if args.quick else 'full'} run; load average at start {LOAD_AT_START[0]:.1f}, "
+        f"now {os.getloadavg()[0]:.1f})"
+    )
     print("=" * 100)
     if dom is not None:
         print(f"\n1. Domain throughput (Dienst + LokaleBus, SQLite file, {dom.participants} participants)")
-        print(f"   {'phase':40} {'threads':>7} {'inputs':>7} {'seconds':>8} {'inputs/s':>9} "
-              f"{'call ms p50/p99/max':>20} {'refused':>8}")
+        print(
+            f"   {'phase':40} {'threads':>7} {'inputs':>7} {'seconds':>8} {'inputs/s':>9} "
+            f"{'call ms p50/p99/max':>20} {'refused':>8}"
+        )
         print("   (for the burst: ms from submitting all taps to each tap's completion)")
         for name, threads, calls, dt, fouten, duur in dom.phases:
-            print(f"   {name:40} {threads:>7} {calls:>7} {dt:>8.2f} {calls / dt:>9.0f} "
-                  f"{pct(duur, 50):>6.1f}/{pct(duur, 99):>5.1f}/{max(duur):>6.1f} {sum(fouten.values()):>8}")
+            print(
+                f"   {name:40} {threads:>7} {calls:>7} {dt:>8.2f} {calls / dt:>9.0f} "
+                f"{pct(duur, 50):>6.1f}/{pct(duur, 99):>5.1f}/{max(duur):>6.1f} {sum(fouten.values()):>8}"
+            )
             for k, v in sorted(fouten.items(), key=lambda kv: -kv[1]):
                 print(f"   {'':40}   {v} x {k}")
-        print("   reads per projector/console redraw: "
-              + ", ".join(f"{k} {v:.1f} ms" for k, v in dom.read_ms.items()))
+        print("   reads per projector/console redraw: " + ", ".join(f"{k} {v:.1f} ms" for k, v in dom.read_ms.items()))
         print("   stored rows (one per participant per prompt per round, holding the last answer):")
         for name, ok, detail in dom.checks:
             print(f"     [{'OK ' if ok else 'BAD'}] {name}: {detail}")
     for r in runs:
-        print(f"\n2. End to end, real server + headless Chromium: {r.phones} phones "
-              + ("" if r.console else "[DIAGNOSTIC: no facilitator console open] ")
-              + f"({r.browsers} phone browsers x <= {math.ceil(r.phones / r.browsers)} windows, each its own "
-              f"browser context) + 1 browser for projector/console")
+        print(
+            f"\n2. End to end, real server + headless Chromium: {r.phones} phones "
+            + ("" if r.console else "[DIAGNOSTIC: no facilitator console open] ")
+            + f"({r.browsers} phone browsers x <= {math.ceil(r.phones / r.browsers)} windows, each its own "
+            f"browser context) + 1 browser for projector/console"
+        )
         if r.error:
             print(f"   FAILED: {r.error}")
         rows = [
-            ("phones joined via /doe/<code>", f"{r.joined}/{r.phones} in {r.join_wall_s:.1f}s wall "
-             f"(per phone p50 {r.join_p50_s:.1f}s, max {r.join_max_s:.1f}s)"),
+            (
+                "phones joined via /doe/<code>",
+                f"{r.joined}/{r.phones} in {r.join_wall_s:.1f}s wall "
+                f"(per phone p50 {r.join_p50_s:.1f}s, max {r.join_max_s:.1f}s)",
+            ),
             ("projector lobby count caught up", f"{r.lobby_count_s:.2f}s after the last join"),
             ("start -> every phone shows buttons", f"{r.start_to_all_buttons_s:.2f}s"),
-            ("sequential taps (gap %d-%d ms)" % tuple(args.gap), f"sent {r.seq_sent}, projector reached "
-             f"{r.seq_seen_max}, counts skipped {r.seq_counts_skipped}"),
+            (
+                f"sequential taps (gap {args.gap[0]}-{args.gap[1]} ms)",
+                f"sent {r.seq_sent}, projector reached {r.seq_seen_max}, counts skipped {r.seq_counts_skipped}",
+            ),
             ("  tap -> projector count, ms", fmt_lat(r.seq_lat)),
             ("  tap -> phone shows 'Ontvangen', ms", fmt_lat(r.seq_ack)),
-            ("burst (all phones tap at once)", f"sent {r.burst_sent} within {r.burst_spread_ms:.0f} ms, "
-             f"projector reached {r.burst_seen_max}, all in after {r.burst_all_in_ms:.0f} ms"),
+            (
+                "burst (all phones tap at once)",
+                f"sent {r.burst_sent} within {r.burst_spread_ms:.0f} ms, "
+                f"projector reached {r.burst_seen_max}, all in after {r.burst_all_in_ms:.0f} ms",
+            ),
             ("  tap -> projector count, ms", fmt_lat(r.burst_lat)),
             ("  tap -> phone shows 'Ontvangen', ms", fmt_lat(r.burst_ack)),
-            ("stored Response rows (round: rows/distinct)", ", ".join(
-                f"r{k}: {a}/{b}" for k, (a, b) in sorted(r.stored.items())) + f"; participants in DB {r.participants_db}"),
+            (
+                "stored Response rows (round: rows/distinct)",
+                ", ".join(f"r{k}: {a}/{b}" for k, (a, b) in sorted(r.stored.items()))
+                + f"; participants in DB {r.participants_db}",
+            ),
             ("phones showing 'Ontvangen'", ", ".join(f"r{k}: {v}" for k, v in sorted(r.phones_ontvangen.items()))),
-            ("server RSS MB empty / room open / +phones / end",
-             f"{r.rss_empty_mb:.0f} / {r.rss_before_mb:.0f} / {r.rss_after_mb:.0f} / {r.rss_end_mb:.0f}"),
-            ("server MB per connected participant",
-             f"{(r.rss_after_mb - r.rss_before_mb) / r.joined:.2f}" if r.joined else "-"),
+            (
+                "server RSS MB empty / room open / +phones / end",
+                f"{r.rss_empty_mb:.0f} / {r.rss_before_mb:.0f} / {r.rss_after_mb:.0f} / {r.rss_end_mb:.0f}",
+            ),
+            (
+                "server MB per connected participant",
+                f"{(r.rss_after_mb - r.rss_before_mb) / r.joined:.2f}" if r.joined else "-",
+            ),
             ("server CPU idle with phones connected", f"{r.idle_cpu_pct:.0f}% of one core"),
-            ("server CPU s: joins / start / seq taps / burst", f"{r.cpu_join_s:.1f} / {r.cpu_start_s:.1f} / "
-             f"{r.cpu_seq_s:.1f} / {r.cpu_burst_s:.1f}  (burst: from the taps until the projector showed all)"),
-            ("server CPU ms per tap: seq / burst", f"{1000 * r.cpu_seq_s / max(1, r.seq_sent):.0f} / "
-             f"{1000 * r.cpu_burst_s / max(1, r.burst_sent):.0f}"),
-            ("Chromium CPU s in the seq / burst window", f"{r.chrome_cpu_seq_s:.1f} in {r.seq_window_s:.1f}s / "
-             f"{r.chrome_cpu_burst_s:.1f} in {r.burst_window_s:.1f}s wall (2 cores = 2 CPU s per s)"),
-            ("all Chromium processes (PSS)", f"{r.chromium_mb:.0f} MB ({r.chromium_mb / max(1, r.joined):.0f} MB/phone)"),
+            (
+                "server CPU s: joins / start / seq taps / burst",
+                f"{r.cpu_join_s:.1f} / {r.cpu_start_s:.1f} / "
+                f"{r.cpu_seq_s:.1f} / {r.cpu_burst_s:.1f}  (burst: from the taps until the projector showed all)",
+            ),
+            (
+                "server CPU ms per tap: seq / burst",
+                f"{1000 * r.cpu_seq_s / max(1, r.seq_sent):.0f} / {1000 * r.cpu_burst_s / max(1, r.burst_sent):.0f}",
+            ),
+            (
+                "Chromium CPU s in the seq / burst window",
+                f"{r.chrome_cpu_seq_s:.1f} in {r.seq_window_s:.1f}s / "
+                f"{r.chrome_cpu_burst_s:.1f} in {r.burst_window_s:.1f}s wall (2 cores = 2 CPU s per s)",
+            ),
+            (
+                "all Chromium processes (PSS)",
+                f"{r.chromium_mb:.0f} MB ({r.chromium_mb / max(1, r.joined):.0f} MB/phone)",
+            ),
             ("wall time of this run", f"{r.wall_s:.0f}s (load average before it {r.load_before:.1f})"),
             ("result", "OK" if r.ok else "NOT OK"),
         ]
@@ -1014,12 +1203,16 @@ def summary(dom: DomainResult | None, runs: list[E2EResult], args: argparse.Name
                 print(f"     {ln}")
     if len(runs) > 1:
         print("\n3. Scaling")
-        print(f"   {'phones':>6} {'joined':>6} {'ok':>4} {'seq p50/p95/max ms':>22} {'burst p50/p95/max ms':>22} "
-              f"{'all in ms':>9} {'MB/phone srv':>12} {'idle CPU%':>9} {'wall s':>6}")
+        print(
+            f"   {'phones':>6} {'joined':>6} {'ok':>4} {'seq p50/p95/max ms':>22} {'burst p50/p95/max ms':>22} "
+            f"{'all in ms':>9} {'MB/phone srv':>12} {'idle CPU%':>9} {'wall s':>6}"
+        )
         for r in runs:
             mbp = (r.rss_after_mb - r.rss_before_mb) / r.joined if r.joined else float("nan")
-            print(f"   {r.phones:>6} {r.joined:>6} {'yes' if r.ok else 'no':>4} {short_lat(r.seq_lat):>22} "
-                  f"{short_lat(r.burst_lat):>22} {r.burst_all_in_ms:>9.0f} {mbp:>12.2f} {r.idle_cpu_pct:>9.0f} {r.wall_s:>6.0f}")
+            print(
+                f"   {r.phones:>6} {r.joined:>6} {'yes' if r.ok else 'no':>4} {short_lat(r.seq_lat):>22} "
+                f"{short_lat(r.burst_lat):>22} {r.burst_all_in_ms:>9.0f} {mbp:>12.2f} {r.idle_cpu_pct:>9.0f} {r.wall_s:>6.0f}"
+            )
         good = [r.phones for r in runs if r.ok]
         print(f"   largest P that worked: {max(good) if good else 'none'}")
     print()
@@ -1041,10 +1234,19 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true", help="smoke check: 5 phones, 40 domain participants")
     ap.add_argument("--participants", type=int, default=None, help="participants in the domain benchmark (300)")
     ap.add_argument("--tabs-per-browser", type=int, default=10, help="phone windows per Chromium instance")
-    ap.add_argument("--gap", type=int, nargs=2, default=(150, 300), metavar=("MIN_MS", "MAX_MS"),
-                    help="pause between sequential taps")
-    ap.add_argument("--no-console", action="store_true",
-                    help="diagnostic: no facilitator console open (meeting driven through the domain, pages reloaded)")
+    ap.add_argument(
+        "--gap",
+        type=int,
+        nargs=2,
+        default=(150, 300),
+        metavar=("MIN_MS", "MAX_MS"),
+        help="pause between sequential taps",
+    )
+    ap.add_argument(
+        "--no-console",
+        action="store_true",
+        help="diagnostic: no facilitator console open (meeting driven through the domain, pages reloaded)",
+    )
     ap.add_argument("--skip-domain", action="store_true")
     ap.add_argument("--skip-browser", action="store_true")
     ap.add_argument("--keep", action="store_true", help="keep the temp directory (logs, SQLite files)")
@@ -1064,8 +1266,15 @@ def main() -> int:
         if not args.skip_browser:
             for i, size in enumerate(sizes):
                 log(f"end-to-end benchmark with {size} phones")
-                runs.append(e2e_benchmark(size, args.tabs_per_browser, tuple(args.gap), tmp / f"e2e-{i}-{size}",
-                                          console=not args.no_console))
+                runs.append(
+                    e2e_benchmark(
+                        size,
+                        args.tabs_per_browser,
+                        tuple(args.gap),
+                        tmp / f"e2e-{i}-{size}",
+                        console=not args.no_console,
+                    )
+                )
     except KeyboardInterrupt:
         log("interrupted")
     finally:

@@ -20,12 +20,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from buurtoverleg.content import laad  # noqa: E402
-from buurtoverleg.demo import vul_groot  # noqa: E402
-from buurtoverleg.export import bouw  # noqa: E402
-from buurtoverleg.sessie.dienst import Dienst  # noqa: E402
-from buurtoverleg.sessie.gebeurtenissen import LokaleBus  # noqa: E402
-from buurtoverleg.storage import Database, upgrade  # noqa: E402
+from buurtoverleg.content import laad
+from buurtoverleg.demo import vul_groot
+from buurtoverleg.export import bouw
+from buurtoverleg.sessie.dienst import Dienst
+from buurtoverleg.sessie.gebeurtenissen import LokaleBus
+from buurtoverleg.storage import Database, upgrade
 
 
 def main() -> None:
@@ -42,8 +42,10 @@ def main() -> None:
         dienst = Dienst(db, laad(), LokaleBus())
         start = time.perf_counter()
         demo = vul_groot(dienst, args.deelnemers, args.signalen, args.acties)
-        print(f"overleg vullen ({args.deelnemers} deelnemers, {args.signalen} signalen, {args.acties} acties): "
-              f"{time.perf_counter() - start:.2f} s")
+        print(
+            f"overleg vullen ({args.deelnemers} deelnemers, {args.signalen} signalen, {args.acties} acties): "
+            f"{time.perf_counter() - start:.2f} s"
+        )
         tijden = []
         for _ in range(args.herhaal):
             start = time.perf_counter()
@@ -63,7 +65,9 @@ def main() -> None:
                 from pypdf import PdfReader
 
                 extra = f", {len(PdfReader(BytesIO(inhoud)).pages)} pagina's"
-            print(f"{formaat:>4}: {min(tijden):.3f} s (slechtste {max(tijden):.3f} s), {len(inhoud) / 1024:.0f} kB{extra}")
+            print(
+                f"{formaat:>4}: {min(tijden):.3f} s (slechtste {max(tijden):.3f} s), {len(inhoud) / 1024:.0f} kB{extra}"
+            )
             if args.bewaar:
                 args.bewaar.mkdir(parents=True, exist_ok=True)
                 (args.bewaar / f"groot.{formaat}").write_bytes(inhoud)

@@ -87,11 +87,11 @@ from live import (  # noqa: E402 - benchmarks/live.py: the server and Chromium h
     Browser,
     Phone,
     Server,
+    cpu_seconds,
     free_port,
     join_phone,
     log,
     pct,
-    cpu_seconds,
     tree_pss_mb,
 )
 
@@ -163,7 +163,9 @@ const zichtbaar = (kaart, tekst) => !!kaart && [...kaart.querySelectorAll('div')
     .some(d => d.children.length === 0 && d.textContent.trim() === tekst);
 """
 
-TIK_JS = _JS_KAART + """
+TIK_JS = (
+    _JS_KAART
+    + """
 const [vraag, sleutel, label, soort] = arguments;
 const kaart = kaartVan(vraag);
 if (!kaart) return 'geen kaart';
@@ -175,9 +177,13 @@ if (!window.__obs) {
     if (w.soort === 'antwoord') {
       const knop = knopVan(k, w.label);
       const vink = knop && knop.querySelector('i');
-      return k.textContent.includes('""" + ACK_ANTWOORD + """') && !!vink && vink.textContent.trim() === 'check';
+      return k.textContent.includes('"""
+    + ACK_ANTWOORD
+    + """') && !!vink && vink.textContent.trim() === 'check';
     }
-    return k.textContent.includes('""" + ACK_SIGNAAL + """') && zichtbaar(k, w.label);
+    return k.textContent.includes('"""
+    + ACK_SIGNAAL
+    + """') && zichtbaar(k, w.label);
   };
   window.__obs = new MutationObserver(() => {
     for (const [s, w] of Object.entries(window.__wachtend)) {
@@ -215,8 +221,11 @@ if (soort === 'antwoord') {
 }
 return 'ok';
 """
+)
 
-STATUS_JS = _JS_KAART + """
+STATUS_JS = (
+    _JS_KAART
+    + """
 const [vraag, sleutel, label, soort] = arguments;
 const acks = JSON.parse(localStorage.getItem('__acks') || '[]').map(a => a[0]);
 const kaart = kaartVan(vraag);
@@ -226,13 +235,16 @@ return {
   herladen: !(window.__verstuurd || []).includes(sleutel),
   kaart: !!kaart && (soort === 'signaal' || !!knopVan(kaart, label)),
   bezig: tekst.includes('Versturen'),
-  opgeslagen: soort === 'antwoord' ? (tekst.includes('Ontvangen') && !tekst.includes('""" + ACK_ANTWOORD + """'))
+  opgeslagen: soort === 'antwoord' ? (tekst.includes('Ontvangen') && !tekst.includes('"""
+    + ACK_ANTWOORD
+    + """'))
                                    : zichtbaar(kaart, label),
   mislukt: tekst.includes('Niet opgeslagen'),
   in_veld: soort === 'signaal' && !!kaart && !!kaart.querySelector('textarea')
            && kaart.querySelector('textarea').value === label,
 };
 """
+)
 
 
 class ChromiumTelefoon:
@@ -292,7 +304,9 @@ class ChromiumTelefoon:
 
     async def bevestigingen(self) -> dict[str, float]:
         try:
-            return {k: float(ms) for k, ms in json.loads(await self._js("return localStorage.getItem('__acks') || '[]'"))}
+            return {
+                k: float(ms) for k, ms in json.loads(await self._js("return localStorage.getItem('__acks') || '[]'"))
+            }
         except Exception:  # noqa: BLE001
             return {}
 
@@ -357,7 +371,7 @@ class LichteClient:
                     return False
                 html = await antwoord.text()
             self.els, self.client_id, volgende = _elementen_uit(html)
-        except (aiohttp.ClientError, asyncio.TimeoutError, RuntimeError, ValueError, IndexError):
+        except (TimeoutError, aiohttp.ClientError, RuntimeError, ValueError, IndexError):
             return False
         self.versie += 1
         self.herlaad_gevraagd = False
@@ -373,8 +387,9 @@ class LichteClient:
                         self.els.pop(sleutel, None)
                     else:
                         self.els[sleutel] = element
-            elif soort == "run_javascript" and ("history.go(0)" in data.get("code", "")
-                                                or "location.reload" in data.get("code", "")):
+            elif soort == "run_javascript" and (
+                "history.go(0)" in data.get("code", "") or "location.reload" in data.get("code", "")
+            ):
                 self.herlaad_gevraagd = True
             elif soort == "notify":
                 self.meldingen.append(str(data.get("message", "")))
@@ -386,11 +401,14 @@ class LichteClient:
         async def weg(*_args: Any) -> None:
             self._wek()
 
-        query = (f"client_id={self.client_id}&next_message_id={volgende}&implicit_handshake=true"
-                 f"&tab_id={uuid.uuid4()}&document_id={uuid.uuid4()}")
+        query = (
+            f"client_id={self.client_id}&next_message_id={volgende}&implicit_handshake=true"
+            f"&tab_id={uuid.uuid4()}&document_id={uuid.uuid4()}"
+        )
         try:
-            await sio.connect(f"{self.url}?{query}", socketio_path="/_nicegui_ws/socket.io",
-                              transports=["websocket"], wait_timeout=20)
+            await sio.connect(
+                f"{self.url}?{query}", socketio_path="/_nicegui_ws/socket.io", transports=["websocket"], wait_timeout=20
+            )
         except Exception:  # noqa: BLE001 - server gone again or refused the handshake
             return False
         self.sio = sio
@@ -468,8 +486,15 @@ class LichteClient:
         if luisteraar is None or not self.verbonden:
             return False
         try:
-            await self.sio.emit("event", {"id": int(eid), "client_id": self.client_id, "listener_id": luisteraar,
-                                          "args": [json.dumps(a) for a in args]})
+            await self.sio.emit(
+                "event",
+                {
+                    "id": int(eid),
+                    "client_id": self.client_id,
+                    "listener_id": luisteraar,
+                    "args": [json.dumps(a) for a in args],
+                },
+            )
             return True
         except Exception:  # noqa: BLE001 - the socket just went away
             return False
@@ -494,7 +519,7 @@ class LichteClient:
             self._wachtenden.append(wachtend)
             try:
                 await asyncio.wait_for(wachtend, min(rest, 1.0))
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 pass
 
 
@@ -572,8 +597,11 @@ class LichteTelefoon:
         else:
             veld = c.veld("Je signaal", kaart)
             knop = c.knop("Signaal versturen", kaart)
-            ok = bool(veld and knop) and await c.stuur(veld or "", "update:value", invoer.label) and await c.stuur(
-                knop or "", "click")
+            ok = (
+                bool(veld and knop)
+                and await c.stuur(veld or "", "update:value", invoer.label)
+                and await c.stuur(knop or "", "click")
+            )
         return "ok" if ok else "niet verzonden"
 
     async def status(self, invoer: Invoer) -> Status:
@@ -590,11 +618,13 @@ class LichteTelefoon:
             herladen=lopend is None or lopend[1] != c.versie,
             kaart=kaart is not None and (invoer.soort == "signaal" or c.knop(invoer.label, kaart) is not None),
             bezig="Versturen" in alles,
-            opgeslagen=("Ontvangen" in alles and ACK_ANTWOORD not in alles) if invoer.soort == "antwoord"
+            opgeslagen=("Ontvangen" in alles and ACK_ANTWOORD not in alles)
+            if invoer.soort == "antwoord"
             else invoer.label in teksten,
             mislukt="Niet opgeslagen" in alles,
-            in_veld=invoer.soort == "signaal" and kaart is not None and any(
-                (c.els[e].get("props") or {}).get("value") == invoer.label for e in c._onder(kaart)),
+            in_veld=invoer.soort == "signaal"
+            and kaart is not None
+            and any((c.els[e].get("props") or {}).get("value") == invoer.label for e in c._onder(kaart)),
         )
 
     async def herlaad(self) -> None:
@@ -617,8 +647,9 @@ class LichteTelefoon:
 
     async def fouten(self) -> list[str]:
         c = self.client
-        return self.eigen_fouten + ([f"melding: {m}" for m in c.meldingen if "mis" in m or "niet" in m.lower()]
-                                    if c else [])
+        return self.eigen_fouten + (
+            [f"melding: {m}" for m in c.meldingen if "mis" in m or "niet" in m.lower()] if c else []
+        )
 
     async def sluit(self) -> None:
         if self.client is not None:
@@ -653,8 +684,9 @@ class Leiding:
                         return
                     await asyncio.sleep(0.1)
         knoppen = [c.tekst_van(e) for e, el in c.els.items() if el.get("tag") == "q-btn"]
-        raise RuntimeError(f"console: '{label}' werkte niet binnen {timeout:.0f} s (verbonden: {c.verbonden}, "
-                           f"knoppen: {knoppen[:12]})")
+        raise RuntimeError(
+            f"console: '{label}' werkte niet binnen {timeout:.0f} s (verbonden: {c.verbonden}, knoppen: {knoppen[:12]})"
+        )
 
 
 # ====================================================================== the run
@@ -748,8 +780,9 @@ class Storing:
         self.uitslag.aangemeld = len(self.telefoons)
         log(f"{len(self.telefoons)} van {a.chromium + a.licht} telefoons aangemeld in {time.monotonic() - t0:.1f} s")
         if self.browsers:
-            self.uitslag.chromium_mb = sum(tree_pss_mb(b.service.process.pid) for b in self.browsers
-                                           if b.service.process)
+            self.uitslag.chromium_mb = sum(
+                tree_pss_mb(b.service.process.pid) for b in self.browsers if b.service.process
+            )
 
     # ---------------------------------------------------------------- phases
 
@@ -817,8 +850,10 @@ class Storing:
         await self._lees_bevestigingen()
         self.uitslag.fasetijden[naam] = (time.monotonic() - t_fase, self.server_cpu() - cpu_fase)
         b = sum(i.bevestigd for i in invoer)
-        log(f"{naam}: {len(invoer)} invoer, {sum(i.pogingen for i in invoer)} keer verstuurd, {b} bevestigd, "
-            f"{sum(i.na_herstart_gezien for i in invoer)} na herstart als opgeslagen getoond")
+        log(
+            f"{naam}: {len(invoer)} invoer, {sum(i.pogingen for i in invoer)} keer verstuurd, {b} bevestigd, "
+            f"{sum(i.na_herstart_gezien for i in invoer)} na herstart als opgeslagen getoond"
+        )
 
     async def _wacht_op_kaart(self, tel: ChromiumTelefoon | LichteTelefoon, i: Invoer, timeout: float) -> bool:
         """Until the phone shows the card to answer (for an answer: not yet answered in this
@@ -902,6 +937,7 @@ class Storing:
                 v = self.dienst.vergadering(mid)
                 st = v.stappen[positie]
                 return v.huidige == positie and st.status == status and (ronde is None or st.ronde == ronde)
+
             return klopt
 
         await self.leiding.klik("Start het overleg", stap(0, "open", 1))
@@ -912,14 +948,26 @@ class Storing:
             invoer = []
             for n, tel in enumerate(self.telefoons):
                 optie_id, titel = self.opties[(n + ronde) % len(self.opties)]
-                invoer.append(Invoer(tel.naam, "antwoord", f"stemronde {ronde}", f"r{ronde}", KEUZEVRAAG, ronde,
-                                     optie_id, titel))
+                invoer.append(
+                    Invoer(tel.naam, "antwoord", f"stemronde {ronde}", f"r{ronde}", KEUZEVRAAG, ronde, optie_id, titel)
+                )
             await self.fase(f"stemronde {ronde}", invoer, kill=ronde == a.kill_ronde, spreiding=a.spreiding)
         for positie in range(1, SIGNAALSTAP + 1):
             await self.leiding.klik("Volgende ▶", stap(positie, "open"))
-        invoer = [Invoer(tel.naam, "signaal", "signalen", f"s{k}", SIGNAALVRAAG, None,
-                         f"Signaal {k} van {tel.naam}: drukte bij het plein", f"Signaal {k} van {tel.naam}: drukte bij het plein")
-                  for tel in self.telefoons for k in range(1, a.signalen + 1)]
+        invoer = [
+            Invoer(
+                tel.naam,
+                "signaal",
+                "signalen",
+                f"s{k}",
+                SIGNAALVRAAG,
+                None,
+                f"Signaal {k} van {tel.naam}: drukte bij het plein",
+                f"Signaal {k} van {tel.naam}: drukte bij het plein",
+            )
+            for tel in self.telefoons
+            for k in range(1, a.signalen + 1)
+        ]
         if invoer:
             await self.fase("signalen", invoer, kill=a.kill_signalen, spreiding=a.spreiding_signalen)
 
@@ -974,11 +1022,15 @@ class Storing:
             u.db_dubbele_namen = len(namen) - len(set(namen))
             for naam, vraag, ronde, waarde in con.execute(
                 "SELECT p.name, r.prompt_id, r.round, r.value FROM response r JOIN participant p "
-                "ON p.id = r.participant_id WHERE r.meeting_id=?", (mid,)):
+                "ON p.id = r.participant_id WHERE r.meeting_id=?",
+                (mid,),
+            ):
                 u.db_antwoorden[(naam, vraag, ronde)] = json.loads(waarde) if isinstance(waarde, str) else waarde
             for naam, tekst in con.execute(
                 "SELECT p.name, s.text FROM signal s JOIN participant p ON p.id = s.participant_id "
-                "WHERE s.meeting_id=?", (mid,)):
+                "WHERE s.meeting_id=?",
+                (mid,),
+            ):
                 u.db_signalen[(naam, tekst)] = u.db_signalen.get((naam, tekst), 0) + 1
 
     def verwijder_een_bevestigd_antwoord(self) -> None:
@@ -988,9 +1040,11 @@ class Storing:
         if i is None:
             return
         with sqlite3.connect(self.server.db_path) as con:
-            con.execute("DELETE FROM response WHERE round=? AND prompt_id=? AND participant_id="
-                        "(SELECT id FROM participant WHERE name=? AND meeting_id=?)",
-                        (i.ronde, self.keuzevraag_id, i.telefoon, self.links.meeting_id))
+            con.execute(
+                "DELETE FROM response WHERE round=? AND prompt_id=? AND participant_id="
+                "(SELECT id FROM participant WHERE name=? AND meeting_id=?)",
+                (i.ronde, self.keuzevraag_id, i.telefoon, self.links.meeting_id),
+            )
         log(f"controle: bevestigd antwoord {i.telefoon} {i.sleutel} uit de database gehaald")
 
     def in_database(self, i: Invoer) -> bool:
@@ -1021,54 +1075,87 @@ def rapport(s: Storing, args: argparse.Namespace) -> int:
     ms = [i.bevestigd_ms for i in bevestigd if i.bevestigd_ms is not None]
     print()
     print("=" * 96)
-    print(f"BUURTOVERLEG STORINGSTEST   ({os.cpu_count()} cores, load average nu {os.getloadavg()[0]:.1f}; "
-          f"wandtijd {u.wandtijd_s:.0f} s)")
+    print(
+        f"BUURTOVERLEG STORINGSTEST   ({os.cpu_count()} cores, load average nu {os.getloadavg()[0]:.1f}; "
+        f"wandtijd {u.wandtijd_s:.0f} s)"
+    )
     print("=" * 96)
     regels = [
-        ("deelnemers gesimuleerd", f"{u.chromium + u.licht} ({u.chromium} Chromium, {u.licht} licht); "
-         f"aangemeld {u.aangemeld}, in de database {u.db_deelnemers}"
-         + (f", {u.db_dubbele_namen} dubbele namen" if u.db_dubbele_namen else "")),
-        ("invoer verstuurd", f"{len(verzonden)} (antwoorden {sum(i.soort == 'antwoord' for i in verzonden)}, "
-         f"signalen {sum(i.soort == 'signaal' for i in verzonden)}); {sum(i.pogingen for i in verzonden)} keer "
-         f"verstuurd inclusief opnieuw na een herstart"),
+        (
+            "deelnemers gesimuleerd",
+            f"{u.chromium + u.licht} ({u.chromium} Chromium, {u.licht} licht); "
+            f"aangemeld {u.aangemeld}, in de database {u.db_deelnemers}"
+            + (f", {u.db_dubbele_namen} dubbele namen" if u.db_dubbele_namen else ""),
+        ),
+        (
+            "invoer verstuurd",
+            f"{len(verzonden)} (antwoorden {sum(i.soort == 'antwoord' for i in verzonden)}, "
+            f"signalen {sum(i.soort == 'signaal' for i in verzonden)}); {sum(i.pogingen for i in verzonden)} keer "
+            f"verstuurd inclusief opnieuw na een herstart",
+        ),
         ("invoer bevestigd ('Ontvangen' gezien)", f"{len(bevestigd)}"),
-        ("na de herstart in de database", f"{len(gevonden)} van {len(verzonden)} verstuurde; "
-         f"bevestigd en toch ontbrekend: {len(kwijt)}"),
-        ("na herstart als opgeslagen getoond", f"{sum(i.na_herstart_gezien for i in u.invoer)} (opgeslagen vlak voor "
-         "de kill; de telefoon zag 'Ontvangen' pas na het herladen)"),
+        (
+            "na de herstart in de database",
+            f"{len(gevonden)} van {len(verzonden)} verstuurde; bevestigd en toch ontbrekend: {len(kwijt)}",
+        ),
+        (
+            "na herstart als opgeslagen getoond",
+            f"{sum(i.na_herstart_gezien for i in u.invoer)} (opgeslagen vlak voor "
+            "de kill; de telefoon zag 'Ontvangen' pas na het herladen)",
+        ),
         ("signalen dubbel / onbekend in de database", f"{dubbel} / {onbekend}"),
-        ("tik -> 'Ontvangen', ms", f"p50 {pct(ms, 50):.0f}, p95 {pct(ms, 95):.0f}, max {max(ms, default=0):.0f}"
-         if ms else "-"),
+        (
+            "tik -> 'Ontvangen', ms",
+            f"p50 {pct(ms, 50):.0f}, p95 {pct(ms, 95):.0f}, max {max(ms, default=0):.0f}" if ms else "-",
+        ),
     ]
     for fase_, gezond, terug in u.kills:
-        regels.append((f"SIGKILL tijdens {fase_}", f"server weer gezond na {gezond:.1f} s; alle telefoons weer "
-                                                   f"bevestigd of opgeslagen na {terug:.1f} s"))
+        regels.append(
+            (
+                f"SIGKILL tijdens {fase_}",
+                f"server weer gezond na {gezond:.1f} s; alle telefoons weer bevestigd of opgeslagen na {terug:.1f} s",
+            )
+        )
     per_fase: dict[str, list[Invoer]] = {}
     for i in u.invoer:
         per_fase.setdefault(i.fase, []).append(i)
     for naam, lijst in per_fase.items():
         wand, cpu = u.fasetijden.get(naam, (float("nan"), float("nan")))
-        regels.append((f"  {naam} ({wand:.0f} s, server-CPU {cpu:.0f} s)", f"verstuurd {sum(i.pogingen > 0 for i in lijst)}, "
-                                    f"bevestigd {sum(i.bevestigd for i in lijst)}, "
-                                    f"in de database {sum(s.in_database(i) for i in lijst)}, "
-                                    f"opnieuw verstuurd {sum(max(0, i.pogingen - 1) for i in lijst)}"))
+        regels.append(
+            (
+                f"  {naam} ({wand:.0f} s, server-CPU {cpu:.0f} s)",
+                f"verstuurd {sum(i.pogingen > 0 for i in lijst)}, "
+                f"bevestigd {sum(i.bevestigd for i in lijst)}, "
+                f"in de database {sum(s.in_database(i) for i in lijst)}, "
+                f"opnieuw verstuurd {sum(max(0, i.pogingen - 1) for i in lijst)}",
+            )
+        )
     zonder = [i for i in u.invoer if not i.bevestigd and not i.na_herstart_gezien]
-    fouten_tekst = (f"aanmelden mislukt {len(u.aanmeldfouten)}, meldingen/Niet opgeslagen op telefoons "
-                    f"{len(u.fouten)}, invoer zonder bevestiging of zichtbare opslag {len(zonder)}, "
-                    f"pagina's met de hand herladen {u.herladen_met_de_hand}, regels met fouten in het serverlog "
-                    f"{len(u.serverlog_fouten)}, weigeringen in het serverlog {sum(u.weigeringen.values())}, "
-                    f"waarschuwingen {len(u.waarschuwingen)}")
+    fouten_tekst = (
+        f"aanmelden mislukt {len(u.aanmeldfouten)}, meldingen/Niet opgeslagen op telefoons "
+        f"{len(u.fouten)}, invoer zonder bevestiging of zichtbare opslag {len(zonder)}, "
+        f"pagina's met de hand herladen {u.herladen_met_de_hand}, regels met fouten in het serverlog "
+        f"{len(u.serverlog_fouten)}, weigeringen in het serverlog {sum(u.weigeringen.values())}, "
+        f"waarschuwingen {len(u.waarschuwingen)}"
+    )
     regels.append(("fouten gezien", fouten_tekst))
     if u.chromium_mb == u.chromium_mb:
-        regels.append(("Chromium-geheugen (PSS)", f"{u.chromium_mb:.0f} MB ({u.chromium_mb / max(1, u.chromium):.0f} MB "
-                                                  "per telefoon)"))
+        regels.append(
+            (
+                "Chromium-geheugen (PSS)",
+                f"{u.chromium_mb:.0f} MB ({u.chromium_mb / max(1, u.chromium):.0f} MB per telefoon)",
+            )
+        )
     for k, v in regels:
         print(f"  {k:42} {v}")
-    for titel, lijst in (("aanmeldfouten", u.aanmeldfouten), ("op telefoons", u.fouten),
-                         ("serverlog", u.serverlog_fouten),
-                         ("geweigerd", [f"{n} x {r}" for r, n in u.weigeringen.items()]),
-                         ("waarschuwing", u.waarschuwingen),
-                         ("zonder bevestiging", [f"{i.telefoon} {i.sleutel}: {i.fout or 'geen'}" for i in zonder])):
+    for titel, lijst in (
+        ("aanmeldfouten", u.aanmeldfouten),
+        ("op telefoons", u.fouten),
+        ("serverlog", u.serverlog_fouten),
+        ("geweigerd", [f"{n} x {r}" for r, n in u.weigeringen.items()]),
+        ("waarschuwing", u.waarschuwingen),
+        ("zonder bevestiging", [f"{i.telefoon} {i.sleutel}: {i.fout or 'geen'}" for i in zonder]),
+    ):
         for regel in lijst[:8]:
             print(f"    {titel}: {regel}")
     for i in kwijt[:20]:
@@ -1076,7 +1163,9 @@ def rapport(s: Storing, args: argparse.Namespace) -> int:
     if u.onvolledig:
         print(f"  ONVOLLEDIG: {u.onvolledig}")
     uitkomst = 1 if kwijt else 2 if (u.onvolledig or not u.aangemeld) else 0
-    print(f"  {'uitkomst':42} {['OK: elke bevestigde invoer staat in de database', 'FOUT: bevestigde invoer kwijt', 'ONVOLLEDIG'][uitkomst]}")
+    print(
+        f"  {'uitkomst':42} {['OK: elke bevestigde invoer staat in de database', 'FOUT: bevestigde invoer kwijt', 'ONVOLLEDIG'][uitkomst]}"
+    )
     print()
     return uitkomst
 
@@ -1088,17 +1177,28 @@ def main() -> int:
     ap.add_argument("--rondes", type=int, default=3, help="stemrondes op de keuzevraag (standaard 3)")
     ap.add_argument("--kill-ronde", type=int, default=2, help="in deze ronde wordt de server gekild (0: nooit)")
     ap.add_argument("--signalen", type=int, default=1, help="signalen per telefoon (standaard 1)")
-    ap.add_argument("--geen-kill-bij-signalen", dest="kill_signalen", action="store_false",
-                    help="de server niet ook tijdens de signalen killen")
+    ap.add_argument(
+        "--geen-kill-bij-signalen",
+        dest="kill_signalen",
+        action="store_false",
+        help="de server niet ook tijdens de signalen killen",
+    )
     ap.add_argument("--spreiding", type=float, default=4.0, help="seconden waarover de tikken van een ronde vallen")
-    ap.add_argument("--spreiding-signalen", type=float, default=30.0,
-                    help="seconden waarover alle signalen vallen (mensen typen eerst)")
+    ap.add_argument(
+        "--spreiding-signalen",
+        type=float,
+        default=30.0,
+        help="seconden waarover alle signalen vallen (mensen typen eerst)",
+    )
     ap.add_argument("--tabs-per-browser", type=int, default=10, help="telefoonvensters per Chromium-instantie")
     ap.add_argument("--max-seconden", type=float, default=290.0, help="harde tijdgrens voor de hele run")
     ap.add_argument("--snel", action="store_true", help="rooktest: 3 Chromium + 5 licht, 2 rondes, 1 signaal")
     ap.add_argument("--keep", action="store_true", help="de tijdelijke map (log, SQLite) bewaren")
-    ap.add_argument("--controle", action="store_true",
-                    help="zelfcontrole: haal aan het eind een bevestigd antwoord weg; de uitkomst moet FOUT zijn")
+    ap.add_argument(
+        "--controle",
+        action="store_true",
+        help="zelfcontrole: haal aan het eind een bevestigd antwoord weg; de uitkomst moet FOUT zijn",
+    )
     args = ap.parse_args()
     if args.snel:
         args.chromium, args.licht, args.rondes, args.kill_ronde, args.signalen = 3, 5, 2, 2, 1
@@ -1114,7 +1214,7 @@ def main() -> int:
     async def alles() -> None:
         try:
             await asyncio.wait_for(storing.draai(), args.max_seconden - 30)
-        except asyncio.TimeoutError:  # only wait_for's own: the run's helpers raise RuntimeError
+        except TimeoutError:  # only wait_for's own: the run's helpers raise RuntimeError
             storing.uitslag.onvolledig = f"tijdgrens van {args.max_seconden:.0f} s bereikt"
         except Exception as fout:  # noqa: BLE001 - reported; the database is still compared
             storing.uitslag.onvolledig = f"{type(fout).__name__}: {str(fout)[:300]}"

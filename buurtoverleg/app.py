@@ -17,7 +17,7 @@ from .storage import Database, upgrade
 from .toegang import Organisator, Remmer
 
 log = logging.getLogger("buurtoverleg")
-HUIDIG: "Context | None" = None
+HUIDIG: Context | None = None
 """The context of the running app, for tests and scripts that drive it from outside."""
 
 
@@ -43,8 +43,15 @@ def bouw(instellingen: Instellingen) -> Context:
     for fout in catalogus.fouten:
         log.warning("inhoud: %s", fout)
     publisher = NiceGuiPublisher()
-    ctx = Context(instellingen, db, catalogus, Dienst(db, catalogus, publisher), publisher,
-                  Organisator(instellingen.datamap, instellingen.admin_key), Remmer())
+    ctx = Context(
+        instellingen,
+        db,
+        catalogus,
+        Dienst(db, catalogus, publisher),
+        publisher,
+        Organisator(instellingen.datamap, instellingen.admin_key),
+        Remmer(),
+    )
     ctx.dienst.organisatorcontrole = ctx.organisator  # only the organiser may delete meetings
     global HUIDIG
     HUIDIG = ctx
@@ -80,7 +87,7 @@ def _bewaartermijn(ctx: Context) -> None:
     def ruim_op() -> None:
         try:
             opruiming = ctx.dienst.ruim_op(maanden, ctx.instellingen.bewaren, exportmap=ctx.instellingen.exportmap)
-        except Exception:  # noqa: BLE001 - the meeting goes on; the log says why nothing was cleared
+        except Exception:
             log.exception("bewaartermijn: opruimen mislukt")
             return
         for regel in verslag(opruiming):
@@ -93,8 +100,9 @@ def _bewaartermijn(ctx: Context) -> None:
     app.timer(24 * 3600, dagelijks, immediate=False)
 
 
-def start(instellingen: Instellingen, *, show: bool = False,
-          voor_start: Callable[[Context], str | None] | None = None) -> None:
+def start(
+    instellingen: Instellingen, *, show: bool = False, voor_start: Callable[[Context], str | None] | None = None
+) -> None:
     """Build and run the app. `voor_start(ctx)` may prepare data and register startup work
     (the demo does); the page it returns is the one `show` opens instead of the start page."""
     ctx = bouw(instellingen)

@@ -28,8 +28,10 @@ def maak_backup(db_url: str, doel: str | Path, *, nu: datetime | None = None) ->
     """
     url = make_url(db_url)
     if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
-        raise ValueError("backup werkt alleen voor een SQLite-bestand; gebruik voor een andere database "
-                         "het eigen gereedschap daarvan (bijvoorbeeld pg_dump)")
+        raise ValueError(
+            "backup werkt alleen voor een SQLite-bestand; gebruik voor een andere database "
+            "het eigen gereedschap daarvan (bijvoorbeeld pg_dump)"
+        )
     bron = Path(url.database)
     if not bron.is_file():
         raise ValueError(f"de database '{bron}' bestaat niet")

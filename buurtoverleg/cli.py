@@ -25,41 +25,59 @@ def _parser() -> argparse.ArgumentParser:
     content = sub.add_parser("content", help="de methode in content/ controleren of tonen")
     csub = content.add_subparsers(dest="content_opdracht", required=True)
     check = csub.add_parser("check", help="valideer de ingebouwde inhoud plus een extra map")
-    check.add_argument("map", nargs="?", type=Path, help="extra map met YAML-bestanden (standaard: BUURTOVERLEG_CONTENT_DIR)")
+    check.add_argument(
+        "map", nargs="?", type=Path, help="extra map met YAML-bestanden (standaard: BUURTOVERLEG_CONTENT_DIR)"
+    )
     show = csub.add_parser("show", help="toon de geladen catalogus")
     show.add_argument("--json", action="store_true", required=True, help="als JSON (voor scripts)")
 
     advies = sub.add_parser("advies", help="oplossingsrichtingen en praktijkvoorbeelden bij een analyse, als JSON")
-    advies.add_argument("analyse", type=Path, help="JSON-bestand met de analyse (zie README, 'Advies buiten een overleg')")
+    advies.add_argument(
+        "analyse", type=Path, help="JSON-bestand met de analyse (zie README, 'Advies buiten een overleg')"
+    )
 
     export = sub.add_parser("export", help="de notulen van een overleg als bestand (pdf, docx, csv of json)")
     export.add_argument("meeting_id", metavar="MEETING_ID", type=int, help="het nummer van het overleg")
-    export.add_argument("--format", dest="formaat", choices=("pdf", "docx", "csv", "json"), default="pdf",
-                        help="pdf (versturen), docx (bewerken), csv (actielijst voor Excel), json (archief)")
+    export.add_argument(
+        "--format",
+        dest="formaat",
+        choices=("pdf", "docx", "csv", "json"),
+        default="pdf",
+        help="pdf (versturen), docx (bewerken), csv (actielijst voor Excel), json (archief)",
+    )
     export.add_argument("--out", type=Path, help="map voor het bestand (standaard: exports/ in de datamap)")
     export.add_argument("--versie", type=int, help="een definitieve versie in plaats van het actuele concept")
     _data_opties(export)
 
     demo = sub.add_parser(
-        "demo", help="start de app met een oefenoverleg en gesimuleerde deelnemers (eigen datamap ./data-demo)",
+        "demo",
+        help="start de app met een oefenoverleg en gesimuleerde deelnemers (eigen datamap ./data-demo)",
         description="Zonder --fill: start de app (zoals serve) met een nieuw oefenoverleg en zeven gesimuleerde "
-                    "deelnemers, in een eigen datamap (standaard ./data-demo, los van echte overleggen; "
-                    "BUURTOVERLEG_DATA_DIR en BUURTOVERLEG_DATABASE_URL tellen hier niet). "
-                    "Met --fill: zet een afgerond demo-overleg in de ingestelde database en toon de links.")
-    demo.add_argument("--fill", action="store_true", help="maak een volledig afgerond demo-overleg met notulen (app start niet)")
+        "deelnemers, in een eigen datamap (standaard ./data-demo, los van echte overleggen; "
+        "BUURTOVERLEG_DATA_DIR en BUURTOVERLEG_DATABASE_URL tellen hier niet). "
+        "Met --fill: zet een afgerond demo-overleg in de ingestelde database en toon de links.",
+    )
+    demo.add_argument(
+        "--fill", action="store_true", help="maak een volledig afgerond demo-overleg met notulen (app start niet)"
+    )
     demo.add_argument("--buurt", help="naam van de buurt in het demo-overleg")
     _serve_opties(demo, datamap="zonder --fill standaard ./data-demo; met --fill BUURTOVERLEG_DATA_DIR of ./data")
 
     backup = sub.add_parser("backup", help="veilige kopie van de SQLite-database, ook terwijl de app draait")
-    backup.add_argument("doel", metavar="DEST",
-                        help="bestand, of map (bestaand of eindigend op /): dan buurtoverleg-<datum>-<tijd>.sqlite daarin")
+    backup.add_argument(
+        "doel",
+        metavar="DEST",
+        help="bestand, of map (bestaand of eindigend op /): dan buurtoverleg-<datum>-<tijd>.sqlite daarin",
+    )
     _data_opties(backup)
 
     opruimen = sub.add_parser(
-        "opruimen", help="de bewaartermijn toepassen: oude overleggen anonimiseren of verwijderen",
+        "opruimen",
+        help="de bewaartermijn toepassen: oude overleggen anonimiseren of verwijderen",
         description="Overleggen waarvan de datum (of het einde) langer dan de bewaartermijn geleden is, worden "
-                    "geanonimiseerd of verwijderd (zie README, 'Bewaren en verwijderen'). De app doet dit ook bij "
-                    "elke start en daarna dagelijks.")
+        "geanonimiseerd of verwijderd (zie README, 'Bewaren en verwijderen'). De app doet dit ook bij "
+        "elke start en daarna dagelijks.",
+    )
     opruimen.add_argument("--droog", action="store_true", help="alleen tonen wat er zou gebeuren; niets veranderen")
     _bewaar_opties(opruimen)
     _data_opties(opruimen)
@@ -67,25 +85,45 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _bewaar_opties(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--bewaartermijn-maanden", type=int, metavar="N",
-                   help="overleggen ouder dan N maanden opruimen (BUURTOVERLEG_BEWAARTERMIJN_MAANDEN, standaard uit)")
-    p.add_argument("--bewaren", choices=BEWAARWIJZEN,
-                   help="wat er na de bewaartermijn gebeurt (BUURTOVERLEG_BEWAREN, standaard anonimiseren)")
+    p.add_argument(
+        "--bewaartermijn-maanden",
+        type=int,
+        metavar="N",
+        help="overleggen ouder dan N maanden opruimen (BUURTOVERLEG_BEWAARTERMIJN_MAANDEN, standaard uit)",
+    )
+    p.add_argument(
+        "--bewaren",
+        choices=BEWAARWIJZEN,
+        help="wat er na de bewaartermijn gebeurt (BUURTOVERLEG_BEWAREN, standaard anonimiseren)",
+    )
 
 
 def _data_opties(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--data-dir", type=Path, help="map voor database en geheim (BUURTOVERLEG_DATA_DIR, standaard ./data)")
+    p.add_argument(
+        "--data-dir", type=Path, help="map voor database en geheim (BUURTOVERLEG_DATA_DIR, standaard ./data)"
+    )
     p.add_argument("--database-url", help="SQLAlchemy-URL (BUURTOVERLEG_DATABASE_URL)")
-    p.add_argument("--content-dir", type=Path, help="extra map met eigen inhoud en sjablonen (BUURTOVERLEG_CONTENT_DIR)")
+    p.add_argument(
+        "--content-dir", type=Path, help="extra map met eigen inhoud en sjablonen (BUURTOVERLEG_CONTENT_DIR)"
+    )
 
 
 def _serve_opties(p: argparse.ArgumentParser, datamap: str = "BUURTOVERLEG_DATA_DIR, standaard ./data") -> None:
-    p.add_argument("--host", help="adres om op te luisteren (BUURTOVERLEG_HOST, standaard 0.0.0.0: ook bereikbaar voor telefoons op het wifi)")
+    p.add_argument(
+        "--host",
+        help="adres om op te luisteren (BUURTOVERLEG_HOST, standaard 0.0.0.0: ook bereikbaar voor telefoons op het wifi)",
+    )
     p.add_argument("--port", type=int, help="poort (BUURTOVERLEG_PORT, standaard 8080)")
     p.add_argument("--data-dir", type=Path, help=f"map voor database en geheim ({datamap})")
-    p.add_argument("--database-url", help="SQLAlchemy-URL (BUURTOVERLEG_DATABASE_URL, standaard een SQLite-bestand in de datamap)")
-    p.add_argument("--content-dir", type=Path, help="extra map met eigen inhoud en sjablonen (BUURTOVERLEG_CONTENT_DIR)")
-    p.add_argument("--public-url", help="adres dat telefoons gebruiken, bv. http://192.168.1.20:8080 (BUURTOVERLEG_PUBLIEKE_URL)")
+    p.add_argument(
+        "--database-url", help="SQLAlchemy-URL (BUURTOVERLEG_DATABASE_URL, standaard een SQLite-bestand in de datamap)"
+    )
+    p.add_argument(
+        "--content-dir", type=Path, help="extra map met eigen inhoud en sjablonen (BUURTOVERLEG_CONTENT_DIR)"
+    )
+    p.add_argument(
+        "--public-url", help="adres dat telefoons gebruiken, bv. http://192.168.1.20:8080 (BUURTOVERLEG_PUBLIEKE_URL)"
+    )
     p.add_argument("--show", action="store_true", help="open de app in de browser")
     _bewaar_opties(p)
 
@@ -114,15 +152,22 @@ def _serve(args: argparse.Namespace) -> int:
     from .app import start
 
     host = "localhost" if instellingen.host in ("0.0.0.0", "::") else instellingen.host
-    print(f"Buurtoverleg {VERSIE} draait op http://{host}:{instellingen.port}/  (data: {instellingen.db_url})", flush=True)
+    print(
+        f"Buurtoverleg {VERSIE} draait op http://{host}:{instellingen.port}/  (data: {instellingen.db_url})", flush=True
+    )
     start(instellingen, show=bool(getattr(args, "show", False)))
     return 0
 
 
 _OPTIES = {
-    "host": "host", "port": "port", "datamap": "data_dir", "database_url": "database_url",
-    "content_dir": "content_dir", "publieke_url": "public_url",
-    "bewaartermijn_maanden": "bewaartermijn_maanden", "bewaren": "bewaren",
+    "host": "host",
+    "port": "port",
+    "datamap": "data_dir",
+    "database_url": "database_url",
+    "content_dir": "content_dir",
+    "publieke_url": "public_url",
+    "bewaartermijn_maanden": "bewaartermijn_maanden",
+    "bewaren": "bewaren",
 }
 """Setting -> command-line option; each subcommand has the options it needs, the rest are None."""
 
@@ -171,7 +216,9 @@ def _export(args: argparse.Namespace) -> int:
 
     instellingen, dienst = _domein(args)
     try:
-        notulen = dienst.notulen_versie(args.meeting_id, args.versie) if args.versie else dienst.notulen(args.meeting_id)
+        notulen = (
+            dienst.notulen_versie(args.meeting_id, args.versie) if args.versie else dienst.notulen(args.meeting_id)
+        )
     except Geweigerd as fout:
         print(f"FOUT {fout}", file=sys.stderr)
         return 1
@@ -205,8 +252,9 @@ def _demo_live(args: argparse.Namespace) -> int:
 
     from .demo import OEFENBUURT, draai
 
-    instellingen = replace(_instellingen(args, datamap=args.data_dir or Path.cwd() / "data-demo"),
-                           database_url=args.database_url)
+    instellingen = replace(
+        _instellingen(args, datamap=args.data_dir or Path.cwd() / "data-demo"), database_url=args.database_url
+    )
     _nicegui_opslag(instellingen)
     _logboek()
     draai(instellingen, show=bool(args.show), buurt=args.buurt or OEFENBUURT)
@@ -221,13 +269,17 @@ def _opruimen(args: argparse.Namespace) -> int:
         print(f"fout: {fout}", file=sys.stderr)
         return 2
     if instellingen.bewaartermijn_maanden is None:
-        print("Er is geen bewaartermijn ingesteld (BUURTOVERLEG_BEWAARTERMIJN_MAANDEN of --bewaartermijn-maanden); "
-              "er is niets opgeruimd.", file=sys.stderr)
+        print(
+            "Er is geen bewaartermijn ingesteld (BUURTOVERLEG_BEWAARTERMIJN_MAANDEN of --bewaartermijn-maanden); "
+            "er is niets opgeruimd.",
+            file=sys.stderr,
+        )
         return 2
     from .sessie.bewaren import verslag
 
-    opruiming = dienst.ruim_op(instellingen.bewaartermijn_maanden, instellingen.bewaren,
-                               exportmap=instellingen.exportmap, droog=args.droog)
+    opruiming = dienst.ruim_op(
+        instellingen.bewaartermijn_maanden, instellingen.bewaren, exportmap=instellingen.exportmap, droog=args.droog
+    )
     print("\n".join(verslag(opruiming)))
     return 0
 
@@ -258,8 +310,15 @@ def _content(args: argparse.Namespace) -> int:
         return 1 if catalogus.fouten else 0
     json.dump(
         [
-            {"id": e.id, "soort": e.soort, "titel": e.titel, "bron": e.bron, "ouder": e.ouder, "bestand": e.bestand,
-             "referenties": _referenties(e.item) if e.ouder is None else {}}
+            {
+                "id": e.id,
+                "soort": e.soort,
+                "titel": e.titel,
+                "bron": e.bron,
+                "ouder": e.ouder,
+                "bestand": e.bestand,
+                "referenties": _referenties(e.item) if e.ouder is None else {},
+            }
             for e in catalogus.entries.values()
         ],
         sys.stdout,

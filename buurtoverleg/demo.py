@@ -41,22 +41,50 @@ NOTULIST = ("Joke Hermans", "Gemeente, wijkbureau Zuidwest", "gemeente")
 
 SIGNALEN: tuple[tuple[int, str, str, tuple[int, ...]], ...] = (
     # (author index, kind, text, who recognise it)
-    (1, "waarneming", "Sinds de zomer drie meldingen van vernielde fietsen bij de portieken van de Marnixlaan 40-68.",
-     (0, 4, 7)),
-    (4, "waarneming", "Bewoners van de nieuwbouw en de ‘oude’ flat groeten elkaar niet meer; de bewonersavond trok "
-     "vier mensen.", (2, 7)),
-    (3, "waarneming", "Jongeren hangen ’s avonds bij het speelveld; buurtbewoners filmen hen en zetten dat in de "
-     "buurtapp.", (1, 5)),
-    (7, "waarneming", "In de buurtapp gaat het over ‘die lui van de nieuwbouw’; de toon is de laatste weken harder.",
-     (0, 2, 4, 6)),
-    (5, "waarneming", "Ouders op het schoolplein staan in twee groepen; een ouderavond over de ‘gezonde school’ "
-     "liep uit de hand.", (2,)),
-    (2, "duiding", "Het gaat minder om de fietsen dan om het gevoel dat de nieuwbouw ‘voorgetrokken’ wordt "
-                   "(nieuwe speeltuin, € 85.000).", (3, 6, 7)),
-    (1, "duiding", "Zonder ingrijpen verwacht ik incidenten rond het speelveld; twee jongeren zijn al bekend.",
-     (0,)),
-    (6, "duiding", "Een deel van de ouderen voelt zich niet meer thuis; dat is eerder eenzaamheid dan onveiligheid.",
-     (2, 5)),
+    (
+        1,
+        "waarneming",
+        "Sinds de zomer drie meldingen van vernielde fietsen bij de portieken van de Marnixlaan 40-68.",
+        (0, 4, 7),
+    ),
+    (
+        4,
+        "waarneming",
+        "Bewoners van de nieuwbouw en de ‘oude’ flat groeten elkaar niet meer; de bewonersavond trok vier mensen.",
+        (2, 7),
+    ),
+    (
+        3,
+        "waarneming",
+        "Jongeren hangen ’s avonds bij het speelveld; buurtbewoners filmen hen en zetten dat in de buurtapp.",
+        (1, 5),
+    ),
+    (
+        7,
+        "waarneming",
+        "In de buurtapp gaat het over ‘die lui van de nieuwbouw’; de toon is de laatste weken harder.",
+        (0, 2, 4, 6),
+    ),
+    (
+        5,
+        "waarneming",
+        "Ouders op het schoolplein staan in twee groepen; een ouderavond over de ‘gezonde school’ liep uit de hand.",
+        (2,),
+    ),
+    (
+        2,
+        "duiding",
+        "Het gaat minder om de fietsen dan om het gevoel dat de nieuwbouw ‘voorgetrokken’ wordt "
+        "(nieuwe speeltuin, € 85.000).",
+        (3, 6, 7),
+    ),
+    (1, "duiding", "Zonder ingrijpen verwacht ik incidenten rond het speelveld; twee jongeren zijn al bekend.", (0,)),
+    (
+        6,
+        "duiding",
+        "Een deel van de ouderen voelt zich niet meer thuis; dat is eerder eenzaamheid dan onveiligheid.",
+        (2, 5),
+    ),
 )
 
 
@@ -99,42 +127,81 @@ def analyse(dienst: Dienst, demo: Demo) -> None:
     """Steps 2-5: forms, phase (divided, discussed, re-voted), severity and urgency, causes."""
     m, t, d = demo.links.meeting_id, demo.links.facilitator_token, demo.deelnemers
     dienst.volgende(t)  # verschijningsvormen
-    vormen = (["vorm-denken", "vorm-voelen"], ["vorm-gedrag"], ["vorm-denken", "vorm-voelen"], ["vorm-voelen"],
-              ["vorm-denken", "vorm-voelen"], ["vorm-denken", "vorm-gedrag"], ["vorm-voelen"], ["vorm-denken", "vorm-voelen"])
-    for wie, keuze in zip(d, vormen):
+    vormen = (
+        ["vorm-denken", "vorm-voelen"],
+        ["vorm-gedrag"],
+        ["vorm-denken", "vorm-voelen"],
+        ["vorm-voelen"],
+        ["vorm-denken", "vorm-voelen"],
+        ["vorm-denken", "vorm-gedrag"],
+        ["vorm-voelen"],
+        ["vorm-denken", "vorm-voelen"],
+    )
+    for wie, keuze in zip(d, vormen, strict=False):
         dienst.antwoord(m, wie, "kort-vormen-vraag", keuze)
     dienst.onthul(t)
 
     dienst.volgende(t)  # fase: safety and social professionals read it differently
-    eerste = ("fase-onderhuidse-spanningen", "fase-incidenten", "fase-ongemak", "fase-ongemak",
-              "fase-incidenten", "fase-ongemak", "fase-ongemak", "fase-incidenten")
-    for wie, fase in zip(d, eerste):
+    eerste = (
+        "fase-onderhuidse-spanningen",
+        "fase-incidenten",
+        "fase-ongemak",
+        "fase-ongemak",
+        "fase-incidenten",
+        "fase-ongemak",
+        "fase-ongemak",
+        "fase-incidenten",
+    )
+    for wie, fase in zip(d, eerste, strict=False):
         dienst.antwoord(m, wie, "kort-fase-vraag", fase)
     dienst.onthul(t)
     dienst.nieuwe_ronde(t)
-    tweede = ("fase-onderhuidse-spanningen", "fase-incidenten", "fase-onderhuidse-spanningen",
-              "fase-onderhuidse-spanningen", "fase-onderhuidse-spanningen", "fase-onderhuidse-spanningen",
-              "fase-ongemak", "fase-onderhuidse-spanningen")
-    for wie, fase in zip(d, tweede):
+    tweede = (
+        "fase-onderhuidse-spanningen",
+        "fase-incidenten",
+        "fase-onderhuidse-spanningen",
+        "fase-onderhuidse-spanningen",
+        "fase-onderhuidse-spanningen",
+        "fase-onderhuidse-spanningen",
+        "fase-ongemak",
+        "fase-onderhuidse-spanningen",
+    )
+    for wie, fase in zip(d, tweede, strict=False):
         dienst.antwoord(m, wie, "kort-fase-vraag", fase)
     dienst.onthul(t)
-    dienst.stel_vast(t, "kort-fase-vraag", "fase-onderhuidse-spanningen",
-                     "Na bespreking: de incidenten zijn nog losse voorvallen; de spanning zit vooral onder de oppervlakte.")
+    dienst.stel_vast(
+        t,
+        "kort-fase-vraag",
+        "fase-onderhuidse-spanningen",
+        "Na bespreking: de incidenten zijn nog losse voorvallen; de spanning zit vooral onder de oppervlakte.",
+    )
 
     dienst.volgende(t)  # ernst en urgentie
-    for wie, ernst, urgentie in zip(d, (3, 4, 3, 3, 3, 2, 3, 4), (3, 4, 2, 2, 3, 2, 2, 4)):
+    for wie, ernst, urgentie in zip(d, (3, 4, 3, 3, 3, 2, 3, 4), (3, 4, 2, 2, 3, 2, 2, 4), strict=False):
         dienst.antwoord(m, wie, "kort-ernst-vraag", ernst)
         dienst.antwoord(m, wie, "kort-urgentie-vraag", urgentie)
     dienst.onthul(t)
     dienst.stel_vast(t, "kort-ernst-vraag", "3", "Politie en bewonerscommissie schatten het ernstiger in.")
-    dienst.stel_vast(t, "kort-urgentie-vraag", None,
-                     "Politie en bewonerscommissie willen deze week iets zien, welzijn en zorg binnen een paar "
-                     "maanden. De gemeente neemt het mee naar het wijkoverleg.")
+    dienst.stel_vast(
+        t,
+        "kort-urgentie-vraag",
+        None,
+        "Politie en bewonerscommissie willen deze week iets zien, welzijn en zorg binnen een paar "
+        "maanden. De gemeente neemt het mee naar het wijkoverleg.",
+    )
 
     dienst.volgende(t)  # oorzaken
-    oorzaken = (["oorzaak-a", "oorzaak-b"], ["oorzaak-b", "oorzaak-c"], ["oorzaak-a", "oorzaak-d"], ["oorzaak-a", "oorzaak-e"],
-                ["oorzaak-a", "oorzaak-b"], ["oorzaak-a", "oorzaak-d"], ["oorzaak-d"], ["oorzaak-a", "oorzaak-b", "oorzaak-g"])
-    for wie, keuze in zip(d, oorzaken):
+    oorzaken = (
+        ["oorzaak-a", "oorzaak-b"],
+        ["oorzaak-b", "oorzaak-c"],
+        ["oorzaak-a", "oorzaak-d"],
+        ["oorzaak-a", "oorzaak-e"],
+        ["oorzaak-a", "oorzaak-b"],
+        ["oorzaak-a", "oorzaak-d"],
+        ["oorzaak-d"],
+        ["oorzaak-a", "oorzaak-b", "oorzaak-g"],
+    )
+    for wie, keuze in zip(d, oorzaken, strict=False):
         dienst.antwoord(m, wie, "kort-oorzaken-vraag", keuze)
     dienst.onthul(t)
 
@@ -143,10 +210,17 @@ def aanpak(dienst: Dienst, demo: Demo) -> None:
     """Steps 6-7: dot-voting, chosen and rejected approaches, beleidsdiagnose, three SMART actions."""
     m, t, d = demo.links.meeting_id, demo.links.facilitator_token, demo.deelnemers
     dienst.volgende(t)  # oplossingsrichtingen, stippen
-    stippen = ({"richting-1": 2, "richting-2": 1}, {"richting-4": 2, "richting-3": 1}, {"richting-1": 1, "richting-2": 2},
-               {"richting-3": 3}, {"richting-1": 3}, {"richting-2": 2, "richting-3": 1},
-               {"richting-1": 1, "richting-2": 1, "richting-7": 1}, {"richting-1": 2, "richting-4": 1})
-    for wie, verdeling in zip(d, stippen):
+    stippen = (
+        {"richting-1": 2, "richting-2": 1},
+        {"richting-4": 2, "richting-3": 1},
+        {"richting-1": 1, "richting-2": 2},
+        {"richting-3": 3},
+        {"richting-1": 3},
+        {"richting-2": 2, "richting-3": 1},
+        {"richting-1": 1, "richting-2": 1, "richting-7": 1},
+        {"richting-1": 2, "richting-4": 1},
+    )
+    for wie, verdeling in zip(d, stippen, strict=False):
         dienst.antwoord(m, wie, "kort-richtingen-stippen", verdeling)
     dienst.onthul(t)
     richting = dienst.kies(t, "richting-1", True, "De spanning zit dicht bij huis: portieken en het speelveld.")
@@ -154,47 +228,83 @@ def aanpak(dienst: Dienst, demo: Demo) -> None:
     portiek = dienst.kies(t, "pv-portiekgesprekken", True, "Past bij de portieken aan de Marnixlaan waar het schuurt.")
     dienst.kies(t, "richting-4", False, "Nog geen onveiligheid die een veiligheidsaanpak rechtvaardigt.")
     dienst.kies(t, "pv-pleingesprekken", False, "Eerst de portieken; het speelveld pakt het jongerenwerk op.")
-    dienst.beleidsdiagnose(t, "richting-1", gedekt="Buurtbemiddeling en het buurtteam zijn actief in de wijk.",
-                           voldoende=False, witte_vlekken="Geen aanpak voor de portieken van de nieuwbouw.",
-                           sectoren="Woonstichting, opbouwwerk, wijkagent", betrokken=True)
+    dienst.beleidsdiagnose(
+        t,
+        "richting-1",
+        gedekt="Buurtbemiddeling en het buurtteam zijn actief in de wijk.",
+        voldoende=False,
+        witte_vlekken="Geen aanpak voor de portieken van de nieuwbouw.",
+        sectoren="Woonstichting, opbouwwerk, wijkagent",
+        betrokken=True,
+    )
 
     dienst.volgende(t)  # acties
     vandaag = dienst.nu().date()
-    dienst.actie(t, {
-        "wat": "Portiekgesprekken in de Marnixlaan 40-68",
-        "resultaat": "Bewoners van nieuwbouw en flat kennen elkaar en maken samen portiekafspraken",
-        "wanneer": (vandaag + timedelta(days=42)).isoformat(), "activiteit": "Drie avonden, per portiek één gesprek",
-        "doelgroep": "Bewoners van de portieken 40-68", "uitvoerder": "Buurtteam Welzijn Zuid",
-        "coordinator": "Woonstichting De Marnix", "terugkoppeling": (vandaag + timedelta(days=49)).isoformat(),
-    }, besluit_id=portiek)
-    dienst.actie(t, {
-        "wat": "Jongerenwerk aanwezig bij het speelveld op vrijdag- en zaterdagavond",
-        "resultaat": "Contact met de groep jongeren; minder filmpjes in de buurtapp",
-        "wanneer": (vandaag + timedelta(days=14)).isoformat(), "activiteit": "Ambulant jongerenwerk, 2 avonden per week",
-        "doelgroep": "Jongeren 14-18 bij het speelveld", "uitvoerder": "Jongerenwerk Zuid",
-        "coordinator": "Politie, wijkagent", "terugkoppeling": (vandaag + timedelta(days=28)).isoformat(),
-    }, besluit_id=richting)
-    dienst.actie(t, {
-        "wat": "Gesprek met de beheerders van de buurtapp over de toon",
-        "resultaat": "Huisregels in de buurtapp; de beheerders weten wie ze kunnen bellen",
-        "wanneer": (vandaag + timedelta(days=21)).isoformat(), "activiteit": "Eén gesprek, daarna contact per maand",
-        "doelgroep": "Beheerders van de buurtapp", "uitvoerder": "Gemeente, wijkbureau Zuidwest",
-        "coordinator": "", "terugkoppeling": "",
-    })
-    dienst.besluit(t, "De fase wordt over drie maanden opnieuw beoordeeld, met dezelfde partijen.",
-                   reden="Onderhuidse spanningen kunnen snel omslaan.")
+    dienst.actie(
+        t,
+        {
+            "wat": "Portiekgesprekken in de Marnixlaan 40-68",
+            "resultaat": "Bewoners van nieuwbouw en flat kennen elkaar en maken samen portiekafspraken",
+            "wanneer": (vandaag + timedelta(days=42)).isoformat(),
+            "activiteit": "Drie avonden, per portiek één gesprek",
+            "doelgroep": "Bewoners van de portieken 40-68",
+            "uitvoerder": "Buurtteam Welzijn Zuid",
+            "coordinator": "Woonstichting De Marnix",
+            "terugkoppeling": (vandaag + timedelta(days=49)).isoformat(),
+        },
+        besluit_id=portiek,
+    )
+    dienst.actie(
+        t,
+        {
+            "wat": "Jongerenwerk aanwezig bij het speelveld op vrijdag- en zaterdagavond",
+            "resultaat": "Contact met de groep jongeren; minder filmpjes in de buurtapp",
+            "wanneer": (vandaag + timedelta(days=14)).isoformat(),
+            "activiteit": "Ambulant jongerenwerk, 2 avonden per week",
+            "doelgroep": "Jongeren 14-18 bij het speelveld",
+            "uitvoerder": "Jongerenwerk Zuid",
+            "coordinator": "Politie, wijkagent",
+            "terugkoppeling": (vandaag + timedelta(days=28)).isoformat(),
+        },
+        besluit_id=richting,
+    )
+    dienst.actie(
+        t,
+        {
+            "wat": "Gesprek met de beheerders van de buurtapp over de toon",
+            "resultaat": "Huisregels in de buurtapp; de beheerders weten wie ze kunnen bellen",
+            "wanneer": (vandaag + timedelta(days=21)).isoformat(),
+            "activiteit": "Eén gesprek, daarna contact per maand",
+            "doelgroep": "Beheerders van de buurtapp",
+            "uitvoerder": "Gemeente, wijkbureau Zuidwest",
+            "coordinator": "",
+            "terugkoppeling": "",
+        },
+    )
+    dienst.besluit(
+        t,
+        "De fase wordt over drie maanden opnieuw beoordeeld, met dezelfde partijen.",
+        reden="Onderhuidse spanningen kunnen snel omslaan.",
+    )
 
 
 def afronden(dienst: Dienst, demo: Demo) -> None:
     """Step 8: communication agreement and next meeting; then the meeting is closed."""
     t = demo.links.facilitator_token
     dienst.volgende(t)
-    dienst.besluit(t, "Geen bericht naar de hele buurt; de woonstichting informeert de bewoners van de portieken "
-                      "per brief. Aanspreekpunt voor de pers: de wijkmanager.", "communicatie",
-                   reden="Een bericht aan de hele buurt zou de spanning groter maken.")
+    dienst.besluit(
+        t,
+        "Geen bericht naar de hele buurt; de woonstichting informeert de bewoners van de portieken "
+        "per brief. Aanspreekpunt voor de pers: de wijkmanager.",
+        "communicatie",
+        reden="Een bericht aan de hele buurt zou de spanning groter maken.",
+    )
     vervolg = dienst.nu().date() + timedelta(days=56)
-    dienst.besluit(t, f"Volgende bijeenkomst op {vervolg:%d-%m-%Y}, 19.30 uur, in buurthuis De Schakel: "
-                      "terugblik op de drie acties.", "vervolg")
+    dienst.besluit(
+        t,
+        f"Volgende bijeenkomst op {vervolg:%d-%m-%Y}, 19.30 uur, in buurthuis De Schakel: terugblik op de drie acties.",
+        "vervolg",
+    )
     dienst.volgende(t)
     dienst.beeindig(t)
 
@@ -202,19 +312,32 @@ def afronden(dienst: Dienst, demo: Demo) -> None:
 def notities(dienst: Dienst, demo: Demo) -> None:
     """What the secretary typed during the meeting."""
     n = demo.links.secretary_token
-    dienst.notitie(n, 0, "De signalen gaan vooral over de portieken aan de Marnixlaan en het speelveld. "
-                         "De wijkagent en de bewonerscommissie zien dezelfde plekken.")
-    dienst.notitie(n, 2, "In de eerste ronde koos de politie ‘incidenten’, welzijn en jongerenwerk ‘ongemak’. "
-                         "Na het gesprek kwam de zaal uit op onderhuidse spanningen.")
+    dienst.notitie(
+        n,
+        0,
+        "De signalen gaan vooral over de portieken aan de Marnixlaan en het speelveld. "
+        "De wijkagent en de bewonerscommissie zien dezelfde plekken.",
+    )
+    dienst.notitie(
+        n,
+        2,
+        "In de eerste ronde koos de politie ‘incidenten’, welzijn en jongerenwerk ‘ongemak’. "
+        "Na het gesprek kwam de zaal uit op onderhuidse spanningen.",
+    )
     dienst.notitie(n, 6, "De woonstichting betaalt de zaalhuur voor de portiekgesprekken (ca. € 450).")
-    dienst.notitie(n, None, "Het overleg ziet onderhuidse spanningen tussen bewoners van de nieuwbouw en de oude "
-                            "flat aan de Marnixlaan, met het speelveld als tweede brandpunt. De zaal kiest voor "
-                            "contact dicht bij huis (portiekgesprekken) en ontmoeting; over de urgentie is nog geen "
-                            "overeenstemming. Drie acties zijn afgesproken; over acht weken volgt de terugblik.")
+    dienst.notitie(
+        n,
+        None,
+        "Het overleg ziet onderhuidse spanningen tussen bewoners van de nieuwbouw en de oude "
+        "flat aan de Marnixlaan, met het speelveld als tweede brandpunt. De zaal kiest voor "
+        "contact dicht bij huis (portiekgesprekken) en ontmoeting; over de urgentie is nog geen "
+        "overeenstemming. Drie acties zijn afgesproken; over acht weken volgt de terugblik.",
+    )
 
 
-def vul_groot(dienst: Dienst, deelnemers: int = 40, signalen: int = 300, acties: int = 30,
-              buurt: str = "Grote Wijk") -> Demo:
+def vul_groot(
+    dienst: Dienst, deelnemers: int = 40, signalen: int = 300, acties: int = 30, buurt: str = "Grote Wijk"
+) -> Demo:
     """A large closed meeting for load checks on the minutes: many people, signals and actions."""
     from .sessie.toestand import DOMEINEN
 
@@ -222,15 +345,21 @@ def vul_groot(dienst: Dienst, deelnemers: int = 40, signalen: int = 300, acties:
     m, t = links.meeting_id, links.facilitator_token
     domeinen = [d for d in DOMEINEN if d != "anders"]
     ids = tuple(
-        dienst.aanmelden(m, f"Deelnemer {i + 1}", f"Organisatie {i % 13 + 1} ({domeinen[i % len(domeinen)]})",
-                         domeinen[i % len(domeinen)])
+        dienst.aanmelden(
+            m,
+            f"Deelnemer {i + 1}",
+            f"Organisatie {i % 13 + 1} ({domeinen[i % len(domeinen)]})",
+            domeinen[i % len(domeinen)],
+        )
         for i in range(deelnemers)
     )
     dienst.start(t)
     for i in range(signalen):
         soort = "waarneming" if i % 3 else "duiding"
-        tekst = (f"Signaal {i + 1}: bij de portieken en het speelveld ‘gebeurt’ iets wat bewoners onrustig maakt; "
-                 f"de één ziet overlast, de ander eenzaamheid (€ {i * 10})." + (" Meer uitleg volgt." * (i % 4)))
+        tekst = (
+            f"Signaal {i + 1}: bij de portieken en het speelveld ‘gebeurt’ iets wat bewoners onrustig maakt; "
+            f"de één ziet overlast, de ander eenzaamheid (€ {i * 10})." + (" Meer uitleg volgt." * (i % 4))
+        )
         sid = dienst.signaal(m, ids[i % len(ids)], "kort-signalen-vraag", soort, tekst)
         if i % 5 == 0:
             dienst.herken(m, ids[(i + 1) % len(ids)], sid)
@@ -256,13 +385,20 @@ def vul_groot(dienst: Dienst, deelnemers: int = 40, signalen: int = 300, acties:
     gekozen = dienst.kies(t, "pv-portiekgesprekken", True, "Past bij de portieken.")
     vandaag = dienst.nu().date()
     for i in range(acties):
-        dienst.actie(t, {
-            "wat": f"Actie {i + 1}: gesprek met bewoners van blok {i + 1} over de ‘gedeelde’ ruimte",
-            "resultaat": "Afspraken over de portiek, vastgelegd en gedeeld met de woonstichting",
-            "wanneer": (vandaag + timedelta(days=7 + i)).isoformat(), "activiteit": "Huisbezoeken en één bijeenkomst",
-            "doelgroep": f"Bewoners blok {i + 1}", "uitvoerder": f"Organisatie {i % 13 + 1}",
-            "coordinator": "Gemeente, wijkbureau", "terugkoppeling": (vandaag + timedelta(days=21 + i)).isoformat(),
-        }, besluit_id=gekozen if i % 2 else None)
+        dienst.actie(
+            t,
+            {
+                "wat": f"Actie {i + 1}: gesprek met bewoners van blok {i + 1} over de ‘gedeelde’ ruimte",
+                "resultaat": "Afspraken over de portiek, vastgelegd en gedeeld met de woonstichting",
+                "wanneer": (vandaag + timedelta(days=7 + i)).isoformat(),
+                "activiteit": "Huisbezoeken en één bijeenkomst",
+                "doelgroep": f"Bewoners blok {i + 1}",
+                "uitvoerder": f"Organisatie {i % 13 + 1}",
+                "coordinator": "Gemeente, wijkbureau",
+                "terugkoppeling": (vandaag + timedelta(days=21 + i)).isoformat(),
+            },
+            besluit_id=gekozen if i % 2 else None,
+        )
     dienst.besluit(t, "Over drie maanden opnieuw bijeen.", "vervolg")
     dienst.beeindig(t)
     return Demo(links, ids)
@@ -290,7 +426,9 @@ def aanwijzingen(links: Links, lokaal: str, telefoon: str, deelnemers: tuple[str
     domeinen = ", ".join(dict.fromkeys(DOMEINEN.get(d, d).lower() for d in deelnemers))
     deelnemerstekst = textwrap.fill(
         f"{len(deelnemers)} gesimuleerde deelnemers melden zich zo aan ({domeinen}). Ze antwoorden steeds "
-        "een paar seconden nadat je een stap opent, en ze zijn het lang niet altijd eens.", 92)
+        "een paar seconden nadat je een stap opent, en ze zijn het lang niet altijd eens.",
+        92,
+    )
     return f"""
 Buurtoverleg-demo: een oefenoverleg over casus 1 ("een multiculturele buurt met veel problemen")
 Gegevens: {data}  (apart van echte overleggen)
@@ -321,8 +459,9 @@ Stoppen: Ctrl+C. Elke keer `buurtoverleg demo` begint een nieuw oefenoverleg.
 """
 
 
-def draai(instellingen: "Instellingen", *, show: bool = False, buurt: str = OEFENBUURT,
-          tempo: "Tempo | None" = None) -> None:
+def draai(
+    instellingen: Instellingen, *, show: bool = False, buurt: str = OEFENBUURT, tempo: Tempo | None = None
+) -> None:
     """Start the app with a practice meeting and simulated participants; blocks like `serve`."""
     from nicegui import app, background_tasks
 

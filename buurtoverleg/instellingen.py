@@ -42,16 +42,19 @@ class Instellingen:
 
     def __post_init__(self) -> None:
         if self.bewaartermijn_maanden is not None and (
-            isinstance(self.bewaartermijn_maanden, bool) or not isinstance(self.bewaartermijn_maanden, int)
+            isinstance(self.bewaartermijn_maanden, bool)
+            or not isinstance(self.bewaartermijn_maanden, int)
             or self.bewaartermijn_maanden < 1
         ):
-            raise ValueError("De bewaartermijn (BUURTOVERLEG_BEWAARTERMIJN_MAANDEN) is een heel aantal maanden, "
-                             "minstens 1; laat hem leeg om niets automatisch op te ruimen.")
+            raise ValueError(
+                "De bewaartermijn (BUURTOVERLEG_BEWAARTERMIJN_MAANDEN) is een heel aantal maanden, "
+                "minstens 1; laat hem leeg om niets automatisch op te ruimen."
+            )
         if self.bewaren not in BEWAARWIJZEN:
             raise ValueError(f"BUURTOVERLEG_BEWAREN is '{self.bewaren}'; kies {' of '.join(BEWAARWIJZEN)}.")
 
     @classmethod
-    def uit_omgeving(cls, **overschrijf: object) -> "Instellingen":
+    def uit_omgeving(cls, **overschrijf: object) -> Instellingen:
         """Environment first, then explicit options (None means: not given)."""
         env = os.environ
         waarden: dict[str, object] = {
@@ -96,5 +99,7 @@ def _maanden(waarde: str | None) -> int | None:
     try:
         return int(waarde.strip())
     except ValueError:
-        raise ValueError(f"BUURTOVERLEG_BEWAARTERMIJN_MAANDEN is '{waarde}'; geef een heel aantal maanden "
-                         "(bijvoorbeeld 24), of laat hem leeg.") from None
+        raise ValueError(
+            f"BUURTOVERLEG_BEWAARTERMIJN_MAANDEN is '{waarde}'; geef een heel aantal maanden "
+            "(bijvoorbeeld 24), of laat hem leeg."
+        ) from None

@@ -79,69 +79,138 @@ class Tempo:
 
 
 PERSONAS: tuple[Persona, ...] = (
-    Persona("Inge Wolters", "Gemeente, wijkmanager", "gemeente", 0,
-            ("fase-onderhuidse-spanningen", "fase-onderhuidse-spanningen"),
-            {"vormen-vraag": ("vorm-denken-negatief", "vorm-voelen-irritaties", "vorm-gedrag-plekken-mijden"),
-             "oorzaken-vraag": ("oorzaak-a", "oorzaak-b", "oorzaak-d"),
-             "locatie-vraag": ("locatie-directe-woonomgeving", "locatie-publieke-ruimte"),
-             "richtingen-doelgroep": ("doelgroep-kinderen-8-14", "doelgroep-ouders")},
-            {"richting-1": 1, "richting-2": 2}),
-    Persona("Bart Kok", "Gemeente, handhaving", "gemeente", 1,
-            ("fase-incidenten", "fase-onderhuidse-spanningen"),
-            {"vormen-vraag": ("vorm-gedrag-negatief", "vorm-voelen-irritaties"),
-             "oorzaken-vraag": ("oorzaak-b", "oorzaak-c"),
-             "locatie-vraag": ("locatie-publieke-ruimte",),
-             "richtingen-doelgroep": ("doelgroep-jongeren",)},
-            {"richting-4": 2, "richting-3": 1}),
-    Persona("Sandra Visser", "Politie, wijkagent", "politie", 1,
-            ("fase-incidenten", "fase-incidenten"),
-            {"vormen-vraag": ("vorm-gedrag-negatief", "vorm-voelen-angst", "vorm-gedrag-plekken-mijden"),
-             "oorzaken-vraag": ("oorzaak-b", "oorzaak-c"),
-             "locatie-vraag": ("locatie-publieke-ruimte",),
-             "richtingen-doelgroep": ("doelgroep-jongeren",)},
-            {"richting-4": 2, "richting-3": 1}),
-    Persona("Hatice Demir", "Welzijn, opbouwwerk", "welzijn", -1,
-            ("fase-ongemak", "fase-onderhuidse-spanningen"),
-            {"vormen-vraag": ("vorm-denken-vooroordelen", "vorm-voelen-vervreemding", "vorm-voelen-onzeker-aanspreken"),
-             "oorzaken-vraag": ("oorzaak-a", "oorzaak-d", "oorzaak-e"),
-             "locatie-vraag": ("locatie-directe-woonomgeving",),
-             "richtingen-doelgroep": ("doelgroep-ouders", "doelgroep-directe-buren")},
-            {"richting-1": 2, "richting-5": 1}),
-    Persona("Mo Haddou", "Jongerenwerk", "jongerenwerk", -1,
-            ("fase-ongemak", "fase-onderhuidse-spanningen"),
-            {"vormen-vraag": ("vorm-denken-vooroordelen", "vorm-voelen-ongemak", "vorm-voelen-irritaties"),
-             "oorzaken-vraag": ("oorzaak-d", "oorzaak-e"),
-             "locatie-vraag": ("locatie-publieke-ruimte",),
-             "richtingen-doelgroep": ("doelgroep-jongeren", "doelgroep-kinderen-8-14")},
-            {"richting-3": 3}),
-    Persona("Peter de Boer", "Woningcorporatie, wijkconsulent", "woningcorporatie", 1,
-            ("fase-incidenten", "fase-onderhuidse-spanningen"),
-            {"vormen-vraag": ("vorm-voelen-irritaties", "vorm-gedrag-negatief", "vorm-voelen-onzeker-aanspreken"),
-             "oorzaken-vraag": ("oorzaak-b", "oorzaak-c", "oorzaak-d"),
-             "locatie-vraag": ("locatie-directe-woonomgeving",),
-             "richtingen-doelgroep": ("doelgroep-directe-buren",)},
-            {"richting-1": 2, "richting-4": 1}),
-    Persona("Fatma Yilmaz", "Bewonerscommissie", "bewoner", 0,
-            ("fase-escalatie", "fase-incidenten"),
-            {"vormen-vraag": ("vorm-voelen-angst", "vorm-gedrag-plekken-mijden", "vorm-denken-negatief"),
-             "oorzaken-vraag": ("oorzaak-b", "oorzaak-c"),
-             "locatie-vraag": ("locatie-directe-woonomgeving", "locatie-publieke-ruimte"),
-             "richtingen-doelgroep": ("doelgroep-kinderen-8-14", "doelgroep-ouders")},
-            {"richting-4": 1, "richting-1": 1, "richting-3": 1}),
+    Persona(
+        "Inge Wolters",
+        "Gemeente, wijkmanager",
+        "gemeente",
+        0,
+        ("fase-onderhuidse-spanningen", "fase-onderhuidse-spanningen"),
+        {
+            "vormen-vraag": ("vorm-denken-negatief", "vorm-voelen-irritaties", "vorm-gedrag-plekken-mijden"),
+            "oorzaken-vraag": ("oorzaak-a", "oorzaak-b", "oorzaak-d"),
+            "locatie-vraag": ("locatie-directe-woonomgeving", "locatie-publieke-ruimte"),
+            "richtingen-doelgroep": ("doelgroep-kinderen-8-14", "doelgroep-ouders"),
+        },
+        {"richting-1": 1, "richting-2": 2},
+    ),
+    Persona(
+        "Bart Kok",
+        "Gemeente, handhaving",
+        "gemeente",
+        1,
+        ("fase-incidenten", "fase-onderhuidse-spanningen"),
+        {
+            "vormen-vraag": ("vorm-gedrag-negatief", "vorm-voelen-irritaties"),
+            "oorzaken-vraag": ("oorzaak-b", "oorzaak-c"),
+            "locatie-vraag": ("locatie-publieke-ruimte",),
+            "richtingen-doelgroep": ("doelgroep-jongeren",),
+        },
+        {"richting-4": 2, "richting-3": 1},
+    ),
+    Persona(
+        "Sandra Visser",
+        "Politie, wijkagent",
+        "politie",
+        1,
+        ("fase-incidenten", "fase-incidenten"),
+        {
+            "vormen-vraag": ("vorm-gedrag-negatief", "vorm-voelen-angst", "vorm-gedrag-plekken-mijden"),
+            "oorzaken-vraag": ("oorzaak-b", "oorzaak-c"),
+            "locatie-vraag": ("locatie-publieke-ruimte",),
+            "richtingen-doelgroep": ("doelgroep-jongeren",),
+        },
+        {"richting-4": 2, "richting-3": 1},
+    ),
+    Persona(
+        "Hatice Demir",
+        "Welzijn, opbouwwerk",
+        "welzijn",
+        -1,
+        ("fase-ongemak", "fase-onderhuidse-spanningen"),
+        {
+            "vormen-vraag": ("vorm-denken-vooroordelen", "vorm-voelen-vervreemding", "vorm-voelen-onzeker-aanspreken"),
+            "oorzaken-vraag": ("oorzaak-a", "oorzaak-d", "oorzaak-e"),
+            "locatie-vraag": ("locatie-directe-woonomgeving",),
+            "richtingen-doelgroep": ("doelgroep-ouders", "doelgroep-directe-buren"),
+        },
+        {"richting-1": 2, "richting-5": 1},
+    ),
+    Persona(
+        "Mo Haddou",
+        "Jongerenwerk",
+        "jongerenwerk",
+        -1,
+        ("fase-ongemak", "fase-onderhuidse-spanningen"),
+        {
+            "vormen-vraag": ("vorm-denken-vooroordelen", "vorm-voelen-ongemak", "vorm-voelen-irritaties"),
+            "oorzaken-vraag": ("oorzaak-d", "oorzaak-e"),
+            "locatie-vraag": ("locatie-publieke-ruimte",),
+            "richtingen-doelgroep": ("doelgroep-jongeren", "doelgroep-kinderen-8-14"),
+        },
+        {"richting-3": 3},
+    ),
+    Persona(
+        "Peter de Boer",
+        "Woningcorporatie, wijkconsulent",
+        "woningcorporatie",
+        1,
+        ("fase-incidenten", "fase-onderhuidse-spanningen"),
+        {
+            "vormen-vraag": ("vorm-voelen-irritaties", "vorm-gedrag-negatief", "vorm-voelen-onzeker-aanspreken"),
+            "oorzaken-vraag": ("oorzaak-b", "oorzaak-c", "oorzaak-d"),
+            "locatie-vraag": ("locatie-directe-woonomgeving",),
+            "richtingen-doelgroep": ("doelgroep-directe-buren",),
+        },
+        {"richting-1": 2, "richting-4": 1},
+    ),
+    Persona(
+        "Fatma Yilmaz",
+        "Bewonerscommissie",
+        "bewoner",
+        0,
+        ("fase-escalatie", "fase-incidenten"),
+        {
+            "vormen-vraag": ("vorm-voelen-angst", "vorm-gedrag-plekken-mijden", "vorm-denken-negatief"),
+            "oorzaken-vraag": ("oorzaak-b", "oorzaak-c"),
+            "locatie-vraag": ("locatie-directe-woonomgeving", "locatie-publieke-ruimte"),
+            "richtingen-doelgroep": ("doelgroep-kinderen-8-14", "doelgroep-ouders"),
+        },
+        {"richting-4": 1, "richting-1": 1, "richting-3": 1},
+    ),
 )
 """Invented people; two from the municipality, so a signal can be recognised by one domain only."""
 
 SIGNALEN: tuple[Signaal, ...] = (
-    Signaal(2, "waarneming", "Meisjes worden bij de portieken nageroepen en nagefloten; een paar gaan 's avonds "
-                             "niet meer de straat op.", (6, 1)),
-    Signaal(1, "waarneming", "Grof vuil staat naast de containers en de trappen in de portieken worden niet "
-                             "schoongemaakt.", (0,)),
-    Signaal(6, "waarneming", "Een op de drie kinderen durft niet buiten te spelen, uit angst voor andere kinderen.",
-            (3, 4, 2)),
-    Signaal(4, "waarneming", "Een deel van de jongeren is licht verstandelijk beperkt en verbergt dat door stoer "
-                             "te doen.", (3,)),
-    Signaal(3, "duiding", "De geschrapte vernieuwing zit diep: wie op verhuizen rekende, voelt zich in de steek "
-                          "gelaten.", (0, 5, 6)),
+    Signaal(
+        2,
+        "waarneming",
+        "Meisjes worden bij de portieken nageroepen en nagefloten; een paar gaan 's avonds niet meer de straat op.",
+        (6, 1),
+    ),
+    Signaal(
+        1,
+        "waarneming",
+        "Grof vuil staat naast de containers en de trappen in de portieken worden niet schoongemaakt.",
+        (0,),
+    ),
+    Signaal(
+        6,
+        "waarneming",
+        "Een op de drie kinderen durft niet buiten te spelen, uit angst voor andere kinderen.",
+        (3, 4, 2),
+    ),
+    Signaal(
+        4,
+        "waarneming",
+        "Een deel van de jongeren is licht verstandelijk beperkt en verbergt dat door stoer te doen.",
+        (3,),
+    ),
+    Signaal(
+        3,
+        "duiding",
+        "De geschrapte vernieuwing zit diep: wie op verhuizen rekende, voelt zich in de steek gelaten.",
+        (0, 5, 6),
+    ),
     Signaal(2, "duiding", "Het recht van de sterkste onder de kinderen is een voorbode van incidenten.", ()),
     Signaal(4, "duiding", "De overlast is vooral verveling en stoer gedrag, geen criminaliteit.", (3,)),
     Signaal(5, "duiding", "Bewoners die hun buren kennen, hebben minder last; daarop kunnen we bouwen.", (3,)),
@@ -185,8 +254,13 @@ class Simulatie:
         self._wakker = asyncio.Event()
         try:
             for i in range(len(self.personas)):
-                self._later(("aanmelden", i), self.tempo.aanmelden, self._meld_aan, i,
-                            daarna=lambda deelnemer_id, i=i: self._aangemeld(i, deelnemer_id))
+                self._later(
+                    ("aanmelden", i),
+                    self.tempo.aanmelden,
+                    self._meld_aan,
+                    i,
+                    daarna=lambda deelnemer_id, i=i: self._aangemeld(i, deelnemer_id),
+                )
             while True:
                 self._wakker.clear()  # before reading: an event during the read wakes the next wait
                 try:
@@ -198,7 +272,7 @@ class Simulatie:
                 self._reageer(v)
                 try:
                     await asyncio.wait_for(self._wakker.wait(), self.tempo.wekker)
-                except asyncio.TimeoutError:
+                except TimeoutError:
                     pass
         finally:
             for taak in list(self._taken):
@@ -218,11 +292,24 @@ class Simulatie:
             if signaalvraag is not None:
                 for nr, signaal in enumerate(self.signalen):
                     if signaal.auteur == i:
-                        self._later(("signaal", nr), self.tempo.signaal, self._signaal, i, signaalvraag.id, nr,
-                                    daarna=lambda signaal_id, nr=nr: self._herkenning(nr, signaal_id))
+                        self._later(
+                            ("signaal", nr),
+                            self.tempo.signaal,
+                            self._signaal,
+                            i,
+                            signaalvraag.id,
+                            nr,
+                            daarna=lambda signaal_id, nr=nr: self._herkenning(nr, signaal_id),
+                        )
             if vragen:
-                self._later(("antwoord", i, stap.positie, stap.ronde), self.tempo.antwoord,
-                            self._antwoord, i, stap.ronde, vragen)
+                self._later(
+                    ("antwoord", i, stap.positie, stap.ronde),
+                    self.tempo.antwoord,
+                    self._antwoord,
+                    i,
+                    stap.ronde,
+                    vragen,
+                )
 
     def _aangemeld(self, i: int, deelnemer_id: int) -> None:
         self.deelnemers[i] = deelnemer_id
@@ -232,8 +319,14 @@ class Simulatie:
             if wie in self.deelnemers:
                 self._later(("herken", nr, wie), self.tempo.herken, self._herken, wie, signaal_id)
 
-    def _later(self, sleutel: tuple[Any, ...], bereik: tuple[float, float], actie: Callable[..., Any],
-               *args: Any, daarna: Callable[[Any], None] | None = None) -> None:
+    def _later(
+        self,
+        sleutel: tuple[Any, ...],
+        bereik: tuple[float, float],
+        actie: Callable[..., Any],
+        *args: Any,
+        daarna: Callable[[Any], None] | None = None,
+    ) -> None:
         """Run `actie(*args)` in a worker thread after a random delay, once per `sleutel`;
         `daarna(result)` runs back on the event loop, so only the loop changes our state."""
         if sleutel in self._gedaan:

@@ -107,18 +107,24 @@ def draai_server(datamap: Path, publieke_url: str | None = None) -> Iterator[Ser
     poort = vrije_poort()
     # PYTEST_CURRENT_TEST makes NiceGUI's ui.run think it is a NiceGUI screen test (it then
     # ignores --port and needs NICEGUI_SCREEN_TEST_PORT): the subprocess is a plain server.
-    env = {
-        k: v for k, v in os.environ.items()
-        if not k.startswith(("BUURTOVERLEG_", "NICEGUI_", "PYTEST_"))
-    }
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("BUURTOVERLEG_", "NICEGUI_", "PYTEST_"))}
     env["BUURTOVERLEG_CONTENT_DIR"] = str(TEST_INHOUD)
     env["PYTHONUNBUFFERED"] = "1"
     log = datamap / "server.log"
     datamap.mkdir(parents=True, exist_ok=True)
     with log.open("wb") as uit:
         proces = subprocess.Popen(
-            [sys.executable, "-m", "buurtoverleg", "serve", "--port", str(poort), "--data-dir", str(datamap / "data"),
-             *(["--public-url", publieke_url] if publieke_url else [])],
+            [
+                sys.executable,
+                "-m",
+                "buurtoverleg",
+                "serve",
+                "--port",
+                str(poort),
+                "--data-dir",
+                str(datamap / "data"),
+                *(["--public-url", publieke_url] if publieke_url else []),
+            ],
             cwd=WORTEL,
             env=env,
             stdout=uit,
@@ -179,10 +185,13 @@ def maak_browser(naam: str, breedte: int, hoogte: int, *, mobiel: bool = False) 
     opties.add_argument("--lang=nl-NL")
     opties.set_capability("goog:loggingPrefs", {"browser": "ALL"})  # console messages, for a failure report
     if mobiel:
-        opties.add_experimental_option("mobileEmulation", {
-            "deviceMetrics": {"width": breedte, "height": hoogte, "pixelRatio": 1.0, "touch": True},
-            "userAgent": TELEFOON_UA,
-        })
+        opties.add_experimental_option(
+            "mobileEmulation",
+            {
+                "deviceMetrics": {"width": breedte, "height": hoogte, "pixelRatio": 1.0, "touch": True},
+                "userAgent": TELEFOON_UA,
+            },
+        )
     try:
         driver = webdriver.Chrome(options=opties, service=Service(str(CHROMEDRIVER)))
     except Exception:
@@ -328,38 +337,47 @@ class Browser:
         return int(breedte), int(hoogte)
 
     def scrollmaten(self) -> dict[str, int]:
-        return {k: int(v) for k, v in self.js(
-            "const d = document.documentElement;"
-            "return {scrollWidth: d.scrollWidth, scrollHeight: d.scrollHeight,"
-            " innerWidth: window.innerWidth, innerHeight: window.innerHeight};"
-        ).items()}
+        return {
+            k: int(v)
+            for k, v in self.js(
+                "const d = document.documentElement;"
+                "return {scrollWidth: d.scrollWidth, scrollHeight: d.scrollHeight,"
+                " innerWidth: window.innerWidth, innerHeight: window.innerHeight};"
+            ).items()
+        }
 
     def breder_dan_scherm(self, breedte: int) -> list[str]:
         """The innermost elements sticking out past `breedte`: what to fix when a page scrolls
         sideways (fixed overlays such as notifications are left out)."""
-        return list(self.js(
-            "const w = arguments[0] + 0.5; const uit = [];"
-            "const buiten = e => e.getBoundingClientRect().right > w;"
-            "for (const e of document.body.querySelectorAll('*')) {"
-            "  const r = e.getBoundingClientRect();"
-            "  if (!r.width || !buiten(e) || getComputedStyle(e).position === 'fixed') continue;"
-            "  if ([...e.children].some(buiten)) continue;"
-            "  uit.push(e.tagName + '.' + (e.className || '').toString().slice(0, 60)"
-            "    + ' right=' + Math.round(r.right) + ' \"' + (e.innerText || '').slice(0, 40) + '\"');"
-            "}"
-            "return uit.slice(0, 10);",
-            breedte,
-        ))
+        return list(
+            self.js(
+                "const w = arguments[0] + 0.5; const uit = [];"
+                "const buiten = e => e.getBoundingClientRect().right > w;"
+                "for (const e of document.body.querySelectorAll('*')) {"
+                "  const r = e.getBoundingClientRect();"
+                "  if (!r.width || !buiten(e) || getComputedStyle(e).position === 'fixed') continue;"
+                "  if ([...e.children].some(buiten)) continue;"
+                "  uit.push(e.tagName + '.' + (e.className || '').toString().slice(0, 60)"
+                "    + ' right=' + Math.round(r.right) + ' \"' + (e.innerText || '').slice(0, 40) + '\"');"
+                "}"
+                "return uit.slice(0, 10);",
+                breedte,
+            )
+        )
 
     def wacht_tot_stil(self, timeout: float = 3) -> None:
         """Until click ripples, the loading bar and every fade have ended (endless animations
         such as spinners aside); a page that keeps moving is let through after `timeout`."""
         with contextlib.suppress(AssertionError):
-            self.wacht(lambda: self.js(
-                "return !document.querySelector('.q-ripple, .q-loading-bar:not([aria-hidden=\"true\"])')"
-                " && document.getAnimations().every(a => a.playState !== 'running'"
-                "    || a.effect.getComputedTiming().endTime === Infinity)"
-            ), "pagina in rust", timeout)
+            self.wacht(
+                lambda: self.js(
+                    "return !document.querySelector('.q-ripple, .q-loading-bar:not([aria-hidden=\"true\"])')"
+                    " && document.getAnimations().every(a => a.playState !== 'running'"
+                    "    || a.effect.getComputedTiming().endTime === Infinity)"
+                ),
+                "pagina in rust",
+                timeout,
+            )
 
     def screenshot(self, naam: str) -> Path:
         """A PNG in test-artefacten/, once the page has stopped moving."""
@@ -394,7 +412,7 @@ def _xpath_tekst(tekst: str) -> str:
     if '"' not in tekst:
         return f'"{tekst}"'
     delen = tekst.split("'")
-    return "concat(" + ", \"'\", ".join(f"'{d}'" for d in delen) + ")"
+    return "concat(" + ', "\'", '.join(f"'{d}'" for d in delen) + ")"
 
 
 _POPUP = "//div[contains(@class,'q-menu') or contains(@class,'q-dialog')]"
@@ -426,34 +444,38 @@ def druk(browser: Browser, toets: str) -> None:
 
 def past_zonder_scrollen(browser: Browser) -> dict[str, Any]:
     """The page's scroll size against the viewport, with the elements that stick out below it."""
-    return dict(browser.js(
-        "const d = document.scrollingElement;"
-        "const laag = [...document.body.querySelectorAll('*')].filter(e => {"
-        "  const r = e.getBoundingClientRect();"
-        "  return r.height && r.bottom > innerHeight + 0.5 && getComputedStyle(e).position !== 'fixed'"
-        "    && ![...e.children].some(k => k.getBoundingClientRect().bottom > innerHeight + 0.5);"
-        "}).slice(0, 6).map(e => e.tagName + ' bottom=' + Math.round(e.getBoundingClientRect().bottom)"
-        "  + ' \"' + (e.innerText || '').slice(0, 40) + '\"');"
-        "return {scrollHeight: d.scrollHeight, innerHeight: innerHeight, scrollWidth: d.scrollWidth,"
-        " innerWidth: innerWidth, past: d.scrollHeight <= innerHeight && d.scrollWidth <= innerWidth, te_laag: laag};"
-    ))
+    return dict(
+        browser.js(
+            "const d = document.scrollingElement;"
+            "const laag = [...document.body.querySelectorAll('*')].filter(e => {"
+            "  const r = e.getBoundingClientRect();"
+            "  return r.height && r.bottom > innerHeight + 0.5 && getComputedStyle(e).position !== 'fixed'"
+            "    && ![...e.children].some(k => k.getBoundingClientRect().bottom > innerHeight + 0.5);"
+            "}).slice(0, 6).map(e => e.tagName + ' bottom=' + Math.round(e.getBoundingClientRect().bottom)"
+            "  + ' \"' + (e.innerText || '').slice(0, 40) + '\"');"
+            "return {scrollHeight: d.scrollHeight, innerHeight: innerHeight, scrollWidth: d.scrollWidth,"
+            " innerWidth: innerWidth, past: d.scrollHeight <= innerHeight && d.scrollWidth <= innerWidth, te_laag: laag};"
+        )
+    )
 
 
 def kleine_tikdoelen(browser: Browser, minimum: int = 44) -> list[str]:
     """Buttons, links, checkboxes and switches lower than `minimum` CSS pixels: too small for a thumb."""
-    return list(browser.js(
-        "const [min] = arguments; const uit = [];"
-        "for (const e of document.querySelectorAll("
-        "    'button, a[href], [role=button], [role=checkbox], [role=switch], [role=radio]')) {"
-        "  const r = e.getBoundingClientRect();"
-        "  if (!r.width || !r.height || getComputedStyle(e).visibility === 'hidden') continue;"
-        "  if (e.closest('.q-loading-bar, #popup, .q-notifications')) continue;"
-        "  if (r.height < min - 0.5) uit.push(e.tagName + ' ' + Math.round(r.height) + 'px \"'"
-        "    + (e.innerText || e.getAttribute('aria-label') || '').trim().slice(0, 40) + '\"');"
-        "}"
-        "return uit;",
-        minimum,
-    ))
+    return list(
+        browser.js(
+            "const [min] = arguments; const uit = [];"
+            "for (const e of document.querySelectorAll("
+            "    'button, a[href], [role=button], [role=checkbox], [role=switch], [role=radio]')) {"
+            "  const r = e.getBoundingClientRect();"
+            "  if (!r.width || !r.height || getComputedStyle(e).visibility === 'hidden') continue;"
+            "  if (e.closest('.q-loading-bar, #popup, .q-notifications')) continue;"
+            "  if (r.height < min - 0.5) uit.push(e.tagName + ' ' + Math.round(r.height) + 'px \"'"
+            "    + (e.innerText || e.getAttribute('aria-label') || '').trim().slice(0, 40) + '\"');"
+            "}"
+            "return uit;",
+            minimum,
+        )
+    )
 
 
 # --------------------------------------------------------------------------- accessibility
@@ -467,7 +489,9 @@ OOK = ("page-has-heading-one", "landmark-one-main", "heading-order")
 title and its sections by heading."""
 
 
-def toegankelijkheidsfouten(browser: Browser, ernst: tuple[str, ...] = ERNSTIG, ook: tuple[str, ...] = OOK) -> list[str]:
+def toegankelijkheidsfouten(
+    browser: Browser, ernst: tuple[str, ...] = ERNSTIG, ook: tuple[str, ...] = OOK
+) -> list[str]:
     """axe-core's WCAG 2.1 AA violations of the page as it is now with an impact in `ernst`,
     plus any violation of the rules in `ook`; one readable line per rule.
 

@@ -8,7 +8,6 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-
 from nicegui.testing import User
 
 from buurtoverleg.content import Catalogus, laad

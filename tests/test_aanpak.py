@@ -12,10 +12,16 @@ MORGEN = "2026-11-24"  # the test clock stands on 2026-11-23
 
 
 def _actie(**extra):  # type: ignore[no-untyped-def]
-    velden = {"wat": "Portiekgesprekken in de Vechtstraat", "resultaat": "Bewoners kennen elkaar",
-              "wanneer": "2027-01-15", "activiteit": "Drie avonden", "doelgroep": "Bewoners portiek 12-20",
-              "uitvoerder": "Opbouwwerk Overvecht", "coordinator": "Gemeente, wijkmanager",
-              "terugkoppeling": "2027-02-01"}
+    velden = {
+        "wat": "Portiekgesprekken in de Vechtstraat",
+        "resultaat": "Bewoners kennen elkaar",
+        "wanneer": "2027-01-15",
+        "activiteit": "Drie avonden",
+        "doelgroep": "Bewoners portiek 12-20",
+        "uitvoerder": "Opbouwwerk Overvecht",
+        "coordinator": "Gemeente, wijkmanager",
+        "terugkoppeling": "2027-02-01",
+    }
     velden.update(extra)
     return velden
 
@@ -27,7 +33,9 @@ def test_kiezen_afwijzen_en_een_smart_actie_eraan_koppelen(dienst, overleg):
     actie = dienst.actie(t, _actie(), besluit_id=gekozen)
     besluiten = {b.content_ref: b for b in dienst.besluiten(overleg.meeting_id)}
     assert besluiten["pv-portiekgesprekken"].soort == "gekozen"
-    assert besluiten["pv-burgertop"].soort == "afgewezen" and besluiten["pv-burgertop"].reden == "te groot voor deze buurt"
+    assert (
+        besluiten["pv-burgertop"].soort == "afgewezen" and besluiten["pv-burgertop"].reden == "te groot voor deze buurt"
+    )
     (regel,) = dienst.acties(overleg.meeting_id)
     assert (regel.id, regel.interventie, regel.wanneer) == (actie, "pv-portiekgesprekken", date(2027, 1, 15))
     with pytest.raises(Geweigerd, match="acties"):
@@ -74,10 +82,18 @@ def test_deelnemer_en_notulist_kunnen_niets_besluiten(dienst, overleg):
 
 def test_beleidsdiagnose_per_richting_vervangt_de_vorige(dienst, overleg):
     t = overleg.facilitator_token
-    dienst.beleidsdiagnose(t, "richting-1", gedekt="Buurtbemiddeling loopt al", voldoende=False,
-                           witte_vlekken="Geen aanpak voor portieken", sectoren="Corporatie", betrokken=False)
-    dienst.beleidsdiagnose(t, "richting-1", gedekt="Buurtbemiddeling", voldoende=True,
-                           witte_vlekken="", sectoren="", betrokken=True)
+    dienst.beleidsdiagnose(
+        t,
+        "richting-1",
+        gedekt="Buurtbemiddeling loopt al",
+        voldoende=False,
+        witte_vlekken="Geen aanpak voor portieken",
+        sectoren="Corporatie",
+        betrokken=False,
+    )
+    dienst.beleidsdiagnose(
+        t, "richting-1", gedekt="Buurtbemiddeling", voldoende=True, witte_vlekken="", sectoren="", betrokken=True
+    )
     (b,) = [b for b in dienst.besluiten(overleg.meeting_id) if b.soort == "beleid"]
     assert b.details["voldoende"] is True and b.tekst.endswith("voldoende")
 
@@ -106,7 +122,9 @@ def test_analyse_volgt_de_zaal_en_de_vastgestelde_uitkomst(dienst, overleg):
     t = overleg.facilitator_token
     zaal = [dienst.aanmelden(overleg.meeting_id, f"P{i}", "", d) for i, d in enumerate(["politie", "welzijn", "zorg"])]
     dienst.start(t)
-    for p, fase in zip(zaal, ["fase-ongemak", "fase-onderhuidse-spanningen", "fase-onderhuidse-spanningen"]):
+    for p, fase in zip(
+        zaal, ["fase-ongemak", "fase-onderhuidse-spanningen", "fase-onderhuidse-spanningen"], strict=False
+    ):
         dienst.antwoord(overleg.meeting_id, p, "test-fase", fase)
     assert dienst.analyse(overleg.meeting_id).fase is None  # blind and not revealed: nothing established
     dienst.onthul(t)

@@ -43,8 +43,12 @@ CASUS_1 = Analyse(
     ),
     doelgroepen=("doelgroep-kinderen-8-14", "doelgroep-jongeren", "doelgroep-ouders", "doelgroep-directe-buren"),
     sentimenten=("sentiment-onvrede-bestuur",),  # vernieuwing opgeschort, bewoners teleurgesteld
-    actoren=("actor-kenmerk-etniciteit", "actor-kenmerk-leeftijd", "actor-subgroepen-fricties",
-             "actor-kenmerk-sociaaleconomisch"),
+    actoren=(
+        "actor-kenmerk-etniciteit",
+        "actor-kenmerk-leeftijd",
+        "actor-subgroepen-fricties",
+        "actor-kenmerk-sociaaleconomisch",
+    ),
 )
 
 CASUS_2 = Analyse(
@@ -118,10 +122,21 @@ def test_casus_1_kinderen_portiek_en_stapeling(ingebouwd):
     # exactly this mix: jeugdoverlast, vuil, achter de voordeur) are the textbook answers;
     # pleinwerk, sport and jongerenteams for the youth; bemiddeling between neighbours.
     acceptabel = {
-        "pv-portiekportiers", "pv-buurtpraktijkteam", "pv-thuis-op-straat", "pv-straatportiers",
-        "pv-futsal-chabbab", "pv-ara-cora", "pv-jongeren-preventie-teams", "pv-zakgeldprojecten",
-        "pv-jolo", "pv-training-straatcultuur", "pv-koppelwerk", "pv-samen-schoon",
-        "pv-buurtbemiddeling", "pv-portiekgesprekken", "pv-adopteer-een-bak",
+        "pv-portiekportiers",
+        "pv-buurtpraktijkteam",
+        "pv-thuis-op-straat",
+        "pv-straatportiers",
+        "pv-futsal-chabbab",
+        "pv-ara-cora",
+        "pv-jongeren-preventie-teams",
+        "pv-zakgeldprojecten",
+        "pv-jolo",
+        "pv-training-straatcultuur",
+        "pv-koppelwerk",
+        "pv-samen-schoon",
+        "pv-buurtbemiddeling",
+        "pv-portiekgesprekken",
+        "pv-adopteer-een-bak",
     }
     assert top5 <= acceptabel, top5 - acceptabel
     assert top5 & {"pv-portiekportiers", "pv-buurtpraktijkteam"}
@@ -141,10 +156,20 @@ def test_casus_2_nieuwkomers_in_middenklassebuurt(ingebouwd):
     # reminiscentie (old and new, young and old), welcoming newcomers, bringing youths and
     # residents together; not the interventions for statushouders or for unsafe areas.
     acceptabel = {
-        "pv-gedragscodes", "pv-pleingesprekken", "pv-opzoomeren", "pv-buurtreminiscentie",
-        "pv-gemeenschappelijke-identiteit", "pv-dialoogtafels", "pv-buurtgids-tours",
-        "pv-nieuwe-bewoners-verwelkomen", "pv-kulturhuske", "pv-jolo", "pv-inkr8",
-        "pv-buurtbemiddeling", "pv-portiekgesprekken", "pv-leefregels-nieuwe-huurders",
+        "pv-gedragscodes",
+        "pv-pleingesprekken",
+        "pv-opzoomeren",
+        "pv-buurtreminiscentie",
+        "pv-gemeenschappelijke-identiteit",
+        "pv-dialoogtafels",
+        "pv-buurtgids-tours",
+        "pv-nieuwe-bewoners-verwelkomen",
+        "pv-kulturhuske",
+        "pv-jolo",
+        "pv-inkr8",
+        "pv-buurtbemiddeling",
+        "pv-portiekgesprekken",
+        "pv-leefregels-nieuwe-huurders",
         "pv-training-straatcultuur",
     }
     assert top5 <= acceptabel, top5 - acceptabel
@@ -160,10 +185,22 @@ def test_casus_3_huurders_en_kopers(ingebouwd):
     assert {"richting-1", "richting-3"} <= top3
     top5 = _top(advies, 5)
     acceptabel = {
-        "pv-portiekgesprekken", "pv-buurtbemiddeling", "pv-beter-buren", "pv-samen-schoon",
-        "pv-portiekportiers", "pv-straatportiers", "pv-thuis-op-straat", "pv-jolo", "pv-inkr8",
-        "pv-training-straatcultuur", "pv-gedragscodes", "pv-pleingesprekken", "pv-opzoomeren",
-        "pv-jongeren-preventie-teams", "pv-zakgeldprojecten", "pv-leefregels-nieuwe-huurders",
+        "pv-portiekgesprekken",
+        "pv-buurtbemiddeling",
+        "pv-beter-buren",
+        "pv-samen-schoon",
+        "pv-portiekportiers",
+        "pv-straatportiers",
+        "pv-thuis-op-straat",
+        "pv-jolo",
+        "pv-inkr8",
+        "pv-training-straatcultuur",
+        "pv-gedragscodes",
+        "pv-pleingesprekken",
+        "pv-opzoomeren",
+        "pv-jongeren-preventie-teams",
+        "pv-zakgeldprojecten",
+        "pv-leefregels-nieuwe-huurders",
         "pv-futsal-chabbab",
     }
     assert top5 <= acceptabel, top5 - acceptabel
@@ -181,10 +218,20 @@ def test_casus_4_nieuwkomers_in_volksbuurt(ingebouwd):
     # Welcoming new residents, conversations and bemiddeling between neighbours, doing
     # something together in the street; not the children's or safety interventions.
     acceptabel = {
-        "pv-nieuwe-bewoners-verwelkomen", "pv-portiekgesprekken", "pv-buurtbemiddeling",
-        "pv-beter-buren", "pv-opzoomeren", "pv-samen-schoon", "pv-leefregels-nieuwe-huurders",
-        "pv-buurtreminiscentie", "pv-gemeenschappelijke-identiteit", "pv-dialoogtafels",
-        "pv-buurt-bestuurt", "pv-kulturhuske", "pv-buurtgids-tours", "pv-pleingesprekken",
+        "pv-nieuwe-bewoners-verwelkomen",
+        "pv-portiekgesprekken",
+        "pv-buurtbemiddeling",
+        "pv-beter-buren",
+        "pv-opzoomeren",
+        "pv-samen-schoon",
+        "pv-leefregels-nieuwe-huurders",
+        "pv-buurtreminiscentie",
+        "pv-gemeenschappelijke-identiteit",
+        "pv-dialoogtafels",
+        "pv-buurt-bestuurt",
+        "pv-kulturhuske",
+        "pv-buurtgids-tours",
+        "pv-pleingesprekken",
     }
     assert top5 <= acceptabel, top5 - acceptabel
     assert "pv-nieuwe-bewoners-verwelkomen" in top5
@@ -203,7 +250,7 @@ def test_alles_gerangschikt_en_elk_voorstel_heeft_een_reden(ingebouwd, analyse):
         for voorstel in lijst:
             assert voorstel.redenen and all(r.strip() for r in voorstel.redenen)
             assert voorstel.titel == ingebouwd.titel(voorstel.id)
-        passend = [v for v, p in zip(lijst, algemeen) if p]
+        passend = [v for v, p in zip(lijst, algemeen, strict=False) if p]
         # Within each group: score high to low, ties by id.
         assert [(-v.score, v.id) for v in passend] == sorted((-v.score, v.id) for v in passend)
 
@@ -305,8 +352,9 @@ def test_zonder_fasen_zakt_na_incidenten(ingebouwd):
     assert _score(incidenten, "pv-opzoomeren") < _score(ongemak, "pv-opzoomeren")
     redenen = next(v for v in incidenten.praktijkvoorbeelden if v.id == "pv-opzoomeren").redenen
     assert "fase: de bron noemt dit niet voor incidenten" in redenen
-    assert not any(r.startswith("fase:") for r in next(
-        v for v in ongemak.praktijkvoorbeelden if v.id == "pv-opzoomeren").redenen)
+    assert not any(
+        r.startswith("fase:") for r in next(v for v in ongemak.praktijkvoorbeelden if v.id == "pv-opzoomeren").redenen
+    )
 
 
 def test_onderdeel_telt_als_ouder(ingebouwd):
@@ -324,6 +372,7 @@ def test_statushouders_alleen_als_de_analyse_ze_noemt(ingebouwd):
 
 
 # --- input checks and determinism ------------------------------------------------------------
+
 
 def test_onbekend_of_verkeerd_id_geeft_nederlandse_fout(ingebouwd):
     with pytest.raises(ValueError, match="onbekend id 'oorzaak-x'"):
@@ -350,8 +399,9 @@ def test_deterministisch(ingebouwd):
     assert adviseer(ingebouwd, CASUS_1) == eerste
     assert adviseer(laad(None), CASUS_1).naar_dict() == eerste.naar_dict()
     gehusseld = replace(CASUS_1, oorzaken=tuple(reversed(CASUS_1.oorzaken)))
-    assert [v.id for v in adviseer(ingebouwd, gehusseld).praktijkvoorbeelden] == \
-        [v.id for v in eerste.praktijkvoorbeelden]
+    assert [v.id for v in adviseer(ingebouwd, gehusseld).praktijkvoorbeelden] == [
+        v.id for v in eerste.praktijkvoorbeelden
+    ]
 
 
 def test_tabellen_passen_bij_de_inhoud(ingebouwd):
@@ -372,14 +422,20 @@ def test_tabellen_passen_bij_de_inhoud(ingebouwd):
 
 # --- CLI --------------------------------------------------------------------------------------
 
+
 def test_cli_advies(tmp_path, capsys):
     pad = tmp_path / "analyse.json"
-    pad.write_text(json.dumps({
-        "fase": "fase-escalatie",
-        "locaties": ["locatie-plein"],
-        "oorzaken": ["oorzaak-b"],
-        "doelgroepen": ["doelgroep-jongeren"],
-    }), encoding="utf-8")
+    pad.write_text(
+        json.dumps(
+            {
+                "fase": "fase-escalatie",
+                "locaties": ["locatie-plein"],
+                "oorzaken": ["oorzaak-b"],
+                "doelgroepen": ["doelgroep-jongeren"],
+            }
+        ),
+        encoding="utf-8",
+    )
     assert main(["advies", str(pad)]) == 0
     uit = capsys.readouterr().out
     data = json.loads(uit)
@@ -395,13 +451,16 @@ def test_cli_advies(tmp_path, capsys):
     assert uit.startswith('{\n "richtingen"')  # indent 1
 
 
-@pytest.mark.parametrize("inhoud, melding", [
-    ('{"oorzaken": ["oorzaak-x"]}', "onbekend id 'oorzaak-x'"),
-    ('{"locaties": "locatie-plein"}', "lijst"),
-    ('{"fase": 3}', "fase"),
-    ("{niet json", "geen geldige JSON"),
-    ('["fase-rust"]', "JSON-object"),
-])
+@pytest.mark.parametrize(
+    "inhoud, melding",
+    [
+        ('{"oorzaken": ["oorzaak-x"]}', "onbekend id 'oorzaak-x'"),
+        ('{"locaties": "locatie-plein"}', "lijst"),
+        ('{"fase": 3}', "fase"),
+        ("{niet json", "geen geldige JSON"),
+        ('["fase-rust"]', "JSON-object"),
+    ],
+)
 def test_cli_advies_foute_invoer(tmp_path, capsys, inhoud, melding):
     pad = tmp_path / "analyse.json"
     pad.write_text(inhoud, encoding="utf-8")

@@ -46,12 +46,26 @@ def _vol(dienst: Dienst, exportmap: Path, datum: date = date(2026, 11, 23)) -> i
     kaarten = dienst.signalen(m, alles=True)
     dienst.voeg_samen(t, kaarten[1].id, kaarten[0].id)
     with dienst.db.sessie() as s:
-        s.add(Signal(meeting_id=m, participant_id=demo.deelnemers[7], prompt_id="kort-signalen-vraag",
-                     kind="waarneming", text=f"{BEWONER} durft 's avonds niet meer naar buiten."))
+        s.add(
+            Signal(
+                meeting_id=m,
+                participant_id=demo.deelnemers[7],
+                prompt_id="kort-signalen-vraag",
+                kind="waarneming",
+                text=f"{BEWONER} durft 's avonds niet meer naar buiten.",
+            )
+        )
     dienst.besluit(t, "Kees van Dijk informeert de bewonerscommissie.", reden="Eline de Vries vraagt erom.")
-    dienst.actie(t, {"wat": "Gesprek met Youssef Amrani over het speelveld", "resultaat": "Afspraken",
-                     "wanneer": (dienst.nu().date() + timedelta(days=30)).isoformat(),
-                     "uitvoerder": "Sander Bakker (wijkagent)", "coordinator": "sander bakker"})
+    dienst.actie(
+        t,
+        {
+            "wat": "Gesprek met Youssef Amrani over het speelveld",
+            "resultaat": "Afspraken",
+            "wanneer": (dienst.nu().date() + timedelta(days=30)).isoformat(),
+            "uitvoerder": "Sander Bakker (wijkagent)",
+            "coordinator": "sander bakker",
+        },
+    )
     dienst.notitie(n, 1, "Sander Bakker en Eline de Vries zien het anders; Joke Hermans notuleert.")
     dienst.namen_in_notulen(n, True)
     dienst.maak_definitief(n)
@@ -77,8 +91,10 @@ def _ander(dienst: Dienst, exportmap: Path, datum: date) -> int:
 def _rijen(db: Database) -> dict[str, list[dict[str, Any]]]:
     """Every row of every table, as plain data."""
     with db.engine.connect() as c:
-        return {t.name: [dict(r._mapping) for r in c.execute(t.select().order_by(*t.primary_key))]
-                for t in Base.metadata.sorted_tables}
+        return {
+            t.name: [dict(r._mapping) for r in c.execute(t.select().order_by(*t.primary_key))]
+            for t in Base.metadata.sorted_tables
+        }
 
 
 def _van(db: Database, meeting_id: int) -> dict[str, list[dict[str, Any]]]:
@@ -86,16 +102,25 @@ def _van(db: Database, meeting_id: int) -> dict[str, list[dict[str, Any]]]:
     alles = _rijen(db)
     signalen = {r["id"] for r in alles["signal"] if r["meeting_id"] == meeting_id}
     return {
-        tabel: [r for r in rijen if r.get("meeting_id", r.get("id") if tabel == "meeting" else None) == meeting_id
-                or (tabel == "signal_upvote" and r["signal_id"] in signalen)]
+        tabel: [
+            r
+            for r in rijen
+            if r.get("meeting_id", r.get("id") if tabel == "meeting" else None) == meeting_id
+            or (tabel == "signal_upvote" and r["signal_id"] in signalen)
+        ]
         for tabel, rijen in alles.items()
     }
 
 
 def _noemt(rijen: dict[str, list[dict[str, Any]]], namen: list[str]) -> list[tuple[str, str]]:
     """(table, name) for every row that contains one of the names, in any case."""
-    return [(tabel, naam) for tabel, lijst in rijen.items() for r in lijst for naam in namen
-            if naam.lower() in json.dumps(r, default=str, ensure_ascii=False).lower()]
+    return [
+        (tabel, naam)
+        for tabel, lijst in rijen.items()
+        for r in lijst
+        for naam in namen
+        if naam.lower() in json.dumps(r, default=str, ensure_ascii=False).lower()
+    ]
 
 
 def _in_bestanden(map_: Path, patroon: str, namen: list[str]) -> list[tuple[str, str]]:
@@ -121,8 +146,9 @@ def _organisator(dienst: Dienst, tmp_path: Path) -> str:
 # ---------------------------------------------------------------------- deleting
 
 
-def test_verwijderen_wist_alles_wat_een_persoon_noemt(dienst: Dienst, db: Database, tmp_path: Path,
-                                                      gebeurtenissen: list[Gebeurtenis]):
+def test_verwijderen_wist_alles_wat_een_persoon_noemt(
+    dienst: Dienst, db: Database, tmp_path: Path, gebeurtenissen: list[Gebeurtenis]
+):
     exportmap = tmp_path / "exports"
     bewijs = _organisator(dienst, tmp_path)
     m = _vol(dienst, exportmap)
@@ -161,8 +187,17 @@ def test_alleen_de_organisator_mag_verwijderen(dienst: Dienst, db: Database, tmp
         dienst.verwijder_overleg(Organisator(tmp_path, ORGANISATOR).bewijs(), m.meeting_id)
     _organisator(dienst, tmp_path)
     anders = Organisator(tmp_path / "ander", "een-ander-wachtwoord").bewijs()
-    for bewijs in (m.facilitator_token, m.secretary_token, m.projector_token, m.join_code, ORGANISATOR, anders,
-                   "", None, 0):
+    for bewijs in (
+        m.facilitator_token,
+        m.secretary_token,
+        m.projector_token,
+        m.join_code,
+        ORGANISATOR,
+        anders,
+        "",
+        None,
+        0,
+    ):
         with pytest.raises(Geweigerd, match="Alleen de organisator"):
             dienst.verwijder_overleg(bewijs, m.meeting_id)
         with pytest.raises(Geweigerd, match="Alleen de organisator"):
@@ -198,8 +233,9 @@ def oud_en_nieuw(dienst: Dienst, klok: Klok, tmp_path: Path) -> tuple[int, int]:
     return oud, nieuw
 
 
-def test_anonimiseren_houdt_het_dossier_maar_niet_de_mensen(dienst: Dienst, db: Database, tmp_path: Path,
-                                                             oud_en_nieuw: tuple[int, int]):
+def test_anonimiseren_houdt_het_dossier_maar_niet_de_mensen(
+    dienst: Dienst, db: Database, tmp_path: Path, oud_en_nieuw: tuple[int, int]
+):
     oud, nieuw = oud_en_nieuw
     voor, voor_nieuw = _van(db, oud), _van(db, nieuw)
     uitslagen = [dienst.uitslagen(oud, st.positie) for st in dienst.vergadering(oud).stappen]
@@ -220,16 +256,23 @@ def test_anonimiseren_houdt_het_dossier_maar_niet_de_mensen(dienst: Dienst, db: 
     for tabel in ("participant", "response", "signal", "signal_upvote", "decision", "action", "minutes_version"):
         assert len(na[tabel]) == len(voor[tabel]), tabel
     assert na["response"] == voor["response"]
-    assert [(p["organisation"], p["domain"], p["role"]) for p in na["participant"]] == \
-        [(p["organisation"], p["domain"], p["role"]) for p in voor["participant"]]
+    assert [(p["organisation"], p["domain"], p["role"]) for p in na["participant"]] == [
+        (p["organisation"], p["domain"], p["role"]) for p in voor["participant"]
+    ]
     assert [p["name"] for p in na["participant"]] == [f"Deelnemer {i}" for i in range(1, 10)]
     assert [dienst.uitslagen(oud, st.positie) for st in dienst.vergadering(oud).stappen] == uitslagen
-    assert [(a.id, a.wanneer, a.status, a.besluit_id) for a in dienst.acties(oud)] == \
-        [(a.id, a.wanneer, a.status, a.besluit_id) for a in acties]
-    assert {a.wat for a in dienst.acties(oud)} - {a.wat for a in acties} == {"Gesprek met Deelnemer 4 over het speelveld"}
+    assert [(a.id, a.wanneer, a.status, a.besluit_id) for a in dienst.acties(oud)] == [
+        (a.id, a.wanneer, a.status, a.besluit_id) for a in acties
+    ]
+    assert {a.wat for a in dienst.acties(oud)} - {a.wat for a in acties} == {
+        "Gesprek met Deelnemer 4 over het speelveld"
+    }
     actie = next(a for a in dienst.acties(oud) if a.wat.startswith("Gesprek met Deelnemer"))
     assert (actie.wat, actie.uitvoerder, actie.coordinator) == (
-        "Gesprek met Deelnemer 4 over het speelveld", "Deelnemer 2 (wijkagent)", "Deelnemer 2")
+        "Gesprek met Deelnemer 4 over het speelveld",
+        "Deelnemer 2 (wijkagent)",
+        "Deelnemer 2",
+    )
     assert "Deelnemer 8 informeert de bewonerscommissie." in [b.tekst for b in dienst.besluiten(oud)]
     assert {k["kind"] for k in na["decision"]} == {k["kind"] for k in voor["decision"]}
 
@@ -261,8 +304,9 @@ def test_twee_overleggen_in_dezelfde_buurt_op_dezelfde_dag_houden_hun_eigen_best
     assert any("Het echte besluit." in (p.extract_text() or "") for p in PdfReader(echtpdf).pages)
 
 
-def test_verwijderen_na_de_bewaartermijn_alleen_oude_overleggen(dienst: Dienst, db: Database, tmp_path: Path,
-                                                                 oud_en_nieuw: tuple[int, int]):
+def test_verwijderen_na_de_bewaartermijn_alleen_oude_overleggen(
+    dienst: Dienst, db: Database, tmp_path: Path, oud_en_nieuw: tuple[int, int]
+):
     oud, nieuw = oud_en_nieuw
     voor_nieuw = _van(db, nieuw)
     opruiming = dienst.ruim_op(12, "verwijderen", exportmap=tmp_path / "exports")
@@ -276,8 +320,7 @@ def test_verwijderen_na_de_bewaartermijn_alleen_oude_overleggen(dienst: Dienst, 
 
 
 @pytest.mark.parametrize("wijze", ["anonimiseren", "verwijderen"])
-def test_droog_verandert_niets(dienst: Dienst, db: Database, tmp_path: Path, oud_en_nieuw: tuple[int, int],
-                               wijze: str):
+def test_droog_verandert_niets(dienst: Dienst, db: Database, tmp_path: Path, oud_en_nieuw: tuple[int, int], wijze: str):
     exportmap = tmp_path / "exports"
     voor, bestanden = _rijen(db), sorted(exportmap.iterdir())
     droog = dienst.ruim_op(12, wijze, exportmap=exportmap, droog=True)
@@ -368,8 +411,12 @@ def test_cli_opruimen_droog_en_echt(tmp_path: Path, catalogus, capsys: pytest.Ca
 
 
 @pytest.fixture
-def bewaartermijn(tmp_path: Path, catalogus, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
-                  caplog: pytest.LogCaptureFixture) -> int:
+def bewaartermijn(
+    tmp_path: Path,
+    catalogus,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+    caplog: pytest.LogCaptureFixture,
+) -> int:
     """Set before the app starts (request it before `user`): retention of 12 months and an old meeting."""
     monkeypatch.setenv("BUURTOVERLEG_BEWAARTERMIJN_MAANDEN", "12")
     caplog.set_level(logging.INFO, logger="buurtoverleg")

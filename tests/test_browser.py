@@ -24,11 +24,11 @@ from browser import (
     JOIN_CODE,
     TEST_INHOUD,
     Browser,
-    knop_xpath,
     Server,
     draai_server,
     druk,
     kleine_tikdoelen,
+    knop_xpath,
     lees_qr,
     maak_browser,
     past_zonder_scrollen,
@@ -111,8 +111,9 @@ def als_organisator(leiding: Browser, server: Server) -> None:
     (allowed on the server's own machine), afterwards log in with it."""
     leiding.open(f"{server.url}/")
     staat = leiding.wacht(
-        lambda: next((s for s in ("Nieuw overleg", "Eerste keer", "Inloggen") if s.lower() in leiding.tekst().lower()),
-                     None),
+        lambda: next(
+            (s for s in ("Nieuw overleg", "Eerste keer", "Inloggen") if s.lower() in leiding.tekst().lower()), None
+        ),
         "startpagina: overleggen, eerste keer of inloggen",
     )
     if staat == "Eerste keer":
@@ -248,8 +249,9 @@ def test_heel_overleg_met_beamer_en_twee_telefoons(server: Server, browsers: Sta
     tel_c.screenshot("telefoon-signaal")
 
     beamer.zie(SIGNAAL)
-    kaart = beamer.wacht(lambda: beamer.js(
-        """const [tekst] = arguments;
+    kaart = beamer.wacht(
+        lambda: beamer.js(
+            """const [tekst] = arguments;
         const label = [...document.querySelectorAll('.q-card div')].find(e => e.textContent === tekst);
         if (!label) return null;
         const kaart = label.closest('.q-card');
@@ -257,8 +259,10 @@ def test_heel_overleg_met_beamer_en_twee_telefoons(server: Server, browsers: Sta
                 zichtbaar: kaart.innerText.includes(tekst),
                 bOpPagina: [...document.querySelectorAll('b')]
                     .filter(b => b.textContent.includes('Jongeren')).length};""",
-        SIGNAAL,
-    ), "signaalkaart met de letterlijke tekst")
+            SIGNAAL,
+        ),
+        "signaalkaart met de letterlijke tekst",
+    )
     assert kaart == {"bElementen": 0, "kinderen": 0, "zichtbaar": True, "bOpPagina": 0}, (
         f"de tekst van een deelnemer werd HTML op de beamer: {kaart}"
     )
@@ -282,16 +286,20 @@ def test_telefoon_past_op_360_pixels_en_lobby_past_op_de_beamer(server: Server, 
         # a phone zooms out when something is too wide, so innerWidth grows as well
         maten = telefoon.scrollmaten()
         assert maten["scrollWidth"] <= SMALLE_TELEFOON[0] and maten["innerWidth"] == SMALLE_TELEFOON[0], (
-            f"{waar}: de telefoon scrolt opzij ({maten}); "
-            f"uitstekend: {telefoon.breder_dan_scherm(SMALLE_TELEFOON[0])}"
+            f"{waar}: de telefoon scrolt opzij ({maten}); uitstekend: {telefoon.breder_dan_scherm(SMALLE_TELEFOON[0])}"
         )
 
     telefoon.open(f"{server.url}/doe/{overleg.code}")
     telefoon.zie("Vul in wie je bent")
     past_in_de_breedte("aanmeldformulier")
     telefoon.screenshot("telefoon-360-aanmelden")
-    aanmelden(telefoon, f"{server.url}/doe/{overleg.code}", "Fatima El Amrani-Verhoeven",
-              "Stichting Jongerenwerk Utrecht Noord", "Woningcorporatie")
+    aanmelden(
+        telefoon,
+        f"{server.url}/doe/{overleg.code}",
+        "Fatima El Amrani-Verhoeven",
+        "Stichting Jongerenwerk Utrecht Noord",
+        "Woningcorporatie",
+    )
     leiding.zie_patroon(STEMMERS.format(1))
 
     beamer.open(overleg.beamer_url)
@@ -435,15 +443,21 @@ def test_toegankelijk_sneltoetsen_tikdoelen_en_verbinding(server: Server, browse
         "window.__marker = 1; const io = window.socket.io;"
         "io.randomizationFactor(0); io.reconnectionDelay(8000); io.reconnectionDelayMax(8000); io.engine.close();"
     )
-    telefoon.wacht(lambda: telefoon.js(
-        "const p = document.getElementById('popup');"
-        "return getComputedStyle(p).visibility === 'visible' && getComputedStyle(p).opacity === '1' && p.innerText"
-    ), "melding dat de verbinding weg is")
+    telefoon.wacht(
+        lambda: telefoon.js(
+            "const p = document.getElementById('popup');"
+            "return getComputedStyle(p).visibility === 'visible' && getComputedStyle(p).opacity === '1' && p.innerText"
+        ),
+        "melding dat de verbinding weg is",
+    )
     melding = telefoon.js("return document.getElementById('popup').innerText")
     assert "Verbinding weg" in melding and "We proberen opnieuw" in melding, melding
     telefoon.screenshot("telefoon-verbinding-weg")
-    telefoon.wacht(lambda: telefoon.js("return getComputedStyle(document.getElementById('popup')).visibility") == "hidden",
-                   "verbindingsmelding weg na het herstel", timeout=20)
+    telefoon.wacht(
+        lambda: telefoon.js("return getComputedStyle(document.getElementById('popup')).visibility") == "hidden",
+        "verbindingsmelding weg na het herstel",
+        timeout=20,
+    )
     assert telefoon.js("return window.__marker") == 1, "de telefoon herlaadde na het herstel van de verbinding"
     assert telefoon.veld("Je signaal").get_attribute("value") == "Half getypt"
     toegankelijk(beamer, "beamer, signalen")
@@ -478,8 +492,16 @@ def test_toegankelijk_sneltoetsen_tikdoelen_en_verbinding(server: Server, browse
 
 # --------------------------------------------------------------------------- test 5
 
-EERSTE_RONDE = ("fase-onderhuidse-spanningen", "fase-incidenten", "fase-ongemak", "fase-ongemak",
-                "fase-incidenten", "fase-ongemak", "fase-ongemak", "fase-incidenten")
+EERSTE_RONDE = (
+    "fase-onderhuidse-spanningen",
+    "fase-incidenten",
+    "fase-ongemak",
+    "fase-ongemak",
+    "fase-incidenten",
+    "fase-ongemak",
+    "fase-ongemak",
+    "fase-incidenten",
+)
 """The phase per demo participant (buurtoverleg.demo.DEELNEMERS): police and residents see incidents."""
 
 
@@ -583,8 +605,10 @@ def test_schermen_met_een_verdeelde_zaal(server: Server, browsers: Starter) -> N
     telefoon.knop("4 · Deze week")
     beamer.wacht(lambda: beamer.tekst().count("9 van 9 hebben geantwoord") == 2, "beide schalen 9 van 9")
     druk(leiding, "u")
-    beamer.wacht(lambda: beamer.tekst().count("VERDEELD") + beamer.tekst().count("EENSGEZIND") == 2,
-                 "twee oordelen na het onthullen")
+    beamer.wacht(
+        lambda: beamer.tekst().count("VERDEELD") + beamer.tekst().count("EENSGEZIND") == 2,
+        "twee oordelen na het onthullen",
+    )
     maten = past_zonder_scrollen(beamer)
     assert maten["past"], f"ernst en urgentie samen scrollen op 1920x1080: {maten}"
     beamer.screenshot("beamer-ernst-en-urgentie")

@@ -22,14 +22,46 @@ SEEDS = {
 
 # The praktijkvoorbeelden of seed 001, STAP 4.2, by the names the seed gives them.
 PRAKTIJKVOORBEELDEN_001 = [
-    "Buurtbemiddeling", "Portiekgesprekken", "Samen Schoon", "PortiekPortiers", "nieuwe bewoners",
-    "Gedragscodes", "Pleingesprekken", "Dialoogtafels", "interreligieuze dialoog", "Ronde Tafelhuis",
-    "Buurtreminiscentie", "gemeenschappelijke identiteit", "Opzoomeren", "Kulturhuske", "Buurtgids",
-    "Haagse Huiskamer", "De Voorkamer", "BOOST", "Dichter bij huis", "Buurtpraatjes", "Thuis Op Straat",
-    "JOLO", "Straatportiers", "Jongeren Preventie Teams", "Inkr8", "Zakgeldprojecten", "Futsal Chabbab",
-    "Ara Cora", "straatcultuur", "Koppelwerk", "Buurtambassadeurs", "Buurt Bestuurt", "Buurtpreventie",
-    "Buurtveiligheidsteams", "BuurtPraktijkTeam", "Burgertop", "Utrecht zijn we samen", "Tolerant Minds",
-    "Bondgenoten", "Sleutelpersonen",
+    "Buurtbemiddeling",
+    "Portiekgesprekken",
+    "Samen Schoon",
+    "PortiekPortiers",
+    "nieuwe bewoners",
+    "Gedragscodes",
+    "Pleingesprekken",
+    "Dialoogtafels",
+    "interreligieuze dialoog",
+    "Ronde Tafelhuis",
+    "Buurtreminiscentie",
+    "gemeenschappelijke identiteit",
+    "Opzoomeren",
+    "Kulturhuske",
+    "Buurtgids",
+    "Haagse Huiskamer",
+    "De Voorkamer",
+    "BOOST",
+    "Dichter bij huis",
+    "Buurtpraatjes",
+    "Thuis Op Straat",
+    "JOLO",
+    "Straatportiers",
+    "Jongeren Preventie Teams",
+    "Inkr8",
+    "Zakgeldprojecten",
+    "Futsal Chabbab",
+    "Ara Cora",
+    "straatcultuur",
+    "Koppelwerk",
+    "Buurtambassadeurs",
+    "Buurt Bestuurt",
+    "Buurtpreventie",
+    "Buurtveiligheidsteams",
+    "BuurtPraktijkTeam",
+    "Burgertop",
+    "Utrecht zijn we samen",
+    "Tolerant Minds",
+    "Bondgenoten",
+    "Sleutelpersonen",
 ]
 
 
@@ -44,9 +76,19 @@ def test_ingebouwde_inhoud_heeft_geen_fouten(ingebouwd):
 
 @pytest.mark.parametrize(
     ("soort", "aantal"),
-    [("fase", 5), ("verschijningsvorm", 3), ("oplossingsrichting", 7), ("oorzaak", 7), ("risicofactor", 10),
-     ("casus", 4), ("sentiment", 5), ("trigger", 4), ("locatie", 3), ("signaleringswijze", 6),
-     ("signaleringstip", 3)],
+    [
+        ("fase", 5),
+        ("verschijningsvorm", 3),
+        ("oplossingsrichting", 7),
+        ("oorzaak", 7),
+        ("risicofactor", 10),
+        ("casus", 4),
+        ("sentiment", 5),
+        ("trigger", 4),
+        ("locatie", 3),
+        ("signaleringswijze", 6),
+        ("signaleringstip", 3),
+    ],
 )
 def test_aantallen_kloppen_met_de_bronnen(ingebouwd, soort, aantal):
     assert ingebouwd.tellingen()[soort] == aantal
@@ -55,7 +97,11 @@ def test_aantallen_kloppen_met_de_bronnen(ingebouwd, soort, aantal):
 def test_fasen_staan_in_volgorde(ingebouwd):
     fasen = ingebouwd.items("fase")
     assert [f.id for f in fasen] == [
-        "fase-rust", "fase-ongemak", "fase-onderhuidse-spanningen", "fase-incidenten", "fase-escalatie"
+        "fase-rust",
+        "fase-ongemak",
+        "fase-onderhuidse-spanningen",
+        "fase-incidenten",
+        "fase-escalatie",
     ]
     assert [f.volgorde for f in fasen] == [1, 2, 3, 4, 5]
 
@@ -95,10 +141,19 @@ def test_praktijkvoorbeelden_hangen_aan_het_onderdeel_waar_de_bron_ze_plaatst(in
 def test_statushouders_voorbeelden_horen_bij_vluchtelingen_en_buurtbewoners(ingebouwd):
     """Newcomer examples sit under 2e; the risk factor they answer is A (contact with
     nieuwkomers, taalbarrière), not E, which the seed reserves for youths who turn away."""
-    ontmoeting = [p for p in ingebouwd.items("praktijkvoorbeeld")
-                  if "doelgroep-statushouders" in p.doelgroepen and "richting-2" in p.oplossingsrichtingen]
-    assert {p.id for p in ontmoeting} >= {"pv-haagse-huiskamer", "pv-de-voorkamer", "pv-boost",
-                                          "pv-dichter-bij-huis", "pv-buurtpraatjes", "pv-plan-einstein"}
+    ontmoeting = [
+        p
+        for p in ingebouwd.items("praktijkvoorbeeld")
+        if "doelgroep-statushouders" in p.doelgroepen and "richting-2" in p.oplossingsrichtingen
+    ]
+    assert {p.id for p in ontmoeting} >= {
+        "pv-haagse-huiskamer",
+        "pv-de-voorkamer",
+        "pv-boost",
+        "pv-dichter-bij-huis",
+        "pv-buurtpraatjes",
+        "pv-plan-einstein",
+    }
     for pv in ontmoeting:
         assert "richting-2e" in pv.oplossingsrichtingen, pv.id
         assert "oorzaak-e" not in pv.oorzaken, pv.id
@@ -134,9 +189,17 @@ def test_elk_item_heeft_een_bron_in_een_bestaand_brondocument(ingebouwd):
 
 def test_de_sjablonen_uit_de_opdracht_bestaan_en_hun_vragen_zijn_kort(ingebouwd):
     ids = {t.id for t in ingebouwd.templates()}
-    assert {"tpl-analyse-polarisatie", "tpl-analyse-kort", "tpl-samos-eerste", "tpl-samos-vervolg",
-            "tpl-samos-laatste", "tpl-oefenen-casus-1", "tpl-oefenen-casus-2", "tpl-oefenen-casus-3",
-            "tpl-oefenen-casus-4"} <= ids
+    assert {
+        "tpl-analyse-polarisatie",
+        "tpl-analyse-kort",
+        "tpl-samos-eerste",
+        "tpl-samos-vervolg",
+        "tpl-samos-laatste",
+        "tpl-oefenen-casus-1",
+        "tpl-oefenen-casus-2",
+        "tpl-oefenen-casus-3",
+        "tpl-oefenen-casus-4",
+    } <= ids
     for template in ingebouwd.templates():
         for stap in template.stappen:
             for prompt in stap.prompts:
@@ -167,7 +230,10 @@ BRON = '"001_b3548c647de8ad3c.txt, STAP 2.2"'
 
 
 def test_kapot_extra_bestand_noemt_bestand_en_item_en_houdt_ingebouwd_niet_tegen(tmp_path):
-    extra = _schrijf(tmp_path / "gemeente", "eigen.yaml", f"""
+    extra = _schrijf(
+        tmp_path / "gemeente",
+        "eigen.yaml",
+        f"""
 soort: praktijkvoorbeeld
 items:
   - id: pv-eigen
@@ -177,7 +243,8 @@ items:
   - id: pv-zonder-titel
     bron: {BRON}
     oplossingsrichtingen: [richting-1]
-""")
+""",
+    )
     _schrijf(extra, "stuk.yaml", "soort: [onzin\n")
     catalogus = laad(extra)
     meldingen = [str(f) for f in catalogus.fouten]
@@ -188,21 +255,28 @@ items:
 
 
 def test_dubbel_id_wordt_gemeld(tmp_path):
-    extra = _schrijf(tmp_path, "dubbel.yaml", f"""
+    extra = _schrijf(
+        tmp_path,
+        "dubbel.yaml",
+        f"""
 soort: fase
 items:
   - id: fase-rust
     titel: Nog een rust
     bron: {BRON}
     volgorde: 1
-""")
+""",
+    )
     catalogus = laad(extra)
     assert any("fase-rust' bestaat al" in str(f) for f in catalogus.fouten)
     assert catalogus.get("fase-rust").titel == "Rust"
 
 
 def test_extra_sjabloon_van_een_gemeente_verschijnt(tmp_path):
-    extra = _schrijf(tmp_path, "utrecht.yaml", f"""
+    extra = _schrijf(
+        tmp_path,
+        "utrecht.yaml",
+        f"""
 soort: template
 items:
   - id: tpl-utrecht-wijkschouw
@@ -220,7 +294,8 @@ items:
             vraag: In welke fase zit de buurt?
             opties_uit: fase
             blind: true
-""")
+""",
+    )
     catalogus = laad(extra)
     assert catalogus.fouten == []
     template = catalogus.template("tpl-utrecht-wijkschouw")
@@ -228,7 +303,10 @@ items:
 
 
 def test_sjabloon_met_kapotte_verwijzing_wordt_niet_aangeboden(tmp_path):
-    extra = _schrijf(tmp_path, "kapot.yaml", f"""
+    extra = _schrijf(
+        tmp_path,
+        "kapot.yaml",
+        f"""
 soort: template
 items:
   - id: tpl-kapot
@@ -245,7 +323,8 @@ items:
             type: enkele-keuze
             vraag: Welke?
             opties: [bestaat-niet]
-""")
+""",
+    )
     catalogus = laad(extra)
     assert any("bestaat-niet" in str(f) for f in catalogus.fouten)
     assert "tpl-kapot" not in {t.id for t in catalogus.templates()}
@@ -261,4 +340,6 @@ def test_cli_content_check_en_show(tmp_path, capsys):
     assert main(["content", "show", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     koppelwerk = next(d for d in data if d["id"] == "pv-koppelwerk")
-    assert koppelwerk["soort"] == "praktijkvoorbeeld" and "richting-4" in koppelwerk["referenties"]["oplossingsrichtingen"]
+    assert (
+        koppelwerk["soort"] == "praktijkvoorbeeld" and "richting-4" in koppelwerk["referenties"]["oplossingsrichtingen"]
+    )

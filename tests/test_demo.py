@@ -68,8 +68,14 @@ async def test_gesimuleerde_deelnemers_doen_het_hele_overleg_verdeeld(dienst: Di
     await _tot(lambda: len(dienst.vergadering(m).deelnemers) == len(PERSONAS))
     v = await asyncio.to_thread(dienst.vergadering, m)
     assert v.template_id == OEFENSJABLOON and all(s.klok.budget == 60 for s in v.stappen)
-    assert {d.domein for d in v.deelnemers} == {"gemeente", "politie", "welzijn", "jongerenwerk",
-                                                "woningcorporatie", "bewoner"}
+    assert {d.domein for d in v.deelnemers} == {
+        "gemeente",
+        "politie",
+        "welzijn",
+        "jongerenwerk",
+        "woningcorporatie",
+        "bewoner",
+    }
 
     # step 1, the case: signals, seen (waarneming) and meant (duiding), recognised unevenly
     await asyncio.to_thread(dienst.start, t)
@@ -196,14 +202,22 @@ def _vrije_poort() -> int:
 def test_demo_start_de_app_print_de_links_en_raakt_echte_gegevens_niet(tmp_path: Path, catalogus: Catalogus):
     poort = _vrije_poort()
     echt = tmp_path / "echt"
-    omgeving = {**os.environ, "BUURTOVERLEG_DATA_DIR": str(echt),
-                "BUURTOVERLEG_DATABASE_URL": f"sqlite:///{echt / 'echt.sqlite'}", "PYTHONUNBUFFERED": "1"}
+    omgeving = {
+        **os.environ,
+        "BUURTOVERLEG_DATA_DIR": str(echt),
+        "BUURTOVERLEG_DATABASE_URL": f"sqlite:///{echt / 'echt.sqlite'}",
+        "PYTHONUNBUFFERED": "1",
+    }
     omgeving.pop("BUURTOVERLEG_ADMIN_KEY", None)  # the demo needs no organiser password
     for naam in [n for n in omgeving if n.startswith(("PYTEST_", "NICEGUI_"))]:
         del omgeving[naam]  # else NiceGUI thinks it runs under pytest and ignores the port
     proces = subprocess.Popen(
         [sys.executable, "-m", "buurtoverleg", "demo", "--host", "127.0.0.1", "--port", str(poort)],
-        cwd=tmp_path, env=omgeving, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=tmp_path,
+        env=omgeving,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     regels: list[str] = []
     lezer_draad = threading.Thread(target=lambda: regels.extend(proces.stdout), daemon=True)  # type: ignore[arg-type]

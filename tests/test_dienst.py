@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
+from buurtoverleg.sessie.codes import ALFABET
 from buurtoverleg.sessie.dienst import MAX_SIGNAAL, Dienst
 from buurtoverleg.sessie.fouten import Geweigerd, NietGevonden
-from buurtoverleg.sessie.codes import ALFABET
 
 
 def _deelnemers(dienst: Dienst, meeting_id: int, n: int = 2) -> list[int]:
@@ -19,7 +19,12 @@ def _deelnemers(dienst: Dienst, meeting_id: int, n: int = 2) -> list[int]:
 def test_nieuw_overleg_heeft_stappen_uit_het_sjabloon_en_een_typbare_code(dienst, overleg):
     v = dienst.vergadering(overleg.meeting_id)
     assert v.status == "lobby"
-    assert [s.id for s in v.stappen] == ["test-stap-keuze", "test-stap-schaal", "test-stap-signaal", "test-stap-stippen"]
+    assert [s.id for s in v.stappen] == [
+        "test-stap-keuze",
+        "test-stap-schaal",
+        "test-stap-signaal",
+        "test-stap-stippen",
+    ]
     assert [s.klok.budget for s in v.stappen] == [300, 180, 240, 120]
     assert len(overleg.join_code) == 6 and set(overleg.join_code) <= set(ALFABET)
     assert len({overleg.facilitator_token, overleg.projector_token, overleg.secretary_token}) == 3
@@ -113,7 +118,13 @@ def test_invoer_openen_sluiten_onthullen_en_nieuwe_ronde(dienst, overleg):
     with pytest.raises(Geweigerd, match="nieuwe ronde"):
         dienst.open_invoer(t)
     ronde1 = dienst.uitslagen(overleg.meeting_id, 0)[0]
-    assert ronde1.zichtbaar and ronde1.verdeling == {"fase-rust": 1, "fase-ongemak": 0, "fase-onderhuidse-spanningen": 1, "fase-incidenten": 0, "fase-escalatie": 0}
+    assert ronde1.zichtbaar and ronde1.verdeling == {
+        "fase-rust": 1,
+        "fase-ongemak": 0,
+        "fase-onderhuidse-spanningen": 1,
+        "fase-incidenten": 0,
+        "fase-escalatie": 0,
+    }
     dienst.nieuwe_ronde(t)
     assert dienst.vergadering(overleg.meeting_id).stappen[0].ronde == 2
     assert dienst.uitslagen(overleg.meeting_id, 0)[0].aantal == 0
@@ -340,7 +351,10 @@ def test_hetzelfde_signaal_opnieuw_versturen_telt_een_keer(dienst, overleg, gebe
     assert dienst.signaal(m, b, "test-signalen", "waarneming", "Graffiti op de brug") != eerste
     assert dienst.signaal(m, a, "test-signalen", "waarneming", "Graffiti op de brug, nu ook op de school") != eerste
     assert [k.tekst for k in dienst.signalen(m)] == [
-        "Graffiti op de brug", "Graffiti op de brug", "Graffiti op de brug, nu ook op de school"]
+        "Graffiti op de brug",
+        "Graffiti op de brug",
+        "Graffiti op de brug, nu ook op de school",
+    ]
 
 
 def test_signalen_wachten_op_goedkeuring_als_dat_aan_staat(dienst, overleg):

@@ -29,8 +29,12 @@ def test_domeinen_een_hele_fase_uit_elkaar_zijn_verdeeld_en_worden_genoemd(diens
     t = overleg.facilitator_token
     zaal = _zaal(dienst, overleg.meeting_id)
     dienst.start(t)
-    for wie, fase in (("agent", "fase-incidenten"), ("boa", "fase-incidenten"),
-                      ("opbouw", "fase-ongemak"), ("jongeren", "fase-ongemak")):
+    for wie, fase in (
+        ("agent", "fase-incidenten"),
+        ("boa", "fase-incidenten"),
+        ("opbouw", "fase-ongemak"),
+        ("jongeren", "fase-ongemak"),
+    ):
         dienst.antwoord(overleg.meeting_id, zaal[wie], "test-fase", fase)
     dienst.onthul(t)
     (d,) = dienst.duiding(overleg.meeting_id, 0)["test-fase"]
@@ -49,8 +53,12 @@ def test_opnieuw_stemmen_bewaart_beide_rondes_en_toont_de_verschuiving(dienst, o
     t = overleg.facilitator_token
     zaal = _zaal(dienst, overleg.meeting_id)
     dienst.start(t)
-    for wie, fase in (("agent", "fase-incidenten"), ("boa", "fase-incidenten"),
-                      ("opbouw", "fase-ongemak"), ("jongeren", "fase-rust")):
+    for wie, fase in (
+        ("agent", "fase-incidenten"),
+        ("boa", "fase-incidenten"),
+        ("opbouw", "fase-ongemak"),
+        ("jongeren", "fase-rust"),
+    ):
         dienst.antwoord(overleg.meeting_id, zaal[wie], "test-fase", fase)
     dienst.onthul(t)
     dienst.volgende(t)
@@ -71,14 +79,22 @@ def test_vaststellen_sluit_een_onenigheid_af(dienst, overleg):
     t = overleg.facilitator_token
     zaal = _zaal(dienst, overleg.meeting_id)
     dienst.start(t)
-    for wie, fase in (("agent", "fase-escalatie"), ("boa", "fase-rust"), ("opbouw", "fase-rust"), ("jongeren", "fase-escalatie")):
+    for wie, fase in (
+        ("agent", "fase-escalatie"),
+        ("boa", "fase-rust"),
+        ("opbouw", "fase-rust"),
+        ("jongeren", "fase-escalatie"),
+    ):
         dienst.antwoord(overleg.meeting_id, zaal[wie], "test-fase", fase)
     dienst.onthul(t)
     assert len(dienst.onenigheden(overleg.meeting_id)) == 1
     with pytest.raises(Geweigerd, match="toelichting is leeg"):
         dienst.stel_vast(t, "test-fase", None, "")
     dienst.stel_vast(t, "test-fase", None, "nader uitzoeken bij de wijkagent")
-    assert dienst.uitkomsten(overleg.meeting_id)["test-fase"].tekst == "geen overeenstemming: nader uitzoeken bij de wijkagent"
+    assert (
+        dienst.uitkomsten(overleg.meeting_id)["test-fase"].tekst
+        == "geen overeenstemming: nader uitzoeken bij de wijkagent"
+    )
     dienst.stel_vast(t, "test-fase", "fase-onderhuidse-spanningen")
     uitkomst = dienst.uitkomsten(overleg.meeting_id)["test-fase"]
     assert (uitkomst.optie, uitkomst.tekst) == ("fase-onderhuidse-spanningen", "vastgesteld: Onderhuidse spanningen")
@@ -114,8 +130,13 @@ def test_meerkeuze_lezingen_per_domein(dienst, overleg):
     zaal["wijkagent"] = dienst.aanmelden(overleg.meeting_id, "Wijkagent", "Gemeente", "gemeente")
     dienst.start(t)
     dienst.volgende(t)
-    for wie, keuze in (("agent", ["test-spanning"]), ("boa", ["test-spanning"]), ("wijkagent", ["test-spanning"]),
-                       ("opbouw", ["test-rust"]), ("jongeren", ["test-rust"])):
+    for wie, keuze in (
+        ("agent", ["test-spanning"]),
+        ("boa", ["test-spanning"]),
+        ("wijkagent", ["test-spanning"]),
+        ("opbouw", ["test-rust"]),
+        ("jongeren", ["test-rust"]),
+    ):
         dienst.antwoord(overleg.meeting_id, zaal[wie], "test-vormen", keuze)
     dienst.onthul(t)
     (vormen,) = dienst.duiding(overleg.meeting_id, 1)["test-vormen"]
@@ -129,8 +150,12 @@ def test_drempels_per_overleg(dienst, overleg):
     t = overleg.facilitator_token
     zaal = _zaal(dienst, overleg.meeting_id)
     dienst.start(t)
-    for wie, fase in (("agent", "fase-onderhuidse-spanningen"), ("boa", "fase-onderhuidse-spanningen"),
-                      ("opbouw", "fase-ongemak"), ("jongeren", "fase-ongemak")):
+    for wie, fase in (
+        ("agent", "fase-onderhuidse-spanningen"),
+        ("boa", "fase-onderhuidse-spanningen"),
+        ("opbouw", "fase-ongemak"),
+        ("jongeren", "fase-ongemak"),
+    ):
         dienst.antwoord(overleg.meeting_id, zaal[wie], "test-fase", fase)
     dienst.onthul(t)
     assert dienst.duiding(overleg.meeting_id, 0)["test-fase"][0].oordeel == "eensgezind"
@@ -156,7 +181,9 @@ def test_signaal_alleen_door_een_domein_herkend(dienst, overleg):
     dienst.start(t)
     dienst.ga_naar(t, 2)
     s1 = dienst.signaal(overleg.meeting_id, zaal["agent"], "test-signalen", "waarneming", "Vernielingen bij de school")
-    s2 = dienst.signaal(overleg.meeting_id, zaal["opbouw"], "test-signalen", "duiding", "Ouders voelen zich niet gehoord")
+    s2 = dienst.signaal(
+        overleg.meeting_id, zaal["opbouw"], "test-signalen", "duiding", "Ouders voelen zich niet gehoord"
+    )
     dienst.herken(overleg.meeting_id, zaal["boa"], s1)
     dienst.herken(overleg.meeting_id, zaal["jongeren"], s2)
     dienst.herken(overleg.meeting_id, zaal["agent"], s2)

@@ -17,14 +17,21 @@ def test_elk_pakket_staat_in_pyproject():
     sub-package must be added there or a regular install would lack it."""
     opgegeven = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
     pakket = ROOT / "buurtoverleg"
-    op_schijf = {".".join(d.relative_to(ROOT).parts) for d in [pakket, *pakket.rglob("*")]
-                 if d.is_dir() and d.name != "__pycache__" and any(d.glob("*.py"))}
+    op_schijf = {
+        ".".join(d.relative_to(ROOT).parts)
+        for d in [pakket, *pakket.rglob("*")]
+        if d.is_dir() and d.name != "__pycache__" and any(d.glob("*.py"))
+    }
     assert op_schijf | {"buurtoverleg.methode"} == opgegeven
 
 
 def test_wiel_bevat_de_methode_en_de_migraties(tmp_path: Path):
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
-                   check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     (wiel,) = tmp_path.glob("buurtoverleg-*.whl")
     namen = set(zipfile.ZipFile(wiel).namelist())
     yaml = {Path(n).name for n in namen if n.startswith("buurtoverleg/methode/")}

@@ -60,8 +60,17 @@ def demo(dienst):  # type: ignore[no-untyped-def]
 def test_pdf_heeft_elke_sectie_elke_actie_en_nederlandse_tekens(dienst, demo):
     n = dienst.notulen(demo.links.meeting_id)
     tekst, paginas = _pdftekst(bouw(n, "pdf"))
-    assert t.secties(n) == [t.SAMENVATTING, t.AANWEZIG, t.VERLOOP, t.SIGNALEN, t.AANPAK, t.BESLUITEN, t.ACTIES,
-                            t.COMMUNICATIE, t.VERVOLG]
+    assert t.secties(n) == [
+        t.SAMENVATTING,
+        t.AANWEZIG,
+        t.VERLOOP,
+        t.SIGNALEN,
+        t.AANPAK,
+        t.BESLUITEN,
+        t.ACTIES,
+        t.COMMUNICATIE,
+        t.VERVOLG,
+    ]
     for i, kop in enumerate(t.secties(n), start=1):
         assert f"{i}. {kop}" in tekst
     for kop in (t.WAARNEMINGEN, t.DUIDINGEN, t.GEKOZEN, t.AFGEWEZEN, t.BELEID, "Stap 3. Fase van polarisatie"):
@@ -71,8 +80,16 @@ def test_pdf_heeft_elke_sectie_elke_actie_en_nederlandse_tekens(dienst, demo):
         assert _vlak(actie.wat) in tekst
         assert actie.uitvoerder in tekst
     # é ë € ‘ ’ from what the room typed, and the Dutch date and footer
-    for stukje in ("Eén gesprek", "Coördinatie".lower(), "€ 450", "‘incidenten’", "‘oude’ flat", "maandag 23 november 2026",
-                   f"pagina 1 van {paginas}", "Vertrouwelijk"):
+    for stukje in (
+        "Eén gesprek",
+        "Coördinatie".lower(),
+        "€ 450",
+        "‘incidenten’",
+        "‘oude’ flat",
+        "maandag 23 november 2026",
+        f"pagina 1 van {paginas}",
+        "Vertrouwelijk",
+    ):
         assert stukje in tekst, stukje
     # both rounds of the re-vote and what was settled
     assert "Ronde 1 (8 antwoorden): verdeeld" in tekst
@@ -142,8 +159,10 @@ def test_groot_overleg_40_deelnemers_300_signalen_30_acties(dienst):
     inhoud = bouw(n, "pdf")
     duur = time.perf_counter() - start
     tekst, paginas = _pdftekst(inhoud)
-    print(f"\n40/300/30: PDF {len(inhoud) / 1024:.0f} kB, {paginas} pagina's, {duur:.2f} s "
-          f"(benchmarks/notulen.py meet dit zonder test eromheen)")
+    print(
+        f"\n40/300/30: PDF {len(inhoud) / 1024:.0f} kB, {paginas} pagina's, {duur:.2f} s "
+        f"(benchmarks/notulen.py meet dit zonder test eromheen)"
+    )
     assert paginas > 5 and f"pagina {paginas} van {paginas}" in tekst
     for actie in n.acties:
         assert _vlak(actie.wat) in tekst
@@ -164,10 +183,12 @@ def test_csv_is_de_actielijst_voor_nederlandse_excel(dienst, demo):
 
 
 def test_csv_laat_geen_formule_uitvoeren(dienst, overleg):
-    dienst.actie(overleg.facilitator_token, {"wat": "=HYPERLINK(\"http://x\")", "wanneer": "2026-12-01",
-                                             "uitvoerder": "@gemeente"})
-    rij = list(csv.reader(io.StringIO(bouw(dienst.notulen(overleg.meeting_id), "csv").decode("utf-8-sig")),
-                          delimiter=";"))[1]
+    dienst.actie(
+        overleg.facilitator_token, {"wat": '=HYPERLINK("http://x")', "wanneer": "2026-12-01", "uitvoerder": "@gemeente"}
+    )
+    rij = list(
+        csv.reader(io.StringIO(bouw(dienst.notulen(overleg.meeting_id), "csv").decode("utf-8-sig")), delimiter=";")
+    )[1]
     assert rij[1].startswith("'=") and rij[5] == "'@gemeente"
 
 
@@ -216,11 +237,11 @@ def test_definitief_maken_geeft_genummerde_versies_die_blijven(dienst, demo, klo
 def test_alleen_de_notulist_mag_notuleren(dienst, overleg):
     deelnemer = dienst.aanmelden(overleg.meeting_id, "Ans", "Politie", "politie")
     for token in (overleg.facilitator_token, overleg.projector_token, overleg.join_code, str(deelnemer), "", "x"):
-        with pytest.raises(Geweigerd, match="Alleen de notulist mag dit doen."):
+        with pytest.raises(Geweigerd, match=r"Alleen de notulist mag dit doen\."):
             dienst.notitie(token, None, "mag niet")
-        with pytest.raises(Geweigerd, match="Alleen de notulist mag dit doen."):
+        with pytest.raises(Geweigerd, match=r"Alleen de notulist mag dit doen\."):
             dienst.namen_in_notulen(token, True)
-        with pytest.raises(Geweigerd, match="Alleen de notulist mag dit doen."):
+        with pytest.raises(Geweigerd, match=r"Alleen de notulist mag dit doen\."):
             dienst.maak_definitief(token)
     assert dienst.notities(overleg.meeting_id) == {} and dienst.versies(overleg.meeting_id) == []
     assert not dienst.notulen(overleg.meeting_id).namen

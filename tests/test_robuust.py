@@ -104,9 +104,24 @@ def test_een_bezette_database_vertraagt_een_antwoord_maar_verliest_het_niet(dien
 # --------------------------------------------------------------------------- garbage at the domain boundary
 
 RAAR: list[Any] = [
-    None, "", 3.5, float("nan"), True, 10**100, [], {}, [[]], {"a": {"b": []}},
-    "fase-bestaat-niet", ["fase-bestaat-niet"], {"fase-bestaat-niet": 1}, "x" * 1_000_000,
-    ["fase-rust"] * 100_000, {"fase-rust": 10**9}, {"fase-rust": -1}, {"fase-rust": 1.5},
+    None,
+    "",
+    3.5,
+    float("nan"),
+    True,
+    10**100,
+    [],
+    {},
+    [[]],
+    {"a": {"b": []}},
+    "fase-bestaat-niet",
+    ["fase-bestaat-niet"],
+    {"fase-bestaat-niet": 1},
+    "x" * 1_000_000,
+    ["fase-rust"] * 100_000,
+    {"fase-rust": 10**9},
+    {"fase-rust": -1},
+    {"fase-rust": 1.5},
 ]
 """Wrong types, unknown option ids and huge payloads; none of them is a valid answer anywhere."""
 STAPPEN = {"test-fase": 0, "test-ernst": 1, "test-vormen": 1, "test-stippen": 3}
@@ -134,9 +149,17 @@ def test_rommel_als_antwoord_wordt_in_het_nederlands_geweigerd(dienst: Dienst, o
 def test_rommel_bij_aanmelden_en_signalen_wordt_geweigerd(dienst: Dienst, overleg, db: Database):
     mid = overleg.meeting_id
     for naam, organisatie, domein in (
-        ({"naam": "Ans"}, "", "politie"), (["Ans"], "", "politie"), (None, "", "politie"), (42, "", "politie"),
-        ("Ans", {"x": 1}, "politie"), ("Ans", "", ["politie"]), ("Ans", "", {"politie": 1}), ("Ans", "", None),
-        ("Ans", "", "geheime-dienst"), ("A" * 1_000_000, "", "politie"), ("Ans", "O" * 200_000, "politie"),
+        ({"naam": "Ans"}, "", "politie"),
+        (["Ans"], "", "politie"),
+        (None, "", "politie"),
+        (42, "", "politie"),
+        ("Ans", {"x": 1}, "politie"),
+        ("Ans", "", ["politie"]),
+        ("Ans", "", {"politie": 1}),
+        ("Ans", "", None),
+        ("Ans", "", "geheime-dienst"),
+        ("A" * 1_000_000, "", "politie"),
+        ("Ans", "O" * 200_000, "politie"),
     ):
         with pytest.raises(Geweigerd):
             dienst.aanmelden(mid, naam, organisatie, domein)  # type: ignore[arg-type]
@@ -145,8 +168,15 @@ def test_rommel_bij_aanmelden_en_signalen_wordt_geweigerd(dienst: Dienst, overle
     ans = dienst.aanmelden(mid, "Ans", "Politie", "politie")
     dienst.start(overleg.facilitator_token)
     dienst.ga_naar(overleg.facilitator_token, 2)
-    for soort, tekst in ((["waarneming"], "Iets"), ({"a": 1}, "Iets"), ("mening", "Iets"), ("waarneming", None),
-                         ("waarneming", ["Iets"]), ("waarneming", "x" * 1_000_000), ("duiding", "\x00\x00")):
+    for soort, tekst in (
+        (["waarneming"], "Iets"),
+        ({"a": 1}, "Iets"),
+        ("mening", "Iets"),
+        ("waarneming", None),
+        ("waarneming", ["Iets"]),
+        ("waarneming", "x" * 1_000_000),
+        ("duiding", "\x00\x00"),
+    ):
         with pytest.raises(Geweigerd):
             dienst.signaal(mid, ans, "test-signalen", soort, tekst)  # type: ignore[arg-type]
     with pytest.raises(Geweigerd):
@@ -206,9 +236,14 @@ def _stuur_ruw(user: User, element: ui.element, waarde: Any) -> None:
     handed to NiceGUI exactly as a message from the phone's socket is."""
     assert user.client is not None
     luisteraar = next(lst for lst in element._event_listeners.values() if lst.type == f"update:{element.VALUE_PROP}")
-    user.client.handle_event({
-        "id": element.id, "client_id": user.client.id, "listener_id": luisteraar.id, "args": [json.dumps(waarde)],
-    })
+    user.client.handle_event(
+        {
+            "id": element.id,
+            "client_id": user.client.id,
+            "listener_id": luisteraar.id,
+            "args": [json.dumps(waarde)],
+        }
+    )
 
 
 def _een(user: User, label: str) -> ui.element:
@@ -231,8 +266,11 @@ async def test_rommel_van_een_telefoon_geeft_een_nederlandse_weigering_en_de_pag
     await klik(user, "Domein")
     await klik(user, "Politie")
 
-    for naam, melding in (({"naam": GEHEIM}, "Je naam moet tekst zijn"), ([GEHEIM], "Je naam moet tekst zijn"),
-                          (GEHEIM * 20_000, "Je naam is te lang")):
+    for naam, melding in (
+        ({"naam": GEHEIM}, "Je naam moet tekst zijn"),
+        ([GEHEIM], "Je naam moet tekst zijn"),
+        (GEHEIM * 20_000, "Je naam is te lang"),
+    ):
         _stuur_ruw(user, _een(user, "Naam"), naam)
         await klik(user, "Meedoen")
         await user.should_see(melding, retries=LIVE)
@@ -251,7 +289,10 @@ async def test_rommel_van_een_telefoon_geeft_een_nederlandse_weigering_en_de_pag
     dienst.ga_naar(links.facilitator_token, 2)
     await user.open(f"/doe/{links.join_code}")
     await user.should_see("Wat zie of hoor je in de buurt?", retries=LIVE)
-    for tekst, melding in (({"tekst": GEHEIM}, "Het signaal moet tekst zijn"), (GEHEIM * 40_000, "Het signaal is te lang")):
+    for tekst, melding in (
+        ({"tekst": GEHEIM}, "Het signaal moet tekst zijn"),
+        (GEHEIM * 40_000, "Het signaal is te lang"),
+    ):
         _stuur_ruw(user, _een(user, "Je signaal"), tekst)
         await klik(user, "Signaal versturen")
         await user.should_see(melding, retries=LIVE)

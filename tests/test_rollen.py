@@ -23,10 +23,9 @@ from sqlalchemy import select, text
 
 from buurtoverleg.sessie import codes
 from buurtoverleg.sessie.dienst import Dienst
-from buurtoverleg.sessie.fouten import Geweigerd
+from buurtoverleg.sessie.fouten import ALLEEN_LEIDING, Geweigerd
 from buurtoverleg.sessie.gebeurtenissen import Gebeurtenis
 from buurtoverleg.sessie.notulist import GEWEIGERD as ALLEEN_NOTULIST
-from buurtoverleg.sessie.fouten import ALLEEN_LEIDING
 from buurtoverleg.sessie.toestand import Links
 from buurtoverleg.storage import Database
 from buurtoverleg.storage.models import Meeting
@@ -85,8 +84,24 @@ def w(dienst: Dienst, db: Database) -> Wereld:
     weg = dienst.maak("Verdwenen", date(2026, 11, 23), "test-kort")
     with db.sessie() as s:
         s.delete(s.get(Meeting, weg.meeting_id))
-    return Wereld(dienst, db, m, oud, ander, weg, ans, bo, signaal, signaal2, gekozen, besluit, actie, oude_actie,
-                  ander_deelnemer, ander_signaal)
+    return Wereld(
+        dienst,
+        db,
+        m,
+        oud,
+        ander,
+        weg,
+        ans,
+        bo,
+        signaal,
+        signaal2,
+        gekozen,
+        besluit,
+        actie,
+        oude_actie,
+        ander_deelnemer,
+        ander_signaal,
+    )
 
 
 Aanroep = Callable[[Wereld, Any], Any]
@@ -115,7 +130,8 @@ LEIDING: dict[str, Aanroep] = {
     "stel_drempels": lambda w, t: w.dienst.stel_drempels(t, betwist_min=0.3),
     "besluit": lambda w, t: w.dienst.besluit(t, "Nog een besluit"),
     "beleidsdiagnose": lambda w, t: w.dienst.beleidsdiagnose(
-        t, "richting-1", gedekt="", voldoende=None, witte_vlekken="", sectoren="", betrokken=None),
+        t, "richting-1", gedekt="", voldoende=None, witte_vlekken="", sectoren="", betrokken=None
+    ),
     "kies": lambda w, t: w.dienst.kies(t, "pv-burgertop", False, "te groot"),
     "verwijder_besluit": lambda w, t: w.dienst.verwijder_besluit(t, w.besluit),
     "actie": lambda w, t: w.dienst.actie(t, VELDEN, besluit_id=w.gekozen),
@@ -134,8 +150,16 @@ NOTULIST: dict[str, Aanroep] = {
 }
 """Every secretary action."""
 
-MET_OBJECT = {"modereer", "verwijder_signaal", "voeg_samen", "verwijder_besluit", "actie", "wijzig_actie",
-              "verwijder_actie", "beoordeel_actie"}
+MET_OBJECT = {
+    "modereer",
+    "verwijder_signaal",
+    "voeg_samen",
+    "verwijder_besluit",
+    "actie",
+    "wijzig_actie",
+    "verwijder_actie",
+    "beoordeel_actie",
+}
 """Actions on a signal, decision or action by id: with another meeting's own link they must refuse."""
 
 ORGANISATOR = {"archief", "verwijder_overleg"}
@@ -146,10 +170,31 @@ ZONDER_SLEUTEL = {"maak", "overzicht", "links", "ruim_op"}
 """Only called by the home page behind the organiser login, or by the command line on the server."""
 LINKS = {"via_code", "via_token"}
 """Turn a join code or a secret link into a meeting; wrong ones are refused (and braked by the page)."""
-LEZEN = {"acties", "advies", "analyse", "besluiten", "deelnemer", "duiding", "inhoud", "mijn_antwoorden",
-         "nog_niet_geantwoord", "notities", "notulen", "notulen_versie", "onenigheden", "pin_stand", "probeer_pin",
-         "signalen", "te_beoordelen", "uitkomsten", "uitslagen", "vergadering", "versies", "voorstellen",
-         "zaalsignalen"}
+LEZEN = {
+    "acties",
+    "advies",
+    "analyse",
+    "besluiten",
+    "deelnemer",
+    "duiding",
+    "inhoud",
+    "mijn_antwoorden",
+    "nog_niet_geantwoord",
+    "notities",
+    "notulen",
+    "notulen_versie",
+    "onenigheden",
+    "pin_stand",
+    "probeer_pin",
+    "signalen",
+    "te_beoordelen",
+    "uitkomsten",
+    "uitslagen",
+    "vergadering",
+    "versies",
+    "voorstellen",
+    "zaalsignalen",
+}
 """Reads by meeting id, after the page checked the link; they change nothing."""
 
 AUTORISATIE = {ALLEEN_LEIDING, ALLEEN_NOTULIST}
@@ -225,8 +270,9 @@ def _alle(rol: str, acties: dict[str, Aanroep]) -> list[Any]:
 
 
 @pytest.mark.parametrize(("rol", "naam"), _alle("leiding", LEIDING) + _alle("notulist", NOTULIST))
-def test_een_verkeerde_sleutel_wordt_geweigerd_en_verandert_niets(w: Wereld, gebeurtenissen: list[Gebeurtenis],
-                                                                   rol: str, naam: str):
+def test_een_verkeerde_sleutel_wordt_geweigerd_en_verandert_niets(
+    w: Wereld, gebeurtenissen: list[Gebeurtenis], rol: str, naam: str
+):
     aanroep = (LEIDING | NOTULIST)[naam]
     voor, gemeld = _momentopname(w.db), len(gebeurtenissen)
     for soort, sleutel in _verkeerde_sleutels(w, rol):
@@ -268,12 +314,17 @@ def test_geen_sleutel_van_een_andere_rol_is_een_organisatorbewijs(w: Wereld, tmp
 
     w.dienst.organisatorcontrole = Organisator(tmp_path, "een-organisatorsleutel")  # a real check is in place
     voor = _momentopname(w.db)
-    aanroepen = {"archief": lambda b: w.dienst.archief(b, w.m.meeting_id),
-                 "verwijder_overleg": lambda b: w.dienst.verwijder_overleg(b, w.m.meeting_id)}
+    aanroepen = {
+        "archief": lambda b: w.dienst.archief(b, w.m.meeting_id),
+        "verwijder_overleg": lambda b: w.dienst.verwijder_overleg(b, w.m.meeting_id),
+    }
     assert set(aanroepen) == ORGANISATOR
     for naam, aanroep in aanroepen.items():
-        for soort, sleutel in [*_verkeerde_sleutels(w, "leiding"), ("gespreksleider", w.m.facilitator_token),
-                               ("notulist", w.m.secretary_token)]:
+        for soort, sleutel in [
+            *_verkeerde_sleutels(w, "leiding"),
+            ("gespreksleider", w.m.facilitator_token),
+            ("notulist", w.m.secretary_token),
+        ]:
             with pytest.raises(Geweigerd):
                 aanroep(sleutel)
             assert _momentopname(w.db) == voor, f"{naam} with {soort}"
@@ -382,8 +433,9 @@ async def test_een_open_pagina_vraagt_de_pincode_zodra_die_verandert(user: User,
 
     await ander.should_see("heeft zojuist een nieuwe pincode gekregen", retries=LIVE)
     await ander.should_not_see("Start het overleg")
-    assert not [e for e in ander.client.elements.values() if isinstance(e, (ui.timer, ui.keyboard))], \
+    assert not [e for e in ander.client.elements.values() if isinstance(e, (ui.timer, ui.keyboard))], (
         "no timer or shortcut of the console left running"
+    )
     await user.should_see("Start het overleg"), "whoever set the PIN keeps the console"
     await user.should_not_see("nieuwe pincode gekregen")
     await notulist.should_see("Concept downloaden"), "the other link's PIN did not change"
@@ -476,9 +528,14 @@ async def test_verlopen_links_geven_een_nette_weigering(user: User):
     links = dienst.maak("Tijdelijk", date(2026, 11, 23), "test-kort")
     with _ctx().db.sessie() as s:
         s.delete(s.get(Meeting, links.meeting_id))
-    for pad in (f"/leiding/{links.facilitator_token}", f"/scherm/{links.projector_token}",
-                f"/notulen/{links.secretary_token}", "/leiding/" + "x" * 3000, "/notulen/%3Cscript%3E",
-                "/scherm/%C3%BC%F0%9F%8E%89"):
+    for pad in (
+        f"/leiding/{links.facilitator_token}",
+        f"/scherm/{links.projector_token}",
+        f"/notulen/{links.secretary_token}",
+        "/leiding/" + "x" * 3000,
+        "/notulen/%3Cscript%3E",
+        "/scherm/%C3%BC%F0%9F%8E%89",
+    ):
         await user.open(pad)
         await user.should_see("Dat lukt niet", retries=LIVE)
         await user.should_see("Deze link klopt niet of is verlopen. Vraag de organisator om de juiste link.")
@@ -527,11 +584,14 @@ async def test_beamer_toont_niets_wat_een_deelnemer_niet_mag_zien(user: User):
     dienst = _ctx().dienst
     links = dienst.maak("Transwijk", date(2026, 11, 23), "test-kort")
     t = links.facilitator_token
-    zaal = [dienst.aanmelden(links.meeting_id, naam, org, domein) for naam, org, domein in (
-        ("Yasmina Vertrouwelijk", "Wijkteam West", "welzijn"),
-        ("Gerrit Geheim", "Politie Midden", "politie"),
-        ("Ineke Intiem", "Mitros", "woningcorporatie"),
-    )]
+    zaal = [
+        dienst.aanmelden(links.meeting_id, naam, org, domein)
+        for naam, org, domein in (
+            ("Yasmina Vertrouwelijk", "Wijkteam West", "welzijn"),
+            ("Gerrit Geheim", "Politie Midden", "politie"),
+            ("Ineke Intiem", "Mitros", "woningcorporatie"),
+        )
+    ]
     namen = ("Yasmina Vertrouwelijk", "Gerrit Geheim", "Ineke Intiem")
     await user.open(f"/scherm/{links.projector_token}")
     await user.should_see("3 deelnemers aangemeld", retries=LIVE)
@@ -540,7 +600,7 @@ async def test_beamer_toont_niets_wat_een_deelnemer_niet_mag_zien(user: User):
 
     dienst.instellingen(t, live_uitslag=True)  # live results never lift a blind question
     dienst.start(t)
-    for deelnemer, fase in zip(zaal, ("fase-incidenten", "fase-ongemak", "fase-escalatie")):
+    for deelnemer, fase in zip(zaal, ("fase-incidenten", "fase-ongemak", "fase-escalatie"), strict=False):
         dienst.antwoord(links.meeting_id, deelnemer, "test-fase", fase)
     await user.should_see("3 van 3 hebben geantwoord", retries=LIVE)
     await user.should_see("De antwoorden blijven verborgen", retries=LIVE)
@@ -570,5 +630,8 @@ async def test_beamer_toont_niets_wat_een_deelnemer_niet_mag_zien(user: User):
     dienst.instellingen(t, toon_namen=True)  # the room chose to show names
     await user.should_see("Gerrit Geheim", retries=LIVE)
     await user.should_not_see("Yasmina Vertrouwelijk")  # her signal is still waiting for approval
-    assert not [e for e in user.client.elements.values() if isinstance(e, (ui.html, ui.markdown))
-                and "Gerrit" in getattr(e, "content", "")]
+    assert not [
+        e
+        for e in user.client.elements.values()
+        if isinstance(e, (ui.html, ui.markdown)) and "Gerrit" in getattr(e, "content", "")
+    ]

@@ -19,7 +19,16 @@ def test_verse_database_krijgt_het_hele_schema_met_wal_en_foreign_keys(tmp_path:
     db = Database(f"sqlite:///{tmp_path / 'nieuw' / 'b.sqlite'}")
     upgrade(db.engine)
     tabellen = set(inspect(db.engine).get_table_names())
-    assert {"meeting", "participant", "step_state", "response", "signal", "decision", "action", "alembic_version"} <= tabellen
+    assert {
+        "meeting",
+        "participant",
+        "step_state",
+        "response",
+        "signal",
+        "decision",
+        "action",
+        "alembic_version",
+    } <= tabellen
     with db.engine.connect() as c:
         assert c.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert c.execute(text("PRAGMA foreign_keys")).scalar() == 1
@@ -27,8 +36,15 @@ def test_verse_database_krijgt_het_hele_schema_met_wal_en_foreign_keys(tmp_path:
 
 def test_modellen_gaan_heen_en_terug(db):
     with db.sessie() as s:
-        m = Meeting(buurt="Oost", datum=date(2026, 5, 1), template_id="t", join_code="ACD", facilitator_token="f",
-                    projector_token="p", secretary_token="n")
+        m = Meeting(
+            buurt="Oost",
+            datum=date(2026, 5, 1),
+            template_id="t",
+            join_code="ACD",
+            facilitator_token="f",
+            projector_token="p",
+            secretary_token="n",
+        )
         m.steps = [StepState(position=0, step_id="s", budget_seconds=60)]
         m.participants = [Participant(name="Één Ëllen", organisation="Politie", domain="politie")]
         s.add(m)
@@ -39,7 +55,11 @@ def test_modellen_gaan_heen_en_terug(db):
         besluit = Decision(meeting_id=m.id, kind="besluit", text="We starten een buurtgesprek")
         s.add(besluit)
         s.flush()
-        s.add(Action(meeting_id=m.id, decision_id=besluit.id, wat="Gesprek", wanneer=date(2026, 6, 1), uitvoerder="Wijkagent"))
+        s.add(
+            Action(
+                meeting_id=m.id, decision_id=besluit.id, wat="Gesprek", wanneer=date(2026, 6, 1), uitvoerder="Wijkagent"
+            )
+        )
     with db.sessie() as s:
         m = s.scalar(select(Meeting))
         assert m.participants[0].name == "Één Ëllen" and m.steps[0].budget_seconds == 60

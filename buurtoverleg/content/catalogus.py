@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from .schema import REFERENTIES, SOORTEN, Bestand, Item, Onderdeel, Prompt, PromptType, Template
 
+
 def _ingebouwd() -> Path:
     """The method that ships with the app: the copy a regular install puts in the package
     (`buurtoverleg/methode`, see pyproject.toml), else `content/` of the source checkout

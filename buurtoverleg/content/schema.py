@@ -7,7 +7,7 @@ message instead of a crash in the middle of a meeting. Every file holds one `soo
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -79,7 +79,7 @@ class Casus(Item):
     vragen: list[Tekst] = []
 
 
-class PromptType(str, Enum):
+class PromptType(StrEnum):
     enkele_keuze = "enkele-keuze"
     meerkeuze = "meerkeuze"
     schaal = "schaal"
@@ -105,7 +105,7 @@ class Prompt(Strikt):
     stippen: int = Field(default=3, ge=1, le=20)
 
     @model_validator(mode="after")
-    def _opties_passen_bij_type(self) -> "Prompt":
+    def _opties_passen_bij_type(self) -> Prompt:
         keuze = self.type in (PromptType.enkele_keuze, PromptType.meerkeuze, PromptType.stippen)
         if keuze and not (self.opties or self.opties_uit):
             raise ValueError(f"vraag '{self.id}' van type {self.type.value} heeft opties of opties_uit nodig")
@@ -116,7 +116,7 @@ class Prompt(Strikt):
         return self
 
 
-class Onderdeelsoort(str, Enum):
+class Onderdeelsoort(StrEnum):
     """The agenda sections of a meeting; each step belongs to one."""
 
     opening = "opening"

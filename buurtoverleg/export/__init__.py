@@ -62,8 +62,10 @@ def bestandsnaam(notulen: Notulen, formaat: str) -> str:
     if formaat not in FORMATEN:
         raise ValueError(f"Onbekend formaat '{formaat}'; kies uit {', '.join(FORMATEN)}.")
     versie = f"v{notulen.versie}" if notulen.versie is not None else "concept"
-    return (f"{slug(notulen.buurt)}_{notulen.datum.isoformat()}_overleg-{notulen.meeting_id}_{versie}"
-            f".{FORMATEN[formaat][0]}")
+    return (
+        f"{slug(notulen.buurt)}_{notulen.datum.isoformat()}_overleg-{notulen.meeting_id}_{versie}"
+        f".{FORMATEN[formaat][0]}"
+    )
 
 
 def exporteer(notulen: Notulen, formaat: str, map: Path | str) -> Path:

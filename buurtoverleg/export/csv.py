@@ -12,8 +12,19 @@ import io
 from ..sessie.notulen import Notulen
 from .tekst import datum_kort
 
-KOLOMMEN = ("Nr", "Wat", "Beoogd resultaat", "Activiteit", "Doelgroep", "Uitvoerder", "Coördinatie",
-            "Gereed (datum)", "Terugkoppeling", "Status", "Hoort bij")
+KOLOMMEN = (
+    "Nr",
+    "Wat",
+    "Beoogd resultaat",
+    "Activiteit",
+    "Doelgroep",
+    "Uitvoerder",
+    "Coördinatie",
+    "Gereed (datum)",
+    "Terugkoppeling",
+    "Status",
+    "Hoort bij",
+)
 
 
 def _veilig(waarde: str) -> str:
@@ -25,8 +36,14 @@ def maak_csv(n: Notulen) -> bytes:
     schrijver = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     schrijver.writerow(KOLOMMEN)
     for a in n.acties:
-        schrijver.writerow([
-            str(a.nr), *(_veilig(x) for x in (a.wat, a.resultaat, a.activiteit, a.doelgroep, a.uitvoerder, a.coordinator)),
-            datum_kort(a.wanneer), datum_kort(a.terugkoppeling), a.status, _veilig(a.interventie),
-        ])
+        schrijver.writerow(
+            [
+                str(a.nr),
+                *(_veilig(x) for x in (a.wat, a.resultaat, a.activiteit, a.doelgroep, a.uitvoerder, a.coordinator)),
+                datum_kort(a.wanneer),
+                datum_kort(a.terugkoppeling),
+                a.status,
+                _veilig(a.interventie),
+            ]
+        )
     return buffer.getvalue().encode("utf-8-sig")

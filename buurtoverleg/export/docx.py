@@ -34,16 +34,25 @@ def _s(tekst: Any) -> str:
     return _ONGELDIG.sub("", str(tekst))
 
 
-def _alinea(doc: Any, tekst: str = "", *, vet: bool = False, cursief: bool = False, klein: bool = False,
-            kleur: RGBColor | None = None, stijl: str | None = None) -> Any:
+def _alinea(
+    doc: Any,
+    tekst: str = "",
+    *,
+    vet: bool = False,
+    cursief: bool = False,
+    klein: bool = False,
+    kleur: RGBColor | None = None,
+    stijl: str | None = None,
+) -> Any:
     p = doc.add_paragraph(style=stijl)
     if tekst:
         _run(p, tekst, vet=vet, cursief=cursief, klein=klein, kleur=kleur)
     return p
 
 
-def _run(p: Any, tekst: str, *, vet: bool = False, cursief: bool = False, klein: bool = False,
-         kleur: RGBColor | None = None) -> Any:
+def _run(
+    p: Any, tekst: str, *, vet: bool = False, cursief: bool = False, klein: bool = False, kleur: RGBColor | None = None
+) -> Any:
     run = p.add_run(_s(tekst))
     run.bold = vet or None
     run.italic = cursief or None
@@ -73,14 +82,14 @@ def _tabel(doc: Any, kop: Sequence[str], rijen: Sequence[Sequence[Any]], breedte
     tabel = doc.add_table(rows=1, cols=len(kop))
     tabel.style = "Table Grid"
     tabel.alignment = WD_TABLE_ALIGNMENT.LEFT
-    for cel, tekst in zip(tabel.rows[0].cells, kop):
+    for cel, tekst in zip(tabel.rows[0].cells, kop, strict=False):
         cel.text = ""
         _run(cel.paragraphs[0], tekst, vet=True)
         _arceer(cel, "DCE4EF")
     _herhaal_kop(tabel.rows[0])
     for rij in rijen:
         cellen = tabel.add_row().cells
-        for cel, waarde in zip(cellen, rij):
+        for cel, waarde in zip(cellen, rij, strict=False):
             cel.text = ""
             if isinstance(waarde, list):  # [(text, bold), ...] as separate lines
                 for i, (regel, vet) in enumerate(waarde):
@@ -89,7 +98,7 @@ def _tabel(doc: Any, kop: Sequence[str], rijen: Sequence[Sequence[Any]], breedte
             else:
                 _run(cel.paragraphs[0], str(waarde))
     for rij in tabel.rows:
-        for cel, breedte in zip(rij.cells, breedtes):
+        for cel, breedte in zip(rij.cells, breedtes, strict=False):
             cel.width = Cm(17 * breedte)
     doc.add_paragraph()
     return tabel
@@ -147,13 +156,19 @@ def _titelblok(doc: Any, n: Notulen) -> None:
         paren.append(("Vorig overleg", n.vorig_overleg))
     paren.append(("Privacy", t.privacyregel(n)))
     if n.vertrouwelijk:
-        paren.append(("Vertrouwelijk", "Vertrouwelijk: alleen voor de deelnemers aan dit overleg; niet verder verspreiden."))
+        paren.append(
+            ("Vertrouwelijk", "Vertrouwelijk: alleen voor de deelnemers aan dit overleg; niet verder verspreiden.")
+        )
     tabel = doc.add_table(rows=0, cols=2)
     for sleutel, waarde in paren:
         cellen = tabel.add_row().cells
         _run(cellen[0].paragraphs[0], sleutel, vet=True, kleur=GRIJS)
-        _run(cellen[1].paragraphs[0], waarde, vet=sleutel == "Vertrouwelijk",
-             kleur=ROOD if sleutel == "Vertrouwelijk" else None)
+        _run(
+            cellen[1].paragraphs[0],
+            waarde,
+            vet=sleutel == "Vertrouwelijk",
+            kleur=ROOD if sleutel == "Vertrouwelijk" else None,
+        )
         cellen[0].width, cellen[1].width = Cm(4), Cm(13)
     doc.add_paragraph()
 
@@ -169,7 +184,9 @@ def _vraag(doc: Any, v: Vraagverslag) -> None:
         _run(p, "Gevraagd: ", cursief=True)
         _run(p, v.vraag)
         aantal = "1 signaal" if v.signalen == 1 else f"{v.signalen} signalen"
-        _alinea(doc, f"{aantal} ingebracht; zie {t.SIGNALEN}." if v.signalen else "Geen signalen ingebracht.", klein=True)
+        _alinea(
+            doc, f"{aantal} ingebracht; zie {t.SIGNALEN}." if v.signalen else "Geen signalen ingebracht.", klein=True
+        )
         return
     _alinea(doc, v.vraag, vet=True)
     if not v.rondes:
@@ -213,9 +230,15 @@ def _signalen(doc: Any, titel: str, regels: Sequence[Signaalregel]) -> None:
         groep = [r for r in regels if r.vraag == vraag]
         if len(vragen) > 1 and vraag:
             _alinea(doc, vraag, cursief=True)
-        _tabel(doc, ["Nr", "Signaal", "Ingebracht door", "Herkend"],
-               [[str(i), r.tekst + (" (geverifieerd)" if r.geverifieerd else ""), t.signaalbron(r), str(r.herkend)]
-                for i, r in enumerate(groep, start=1)], [0.06, 0.6, 0.24, 0.1])
+        _tabel(
+            doc,
+            ["Nr", "Signaal", "Ingebracht door", "Herkend"],
+            [
+                [str(i), r.tekst + (" (geverifieerd)" if r.geverifieerd else ""), t.signaalbron(r), str(r.herkend)]
+                for i, r in enumerate(groep, start=1)
+            ],
+            [0.06, 0.6, 0.24, 0.1],
+        )
 
 
 def _actiecel(a: Actieregel) -> list[tuple[str, bool]]:
@@ -246,7 +269,9 @@ def maak_docx(n: Notulen) -> bytes:
     _titelblok(doc, n)
     if n.leeg:
         _kop(doc, t.LEEG + ".", 1)
-        _alinea(doc, "Er zijn voor dit overleg nog geen aanwezigen, antwoorden, signalen, besluiten of acties vastgelegd.")
+        _alinea(
+            doc, "Er zijn voor dit overleg nog geen aanwezigen, antwoorden, signalen, besluiten of acties vastgelegd."
+        )
         return _opslaan(doc)
     nummers = {kop: i for i, kop in enumerate(t.secties(n), start=1)}
 
@@ -262,10 +287,16 @@ def maak_docx(n: Notulen) -> bytes:
     kop(t.AANWEZIG)
     if n.aanwezig:
         namen = n.namen
-        _tabel(doc, ["Organisatie", "Domein", "Rol", "Aantal"] + (["Namen"] if namen else []),
-               [[a.organisatie or "(geen organisatie opgegeven)", a.domein, a.rol, str(a.aantal)]
-                + ([", ".join(a.namen)] if namen else []) for a in n.aanwezig],
-               [0.34, 0.2, 0.13, 0.08, 0.25] if namen else [0.47, 0.25, 0.16, 0.12])
+        _tabel(
+            doc,
+            ["Organisatie", "Domein", "Rol", "Aantal"] + (["Namen"] if namen else []),
+            [
+                [a.organisatie or "(geen organisatie opgegeven)", a.domein, a.rol, str(a.aantal)]
+                + ([", ".join(a.namen)] if namen else [])
+                for a in n.aanwezig
+            ],
+            [0.34, 0.2, 0.13, 0.08, 0.25] if namen else [0.47, 0.25, 0.16, 0.12],
+        )
     _alinea(doc, t.privacyregel(n), klein=True)
 
     if t.TERUGBLIK in nummers:
@@ -273,9 +304,15 @@ def maak_docx(n: Notulen) -> bytes:
         if n.vorig_overleg:
             _alinea(doc, f"Acties uit het overleg van {n.vorig_overleg}.")
         if n.terugblik:
-            _tabel(doc, ["Nr", "Actie", "Wie", "Gereed", "Status", "Toelichting"],
-                   [[str(a.nr), _actiecel(a), t.wie(a), t.datum_kort(a.wanneer), a.status, a.toelichting or "-"]
-                    for a in n.terugblik], [0.06, 0.36, 0.17, 0.11, 0.11, 0.19])
+            _tabel(
+                doc,
+                ["Nr", "Actie", "Wie", "Gereed", "Status", "Toelichting"],
+                [
+                    [str(a.nr), _actiecel(a), t.wie(a), t.datum_kort(a.wanneer), a.status, a.toelichting or "-"]
+                    for a in n.terugblik
+                ],
+                [0.06, 0.36, 0.17, 0.11, 0.11, 0.19],
+            )
         else:
             _alinea(doc, "Geen open acties uit het vorige overleg.", klein=True)
 
@@ -291,37 +328,63 @@ def maak_docx(n: Notulen) -> bytes:
     kop(t.AANPAK)
     _kop(doc, t.GEKOZEN, 2)
     if n.gekozen:
-        _tabel(doc, ["Soort", "Gekozen", "Waarom"], [[k.soort, k.titel, k.reden or "-"] for k in n.gekozen],
-               [0.2, 0.38, 0.42])
+        _tabel(
+            doc,
+            ["Soort", "Gekozen", "Waarom"],
+            [[k.soort, k.titel, k.reden or "-"] for k in n.gekozen],
+            [0.2, 0.38, 0.42],
+        )
     else:
         _alinea(doc, "Nog niets gekozen.", klein=True)
     _kop(doc, t.AFGEWEZEN, 2)
     if n.afgewezen:
-        _tabel(doc, ["Soort", "Niet gekozen", "Waarom niet"], [[k.soort, k.titel, k.reden or "-"] for k in n.afgewezen],
-               [0.2, 0.38, 0.42])
+        _tabel(
+            doc,
+            ["Soort", "Niet gekozen", "Waarom niet"],
+            [[k.soort, k.titel, k.reden or "-"] for k in n.afgewezen],
+            [0.2, 0.38, 0.42],
+        )
     else:
         _alinea(doc, "Geen voorstellen afgewezen.", klein=True)
     if n.beleid:
         _kop(doc, t.BELEID, 2)
         for b in n.beleid:
             _alinea(doc, b.richting, vet=True)
-            _tabel(doc, ["Vraag", "Antwoord"], [
-                ["Al gedekt", b.gedekt or "-"], ["Voldoende?", b.voldoende], ["Witte vlekken", b.witte_vlekken or "-"],
-                ["Nodige sectoren", b.sectoren or "-"], ["Betrokken?", b.betrokken]], [0.3, 0.7])
+            _tabel(
+                doc,
+                ["Vraag", "Antwoord"],
+                [
+                    ["Al gedekt", b.gedekt or "-"],
+                    ["Voldoende?", b.voldoende],
+                    ["Witte vlekken", b.witte_vlekken or "-"],
+                    ["Nodige sectoren", b.sectoren or "-"],
+                    ["Betrokken?", b.betrokken],
+                ],
+                [0.3, 0.7],
+            )
 
     kop(t.BESLUITEN)
     if n.besluiten:
-        _tabel(doc, ["Nr", "Soort", "Besluit", "Toelichting"],
-               [[str(i), b.soort, b.tekst, b.toelichting or "-"] for i, b in enumerate(n.besluiten, start=1)],
-               [0.05, 0.2, 0.41, 0.34])
+        _tabel(
+            doc,
+            ["Nr", "Soort", "Besluit", "Toelichting"],
+            [[str(i), b.soort, b.tekst, b.toelichting or "-"] for i, b in enumerate(n.besluiten, start=1)],
+            [0.05, 0.2, 0.41, 0.34],
+        )
     else:
         _alinea(doc, "Geen besluiten vastgelegd.", klein=True)
 
     kop(t.ACTIES)
     if n.acties:
-        _tabel(doc, ["Nr", "Actie (wat, resultaat, activiteit, doelgroep)", "Wie", "Gereed", "Terugkoppeling"],
-               [[str(a.nr), _actiecel(a), t.wie(a), t.datum_kort(a.wanneer), t.datum_kort(a.terugkoppeling) or "-"]
-                for a in n.acties], [0.05, 0.47, 0.2, 0.12, 0.16])
+        _tabel(
+            doc,
+            ["Nr", "Actie (wat, resultaat, activiteit, doelgroep)", "Wie", "Gereed", "Terugkoppeling"],
+            [
+                [str(a.nr), _actiecel(a), t.wie(a), t.datum_kort(a.wanneer), t.datum_kort(a.terugkoppeling) or "-"]
+                for a in n.acties
+            ],
+            [0.05, 0.47, 0.2, 0.12, 0.16],
+        )
     else:
         _alinea(doc, "Geen acties afgesproken.", klein=True)
 

@@ -85,8 +85,7 @@ STIJL = {
     "uitkomst": ParagraphStyle("uitkomst", fontName=VET, fontSize=9.5, leading=13, spaceBefore=2, spaceAfter=4),
 }
 
-_VERVANG = {"‐": "-", "‑": "-", "−": "-", "′": "'", "″": '"', "→": "->", "✓": "v",
-            "\u202f": " ", "\u2009": " "}
+_VERVANG = {"‐": "-", "‑": "-", "−": "-", "′": "'", "″": '"', "→": "->", "✓": "v", "\u202f": " ", "\u2009": " "}
 
 
 _EURO = re.compile(r"€ (?=\d)")
@@ -148,7 +147,7 @@ def _canvasmaker(n: Notulen):  # type: ignore[no-untyped-def]
             super().__init__(*args, **kwargs)
             self._paginas: list[dict[str, Any]] = []
 
-        def showPage(self) -> None:  # noqa: N802 - ReportLab's name
+        def showPage(self) -> None:
             self._paginas.append(dict(self.__dict__))
             self._startPage()
 
@@ -180,7 +179,7 @@ def _canvasmaker(n: Notulen):  # type: ignore[no-untyped-def]
 
 
 class _Document(SimpleDocTemplate):
-    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - ReportLab's name
+    def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, _Kop):
             sleutel = f"kop{id(flowable)}"
             self.canv.bookmarkPage(sleutel)
@@ -190,8 +189,7 @@ class _Document(SimpleDocTemplate):
 # ---------------------------------------------------------------------- building blocks
 
 
-def _tabel(kop: Sequence[str], rijen: Sequence[Sequence[Any]], breedtes: Sequence[float],
-           zebra: bool = True) -> Table:
+def _tabel(kop: Sequence[str], rijen: Sequence[Sequence[Any]], breedtes: Sequence[float], zebra: bool = True) -> Table:
     """A table whose header repeats on every page it runs over; cells wrap."""
     data = [[_p(k, "kopcel") for k in kop]]
     for rij in rijen:
@@ -219,31 +217,46 @@ def _h2(titel: str) -> list[Flowable]:
 def _sleuteltabel(paren: Iterable[tuple[str, Any]]) -> Table:
     data = [[_p(k, "sleutel"), v if isinstance(v, Flowable) else _p(v, "waarde")] for k, v in paren]
     tabel = Table(data, colWidths=[0.24 * BREEDTE, 0.76 * BREEDTE], hAlign="LEFT")
-    tabel.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-    ]))
+    tabel.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+            ]
+        )
+    )
     return tabel
 
 
 def _kader(inhoud: list[Flowable], achtergrond: colors.Color, rand: colors.Color) -> Table:
     tabel = Table([[inhoud]], colWidths=[BREEDTE], hAlign="LEFT")
-    tabel.setStyle(TableStyle([
-        ("BACKGROUND", (0, 0), (-1, -1), achtergrond),
-        ("LINEBEFORE", (0, 0), (0, -1), 2, rand),
-        ("LEFTPADDING", (0, 0), (-1, -1), 8),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-        ("TOPPADDING", (0, 0), (-1, -1), 5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-    ]))
+    tabel.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), achtergrond),
+                ("LINEBEFORE", (0, 0), (0, -1), 2, rand),
+                ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ]
+        )
+    )
     return tabel
 
 
 def _opsomming(items: Iterable[Flowable]) -> ListFlowable:
-    return ListFlowable([ListItem(i, leftIndent=12) for i in items], bulletType="bullet", start="•",
-                        leftIndent=12, bulletFontName=FONT, bulletFontSize=9, bulletOffsetY=-1)
+    return ListFlowable(
+        [ListItem(i, leftIndent=12) for i in items],
+        bulletType="bullet",
+        start="•",
+        leftIndent=12,
+        bulletFontName=FONT,
+        bulletFontSize=9,
+        bulletOffsetY=-1,
+    )
 
 
 def _staafdiagram(v: Vraagverslag) -> Drawing | None:
@@ -258,7 +271,7 @@ def _staafdiagram(v: Vraagverslag) -> Drawing | None:
     balkruimte = BREEDTE - labelbreedte - getalbreedte - 8
     balk, tussen, grootte = 7.5, 1.5, 8
     regels = [simpleSplit(_plat(o.titel), FONT, grootte, labelbreedte - 6)[:2] or [""] for o in v.opties]
-    for lijst, optie in zip(regels, v.opties):
+    for lijst, optie in zip(regels, v.opties, strict=False):
         volledig = simpleSplit(_plat(optie.titel), FONT, grootte, labelbreedte - 6)
         if len(volledig) > 2:
             lijst[-1] = _afkappen(lijst[-1] + " " + " ".join(volledig[2:]), labelbreedte - 6, grootte)
@@ -268,13 +281,21 @@ def _staafdiagram(v: Vraagverslag) -> Drawing | None:
     tekening = Drawing(BREEDTE, hoogte)
     kleuren = [LICHTBLAUW] * (rondes - 1) + [BLAUW]
     y = hoogte - legenda
-    for optie, lijst, rijhoogte in zip(v.opties, regels, rijhoogtes):
+    for optie, lijst, rijhoogte in zip(v.opties, regels, rijhoogtes, strict=False):
         y -= rijhoogte
         midden = y + rijhoogte / 2
         tekstblok = len(lijst) * (grootte + 1.5)
         for i, regel in enumerate(lijst):
-            tekening.add(String(0, midden + tekstblok / 2 - (i + 1) * (grootte + 1.5) + 2, regel,
-                                fontName=FONT, fontSize=grootte, fillColor=colors.black))
+            tekening.add(
+                String(
+                    0,
+                    midden + tekstblok / 2 - (i + 1) * (grootte + 1.5) + 2,
+                    regel,
+                    fontName=FONT,
+                    fontSize=grootte,
+                    fillColor=colors.black,
+                )
+            )
         blokhoogte = rondes * (balk + tussen) - tussen
         by = midden + blokhoogte / 2 - balk
         for r, aantal in enumerate(optie.aantallen):
@@ -282,8 +303,16 @@ def _staafdiagram(v: Vraagverslag) -> Drawing | None:
             tekening.add(Rect(labelbreedte, by, balkruimte, balk, fillColor=VLAK, strokeColor=None))
             if lengte > 0:
                 tekening.add(Rect(labelbreedte, by, lengte, balk, fillColor=kleuren[r], strokeColor=None))
-            tekening.add(String(labelbreedte + balkruimte + 4, by + 1, str(aantal), fontName=VET if r == rondes - 1 else FONT,
-                                fontSize=grootte - 0.5, fillColor=colors.black if r == rondes - 1 else GRIJS))
+            tekening.add(
+                String(
+                    labelbreedte + balkruimte + 4,
+                    by + 1,
+                    str(aantal),
+                    fontName=VET if r == rondes - 1 else FONT,
+                    fontSize=grootte - 0.5,
+                    fillColor=colors.black if r == rondes - 1 else GRIJS,
+                )
+            )
             by -= balk + tussen
     if rondes > 1:
         x = labelbreedte
@@ -322,8 +351,15 @@ def _titelblok(n: Notulen) -> list[Flowable]:
         paren.append(("Vorig overleg", n.vorig_overleg))
     paren.append(("Privacy", t.privacyregel(n)))
     if n.vertrouwelijk:
-        paren.append(("Vertrouwelijk", _p("Vertrouwelijk: alleen voor de deelnemers aan dit overleg; "
-                                          "niet verder verspreiden.", "vertrouwelijk")))
+        paren.append(
+            (
+                "Vertrouwelijk",
+                _p(
+                    "Vertrouwelijk: alleen voor de deelnemers aan dit overleg; niet verder verspreiden.",
+                    "vertrouwelijk",
+                ),
+            )
+        )
     blok.append(_sleuteltabel(paren))
     blok.append(Spacer(1, 4))
     return blok
@@ -335,8 +371,11 @@ def _aanwezig(n: Notulen) -> list[Flowable]:
     met_namen = n.namen
     kop = ["Organisatie", "Domein", "Rol", "Aantal"] + (["Namen"] if met_namen else [])
     breedtes = [0.33, 0.19, 0.12, 0.1, 0.26] if met_namen else [0.47, 0.25, 0.16, 0.12]
-    rijen = [[a.organisatie or "(geen organisatie opgegeven)", a.domein, a.rol, str(a.aantal)]
-             + ([", ".join(a.namen)] if met_namen else []) for a in n.aanwezig]
+    rijen = [
+        [a.organisatie or "(geen organisatie opgegeven)", a.domein, a.rol, str(a.aantal)]
+        + ([", ".join(a.namen)] if met_namen else [])
+        for a in n.aanwezig
+    ]
     return [_tabel(kop, rijen, breedtes), Spacer(1, 2), _p(t.privacyregel(n), "klein")]
 
 
@@ -348,8 +387,9 @@ def _stap(s: Stapverslag) -> list[Flowable]:
     for v in s.vragen:
         delen += _vraag(v)
     if s.notitie:
-        delen.append(_kader([_p("Notitie van de notulist", "sleutel"), _p(s.notitie)], NOTITIE,
-                            colors.HexColor("#c9a227")))
+        delen.append(
+            _kader([_p("Notitie van de notulist", "sleutel"), _p(s.notitie)], NOTITIE, colors.HexColor("#c9a227"))
+        )
         delen.append(Spacer(1, 4))
     if not delen:
         delen = [_p("Behandeld; geen uitkomsten vastgelegd.", "klein")]
@@ -363,9 +403,10 @@ def _vraag(v: Vraagverslag) -> list[Flowable]:
         return [_pm(f"<i>Besproken:</i> {_x(v.vraag)}")]
     if v.type == "signaal":
         aantal = "1 signaal" if v.signalen == 1 else f"{v.signalen} signalen"
-        return [_pm(f"<i>Gevraagd:</i> {_x(v.vraag)}"),
-                _p(f"{aantal} ingebracht; zie {t.SIGNALEN}." if v.signalen else "Geen signalen ingebracht.",
-                   "klein")]
+        return [
+            _pm(f"<i>Gevraagd:</i> {_x(v.vraag)}"),
+            _p(f"{aantal} ingebracht; zie {t.SIGNALEN}." if v.signalen else "Geen signalen ingebracht.", "klein"),
+        ]
     blok: list[Flowable] = [_p(v.vraag, "h3")]
     if not v.rondes:
         blok.append(_p("Geen uitslag getoond.", "klein"))
@@ -378,11 +419,18 @@ def _vraag(v: Vraagverslag) -> list[Flowable]:
             kleur = {"verdeeld": ROOD, "eensgezind": GROEN}.get(r.oordeel)
             regel = _x(t.rondekop(v, r))
             if kleur is not None and r.samenvatting:
-                regel = regel.replace(_x(r.samenvatting), f'<font color="{kleur.hexval()}">{_x(r.samenvatting)}</font>', 1)
+                regel = regel.replace(
+                    _x(r.samenvatting), f'<font color="{kleur.hexval()}">{_x(r.samenvatting)}</font>', 1
+                )
             blok.append(_pm(regel, "tekst"))
             if r.verschillen and r.oordeel:
-                blok.append(_pm("<i>Verschil tussen domeinen:</i><br/>" + "<br/>".join(
-                    f"&nbsp;&nbsp;&nbsp;– {_x(x)}" for x in r.verschillen), "klein"))
+                blok.append(
+                    _pm(
+                        "<i>Verschil tussen domeinen:</i><br/>"
+                        + "<br/>".join(f"&nbsp;&nbsp;&nbsp;– {_x(x)}" for x in r.verschillen),
+                        "klein",
+                    )
+                )
     regel = t.uitkomstregel(v)
     if regel:
         blok.append(_p(regel, "uitkomst"))
@@ -399,8 +447,10 @@ def _signalen(titel: str, regels: Sequence[Signaalregel]) -> list[Flowable]:
         groep = [r for r in regels if r.vraag == vraag]
         if len(vragen) > 1 and vraag:
             uit.append(_pm(f"<i>{_x(vraag)}</i>", "klein"))
-        rijen = [[str(i), r.tekst + (" (geverifieerd)" if r.geverifieerd else ""), t.signaalbron(r), str(r.herkend)]
-                 for i, r in enumerate(groep, start=1)]
+        rijen = [
+            [str(i), r.tekst + (" (geverifieerd)" if r.geverifieerd else ""), t.signaalbron(r), str(r.herkend)]
+            for i, r in enumerate(groep, start=1)
+        ]
         uit.append(_tabel(["Nr", "Signaal", "Ingebracht door", "Herkend"], rijen, [0.06, 0.58, 0.24, 0.12]))
         uit.append(Spacer(1, 4))
     uit.append(_p("Herkend: hoeveel anderen in de zaal het signaal herkenden.", "klein"))
@@ -410,23 +460,45 @@ def _signalen(titel: str, regels: Sequence[Signaalregel]) -> list[Flowable]:
 def _aanpak(n: Notulen) -> list[Flowable]:
     uit: list[Flowable] = [*_h2(t.GEKOZEN)]
     if n.gekozen:
-        uit.append(_tabel(["Soort", "Gekozen", "Waarom"], [[k.soort, k.titel, k.reden or "-"] for k in n.gekozen],
-                          [0.2, 0.38, 0.42]))
+        uit.append(
+            _tabel(
+                ["Soort", "Gekozen", "Waarom"],
+                [[k.soort, k.titel, k.reden or "-"] for k in n.gekozen],
+                [0.2, 0.38, 0.42],
+            )
+        )
     else:
         uit.append(_p("Nog niets gekozen.", "klein"))
     uit += _h2(t.AFGEWEZEN)
     if n.afgewezen:
-        uit.append(_tabel(["Soort", "Niet gekozen", "Waarom niet"],
-                          [[k.soort, k.titel, k.reden or "-"] for k in n.afgewezen], [0.2, 0.38, 0.42]))
+        uit.append(
+            _tabel(
+                ["Soort", "Niet gekozen", "Waarom niet"],
+                [[k.soort, k.titel, k.reden or "-"] for k in n.afgewezen],
+                [0.2, 0.38, 0.42],
+            )
+        )
     else:
         uit.append(_p("Geen voorstellen afgewezen.", "klein"))
     if n.beleid:
         uit += _h2(t.BELEID)
         for b in n.beleid:
-            uit.append(KeepTogether([_p(b.richting, "h3"), _sleuteltabel([
-                ("Al gedekt", b.gedekt or "-"), ("Voldoende?", b.voldoende), ("Witte vlekken", b.witte_vlekken or "-"),
-                ("Nodige sectoren", b.sectoren or "-"), ("Betrokken?", b.betrokken),
-            ])]))
+            uit.append(
+                KeepTogether(
+                    [
+                        _p(b.richting, "h3"),
+                        _sleuteltabel(
+                            [
+                                ("Al gedekt", b.gedekt or "-"),
+                                ("Voldoende?", b.voldoende),
+                                ("Witte vlekken", b.witte_vlekken or "-"),
+                                ("Nodige sectoren", b.sectoren or "-"),
+                                ("Betrokken?", b.betrokken),
+                            ]
+                        ),
+                    ]
+                )
+            )
     return uit
 
 
@@ -447,10 +519,17 @@ def _actiecel(a: Actieregel) -> list[Flowable]:
 def _acties(n: Notulen) -> list[Flowable]:
     if not n.acties:
         return [_p("Geen acties afgesproken.", "klein")]
-    rijen = [[str(a.nr), _actiecel(a), t.wie(a), t.datum_kort(a.wanneer), t.datum_kort(a.terugkoppeling) or "-"]
-             for a in n.acties]
-    return [_tabel(["Nr", "Actie (wat, resultaat, activiteit, doelgroep)", "Wie", "Gereed", "Terugkoppeling"], rijen,
-                   [0.05, 0.41, 0.2, 0.14, 0.2])]
+    rijen = [
+        [str(a.nr), _actiecel(a), t.wie(a), t.datum_kort(a.wanneer), t.datum_kort(a.terugkoppeling) or "-"]
+        for a in n.acties
+    ]
+    return [
+        _tabel(
+            ["Nr", "Actie (wat, resultaat, activiteit, doelgroep)", "Wie", "Gereed", "Terugkoppeling"],
+            rijen,
+            [0.05, 0.41, 0.2, 0.14, 0.2],
+        )
+    ]
 
 
 def _terugblik(n: Notulen) -> list[Flowable]:
@@ -459,10 +538,13 @@ def _terugblik(n: Notulen) -> list[Flowable]:
         uit.append(_p(f"Acties uit het overleg van {n.vorig_overleg}."))
     if not n.terugblik:
         return uit + [_p("Geen open acties uit het vorige overleg.", "klein")]
-    rijen = [[str(a.nr), _actiecel(a), t.wie(a), t.datum_kort(a.wanneer), a.status, a.toelichting or "-"]
-             for a in n.terugblik]
-    uit.append(_tabel(["Nr", "Actie", "Wie", "Gereed", "Status", "Toelichting"], rijen,
-                      [0.06, 0.33, 0.16, 0.14, 0.11, 0.2]))
+    rijen = [
+        [str(a.nr), _actiecel(a), t.wie(a), t.datum_kort(a.wanneer), a.status, a.toelichting or "-"]
+        for a in n.terugblik
+    ]
+    uit.append(
+        _tabel(["Nr", "Actie", "Wie", "Gereed", "Status", "Toelichting"], rijen, [0.06, 0.33, 0.16, 0.14, 0.11, 0.2])
+    )
     return uit
 
 
@@ -483,8 +565,11 @@ def verhaal(n: Notulen) -> list[Flowable]:
     """The flowables of the minutes, in order."""
     uit = _titelblok(n)
     if n.leeg:
-        uit += [Spacer(1, 8), _p(t.LEEG + ".", "h1"),
-                _p("Er zijn voor dit overleg nog geen aanwezigen, antwoorden, signalen, besluiten of acties vastgelegd.")]
+        uit += [
+            Spacer(1, 8),
+            _p(t.LEEG + ".", "h1"),
+            _p("Er zijn voor dit overleg nog geen aanwezigen, antwoorden, signalen, besluiten of acties vastgelegd."),
+        ]
         return uit
     nummer = 0
 
@@ -502,8 +587,7 @@ def verhaal(n: Notulen) -> list[Flowable]:
     uit += kop(t.VERLOOP)
     for s in n.stappen:
         uit += _stap(s)
-    uit += [*kop(t.SIGNALEN), *_signalen(t.WAARNEMINGEN, n.waarnemingen),
-            *_signalen(t.DUIDINGEN, n.duidingen)]
+    uit += [*kop(t.SIGNALEN), *_signalen(t.WAARNEMINGEN, n.waarnemingen), *_signalen(t.DUIDINGEN, n.duidingen)]
     uit += [*kop(t.AANPAK), *_aanpak(n)]
     uit += [*kop(t.BESLUITEN), *_besluiten(n)]
     uit += [*kop(t.ACTIES), *_acties(n)]
@@ -516,9 +600,17 @@ def verhaal(n: Notulen) -> list[Flowable]:
 def maak_pdf(n: Notulen) -> bytes:
     buffer = io.BytesIO()
     doc = _Document(
-        buffer, pagesize=A4, leftMargin=MARGE, rightMargin=MARGE, topMargin=18 * mm, bottomMargin=20 * mm,
-        title=_plat(f"{t.TITEL} {n.buurt} {t.datum_kort(n.datum)}"), author="Buurtoverleg",
-        subject=_plat(n.template_titel), creator="Buurtoverleg", lang="nl-NL",
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGE,
+        rightMargin=MARGE,
+        topMargin=18 * mm,
+        bottomMargin=20 * mm,
+        title=_plat(f"{t.TITEL} {n.buurt} {t.datum_kort(n.datum)}"),
+        author="Buurtoverleg",
+        subject=_plat(n.template_titel),
+        creator="Buurtoverleg",
+        lang="nl-NL",
     )
     doc.build(verhaal(n), canvasmaker=_canvasmaker(n))
     return buffer.getvalue()

@@ -9,8 +9,20 @@ from datetime import date, datetime
 
 from ..sessie.notulen import Actieregel, Notulen, Ronde, Signaalregel, Stapverslag, Vraagverslag
 
-MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-           "november", "december")
+MAANDEN = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 DAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 TITEL = "Verslag buurtoverleg"
@@ -115,10 +127,16 @@ def signaalbron(s: Signaalregel) -> str:
 
 def actiedetails(a: Actieregel) -> list[tuple[str, str]]:
     """The SMART parts besides 'wat', as (label, text), only those filled in."""
-    return [(label, tekst) for label, tekst in (
-        ("Resultaat", a.resultaat), ("Activiteit", a.activiteit), ("Doelgroep", a.doelgroep),
-        ("Hoort bij", a.interventie),
-    ) if tekst]
+    return [
+        (label, tekst)
+        for label, tekst in (
+            ("Resultaat", a.resultaat),
+            ("Activiteit", a.activiteit),
+            ("Doelgroep", a.doelgroep),
+            ("Hoort bij", a.interventie),
+        )
+        if tekst
+    ]
 
 
 def wie(a: Actieregel) -> str:

@@ -45,18 +45,31 @@ async def paneel(ctx, meeting_id: int, token: str, voorstellen) -> None:  # type
                         if redenen:
                             ui.label("; ".join(redenen)).classes("text-sm text-gray-700")
                         if keuze:
-                            ui.label(f"{BESLUITSOORTEN[keuze.soort]}" + (f": {keuze.reden}" if keuze.reden else "")).style(
+                            ui.label(
+                                f"{BESLUITSOORTEN[keuze.soort]}" + (f": {keuze.reden}" if keuze.reden else "")
+                            ).style(
                                 f"color: {KLEUR['eensgezind'] if keuze.soort == 'gekozen' else KLEUR['verdeeld']}"
                             ).classes("text-sm")
-                    if keuze and keuze.soort == "gekozen" and dienst.catalogus.get(content_id).soort == "oplossingsrichting":
-                        ui.button("Beleidsdiagnose", on_click=lambda c=content_id, t=titel: beleidsdiagnose(
-                            dienst, token, c, t)).props("flat dense")
-                    ui.button("Kiezen", on_click=lambda c=content_id: _kies(dienst, token, c, True)).props("flat dense").mark(
-                        f"kies-{content_id}")
-                    ui.button("Niet kiezen", on_click=lambda c=content_id: _kies(dienst, token, c, False)).props("flat dense")
+                    if (
+                        keuze
+                        and keuze.soort == "gekozen"
+                        and dienst.catalogus.get(content_id).soort == "oplossingsrichting"
+                    ):
+                        ui.button(
+                            "Beleidsdiagnose",
+                            on_click=lambda c=content_id, t=titel: beleidsdiagnose(dienst, token, c, t),
+                        ).props("flat dense")
+                    ui.button("Kiezen", on_click=lambda c=content_id: _kies(dienst, token, c, True)).props(
+                        "flat dense"
+                    ).mark(f"kies-{content_id}")
+                    ui.button("Niet kiezen", on_click=lambda c=content_id: _kies(dienst, token, c, False)).props(
+                        "flat dense"
+                    )
         gekozen_opties.clear()
         gekozen_opties.update({b.id: b.tekst for b in besluiten if b.soort == "gekozen"})
-        koppeling.set_options({0: "(niet gekoppeld)", **gekozen_opties}, value=koppeling.value if koppeling.value in gekozen_opties else 0)
+        koppeling.set_options(
+            {0: "(niet gekoppeld)", **gekozen_opties}, value=koppeling.value if koppeling.value in gekozen_opties else 0
+        )
         actievak.clear()
         with actievak:
             if not acties:
@@ -77,9 +90,9 @@ async def paneel(ctx, meeting_id: int, token: str, voorstellen) -> None:  # type
                 if b.soort in ("besluit", "communicatie", "vervolg", "beleid"):
                     with ui.row().classes("w-full items-center no-wrap gap-2"):
                         ui.label(f"{BESLUITSOORTEN[b.soort]}: {b.tekst}").classes("grow")
-                        ui.button("Verwijderen", on_click=lambda i=b.id: probeer(dienst.verwijder_besluit, token, i)).props(
-                            "flat dense color=negative"
-                        )
+                        ui.button(
+                            "Verwijderen", on_click=lambda i=b.id: probeer(dienst.verwijder_besluit, token, i)
+                        ).props("flat dense color=negative")
 
     ui.label("Voorstellen").classes("text-lg font-semibold")
     keuzevak = ui.column().classes("w-full gap-1")
@@ -93,8 +106,11 @@ async def paneel(ctx, meeting_id: int, token: str, voorstellen) -> None:  # type
             else:
                 velden[naam] = ui.input(label).props("outlined dense").mark(f"smart-{naam}")
     gekozen_opties: dict[int, str] = {}
-    koppeling = ui.select({0: "(niet gekoppeld)"}, value=0, label="Hoort bij gekozen aanpak").classes("w-full").mark(
-        "koppeling")
+    koppeling = (
+        ui.select({0: "(niet gekoppeld)"}, value=0, label="Hoort bij gekozen aanpak")
+        .classes("w-full")
+        .mark("koppeling")
+    )
 
     async def voeg_actie_toe() -> None:
         waarden = {naam: veld.value or "" for naam, veld in velden.items()}
@@ -109,12 +125,15 @@ async def paneel(ctx, meeting_id: int, token: str, voorstellen) -> None:  # type
 
     ui.label("Besluit of afspraak").classes("text-lg font-semibold pt-2")
     with ui.row().classes("w-full items-center gap-2 no-wrap"):
-        soort = ui.select({k: BESLUITSOORTEN[k] for k in ("besluit", "communicatie", "vervolg")}, value="besluit").classes("w-56")
+        soort = ui.select(
+            {k: BESLUITSOORTEN[k] for k in ("besluit", "communicatie", "vervolg")}, value="besluit"
+        ).classes("w-56")
         besluittekst = ui.input("Tekst").props("outlined dense").classes("grow")
 
         async def voeg_besluit_toe() -> None:
             if await probeer(dienst.besluit, token, besluittekst.value or "", soort.value):
                 besluittekst.set_value("")
+
         ui.button("Vastleggen", on_click=voeg_besluit_toe)
     besluitvak = ui.column().classes("w-full gap-1")
 
@@ -127,19 +146,31 @@ async def beleidsdiagnose(dienst, token: str, richting: str, titel: str) -> None
     with ui.dialog() as dialoog, ui.card().classes("w-[32rem]"):
         ui.label(f"Beleidsdiagnose: {titel}").classes("font-semibold")
         gedekt = ui.textarea("Wat dekken huidig beleid en partners al?").classes("w-full")
-        voldoende = ui.select({"ja": "Ja, voldoende", "nee": "Nee, aanscherpen of nieuw", "?": "Weten we nog niet"},
-                              value="?", label="Is dat voldoende?").classes("w-full")
+        voldoende = ui.select(
+            {"ja": "Ja, voldoende", "nee": "Nee, aanscherpen of nieuw", "?": "Weten we nog niet"},
+            value="?",
+            label="Is dat voldoende?",
+        ).classes("w-full")
         vlekken = ui.textarea("Witte vlekken").classes("w-full")
         sectoren = ui.input("Welke sectoren of professionals zijn nodig?").classes("w-full")
-        betrokken = ui.select({"ja": "Ja", "nee": "Nee", "?": "Deels / onbekend"}, value="?", label="Zijn die betrokken?")
+        betrokken = ui.select(
+            {"ja": "Ja", "nee": "Nee", "?": "Deels / onbekend"}, value="?", label="Zijn die betrokken?"
+        )
         with ui.row():
             ui.button("Annuleren", on_click=dialoog.close).props("flat")
             ui.button("Opslaan", on_click=lambda: dialoog.submit(True))
     if await antwoord_van(dialoog):
         keuze = {"ja": True, "nee": False, "?": None}
-        await probeer(dienst.beleidsdiagnose, token, richting, gedekt=gedekt.value or "",
-                      voldoende=keuze[voldoende.value], witte_vlekken=vlekken.value or "",
-                      sectoren=sectoren.value or "", betrokken=keuze[betrokken.value])
+        await probeer(
+            dienst.beleidsdiagnose,
+            token,
+            richting,
+            gedekt=gedekt.value or "",
+            voldoende=keuze[voldoende.value],
+            witte_vlekken=vlekken.value or "",
+            sectoren=sectoren.value or "",
+            betrokken=keuze[betrokken.value],
+        )
 
 
 async def terugblik(ctx, meeting_id: int, token: str) -> None:  # type: ignore[no-untyped-def]
@@ -162,8 +193,12 @@ async def terugblik(ctx, meeting_id: int, token: str) -> None:  # type: ignore[n
                     with ui.row().classes("w-full items-center no-wrap gap-2"):
                         status = ui.select(ACTIESTATUS, value=a.status).classes("w-40")
                         noot = ui.input("Toelichting", value=a.toelichting).props("dense outlined").classes("grow")
-                        ui.button("Opslaan", on_click=lambda i=a.id, s=status, n=noot: probeer(
-                            dienst.beoordeel_actie, token, i, s.value, n.value or "")).props("flat dense")
+                        ui.button(
+                            "Opslaan",
+                            on_click=lambda i=a.id, s=status, n=noot: probeer(
+                                dienst.beoordeel_actie, token, i, s.value, n.value or ""
+                            ),
+                        ).props("flat dense")
 
     await teken()
     volg(ctx.publisher, meeting_id, {"besluit"}, teken)
@@ -179,4 +214,3 @@ async def _kies(dienst, token: str, content_id: str, gekozen: bool) -> None:  # 
     tekst = await antwoord_van(dialoog)
     if tekst is not None:
         await probeer(dienst.kies, token, content_id, gekozen, tekst)
-

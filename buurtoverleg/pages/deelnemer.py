@@ -16,8 +16,7 @@ from ..live import volg
 from ..sessie.codes import normaliseer_code
 from ..sessie.dienst import MAX_NAAM, MAX_ORGANISATIE, MAX_SIGNAAL
 from ..sessie.toestand import DOMEINEN, SIGNAALSOORTEN, Deelnemer, SignaalKaart, Vraag
-from .gedeeld import KLEUR, Mislukt, Storing, doe, kopniveau, probeer, stopt_stil
-from .gedeeld import GETYPT
+from .gedeeld import GETYPT, KLEUR, Mislukt, Storing, doe, kopniveau, probeer, stopt_stil
 from .signaallijst import Signaallijst
 
 GROOT = "w-full text-lg py-3"
@@ -128,8 +127,9 @@ async def _telefoon(ctx, meeting_id: int, ik: Deelnemer) -> None:  # type: ignor
         @ui.refreshable
         async def scherm() -> None:
             # every phone redraws on a step change: one shared read of the meeting for all of them
-            vergadering = await doe(ctx.publisher.gedeeld, ("vergadering", meeting_id), meeting_id,
-                                    dienst.vergadering, meeting_id)
+            vergadering = await doe(
+                ctx.publisher.gedeeld, ("vergadering", meeting_id), meeting_id, dienst.vergadering, meeting_id
+            )
             stap = vergadering.huidige_stap
             if vergadering.status == "lobby":
                 _wacht("Welkom! Het overleg begint zo.", "Wacht op de gespreksleider.")
@@ -174,8 +174,15 @@ def _wacht(kop: str, tekst: str) -> None:
         ui.label(tekst).classes("text-gray-600 text-center")
 
 
-async def _vraag(ctx, meeting_id: int, ik: Deelnemer, vraag: Vraag, eerder: Any,  # type: ignore[no-untyped-def]
-                 concept: dict[str, Any], signaallijsten: list[Signaallijst]) -> None:
+async def _vraag(
+    ctx,
+    meeting_id: int,
+    ik: Deelnemer,
+    vraag: Vraag,
+    eerder: Any,  # type: ignore[no-untyped-def]
+    concept: dict[str, Any],
+    signaallijsten: list[Signaallijst],
+) -> None:
     dienst = ctx.dienst
     status = ui.label("Ontvangen ✓" if eerder is not None else "").classes("text-base")
     status.style(f"color: {KLEUR['eensgezind']}")
@@ -195,27 +202,35 @@ async def _vraag(ctx, meeting_id: int, ik: Deelnemer, vraag: Vraag, eerder: Any,
         def markeer(gekozen: Any) -> None:
             for waarde, knop in knoppen.items():
                 # colour plus a check mark: the choice must not rest on colour alone
-                knop.props(f"color={'primary' if waarde == gekozen else 'grey-4'} "
-                           f"text-color={'white' if waarde == gekozen else 'black'}")
+                knop.props(
+                    f"color={'primary' if waarde == gekozen else 'grey-4'} "
+                    f"text-color={'white' if waarde == gekozen else 'black'}"
+                )
                 if waarde == gekozen:
                     knop.props("icon=check")
                 else:
                     knop.props(remove="icon")
 
         for waarde, titel in keuzes:
+
             async def kies(w: Any = waarde) -> None:
                 if await stuur(w):
                     markeer(w)
+
             knoppen[waarde] = ui.button(titel, on_click=kies).classes(GROOT + " normal-case")
         markeer(eerder)
     elif vraag.type == "meerkeuze":
         gekozen: set[str] = set(concept.get(vraag.id, eerder or []))
         vinkjes: list[ui.checkbox] = []
         for optie in vraag.opties:
+
             def wissel(e: Any, o: str = optie.id) -> None:
                 (gekozen.add if e.value else gekozen.discard)(o)
                 concept[vraag.id] = sorted(gekozen)
-            vinkjes.append(ui.checkbox(optie.titel, value=optie.id in gekozen, on_change=wissel).classes("text-lg py-1"))
+
+            vinkjes.append(
+                ui.checkbox(optie.titel, value=optie.id in gekozen, on_change=wissel).classes("text-lg py-1")
+            )
 
         async def verstuur() -> None:
             await stuur(sorted(gekozen))
@@ -226,6 +241,7 @@ async def _vraag(ctx, meeting_id: int, ik: Deelnemer, vraag: Vraag, eerder: Any,
                 concept[vraag.id] = []
                 for vinkje in vinkjes:
                     vinkje.set_value(False)
+
         ui.button("Versturen", on_click=verstuur).classes(GROOT)
         ui.button("Geen van deze", on_click=geen).props("outline").classes(GROOT)
     elif vraag.type == "stippen":
@@ -234,6 +250,7 @@ async def _vraag(ctx, meeting_id: int, ik: Deelnemer, vraag: Vraag, eerder: Any,
 
         def toon_over() -> None:
             over.set_text(f"Nog {vraag.stippen - sum(stippen.values())} van {vraag.stippen} stippen te verdelen")
+
         for optie in vraag.opties:
             with ui.row().classes("w-full items-center justify-between no-wrap"):
                 ui.label(optie.titel).classes("text-base grow")
@@ -247,24 +264,40 @@ async def _vraag(ctx, meeting_id: int, ik: Deelnemer, vraag: Vraag, eerder: Any,
                     concept[vraag.id] = dict(stippen)
                     t.set_text(str(nieuw))
                     toon_over()
+
                 # a screen reader says which option a button is for (set as a value: a title may hold quotes)
-                minder = ui.button("−", on_click=lambda p=plus: p(-1)).props("round").classes("w-12 h-12").mark(
-                    f"minder-{optie.id}")
+                minder = (
+                    ui.button("−", on_click=lambda p=plus: p(-1))
+                    .props("round")
+                    .classes("w-12 h-12")
+                    .mark(f"minder-{optie.id}")
+                )
                 minder.props["aria-label"] = f"Eén stip minder voor {optie.titel}"
-                meer = ui.button("+", on_click=lambda p=plus: p(1)).props("round").classes("w-12 h-12").mark(
-                    f"meer-{optie.id}")
+                meer = (
+                    ui.button("+", on_click=lambda p=plus: p(1))
+                    .props("round")
+                    .classes("w-12 h-12")
+                    .mark(f"meer-{optie.id}")
+                )
                 meer.props["aria-label"] = f"Eén stip meer voor {optie.titel}"
         toon_over()
 
         async def verstuur_stippen() -> None:
             await stuur({k: v for k, v in stippen.items() if v})
+
         ui.button("Versturen", on_click=verstuur_stippen).classes(GROOT)
     elif vraag.type == "signaal":
         signaallijsten.append(await _signaalinvoer(ctx, meeting_id, ik, vraag, concept, status))
 
 
-async def _signaalinvoer(ctx, meeting_id: int, ik: Deelnemer, vraag: Vraag,  # type: ignore[no-untyped-def]
-                         concept: dict[str, Any], status: ui.label) -> Signaallijst:
+async def _signaalinvoer(
+    ctx,
+    meeting_id: int,
+    ik: Deelnemer,
+    vraag: Vraag,  # type: ignore[no-untyped-def]
+    concept: dict[str, Any],
+    status: ui.label,
+) -> Signaallijst:
     dienst = ctx.dienst
     sleutel = f"{vraag.id}:tekst"
     soort = ui.toggle(SIGNAALSOORTEN, value=concept.get(f"{vraag.id}:soort", "waarneming"))
@@ -273,9 +306,11 @@ async def _signaalinvoer(ctx, meeting_id: int, ik: Deelnemer, vraag: Vraag,  # t
     ui.label("Waarneming: wat zag of hoorde je, waar en wanneer? Duiding: wat betekent het volgens jou?").classes(
         "text-sm text-gray-600"
     )
-    tekst = ui.textarea("Je signaal", value=concept.get(sleutel, "")).props(
-        f"outlined autogrow counter maxlength={MAX_SIGNAAL}"
-    ).classes("w-full")
+    tekst = (
+        ui.textarea("Je signaal", value=concept.get(sleutel, ""))
+        .props(f"outlined autogrow counter maxlength={MAX_SIGNAAL}")
+        .classes("w-full")
+    )
     tekst.on_value_change(lambda e: concept.__setitem__(sleutel, e.value))
     bezig = False
     """True while a signal is being saved: a double tap would store it twice."""
@@ -303,8 +338,14 @@ async def _signaalinvoer(ctx, meeting_id: int, ik: Deelnemer, vraag: Vraag,  # t
     ui.button("Signaal versturen", on_click=verstuur).classes(GROOT)
 
     async def ophalen() -> list[SignaalKaart]:
-        zaal = await doe(ctx.publisher.gedeeld, ("signalen", meeting_id, vraag.id), meeting_id,
-                         dienst.zaalsignalen, meeting_id, vraag_id=vraag.id)
+        zaal = await doe(
+            ctx.publisher.gedeeld,
+            ("signalen", meeting_id, vraag.id),
+            meeting_id,
+            dienst.zaalsignalen,
+            meeting_id,
+            vraag_id=vraag.id,
+        )
         return zaal.voor(ik.id)
 
     lijst = Signaallijst(ophalen, lambda signaal_id: probeer(dienst.herken, meeting_id, ik.id, signaal_id))

@@ -54,8 +54,10 @@ def huisstijl() -> None:
     app.colors(primary=KLEUR["primair"], secondary="#3b3b3b", negative=KLEUR["verdeeld"], positive=KLEUR["eensgezind"])
     # NiceGUI's link blue (#3b82f6) has a contrast of 3.7:1 on white; 4.5:1 is the minimum.
     # "Verbinding weg" must stand out on a phone: its own border is a faint grey.
-    css = (f"<style>.nicegui-link {{ color: {KLEUR['primair']}; }}"
-           f" .nicegui-error-popup {{ border: 2px solid {KLEUR['verdeeld']}; }}</style>")
+    css = (
+        f"<style>.nicegui-link {{ color: {KLEUR['primair']}; }}"
+        f" .nicegui-error-popup {{ border: 2px solid {KLEUR['verdeeld']}; }}</style>"
+    )
     if css not in Client.shared_head_html:
         ui.add_head_html(css, shared=True)
     # Quasar's loading bar is a progressbar; a screen reader needs its name
@@ -121,12 +123,14 @@ def stopt_stil(bouw: Callable[..., Awaitable[None]]) -> Callable[..., Awaitable[
     a meeting deleted in that gap makes a later `doe` fail. The user has had the notice, so
     the half-built page stays as it is instead of becoming an error page and a logged error.
     """
+
     @functools.wraps(bouw)  # NiceGUI reads the parameters (token, request) through __wrapped__
     async def pagina(*args: Any, **kwargs: Any) -> None:
         try:
             await bouw(*args, **kwargs)
         except Mislukt:
             pass
+
     return pagina
 
 

@@ -12,10 +12,10 @@ from nicegui import app, ui
 from starlette.requests import Request
 
 from .. import qr
+from ..export import mediatype
 from ..sessie.pincode import PIN_ROLLEN, schoon_pin
 from ..sessie.toestand import MEETING_STATUS
 from . import pincode
-from ..export import mediatype
 from .gedeeld import KLEUR, Mislukt, antwoord_van, doe, kopniveau, probeer, stopt_stil
 
 
@@ -103,15 +103,28 @@ async def _overleggen(ctx, dienst) -> None:  # type: ignore[no-untyped-def]
         buurt = ui.input("Buurt of wijk").props("outlined").classes("w-full")
         datum = ui.input("Datum", value=date.today().isoformat()).props("outlined type=date")
         templates = {t.id: t.titel for t in ctx.catalogus.templates()}
-        template = ui.select(templates, label="Sjabloon", value=next(iter(templates), None)).props(
-            "outlined"
-        ).classes("w-full")
+        template = (
+            ui.select(templates, label="Sjabloon", value=next(iter(templates), None))
+            .props("outlined")
+            .classes("w-full")
+        )
         rijen = await doe(dienst.overzicht)
-        vorige = ui.select({0: "(geen)", **{r.id: f"{r.buurt} · {r.datum:%d-%m-%Y}" for r in rijen}}, value=0,
-                           label="Vervolg op (de open acties komen mee)").props("outlined").classes("w-full")
-        pins = {rol: ui.input(f"Pincode {rol} (optioneel, 4-8 cijfers)", password=True).props(
-            "outlined inputmode=numeric autocomplete=new-password maxlength=8").classes("w-64").mark(f"nieuw-pin-{rol}")
-            for rol in PIN_ROLLEN}
+        vorige = (
+            ui.select(
+                {0: "(geen)", **{r.id: f"{r.buurt} · {r.datum:%d-%m-%Y}" for r in rijen}},
+                value=0,
+                label="Vervolg op (de open acties komen mee)",
+            )
+            .props("outlined")
+            .classes("w-full")
+        )
+        pins = {
+            rol: ui.input(f"Pincode {rol} (optioneel, 4-8 cijfers)", password=True)
+            .props("outlined inputmode=numeric autocomplete=new-password maxlength=8")
+            .classes("w-64")
+            .mark(f"nieuw-pin-{rol}")
+            for rol in PIN_ROLLEN
+        }
 
         async def maak() -> None:
             try:
@@ -150,7 +163,8 @@ async def _overleggen(ctx, dienst) -> None:  # type: ignore[no-untyped-def]
                 ui.label(r.template_titel).classes("text-gray-700")
                 ui.badge(MEETING_STATUS.get(r.status, r.status)).style(f"background: {KLEUR['primair']}")
                 ui.button("Verwijderen", icon="delete", on_click=lambda r=r: _verwijderen(ctx, r)).props(
-                    "flat dense color=negative").classes("ml-auto").mark(f"verwijder-{r.id}")
+                    "flat dense color=negative"
+                ).classes("ml-auto").mark(f"verwijder-{r.id}")
             with ui.row().classes("gap-4"):
                 ui.link("Gespreksleider", f"/leiding/{r.links.facilitator_token}")
                 ui.link("Beamer", f"/scherm/{r.links.projector_token}")
@@ -181,13 +195,17 @@ async def _verwijderen(ctx, r) -> None:  # type: ignore[no-untyped-def]
         with ui.column().classes("gap-1 pl-2"):
             for regel in inhoud.regels():
                 ui.label(f"• {regel}")
-        ui.label("Moet het in het dossier blijven? Download dan eerst het archief (JSON, met de notulen en de "
-                 "ruwe antwoorden) en bewaar het waar de gemeente haar dossiers bewaart.")
+        ui.label(
+            "Moet het in het dossier blijven? Download dan eerst het archief (JSON, met de notulen en de "
+            "ruwe antwoorden) en bewaar het waar de gemeente haar dossiers bewaart."
+        )
         with ui.row().classes("w-full justify-end gap-2"):
             ui.button("Archief downloaden (JSON)", icon="download", on_click=archief).props("outline").mark(
-                "archief-downloaden")
+                "archief-downloaden"
+            )
             ui.button("Annuleren", on_click=dialoog.close).props("flat")
             ui.button("Definitief verwijderen", on_click=lambda: dialoog.submit(True)).props("color=negative").mark(
-                "verwijder-bevestig")
+                "verwijder-bevestig"
+            )
     if await antwoord_van(dialoog) and await probeer(dienst.verwijder_overleg, bewijs, r.id, exportmap=exportmap):
         ui.navigate.reload()

@@ -12,8 +12,7 @@ from .. import qr
 from ..live import volg
 from ..sessie.toestand import DOMEINEN, MEETING_STATUS, ROLLEN, STAP_STATUS
 from . import aanpak, pincode
-from .gedeeld import KLEUR, antwoord_van, doe, kopniveau, probeer, stopt_stil
-from .gedeeld import GETYPT
+from .gedeeld import GETYPT, KLEUR, antwoord_van, doe, kopniveau, probeer, stopt_stil
 from .weergave import Klokweergave, agenda, balken, duidingsblok, signaalkaart
 
 
@@ -42,7 +41,8 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
                 ui.label(f"Deelnemers: {basis}/doe · code {links.join_code}").classes("font-mono")
             if qr.alleen_hier(ctx.instellingen.host, ctx.instellingen.publieke_url):
                 ui.label(ALLEEN_HIER).classes("text-base font-semibold").style(f"color: {KLEUR['verdeeld']}").props(
-                    "role=alert")
+                    "role=alert"
+                )
             knoppen = ui.row().classes("w-full gap-2")
             ui.label(SNELTOETSEN).classes("text-sm text-gray-700")
             vorige = await doe(dienst.te_beoordelen, meeting_id)
@@ -77,8 +77,10 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
             # an answer only changes the step card and who has answered; forms stay as typed
             v = await doe(dienst.vergadering, meeting_id)
             stap = v.huidige_stap
-            kop.set_text(f"{v.buurt} · {MEETING_STATUS.get(v.status, v.status)}"
-                         + (f" · stap {stap.positie + 1}: {stap.titel}" if stap and v.status == "stappen" else ""))
+            kop.set_text(
+                f"{v.buurt} · {MEETING_STATUS.get(v.status, v.status)}"
+                + (f" · stap {stap.positie + 1}: {stap.titel}" if stap and v.status == "stappen" else "")
+            )
             klok.zet(stap if v.status == "stappen" else None)
             if volledig:
                 _knoppen(knoppen, v, actie)
@@ -88,16 +90,21 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
                     if stap is not None and v.status == "stappen":
                         minuten = ui.number("Minuten voor deze stap", value=stap.klok.budget // 60, min=1, max=240)
                         minuten.props("dense outlined").classes("w-48")
-                        ui.button("Tijd opslaan", on_click=lambda: actie("stel_budget", stap.positie, int(minuten.value or 1))).props("flat dense")
+                        ui.button(
+                            "Tijd opslaan", on_click=lambda: actie("stel_budget", stap.positie, int(minuten.value or 1))
+                        ).props("flat dense")
             deelnemervak.clear()
             with deelnemervak:
                 nog = {d.id for d in await doe(dienst.nog_niet_geantwoord, meeting_id)}
-                ui.label(f"{len(v.stemmers)} {'stemmer' if len(v.stemmers) == 1 else 'stemmers'}, {len(v.deelnemers)} in de zaal").classes("text-sm")
+                ui.label(
+                    f"{len(v.stemmers)} {'stemmer' if len(v.stemmers) == 1 else 'stemmers'}, {len(v.deelnemers)} in de zaal"
+                ).classes("text-sm")
                 for d in v.deelnemers:
                     wacht = " · nog geen antwoord" if d.id in nog else ""
                     ui.label(
                         f"{d.naam} ({d.organisatie or DOMEINEN.get(d.domein, d.domein)})"
-                        + ("" if d.stemt else f" · {ROLLEN[d.rol]}") + wacht
+                        + ("" if d.stemt else f" · {ROLLEN[d.rol]}")
+                        + wacht
                     ).classes(f"text-sm {GETYPT}" + (" text-orange-800" if wacht else ""))
             if volledig:
                 instellingvak.clear()
@@ -109,19 +116,29 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
                         ("signalen_modereren", "Signalen pas na goedkeuring op de beamer", v.signalen_modereren),
                         ("toon_namen", "Namen tonen op de beamer", v.toon_namen),
                     ):
-                        ui.switch(label, value=waarde, on_change=lambda e, n=naam: actie("instellingen", **{n: e.value})).props("dense")
+                        ui.switch(
+                            label, value=waarde, on_change=lambda e, n=naam: actie("instellingen", **{n: e.value})
+                        ).props("dense")
             stapvak.clear()
             with stapvak:
                 if stap is None or v.status != "stappen":
-                    ui.label({"lobby": "Nog niet gestart. Laat iedereen aanmelden en klik op Start.",
-                              "afronding": "Alle stappen geweest. Sluit af of ga terug.",
-                              "gesloten": "Het overleg is afgesloten."}.get(v.status, "")).classes("text-lg")
+                    ui.label(
+                        {
+                            "lobby": "Nog niet gestart. Laat iedereen aanmelden en klik op Start.",
+                            "afronding": "Alle stappen geweest. Sluit af of ga terug.",
+                            "gesloten": "Het overleg is afgesloten.",
+                        }.get(v.status, "")
+                    ).classes("text-lg")
                 else:
-                    ui.label(f"{stap.titel} · {STAP_STATUS[stap.status]}"
-                             + (f" · ronde {stap.ronde}" if stap.ronde > 1 else "")).classes("text-xl font-semibold")
+                    ui.label(
+                        f"{stap.titel} · {STAP_STATUS[stap.status]}"
+                        + (f" · ronde {stap.ronde}" if stap.ronde > 1 else "")
+                    ).classes("text-xl font-semibold")
                     if stap.uitleg:
                         ui.label(stap.uitleg).classes("text-gray-700")
-                    uitslagen = {u.vraag_id: u for u in await doe(dienst.uitslagen, meeting_id, stap.positie, voor_leiding=True)}
+                    uitslagen = {
+                        u.vraag_id: u for u in await doe(dienst.uitslagen, meeting_id, stap.positie, voor_leiding=True)
+                    }
                     duiding = await doe(dienst.duiding, meeting_id, stap.positie)
                     uitkomsten = await doe(dienst.uitkomsten, meeting_id)
                     for vraag in stap.vragen:
@@ -130,8 +147,10 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
                             u = uitslagen.get(vraag.id)
                             if u is None or vraag.type in ("signaal", "bespreking"):
                                 continue
-                            ui.label(f"{u.aantal} van {len(v.stemmers)} geantwoord"
-                                     + (" · blind tot onthullen" if vraag.blind and not u.zichtbaar else ""))
+                            ui.label(
+                                f"{u.aantal} van {len(v.stemmers)} geantwoord"
+                                + (" · blind tot onthullen" if vraag.blind and not u.zichtbaar else "")
+                            )
                             if u.zichtbaar:
                                 balken(vraag, u)
                             if stap.status == "onthuld":
@@ -139,7 +158,9 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
                             if vraag.id in uitkomsten:
                                 ui.label(uitkomsten[vraag.id].tekst).classes("font-semibold")
                             if vraag.id in duiding:
-                                ui.button("Uitkomst vastleggen", on_click=lambda q=vraag: _vaststellen(dienst, token, q)).props("flat dense")
+                                ui.button(
+                                    "Uitkomst vastleggen", on_click=lambda q=vraag: _vaststellen(dienst, token, q)
+                                ).props("flat dense")
             if volledig:
                 onenighedenvak.clear()
                 onenigheden = await doe(dienst.onenigheden, meeting_id)
@@ -155,8 +176,10 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
                                 for lezing in o.lezingen:
                                     ui.label(lezing).classes("text-sm")
                                 with ui.row():
-                                    ui.button("Bespreken en opnieuw stemmen",
-                                              on_click=lambda p=o.positie: actie("bespreek_opnieuw", p)).props("outline dense")
+                                    ui.button(
+                                        "Bespreken en opnieuw stemmen",
+                                        on_click=lambda p=o.positie: actie("bespreek_opnieuw", p),
+                                    ).props("outline dense")
                 signaalvak.clear()
                 if stap is not None and any(q.type == "signaal" for q in stap.vragen):
                     with signaalvak:
@@ -177,14 +200,18 @@ def _knoppen(rij, v, actie) -> None:  # type: ignore[no-untyped-def]
         if v.status in ("stappen", "afronding"):
             ui.button("◀ Vorige", on_click=lambda: actie("vorige")).props("outline aria-keyshortcuts=ArrowLeft")
         if v.status == "stappen":
-            ui.button("Volgende ▶", on_click=lambda: actie("volgende")).props("color=primary aria-keyshortcuts=ArrowRight")
+            ui.button("Volgende ▶", on_click=lambda: actie("volgende")).props(
+                "color=primary aria-keyshortcuts=ArrowRight"
+            )
         if v.status == "stappen" and stap is not None and stap.vragen:
             if stap.status in ("nog-niet", "dicht"):
                 ui.button("Invoer openen", on_click=lambda: actie("open_invoer")).props("outline aria-keyshortcuts=O")
             if stap.status == "open":
                 ui.button("Invoer sluiten", on_click=lambda: actie("sluit_invoer")).props("outline aria-keyshortcuts=S")
             if stap.status in ("open", "dicht"):
-                ui.button("Uitslag tonen", on_click=lambda: actie("onthul")).props("color=secondary aria-keyshortcuts=U")
+                ui.button("Uitslag tonen", on_click=lambda: actie("onthul")).props(
+                    "color=secondary aria-keyshortcuts=U"
+                )
             if stap.status in ("dicht", "onthuld"):
                 ui.button("Nieuwe ronde", on_click=lambda: actie("nieuwe_ronde")).props("outline")
         if v.status == "stappen" and stap is not None:
@@ -208,6 +235,7 @@ def _knoppen(rij, v, actie) -> None:  # type: ignore[no-untyped-def]
                         ui.button("Afsluiten", on_click=lambda: dialoog.submit(True)).props("color=negative")
                 if await antwoord_van(dialoog):
                     await actie("beeindig")
+
             ui.button("Overleg afsluiten", on_click=afsluiten).props("flat color=negative")
 
 
@@ -224,16 +252,26 @@ async def _moderatie(dienst, meeting_id: int, token: str, v) -> None:  # type: i
                     ).classes("text-sm")
             with ui.column().classes("gap-0"):
                 if not kaart.goedgekeurd:
-                    ui.button("Toelaten", on_click=lambda k=kaart.id: probeer(dienst.modereer, token, k, goedgekeurd=True)).props("flat dense")
-                ui.button("Tonen" if kaart.verborgen else "Verbergen",
-                          on_click=lambda k=kaart: probeer(dienst.modereer, token, k.id, verborgen=not k.verborgen)).props("flat dense")
-                ui.button("Markeer als bevestigd" if not kaart.geverifieerd else "Bevestiging weghalen",
-                          on_click=lambda k=kaart: probeer(dienst.modereer, token, k.id, geverifieerd=not k.geverifieerd)).props("flat dense")
+                    ui.button(
+                        "Toelaten", on_click=lambda k=kaart.id: probeer(dienst.modereer, token, k, goedgekeurd=True)
+                    ).props("flat dense")
+                ui.button(
+                    "Tonen" if kaart.verborgen else "Verbergen",
+                    on_click=lambda k=kaart: probeer(dienst.modereer, token, k.id, verborgen=not k.verborgen),
+                ).props("flat dense")
+                ui.button(
+                    "Markeer als bevestigd" if not kaart.geverifieerd else "Bevestiging weghalen",
+                    on_click=lambda k=kaart: probeer(dienst.modereer, token, k.id, geverifieerd=not k.geverifieerd),
+                ).props("flat dense")
                 ui.button("Bewerken", on_click=lambda k=kaart: _bewerk(dienst, token, k)).props("flat dense")
                 andere = {a.id: a.tekst[:40] for a in kaarten if a.id != kaart.id}
                 if andere:
-                    ui.button("Samenvoegen", on_click=lambda k=kaart, a=andere: _samenvoegen(dienst, token, k, a)).props("flat dense")
-                ui.button("Verwijderen", on_click=lambda k=kaart.id: probeer(dienst.verwijder_signaal, token, k)).props("flat dense color=negative")
+                    ui.button(
+                        "Samenvoegen", on_click=lambda k=kaart, a=andere: _samenvoegen(dienst, token, k, a)
+                    ).props("flat dense")
+                ui.button("Verwijderen", on_click=lambda k=kaart.id: probeer(dienst.verwijder_signaal, token, k)).props(
+                    "flat dense color=negative"
+                )
 
 
 async def _bewerk(dienst, token: str, kaart) -> None:  # type: ignore[no-untyped-def]
@@ -277,8 +315,10 @@ async def _vaststellen(dienst, token: str, vraag) -> None:  # type: ignore[no-un
     await probeer(dienst.stel_vast, token, vraag.id, optie or None, tekst)
 
 
-ALLEEN_HIER = ("Let op: de app luistert alleen op deze computer, dus telefoons kunnen niet meedoen. "
-               "Start hem met --host 0.0.0.0, of zet BUURTOVERLEG_PUBLIEKE_URL als er een proxy voor staat.")
+ALLEEN_HIER = (
+    "Let op: de app luistert alleen op deze computer, dus telefoons kunnen niet meedoen. "
+    "Start hem met --host 0.0.0.0, of zet BUURTOVERLEG_PUBLIEKE_URL als er een proxy voor staat."
+)
 
 SNELTOETSEN = "Sneltoetsen: → volgende · ← vorige · O invoer openen · S invoer sluiten · U uitslag tonen"
 """Shown under the buttons; `_sneltoets` is what they do."""

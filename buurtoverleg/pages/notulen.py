@@ -19,8 +19,7 @@ from ..live import volg
 from ..sessie.notulen import Notulen, Stapverslag, Vraagverslag
 from ..sessie.toestand import MEETING_STATUS
 from . import pincode
-from .gedeeld import KLEUR, Mislukt, doe, kopniveau, probeer, stopt_stil, weigerpagina
-from .gedeeld import GETYPT
+from .gedeeld import GETYPT, KLEUR, Mislukt, doe, kopniveau, probeer, stopt_stil, weigerpagina
 
 log = logging.getLogger("buurtoverleg.pages")
 OPNIEUW = {"stap", "deelnemers", "signaal", "besluit", "instellingen", "notulen"}
@@ -56,13 +55,16 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
 
         async def download(formaat: str, versie: int | None = None) -> None:
             try:
-                stand = await doe(dienst.notulen, meeting_id) if versie is None else \
-                    await doe(dienst.notulen_versie, meeting_id, versie)
+                stand = (
+                    await doe(dienst.notulen, meeting_id)
+                    if versie is None
+                    else await doe(dienst.notulen_versie, meeting_id, versie)
+                )
             except Mislukt:
                 return
             try:
                 inhoud = await bestand(stand, formaat)
-            except Exception:  # noqa: BLE001 - any failure: tell the secretary, keep the page
+            except Exception:
                 log.exception("export %s van overleg %s mislukt", formaat, meeting_id)
                 ui.notify("Het bestand kon niet worden gemaakt. Probeer het nog eens.", type="negative")
                 return
@@ -70,7 +72,9 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
 
         with ui.column().classes("w-full max-w-5xl mx-auto p-4 gap-4"):
             with ui.row().classes("w-full items-baseline justify-between"):
-                ui.label(f"Notulen · {n.buurt} · {n.datum:%d-%m-%Y}").classes(f"text-2xl font-bold min-w-0 {GETYPT}").props(kopniveau(1))
+                ui.label(f"Notulen · {n.buurt} · {n.datum:%d-%m-%Y}").classes(
+                    f"text-2xl font-bold min-w-0 {GETYPT}"
+                ).props(kopniveau(1))
                 statuslabel = ui.label().classes("text-gray-700")
             ui.label(n.template_titel).classes("text-gray-700 -mt-3")
 
@@ -78,23 +82,27 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
                 with ui.row().classes("w-full items-center gap-2"):
                     ui.label("Concept downloaden:").classes("font-semibold")
                     for formaat in FORMATEN:
-                        ui.button(formaat.upper(), on_click=lambda f=formaat: download(f)).props(
-                            "outline dense").mark(f"download-{formaat}")
+                        ui.button(formaat.upper(), on_click=lambda f=formaat: download(f)).props("outline dense").mark(
+                            f"download-{formaat}"
+                        )
                     ui.space()
                     ui.button("Definitief maken", on_click=lambda: definitief()).props("color=primary").mark(
-                        "definitief")
+                        "definitief"
+                    )
                 ui.label(
                     "Het concept kan altijd worden gedownload, ook tijdens het overleg. 'Definitief maken' bewaart "
                     "de notulen zoals ze nu zijn als nieuwe versie; latere wijzigingen worden een volgende versie."
                 ).classes("text-sm text-gray-600")
-                namen = ui.switch("Namen van aanwezigen in de notulen", value=n.namen,
-                                  on_change=lambda e: zet_namen(e.value)).mark("namen")
+                namen = ui.switch(
+                    "Namen van aanwezigen in de notulen", value=n.namen, on_change=lambda e: zet_namen(e.value)
+                ).mark("namen")
                 privacy = ui.label(t.privacyregel(n)).classes("text-sm text-gray-700")
                 versievak = ui.column().classes("w-full gap-1")
 
             ui.label(t.SAMENVATTING).classes("text-xl font-semibold").props(kopniveau(2))
-            _notitieveld(dienst, token, None, notities.get(None, ""),
-                         "Samenvatting van het overleg (komt bovenaan de notulen)")
+            _notitieveld(
+                dienst, token, None, notities.get(None, ""), "Samenvatting van het overleg (komt bovenaan de notulen)"
+            )
 
             ui.label(t.VERLOOP).classes("text-xl font-semibold").props(kopniveau(2))
             stapvakken: dict[int, Any] = {}
@@ -102,8 +110,13 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
                 with ui.card().classes("w-full"):
                     ui.label(t.stapkop(stap)).classes("text-lg font-semibold").props(kopniveau(3))
                     stapvakken[stap.positie] = ui.column().classes("w-full gap-1")
-                    _notitieveld(dienst, token, stap.positie, notities.get(stap.positie, ""),
-                                 f"Notitie bij stap {stap.positie + 1}")
+                    _notitieveld(
+                        dienst,
+                        token,
+                        stap.positie,
+                        notities.get(stap.positie, ""),
+                        f"Notitie bij stap {stap.positie + 1}",
+                    )
 
             restvak = ui.column().classes("w-full gap-3")
 
@@ -137,7 +150,8 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
                         ui.label(f"Versie {v.nummer} · {t.moment(v.gemaakt_op)}").classes("w-56")
                         for formaat in FORMATEN:
                             ui.button(formaat.upper(), on_click=lambda f=formaat, nr=v.nummer: download(f, nr)).props(
-                                "flat dense").mark(f"versie-{v.nummer}-{formaat}")
+                                "flat dense"
+                            ).mark(f"versie-{v.nummer}-{formaat}")
 
         async def teken(_soorten: set[str] | None = None) -> None:
             stand = await doe(dienst.notulen, meeting_id)
@@ -166,8 +180,12 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
 def _notitieveld(dienst, token: str, positie: int | None, waarde: str, label: str) -> None:  # type: ignore[no-untyped-def]
     """A note saved on leaving the field or with the button, with visible feedback."""
     opgeslagen = {"tekst": waarde}
-    veld = ui.textarea(label, value=waarde).props("outlined autogrow").classes("w-full").mark(
-        "samenvatting" if positie is None else f"notitie-{positie}")
+    veld = (
+        ui.textarea(label, value=waarde)
+        .props("outlined autogrow")
+        .classes("w-full")
+        .mark("samenvatting" if positie is None else f"notitie-{positie}")
+    )
     with ui.row().classes("items-center gap-2"):
         knop = ui.button("Opslaan").props("flat dense")
         melding = ui.label("").classes("text-sm text-gray-600")
@@ -209,7 +227,8 @@ def _vraag(v: Vraagverslag) -> None:
         kleur = {"verdeeld": KLEUR["verdeeld"], "eensgezind": KLEUR["eensgezind"]}.get(r.oordeel, "inherit")
         ui.label(t.rondekop(v, r)).style(f"color: {kleur}")
         ui.label("; ".join(f"{o.titel}: {o.aantallen[i]}" for o in v.opties if o.aantallen[i])).classes(
-            "text-sm text-gray-700")
+            "text-sm text-gray-700"
+        )
         for verschil in r.verschillen if r.oordeel else ():
             ui.label(f"– {verschil}").classes("text-sm text-gray-600")
     regel = t.uitkomstregel(v)
@@ -227,28 +246,67 @@ def _lijst(titel: str, regels: list[str], leeg: str) -> None:
 
 def _rest(n: Notulen) -> None:
     """The other sections of the draft, as plain text (participant text stays text)."""
-    _lijst(t.AANWEZIG, [
-        f"{a.organisatie or '(geen organisatie)'} · {a.domein} · {a.rol}" + (f" · {a.aantal}×" if a.aantal > 1 else "")
-        + (f" · {', '.join(a.namen)}" if a.namen else "") for a in n.aanwezig
-    ], "Nog niemand aangemeld.")
+    _lijst(
+        t.AANWEZIG,
+        [
+            f"{a.organisatie or '(geen organisatie)'} · {a.domein} · {a.rol}"
+            + (f" · {a.aantal}×" if a.aantal > 1 else "")
+            + (f" · {', '.join(a.namen)}" if a.namen else "")
+            for a in n.aanwezig
+        ],
+        "Nog niemand aangemeld.",
+    )
     if n.vorig_overleg or n.terugblik:
-        _lijst(t.TERUGBLIK, [f"{a.wat} · {a.uitvoerder} · {a.status}" + (f" · {a.toelichting}" if a.toelichting else "")
-                             for a in n.terugblik], "Geen open acties uit het vorige overleg.")
+        _lijst(
+            t.TERUGBLIK,
+            [
+                f"{a.wat} · {a.uitvoerder} · {a.status}" + (f" · {a.toelichting}" if a.toelichting else "")
+                for a in n.terugblik
+            ],
+            "Geen open acties uit het vorige overleg.",
+        )
     for titel, regels in ((t.WAARNEMINGEN, n.waarnemingen), (t.DUIDINGEN, n.duidingen)):
-        _lijst(f"{t.SIGNALEN}: {titel.lower()}", [f"{r.tekst}  ({t.signaalbron(r)} · herkend {r.herkend})" for r in regels],
-               f"Geen {titel.lower()}.")
-    _lijst(t.GEKOZEN, [f"{k.soort}: {k.titel}" + (f" · {k.reden}" if k.reden else "") for k in n.gekozen],
-           "Nog niets gekozen.")
-    _lijst(t.AFGEWEZEN, [f"{k.soort}: {k.titel}" + (f" · {k.reden}" if k.reden else "") for k in n.afgewezen],
-           "Niets afgewezen.")
+        _lijst(
+            f"{t.SIGNALEN}: {titel.lower()}",
+            [f"{r.tekst}  ({t.signaalbron(r)} · herkend {r.herkend})" for r in regels],
+            f"Geen {titel.lower()}.",
+        )
+    _lijst(
+        t.GEKOZEN,
+        [f"{k.soort}: {k.titel}" + (f" · {k.reden}" if k.reden else "") for k in n.gekozen],
+        "Nog niets gekozen.",
+    )
+    _lijst(
+        t.AFGEWEZEN,
+        [f"{k.soort}: {k.titel}" + (f" · {k.reden}" if k.reden else "") for k in n.afgewezen],
+        "Niets afgewezen.",
+    )
     if n.beleid:
-        _lijst(t.BELEID, [f"{b.richting}: gedekt: {b.gedekt or '-'}; voldoende: {b.voldoende}; witte vlekken: "
-                          f"{b.witte_vlekken or '-'}" for b in n.beleid], "")
-    _lijst(t.BESLUITEN, [f"{i}. {b.soort}: {b.tekst}" + (f" ({b.toelichting})" if b.toelichting else "")
-                         for i, b in enumerate(n.besluiten, start=1)], "Nog geen besluiten.")
-    _lijst(t.ACTIES, [f"{a.nr}. {a.wat} · {t.wie(a)} · gereed {t.datum_kort(a.wanneer)}"
-                      + (f" · terugkoppeling {t.datum_kort(a.terugkoppeling)}" if a.terugkoppeling else "")
-                      for a in n.acties], "Nog geen acties.")
+        _lijst(
+            t.BELEID,
+            [
+                f"{b.richting}: gedekt: {b.gedekt or '-'}; voldoende: {b.voldoende}; witte vlekken: "
+                f"{b.witte_vlekken or '-'}"
+                for b in n.beleid
+            ],
+            "",
+        )
+    _lijst(
+        t.BESLUITEN,
+        [
+            f"{i}. {b.soort}: {b.tekst}" + (f" ({b.toelichting})" if b.toelichting else "")
+            for i, b in enumerate(n.besluiten, start=1)
+        ],
+        "Nog geen besluiten.",
+    )
+    _lijst(
+        t.ACTIES,
+        [
+            f"{a.nr}. {a.wat} · {t.wie(a)} · gereed {t.datum_kort(a.wanneer)}"
+            + (f" · terugkoppeling {t.datum_kort(a.terugkoppeling)}" if a.terugkoppeling else "")
+            for a in n.acties
+        ],
+        "Nog geen acties.",
+    )
     _lijst(t.COMMUNICATIE, [a.tekst for a in n.communicatie], "Nog geen communicatieafspraken.")
     _lijst(t.VERVOLG, [a.tekst for a in n.vervolg], "Nog geen vervolg afgesproken.")
-

@@ -57,10 +57,13 @@ def _bewaak(ctx, rol: str, meeting_id: int, opslag: dict[str, Any]) -> None:  # 
             client.content.clear()  # the page with its timers, shortcuts and dialogs
             with client.content, ui.column().classes("w-full max-w-sm mx-auto p-6 gap-4"):
                 ui.label("Nieuwe pincode").classes("text-2xl font-bold").props(kopniveau(1))
-                ui.label(f"De link van de {rol} heeft zojuist een nieuwe pincode gekregen. "
-                         "Typ die in om verder te gaan.").classes("text-lg")
+                ui.label(
+                    f"De link van de {rol} heeft zojuist een nieuwe pincode gekregen. Typ die in om verder te gaan."
+                ).classes("text-lg")
                 ui.button("Pincode invullen", on_click=ui.navigate.reload).props("color=primary").classes(
-                    "w-full text-lg")
+                    "w-full text-lg"
+                )
+
     volg(ctx.publisher, meeting_id, {"instellingen"}, controleer)
 
 
@@ -78,12 +81,17 @@ def _formulier(ctx, rol: str, meeting_id: int, opslag: dict[str, Any]) -> None: 
     remsleutel = f"pin:{ui.context.client.ip or 'onbekend'}"
     with ui.column().classes("w-full max-w-sm mx-auto p-6 gap-4"):
         ui.label("Pincode nodig").classes("text-2xl font-bold").props(kopniveau(1))
-        ui.label(f"Deze link van de {rol} is beveiligd met een pincode. Weet je hem niet? "
-                 "Vraag het de organisator of de gespreksleider.").classes("text-lg")
-        veld = ui.input("Pincode", password=True).props(
-            'outlined inputmode=numeric autocomplete=off maxlength=8 autofocus aria-label="Pincode"'
-        ).classes("w-full text-2xl").mark("pincode")
-        melding = ui.label("").classes("text-lg").style(f"color: {KLEUR['verdeeld']}").props('role=alert')
+        ui.label(
+            f"Deze link van de {rol} is beveiligd met een pincode. Weet je hem niet? "
+            "Vraag het de organisator of de gespreksleider."
+        ).classes("text-lg")
+        veld = (
+            ui.input("Pincode", password=True)
+            .props('outlined inputmode=numeric autocomplete=off maxlength=8 autofocus aria-label="Pincode"')
+            .classes("w-full text-2xl")
+            .mark("pincode")
+        )
+        melding = ui.label("").classes("text-lg").style(f"color: {KLEUR['verdeeld']}").props("role=alert")
 
         async def controleer() -> None:
             wacht = ctx.remmer.wachttijd(remsleutel)
@@ -128,26 +136,33 @@ async def beheer(ctx, meeting_id: int, token: str) -> None:  # type: ignore[no-u
             return
         for rol in PIN_ROLLEN:
             with ui.row().classes("items-center gap-2 no-wrap"):
-                ui.label(f"Link {rol}: " + ("met pincode" if stand[rol] else "zonder pincode")).classes(
-                    "text-sm grow")
-                ui.button("Wijzigen" if stand[rol] else "Pincode instellen",
-                          on_click=lambda r=rol: instellen(r)).props("flat dense no-caps").mark(f"pin-{rol}")
+                ui.label(f"Link {rol}: " + ("met pincode" if stand[rol] else "zonder pincode")).classes("text-sm grow")
+                ui.button("Wijzigen" if stand[rol] else "Pincode instellen", on_click=lambda r=rol: instellen(r)).props(
+                    "flat dense no-caps"
+                ).mark(f"pin-{rol}")
                 if stand[rol]:
                     ui.button("Weghalen", on_click=lambda r=rol: weghalen(r)).props(
-                        "flat dense no-caps color=negative").mark(f"pin-weg-{rol}")
+                        "flat dense no-caps color=negative"
+                    ).mark(f"pin-weg-{rol}")
 
     async def instellen(rol: str) -> None:
         with ui.dialog() as dialoog, ui.card().classes("w-80"):
             ui.label(f"Pincode voor de link van de {rol}").classes("font-semibold")
-            ui.label("4 tot 8 cijfers. Wie de link opent, typt eerst deze pincode; deze browser onthoudt hem. "
-                     "Na een wijziging moet iedereen de nieuwe intypen.").classes("text-sm text-gray-700")
-            veld = ui.input("Nieuwe pincode", password=True, password_toggle_button=True).props(
-                "outlined inputmode=numeric autocomplete=new-password maxlength=8").classes("w-full").mark(
-                "nieuwe-pincode")
+            ui.label(
+                "4 tot 8 cijfers. Wie de link opent, typt eerst deze pincode; deze browser onthoudt hem. "
+                "Na een wijziging moet iedereen de nieuwe intypen."
+            ).classes("text-sm text-gray-700")
+            veld = (
+                ui.input("Nieuwe pincode", password=True, password_toggle_button=True)
+                .props("outlined inputmode=numeric autocomplete=new-password maxlength=8")
+                .classes("w-full")
+                .mark("nieuwe-pincode")
+            )
             with ui.row():
                 ui.button("Annuleren", on_click=dialoog.close).props("flat")
-                ui.button("Opslaan", on_click=lambda: dialoog.submit(veld.value or "")).props(
-                    "color=primary").mark("pin-opslaan")
+                ui.button("Opslaan", on_click=lambda: dialoog.submit(veld.value or "")).props("color=primary").mark(
+                    "pin-opslaan"
+                )
         pin = await antwoord_van(dialoog)
         if pin is None:
             return

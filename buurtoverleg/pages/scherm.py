@@ -8,8 +8,7 @@ from starlette.requests import Request
 from .. import qr
 from ..live import volg
 from ..sessie.toestand import DOMEINEN
-from .gedeeld import KLEUR, Mislukt, doe, kopniveau, stopt_stil, weigerpagina
-from .gedeeld import GETYPT
+from .gedeeld import GETYPT, KLEUR, Mislukt, doe, kopniveau, stopt_stil, weigerpagina
 from .weergave import Klokweergave, agenda, balken, duidingsblok, signaalkaart
 
 
@@ -42,15 +41,21 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
                 return
             vergadering = await doe(dienst.vergadering, meeting_id)
             stap = vergadering.huidige_stap
-            kop.set_text(f"{vergadering.buurt} · {stap.titel if stap and vergadering.status == 'stappen' else vergadering.template_titel}")
+            kop.set_text(
+                f"{vergadering.buurt} · {stap.titel if stap and vergadering.status == 'stappen' else vergadering.template_titel}"
+            )
             klok.zet(stap if vergadering.status == "stappen" else None)
             uitslagen = (
-                await doe(dienst.uitslagen, meeting_id, stap.positie) if stap and vergadering.status == "stappen" else []
+                await doe(dienst.uitslagen, meeting_id, stap.positie)
+                if stap and vergadering.status == "stappen"
+                else []
             )
-            duiding = await doe(dienst.duiding, meeting_id, stap.positie) if stap and vergadering.status == "stappen" else {}
-            signalen = await doe(dienst.signalen, meeting_id) if stap and any(
-                v.type == "signaal" for v in stap.vragen
-            ) else []
+            duiding = (
+                await doe(dienst.duiding, meeting_id, stap.positie) if stap and vergadering.status == "stappen" else {}
+            )
+            signalen = (
+                await doe(dienst.signalen, meeting_id) if stap and any(v.type == "signaal" for v in stap.vragen) else []
+            )
             vorige["stap"] = stap.positie if stap and vergadering.status == "stappen" else None
             vorige["stemmers"] = len(vergadering.stemmers)
             vorige["zichtbaar"] = any(u.zichtbaar for u in uitslagen)
@@ -95,13 +100,15 @@ def _lobby(vergadering, basis: str) -> None:  # type: ignore[no-untyped-def]
             ui.label(vergadering.join_code).classes("text-8xl font-mono font-bold tracking-widest").style(
                 f"color: {KLEUR['primair']}"
             )
-            ui.label(_aantal(len(vergadering.stemmers), "deelnemer", "deelnemers") + " aangemeld").classes("text-4xl pt-4")
+            ui.label(_aantal(len(vergadering.stemmers), "deelnemer", "deelnemers") + " aangemeld").classes(
+                "text-4xl pt-4"
+            )
             per_domein: dict[str, int] = {}
             for d in vergadering.deelnemers:
                 per_domein[d.domein] = per_domein.get(d.domein, 0) + 1
-            ui.label(
-                " · ".join(f"{DOMEINEN.get(k, k)} {n}" for k, n in sorted(per_domein.items()))
-            ).classes("text-2xl text-gray-700")
+            ui.label(" · ".join(f"{DOMEINEN.get(k, k)} {n}" for k, n in sorted(per_domein.items()))).classes(
+                "text-2xl text-gray-700"
+            )
             if not vergadering.aanmelden_open:
                 ui.label("Aanmelden is gesloten").classes("text-2xl").style(f"color: {KLEUR['verdeeld']}")
 
@@ -123,8 +130,11 @@ def _stap(vergadering, stap, uitslagen, duiding, signalen, basis: str, tellers) 
     # two assessments in one step (ernst and urgentie) stand side by side, or the second one
     # falls off the bottom of the beamer
     naast_elkaar = sum(v.type not in ("signaal", "bespreking") for v in stap.vragen) > 1
-    vak = ui.element("div").classes("w-full grid grid-cols-2 gap-x-16 gap-y-4") if naast_elkaar else \
-        ui.column().classes("w-full gap-4")
+    vak = (
+        ui.element("div").classes("w-full grid grid-cols-2 gap-x-16 gap-y-4")
+        if naast_elkaar
+        else ui.column().classes("w-full gap-4")
+    )
     for vraag in stap.vragen:
         uitslag = per_vraag.get(vraag.id)
         with vak, ui.column().classes("w-full gap-2 min-w-0"):
@@ -140,7 +150,9 @@ def _stap(vergadering, stap, uitslagen, duiding, signalen, basis: str, tellers) 
             if stap.status == "onthuld":
                 duidingsblok(duiding.get(vraag.id, []), groot=True)
             elif stap.status == "open":
-                wanneer = "iedereen heeft gestemd" if vergadering.auto_onthullen else "de gespreksleider de uitslag toont"
+                wanneer = (
+                    "iedereen heeft gestemd" if vergadering.auto_onthullen else "de gespreksleider de uitslag toont"
+                )
                 ui.label(f"De antwoorden blijven verborgen tot {wanneer}.").classes("text-2xl text-gray-700")
     # the method's items and how to join share the bottom line, so a full step still fits on the beamer
     with ui.row().classes("w-full items-end no-wrap gap-4 pt-2"):
@@ -148,7 +160,8 @@ def _stap(vergadering, stap, uitslagen, duiding, signalen, basis: str, tellers) 
             for item in stap.inhoud:
                 ui.label(item.titel).classes("text-2xl px-3 py-1 rounded bg-gray-100")
         ui.label(f"Meedoen: {basis}/doe · code {vergadering.join_code}").classes(
-            "text-2xl font-mono text-gray-700 shrink-0")
+            "text-2xl font-mono text-gray-700 shrink-0"
+        )
 
 
 def _signalen(vergadering, signalen, vraag_id: str) -> None:  # type: ignore[no-untyped-def]

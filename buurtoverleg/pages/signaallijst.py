@@ -20,8 +20,9 @@ from .gedeeld import GETYPT, KLEUR, Mislukt
 
 
 class Signaallijst:
-    def __init__(self, ophalen: Callable[[], Awaitable[list[SignaalKaart]]],
-                 herken: Callable[[int], Awaitable[bool]]) -> None:
+    def __init__(
+        self, ophalen: Callable[[], Awaitable[list[SignaalKaart]]], herken: Callable[[int], Awaitable[bool]]
+    ) -> None:
         self._ophalen = ophalen
         self._herken = herken
         self._uitleg = ui.label("Signalen in de zaal: tik op 'herken ik' als je het ook ziet.").classes("text-sm pt-2")
@@ -63,7 +64,8 @@ class Signaallijst:
             if not kaart.eigen:
                 label = f"Herken ik ✓ ({kaart.herkend})" if kaart.herkend_door_mij else f"Herken ik ({kaart.herkend})"
                 ui.button(label, on_click=lambda k=kaart.id: self._tik(k)).props("outline no-caps").style(
-                    "min-height: 48px")
+                    "min-height: 48px"
+                )
         return element
 
     async def _tik(self, signaal_id: int) -> None:

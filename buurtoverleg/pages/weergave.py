@@ -10,8 +10,7 @@ from nicegui import ui
 from ..sessie.duiding import Duiding, verschuiving
 from ..sessie.timer import mmss
 from ..sessie.toestand import DOMEINEN, SIGNAALSOORTEN, SignaalKaart, Stap, Uitslag, Vergadering, Vraag
-from .gedeeld import KLEUR
-from .gedeeld import GETYPT
+from .gedeeld import GETYPT, KLEUR
 
 
 class Klokweergave:
@@ -69,19 +68,20 @@ def signaalkaart(kaart: SignaalKaart, *, namen: bool, groot: bool = False) -> No
         if not groot or kaart.geverifieerd:
             with ui.row().classes("items-center gap-2"):
                 if not groot:
-                    ui.label(SIGNAALSOORTEN.get(kaart.soort, kaart.soort)).classes(
-                        "text-xs uppercase font-bold").style(f"color: {kleur}")
+                    ui.label(SIGNAALSOORTEN.get(kaart.soort, kaart.soort)).classes("text-xs uppercase font-bold").style(
+                        f"color: {kleur}"
+                    )
                 if kaart.geverifieerd:
                     ui.label("✓ bevestigd door tweede bron").classes("text-lg" if groot else "text-xs")
         ui.label(kaart.tekst).classes(("text-2xl" if groot else "text-base") + f" {GETYPT}").props("dir=auto")
         afzender = kaart.auteur if namen and kaart.auteur else kaart.organisatie or DOMEINEN.get(kaart.domein, "")
         ui.label(f"{afzender} · herkend door {kaart.herkend}").classes(
-            ("text-xl" if groot else "text-sm") + f" text-gray-700 {GETYPT}")
+            ("text-xl" if groot else "text-sm") + f" text-gray-700 {GETYPT}"
+        )
         if kaart.eenzijdig:
             ui.label("Alleen door één domein herkend: hoe zien de anderen dit?").classes(
-                "text-lg" if groot else "text-sm").style(
-                f"color: {KLEUR['verdeeld']}"
-            )
+                "text-lg" if groot else "text-sm"
+            ).style(f"color: {KLEUR['verdeeld']}")
 
 
 def agenda(vergadering: Vergadering, *, op_klik=None) -> None:  # type: ignore[no-untyped-def]
@@ -98,9 +98,9 @@ def agenda(vergadering: Vergadering, *, op_klik=None) -> None:  # type: ignore[n
                 ui.label(f"{stap.klok.verbruikt / 60:.0f}/{stap.klok.budget // 60} min").classes(
                     "text-sm text-gray-600"
                 )
-        ui.label(
-            f"Totaal: {vergadering.gebruikt / 60:.0f} van {vergadering.gepland // 60} minuten gebruikt"
-        ).classes("text-sm text-gray-700 pt-1")
+        ui.label(f"Totaal: {vergadering.gebruikt / 60:.0f} van {vergadering.gepland // 60} minuten gebruikt").classes(
+            "text-sm text-gray-700 pt-1"
+        )
 
 
 LEZINGEN_OP_BEAMER = 4
@@ -129,6 +129,8 @@ def duidingsblok(rondes: list[Duiding], groot: bool = False) -> None:
             for lezing in getoond:
                 ui.label(lezing).classes(f"{tekst} pl-4")
             if len(laatste.lezingen) > len(getoond):
-                ui.label(f"en nog {len(laatste.lezingen) - len(getoond)} andere lezingen").classes("text-2xl text-gray-700")
+                ui.label(f"en nog {len(laatste.lezingen) - len(getoond)} andere lezingen").classes(
+                    "text-2xl text-gray-700"
+                )
     if len(rondes) > 1:
         ui.label(verschuiving(rondes)).classes(("text-2xl" if groot else "text-sm") + " text-gray-700")

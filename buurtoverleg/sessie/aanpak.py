@@ -73,8 +73,16 @@ ACTIEVELDEN = ("wat", "resultaat", "wanneer", "activiteit", "doelgroep", "uitvoe
 class Aanpak:
     """Mixed into `Dienst`; relies on its `_leiding`, `db`, `catalogus` and `nu`."""
 
-    def besluit(self, token: str, tekst: str, soort: str = "besluit", *, content_ref: str | None = None,
-                reden: str = "", details: dict[str, Any] | None = None) -> int:
+    def besluit(
+        self,
+        token: str,
+        tekst: str,
+        soort: str = "besluit",
+        *,
+        content_ref: str | None = None,
+        reden: str = "",
+        details: dict[str, Any] | None = None,
+    ) -> int:
         if soort not in ("besluit", "communicatie", "vervolg", "beleid"):
             raise Geweigerd("Onbekende soort besluit.")
         tekst = _tekst(tekst, "Het besluit", MAX_TEKST)
@@ -82,14 +90,24 @@ class Aanpak:
         if content_ref is not None:
             self._content(content_ref, ("oplossingsrichting", "praktijkvoorbeeld"))
         with self._leiding(token, "besluit") as (s, meeting):  # type: ignore[attr-defined]
-            nieuw = Decision(meeting_id=meeting.id, kind=soort, text=tekst, reason=reden,
-                             content_ref=content_ref, details=details)
+            nieuw = Decision(
+                meeting_id=meeting.id, kind=soort, text=tekst, reason=reden, content_ref=content_ref, details=details
+            )
             s.add(nieuw)
             s.flush()
             return nieuw.id
 
-    def beleidsdiagnose(self, token: str, richting: str, *, gedekt: str, voldoende: bool | None,
-                        witte_vlekken: str, sectoren: str, betrokken: bool | None) -> int:
+    def beleidsdiagnose(
+        self,
+        token: str,
+        richting: str,
+        *,
+        gedekt: str,
+        voldoende: bool | None,
+        witte_vlekken: str,
+        sectoren: str,
+        betrokken: bool | None,
+    ) -> int:
         """STAP 4.1 per chosen direction: what policy already covers, enough?, gaps, who is needed."""
         titel = self._content(richting, ("oplossingsrichting",))
         details = {
@@ -101,12 +119,19 @@ class Aanpak:
         }
         oordeel = {True: "voldoende", False: "niet voldoende", None: "nog onbekend"}[voldoende]
         with self._leiding(token, "besluit") as (s, meeting):  # type: ignore[attr-defined]
-            for oud in s.scalars(select(Decision).where(
-                Decision.meeting_id == meeting.id, Decision.kind == "beleid", Decision.content_ref == richting
-            )):
+            for oud in s.scalars(
+                select(Decision).where(
+                    Decision.meeting_id == meeting.id, Decision.kind == "beleid", Decision.content_ref == richting
+                )
+            ):
                 s.delete(oud)
-            nieuw = Decision(meeting_id=meeting.id, kind="beleid", content_ref=richting,
-                             text=f"{titel}: huidig beleid {oordeel}", details=details)
+            nieuw = Decision(
+                meeting_id=meeting.id,
+                kind="beleid",
+                content_ref=richting,
+                text=f"{titel}: huidig beleid {oordeel}",
+                details=details,
+            )
             s.add(nieuw)
             s.flush()
             return nieuw.id
@@ -116,16 +141,24 @@ class Aanpak:
         titel = self._content(content_ref, ("oplossingsrichting", "praktijkvoorbeeld"))
         reden = _tekst(reden, "De reden", MAX_TEKST, verplicht=False)
         with self._leiding(token, "besluit") as (s, meeting):  # type: ignore[attr-defined]
-            for oud in s.scalars(select(Decision).where(
-                Decision.meeting_id == meeting.id, Decision.content_ref == content_ref,
-                Decision.kind.in_(("gekozen", "afgewezen")),
-            )):
+            for oud in s.scalars(
+                select(Decision).where(
+                    Decision.meeting_id == meeting.id,
+                    Decision.content_ref == content_ref,
+                    Decision.kind.in_(("gekozen", "afgewezen")),
+                )
+            ):
                 if gekozen is False and s.scalar(select(Action.id).where(Action.decision_id == oud.id)):
                     raise Geweigerd("Aan deze keuze hangen acties; verplaats of verwijder die eerst.")
                 s.delete(oud)
             s.flush()
-            nieuw = Decision(meeting_id=meeting.id, kind="gekozen" if gekozen else "afgewezen",
-                             content_ref=content_ref, text=titel, reason=reden)
+            nieuw = Decision(
+                meeting_id=meeting.id,
+                kind="gekozen" if gekozen else "afgewezen",
+                content_ref=content_ref,
+                text=titel,
+                reason=reden,
+            )
             s.add(nieuw)
             s.flush()
             return nieuw.id
@@ -147,9 +180,16 @@ class Aanpak:
     def analyse(self, meeting_id: int) -> Analyse:
         """What the room established, as content ids: a recorded outcome first, else the
         leaning of the last shown round (median fase; options chosen by at least half)."""
-        soort_veld = {"fase": "fase", "verschijningsvorm": "verschijningsvormen", "locatie": "locaties",
-                      "oorzaak": "oorzaken", "doelgroep": "doelgroepen", "sentiment": "sentimenten",
-                      "trigger": "triggers", "actor": "actoren"}
+        soort_veld = {
+            "fase": "fase",
+            "verschijningsvorm": "verschijningsvormen",
+            "locatie": "locaties",
+            "oorzaak": "oorzaken",
+            "doelgroep": "doelgroepen",
+            "sentiment": "sentimenten",
+            "trigger": "triggers",
+            "actor": "actoren",
+        }
         gevonden: dict[str, list[str]] = {veld: [] for veld in soort_veld.values()}
         uitkomsten = self.uitkomsten(meeting_id)  # type: ignore[attr-defined]
         v = self.vergadering(meeting_id)  # type: ignore[attr-defined]
@@ -174,8 +214,9 @@ class Aanpak:
                 if uitslag and uitslag.zichtbaar and uitslag.aantal:
                     gevonden[veld] += [o for o, n in uitslag.verdeling.items() if n * 2 >= uitslag.aantal]
         fase = gevonden.pop("fase")
-        return Analyse(fase=fase[-1] if fase else None,
-                       **{veld: tuple(dict.fromkeys(ids)) for veld, ids in gevonden.items()})
+        return Analyse(
+            fase=fase[-1] if fase else None, **{veld: tuple(dict.fromkeys(ids)) for veld, ids in gevonden.items()}
+        )
 
     def advies(self, meeting_id: int) -> Advies:
         return adviseer(self.catalogus, self.analyse(meeting_id))  # type: ignore[attr-defined]
@@ -237,8 +278,10 @@ class Aanpak:
     def acties(self, meeting_id: int) -> list[ActieRegel]:
         with self.db.sessie() as s:  # type: ignore[attr-defined]
             rijen = s.execute(
-                select(Action, Decision.content_ref).outerjoin(Decision, Decision.id == Action.decision_id)
-                .where(Action.meeting_id == meeting_id).order_by(Action.wanneer, Action.id)
+                select(Action, Decision.content_ref)
+                .outerjoin(Decision, Decision.id == Action.decision_id)
+                .where(Action.meeting_id == meeting_id)
+                .order_by(Action.wanneer, Action.id)
             ).all()
             return [_regel(a, ref) for a, ref in rijen]
 
@@ -253,7 +296,8 @@ class Aanpak:
             if meeting.previous_meeting_id is None:
                 return []
             rijen = s.execute(
-                select(Action, Decision.content_ref).outerjoin(Decision, Decision.id == Action.decision_id)
+                select(Action, Decision.content_ref)
+                .outerjoin(Decision, Decision.id == Action.decision_id)
                 .where(Action.meeting_id == meeting.previous_meeting_id)
                 .where((Action.status.in_(("open", "bijsturen"))) | (Action.reviewed_in_id == meeting_id))
                 .order_by(Action.wanneer, Action.id)
@@ -296,9 +340,14 @@ class Aanpak:
             raise Geweigerd(f"De terugkoppeldatum {terug:%d-%m-%Y} ligt in het verleden.")
         schoon: dict[str, Any] = {
             naam: _tekst(velden.get(naam, ""), label, MAX_TEKST, verplicht=naam in ("wat", "uitvoerder"))
-            for naam, label in (("wat", "Wat er gebeurt"), ("resultaat", "Het beoogde resultaat"),
-                                ("activiteit", "De activiteit"), ("doelgroep", "Op wie het gericht is"),
-                                ("uitvoerder", "Wie het uitvoert"), ("coordinator", "Wie coördineert"))
+            for naam, label in (
+                ("wat", "Wat er gebeurt"),
+                ("resultaat", "Het beoogde resultaat"),
+                ("activiteit", "De activiteit"),
+                ("doelgroep", "Op wie het gericht is"),
+                ("uitvoerder", "Wie het uitvoert"),
+                ("coordinator", "Wie coördineert"),
+            )
         }
         if len(schoon["uitvoerder"]) > 200 or len(schoon["coordinator"]) > 200:
             raise Geweigerd("Een naam of organisatie mag hoogstens 200 tekens zijn.")
@@ -321,8 +370,22 @@ class Aanpak:
 
 
 def _regel(a: Action, interventie: str | None) -> ActieRegel:
-    return ActieRegel(a.id, a.meeting_id, a.wat, a.resultaat, a.wanneer, a.activiteit, a.doelgroep, a.uitvoerder,
-                      a.coordinator, a.terugkoppeling, a.status, a.decision_id, interventie, a.review_note)
+    return ActieRegel(
+        a.id,
+        a.meeting_id,
+        a.wat,
+        a.resultaat,
+        a.wanneer,
+        a.activiteit,
+        a.doelgroep,
+        a.uitvoerder,
+        a.coordinator,
+        a.terugkoppeling,
+        a.status,
+        a.decision_id,
+        interventie,
+        a.review_note,
+    )
 
 
 def _datum(waarde: Any, wat: str) -> date | None:

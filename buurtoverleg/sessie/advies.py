@@ -474,8 +474,9 @@ def _ernst(catalogus: Catalogus, analyse: Analyse, sleutels: dict[str, list[str]
 # --- oplossingsrichtingen ------------------------------------------------------------------
 
 
-def _richtingen(catalogus: Catalogus, sleutels: dict[str, list[str]], ernst: str | None,
-                toegepast: set[str]) -> tuple[list[Voorstel], set[str]]:
+def _richtingen(
+    catalogus: Catalogus, sleutels: dict[str, list[str]], ernst: str | None, toegepast: set[str]
+) -> tuple[list[Voorstel], set[str]]:
     tellingen = []
     for richting in catalogus.items("oplossingsrichting"):
         telling = _Telling(richting.id)
@@ -491,9 +492,11 @@ def _richtingen(catalogus: Catalogus, sleutels: dict[str, list[str]], ernst: str
                     reden += f" — {citaat}"
             telling.tel(signaal.gewicht, reden, uit_analyse=True)
         if ernst and richting.id == GEBIEDSGERICHTE_RICHTING:
-            telling.tel(GEWICHT_RICHTING_GERICHT,
-                        f"{_vuistregel(catalogus, VUISTREGEL_GERICHT)}: gebiedsgerichte, integrale aanpak ({ernst})",
-                        uit_analyse=False)
+            telling.tel(
+                GEWICHT_RICHTING_GERICHT,
+                f"{_vuistregel(catalogus, VUISTREGEL_GERICHT)}: gebiedsgerichte, integrale aanpak ({ernst})",
+                uit_analyse=False,
+            )
             toegepast.add(VUISTREGEL_GERICHT)
         tellingen.append(telling)
     return _rangschik(catalogus, tellingen)
@@ -511,9 +514,14 @@ def _citaat(richting: Any, trefwoord: str) -> str | None:
 # --- praktijkvoorbeelden -------------------------------------------------------------------
 
 
-def _praktijkvoorbeelden(catalogus: Catalogus, analyse: Analyse, gekozen: dict[str, tuple[str, ...]],
-                         rang: dict[str, int], ernst: str | None,
-                         toegepast: set[str]) -> tuple[list[Voorstel], set[str]]:
+def _praktijkvoorbeelden(
+    catalogus: Catalogus,
+    analyse: Analyse,
+    gekozen: dict[str, tuple[str, ...]],
+    rang: dict[str, int],
+    ernst: str | None,
+    toegepast: set[str],
+) -> tuple[list[Voorstel], set[str]]:
     oorzaken = _per_top(catalogus, gekozen["oorzaken"])
     locaties = _per_top(catalogus, gekozen["locaties"])
     dichtbij = DIRECTE_WOONOMGEVING in locaties
@@ -526,9 +534,11 @@ def _praktijkvoorbeelden(catalogus: Catalogus, analyse: Analyse, gekozen: dict[s
         beste = sorted((rang[r], r) for r in richtingen if r in rang)
         if beste and beste[0][0] in RANGBONUS:
             nummer, richting_id = beste[0]
-            telling.tel(RANGBONUS[nummer],
-                        f"oplossingsrichting: {_klein(catalogus.titel(richting_id))} (nr. {nummer} in dit advies)",
-                        uit_analyse=True)
+            telling.tel(
+                RANGBONUS[nummer],
+                f"oplossingsrichting: {_klein(catalogus.titel(richting_id))} (nr. {nummer} in dit advies)",
+                uit_analyse=True,
+            )
         # P2: shared oorzaken, parent level.
         for oorzaak in _uniek(_top(catalogus, o) for o in pv.oorzaken):
             if oorzaak in oorzaken:
@@ -544,33 +554,50 @@ def _praktijkvoorbeelden(catalogus: Catalogus, analyse: Analyse, gekozen: dict[s
             if doelgroep in gekozen["doelgroepen"]:
                 telling.tel(GEWICHT_DOELGROEP, _benoem(catalogus, doelgroep, [doelgroep]), uit_analyse=True)
             elif doelgroep in SITUATIEDOELGROEPEN:
-                telling.tel(MALUS_SITUATIE, f"doelgroep: bedoeld voor {SITUATIEDOELGROEPEN[doelgroep]}, "
-                            "en dat staat niet in deze analyse", uit_analyse=True)
+                telling.tel(
+                    MALUS_SITUATIE,
+                    f"doelgroep: bedoeld voor {SITUATIEDOELGROEPEN[doelgroep]}, en dat staat niet in deze analyse",
+                    uit_analyse=True,
+                )
             else:
                 ontbrekend.append(doelgroep)
         if ontbrekend and gekozen["doelgroepen"]:
             namen = ", ".join(_klein(catalogus.titel(d)) for d in ontbrekend)
-            telling.tel(MALUS_DOELGROEP * len(ontbrekend), f"doelgroep: ook voor {namen} (niet gekozen)",
-                        uit_analyse=True)
+            telling.tel(
+                MALUS_DOELGROEP * len(ontbrekend), f"doelgroep: ook voor {namen} (niet gekozen)", uit_analyse=True
+            )
         # P5: the phases it is meant for.
         if analyse.fase and pv.fasen:
             if analyse.fase in pv.fasen:
                 telling.tel(GEWICHT_FASE, _benoem(catalogus, analyse.fase, [analyse.fase]), uit_analyse=True)
             else:
                 bedoeld = ", ".join(_klein(catalogus.titel(f)) for f in pv.fasen)
-                telling.tel(MALUS_FASE, f"fase: bedoeld voor {bedoeld}, niet voor "
-                            f"{_klein(catalogus.titel(analyse.fase))}", uit_analyse=True)
+                telling.tel(
+                    MALUS_FASE,
+                    f"fase: bedoeld voor {bedoeld}, niet voor {_klein(catalogus.titel(analyse.fase))}",
+                    uit_analyse=True,
+                )
         elif analyse.fase in INCIDENTFASEN and not pv.fasen:
-            telling.tel(MALUS_FASE, f"fase: de bron noemt dit niet voor {_klein(catalogus.titel(analyse.fase))}",
-                        uit_analyse=True)
+            telling.tel(
+                MALUS_FASE,
+                f"fase: de bron noemt dit niet voor {_klein(catalogus.titel(analyse.fase))}",
+                uit_analyse=True,
+            )
 
         _vuistregels_pv(catalogus, pv, telling, richtingen, dichtbij, ernst, toegepast)
         tellingen.append(telling)
     return _rangschik(catalogus, tellingen)
 
 
-def _vuistregels_pv(catalogus: Catalogus, pv: Any, telling: _Telling, richtingen: set[str], dichtbij: bool,
-                    ernst: str | None, toegepast: set[str]) -> None:
+def _vuistregels_pv(
+    catalogus: Catalogus,
+    pv: Any,
+    telling: _Telling,
+    richtingen: set[str],
+    dichtbij: bool,
+    ernst: str | None,
+    toegepast: set[str],
+) -> None:
     # V1: small and recurring over large and one-off.
     delta, kenmerken = 0.0, []
     if pv.schaal == "kleinschalig":
@@ -588,34 +615,48 @@ def _vuistregels_pv(catalogus: Catalogus, pv: Any, telling: _Telling, richtingen
     # V2/V3: a shared interest and working together over talking about differences.
     insteek = INSTEEK.get(pv.id)
     if insteek == GEDEELD_BELANG:
-        telling.tel(0.5, f"{_vuistregel(catalogus, VUISTREGEL_BELANG)}: samen werken aan een gedeeld belang",
-                    uit_analyse=False)
+        telling.tel(
+            0.5, f"{_vuistregel(catalogus, VUISTREGEL_BELANG)}: samen werken aan een gedeeld belang", uit_analyse=False
+        )
         toegepast.update((VUISTREGEL_BELANG, VUISTREGEL_SAMEN))
     elif insteek == VERSCHILLEN:
-        telling.tel(-0.5, f"{_vuistregel(catalogus, VUISTREGEL_BELANG)}: hier staat praten over verschillen centraal",
-                    uit_analyse=False)
+        telling.tel(
+            -0.5,
+            f"{_vuistregel(catalogus, VUISTREGEL_BELANG)}: hier staat praten over verschillen centraal",
+            uit_analyse=False,
+        )
         toegepast.update((VUISTREGEL_BELANG, VUISTREGEL_SAMEN))
 
     # V4: close to home over larger scales, when the problem is close to home.
     if dichtbij:
         if DIRECTE_WOONOMGEVING in {_top(catalogus, loc) for loc in pv.locaties}:
-            telling.tel(1.0, f"{_vuistregel(catalogus, VUISTREGEL_DICHTBIJ)}: werkt in de directe woonomgeving",
-                        uit_analyse=False)
+            telling.tel(
+                1.0,
+                f"{_vuistregel(catalogus, VUISTREGEL_DICHTBIJ)}: werkt in de directe woonomgeving",
+                uit_analyse=False,
+            )
             toegepast.add(VUISTREGEL_DICHTBIJ)
         elif pv.schaal == "gemeente":
-            telling.tel(-0.5, f"{_vuistregel(catalogus, VUISTREGEL_DICHTBIJ)}: werkt op gemeenteniveau",
-                        uit_analyse=False)
+            telling.tel(
+                -0.5, f"{_vuistregel(catalogus, VUISTREGEL_DICHTBIJ)}: werkt op gemeenteniveau", uit_analyse=False
+            )
             toegepast.add(VUISTREGEL_DICHTBIJ)
 
     # V5: serious problems ask for a focused approach of the hotspots.
     if ernst:
         if GEBIEDSGERICHTE_RICHTING in richtingen:
-            telling.tel(1.0, f"{_vuistregel(catalogus, VUISTREGEL_GERICHT)}: gerichte aanpak van de brandhaarden "
-                        f"({ernst})", uit_analyse=False)
+            telling.tel(
+                1.0,
+                f"{_vuistregel(catalogus, VUISTREGEL_GERICHT)}: gerichte aanpak van de brandhaarden ({ernst})",
+                uit_analyse=False,
+            )
             toegepast.add(VUISTREGEL_GERICHT)
         elif pv.schaal == "gemeente":
-            telling.tel(-0.5, f"{_vuistregel(catalogus, VUISTREGEL_GERICHT)}: algemeen gemeentebreed beleid ({ernst})",
-                        uit_analyse=False)
+            telling.tel(
+                -0.5,
+                f"{_vuistregel(catalogus, VUISTREGEL_GERICHT)}: algemeen gemeentebreed beleid ({ernst})",
+                uit_analyse=False,
+            )
             toegepast.add(VUISTREGEL_GERICHT)
 
 
@@ -667,9 +708,11 @@ def _vuistregel(catalogus: Catalogus, vuistregel_id: str) -> str:
 
 def _samos(catalogus: Catalogus) -> str:
     sjablonen = [s for s in SAMOS_SJABLONEN if catalogus.entries.get(s) and catalogus.entries[s].soort == "template"]
-    hint = ("Er zijn incidenten of er is escalatie: bespreek de situatie ook in een SAMOS-kernteam "
-            "(gestructureerde signalering en aanpak van onrust en spanningen, uit de handreiking "
-            "'Omgaan met maatschappelijke spanningen').")
+    hint = (
+        "Er zijn incidenten of er is escalatie: bespreek de situatie ook in een SAMOS-kernteam "
+        "(gestructureerde signalering en aanpak van onrust en spanningen, uit de handreiking "
+        "'Omgaan met maatschappelijke spanningen')."
+    )
     if sjablonen:
         eerste = sjablonen[0]
         hint += f" Begin met het sjabloon '{catalogus.titel(eerste)}' ({eerste})"

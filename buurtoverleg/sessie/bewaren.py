@@ -162,8 +162,16 @@ class Bewaren:
                 return s.scalar(select(func.count()).select_from(model).where(model.meeting_id == meeting_id)) or 0
 
             return Inhoud(
-                meeting_id, meeting.buurt, meeting.datum, tel(Participant), tel(Response), tel(Signal),
-                tel(Decision), tel(Action), tel(MinutesNote), tel(MinutesVersion),
+                meeting_id,
+                meeting.buurt,
+                meeting.datum,
+                tel(Participant),
+                tel(Response),
+                tel(Signal),
+                tel(Decision),
+                tel(Action),
+                tel(MinutesNote),
+                tel(MinutesVersion),
                 tuple(p.name for p in self._exportbestanden(s, meeting, exportmap)),
             )
 
@@ -173,8 +181,9 @@ class Bewaren:
         notulen = self.notulen(meeting_id)  # type: ignore[attr-defined]
         return bestandsnaam(notulen, "json"), bouw(notulen, "json")
 
-    def verwijder_overleg(self, bewijs: object, meeting_id: int, *, exportmap: Path | str | None = None,
-                          archief: Path | str | None = None) -> Verwijderd:
+    def verwijder_overleg(
+        self, bewijs: object, meeting_id: int, *, exportmap: Path | str | None = None, archief: Path | str | None = None
+    ) -> Verwijderd:
         """Delete the meeting and everything that names or may name a person, for good.
 
         With `archief` (a `.json` file, or else a directory that gets the standard file name) the
@@ -199,8 +208,9 @@ class Bewaren:
 
     # ------------------------------------------------------------------ the retention period
 
-    def ruim_op(self, maanden: int, wijze: str = ANONIMISEREN, *, exportmap: Path | str | None = None,
-                droog: bool = False) -> Opruiming:
+    def ruim_op(
+        self, maanden: int, wijze: str = ANONIMISEREN, *, exportmap: Path | str | None = None, droog: bool = False
+    ) -> Opruiming:
         """Delete or anonymise every meeting older than `maanden` months; `droog` only tells.
 
         A dry run does the very same work inside a transaction that is rolled back, and touches
@@ -219,8 +229,9 @@ class Bewaren:
             _kaal_logbestand(self.db)  # type: ignore[attr-defined]
         return Opruiming(maanden, wijze, grens, droog, tuple(regels))
 
-    def _ruim_een_op(self, meeting_id: int, peildatum: date, wijze: str, exportmap: Path | str | None,
-                     droog: bool) -> Opruimregel | None:
+    def _ruim_een_op(
+        self, meeting_id: int, peildatum: date, wijze: str, exportmap: Path | str | None, droog: bool
+    ) -> Opruimregel | None:
         try:
             with self.db.sessie() as s:  # type: ignore[attr-defined]
                 _veilig_wissen(s)
@@ -234,8 +245,15 @@ class Bewaren:
                 else:
                     wijzigingen = _anonimiseer(s, meeting)
                     resultaat = "geanonimiseerd"
-                regel = Opruimregel(meeting_id, meeting.buurt, meeting.datum, peildatum, resultaat,
-                                    {k: n for k, n in wijzigingen.items() if n}, tuple(bestanden))
+                regel = Opruimregel(
+                    meeting_id,
+                    meeting.buurt,
+                    meeting.datum,
+                    peildatum,
+                    resultaat,
+                    {k: n for k, n in wijzigingen.items() if n},
+                    tuple(bestanden),
+                )
                 if droog:
                     raise _Terugdraaien(regel)
                 _verwijder_bestanden(bestanden)
@@ -272,7 +290,9 @@ class Bewaren:
         with self.db.sessie() as s:  # type: ignore[attr-defined]
             weg = self._exportbestanden(s, self._meeting(s, meeting_id), exportmap)  # type: ignore[attr-defined]
         if doel.resolve() in {p.resolve() for p in weg}:
-            raise Geweigerd("Dat archiefbestand zou meteen mee worden verwijderd. Kies een andere map dan de exportmap.")
+            raise Geweigerd(
+                "Dat archiefbestand zou meteen mee worden verwijderd. Kies een andere map dan de exportmap."
+            )
         try:
             doel.parent.mkdir(parents=True, exist_ok=True)
             fd, tijdelijk = tempfile.mkstemp(dir=doel.parent, prefix=".", suffix=".tmp")
@@ -284,8 +304,9 @@ class Bewaren:
                 Path(tijdelijk).unlink(missing_ok=True)
                 raise
         except OSError as fout:
-            raise Geweigerd(f"Het archief kon niet worden geschreven ({fout.strerror or fout}); "
-                            "er is niets verwijderd.") from None
+            raise Geweigerd(
+                f"Het archief kon niet worden geschreven ({fout.strerror or fout}); er is niets verwijderd."
+            ) from None
         return doel
 
 
@@ -303,10 +324,16 @@ def _wis(s: Session, meeting_id: int) -> dict[str, int]:
         if soort:
             geteld[soort] = n
 
-    weg("herkenningen", delete(SignalUpvote).where(
-        or_(SignalUpvote.signal_id.in_(signalen), SignalUpvote.participant_id.in_(deelnemers))))
-    weg("antwoorden", delete(Response).where(
-        or_(Response.meeting_id == meeting_id, Response.participant_id.in_(deelnemers))))
+    weg(
+        "herkenningen",
+        delete(SignalUpvote).where(
+            or_(SignalUpvote.signal_id.in_(signalen), SignalUpvote.participant_id.in_(deelnemers))
+        ),
+    )
+    weg(
+        "antwoorden",
+        delete(Response).where(or_(Response.meeting_id == meeting_id, Response.participant_id.in_(deelnemers))),
+    )
     weg(None, update(Signal).where(Signal.meeting_id == meeting_id).values(merged_into_id=None))
     weg("signalen", delete(Signal).where(Signal.meeting_id == meeting_id))
     weg(None, update(Action).where(Action.reviewed_in_id == meeting_id).values(reviewed_in_id=None, review_note=""))
@@ -372,13 +399,21 @@ def _anonimiseer(s: Session, meeting: Meeting) -> dict[str, int]:
     """Names become 'Deelnemer n' (numbered as in the minutes), signal texts and the secretary's
     notes go; counts, organisations, domains, answers, decisions and actions stay, with the
     participants' names replaced wherever they were typed. Running it again changes nothing."""
-    deelnemers = list(s.scalars(
-        select(Participant).where(Participant.meeting_id == meeting.id).order_by(Participant.id)))
+    deelnemers = list(
+        s.scalars(select(Participant).where(Participant.meeting_id == meeting.id).order_by(Participant.id))
+    )
     labels = {p.id: LABEL.format(nr=i) for i, p in enumerate(deelnemers, start=1)}
     oude_namen = [(p.name, labels[p.id]) for p in deelnemers]
     vervang = _namenvervanger(oude_namen)
-    telling = {"namen": 0, "signaalteksten": 0, "notities": 0, "besluiten": 0, "acties": 0, "versies": 0,
-               "terugblikken": 0}
+    telling = {
+        "namen": 0,
+        "signaalteksten": 0,
+        "notities": 0,
+        "besluiten": 0,
+        "acties": 0,
+        "versies": 0,
+        "terugblikken": 0,
+    }
 
     for p in deelnemers:
         if p.name != labels[p.id]:
@@ -388,14 +423,17 @@ def _anonimiseer(s: Session, meeting: Meeting) -> dict[str, int]:
         if signaal.text != WEGGEHAALD:
             signaal.text = WEGGEHAALD
             telling["signaalteksten"] += 1
-    telling["notities"] = s.execute(delete(MinutesNote).where(MinutesNote.meeting_id == meeting.id),
-                                    execution_options={"synchronize_session": False}).rowcount  # type: ignore[attr-defined]
+    telling["notities"] = s.execute(
+        delete(MinutesNote).where(MinutesNote.meeting_id == meeting.id),
+        execution_options={"synchronize_session": False},
+    ).rowcount  # type: ignore[attr-defined]
     for besluit in s.scalars(select(Decision).where(Decision.meeting_id == meeting.id)):
         telling["besluiten"] += _vervang_velden(besluit, ("text", "reason", "details"), vervang)
     acties = select(Action).where(or_(Action.meeting_id == meeting.id, Action.reviewed_in_id == meeting.id))
     for actie in s.scalars(acties):
-        telling["acties"] += _vervang_velden(actie, ("wat", "resultaat", "activiteit", "doelgroep", "uitvoerder",
-                                                     "coordinator", "review_note"), vervang)
+        telling["acties"] += _vervang_velden(
+            actie, ("wat", "resultaat", "activiteit", "doelgroep", "uitvoerder", "coordinator", "review_note"), vervang
+        )
     for versie in s.scalars(select(MinutesVersion).where(MinutesVersion.meeting_id == meeting.id)):
         nieuw = _anonieme_versie(versie.content, vervang)
         if nieuw != versie.content:
@@ -418,7 +456,7 @@ def _vervang_velden(rij: Any, velden: tuple[str, ...], vervang: Callable[[str], 
         oud = getattr(rij, veld)
         nieuw = _overal(oud, vervang)
         if isinstance(nieuw, str) and veld in _LENGTE:
-            nieuw = nieuw[:_LENGTE[veld]]
+            nieuw = nieuw[: _LENGTE[veld]]
         if nieuw != oud:
             setattr(rij, veld, nieuw)
             veranderd = 1
@@ -433,10 +471,13 @@ def _anonieme_versie(inhoud: dict[str, Any], vervang: Callable[[str], str]) -> d
         return tuple(replace(r, tekst=WEGGEHAALD, auteur="") for r in regels)
 
     n = replace(
-        n, namen=False, samenvatting="",
+        n,
+        namen=False,
+        samenvatting="",
         aanwezig=tuple(replace(a, namen=()) for a in n.aanwezig),
         stappen=tuple(replace(st, notitie="") for st in n.stappen),
-        waarnemingen=zonder_tekst(n.waarnemingen), duidingen=zonder_tekst(n.duidingen),
+        waarnemingen=zonder_tekst(n.waarnemingen),
+        duidingen=zonder_tekst(n.duidingen),
     )
     return _overal(n.to_dict(), vervang)
 
@@ -492,18 +533,30 @@ def verslag(o: Opruiming) -> list[str]:
         regels.append(f"  overleg {r.meeting_id} · {r.buurt} · {r.datum:%d-%m-%Y}: {werkwoord} ({', '.join(wat)})")
     aantal = _tel(len(o.regels), "overleggen")
     if o.droog:
-        regels.append(f"Droog: er is niets veranderd; {aantal} {'zou' if len(o.regels) == 1 else 'zouden'} "
-                      f"worden {o.regels[0].wijze}.")
+        regels.append(
+            f"Droog: er is niets veranderd; {aantal} {'zou' if len(o.regels) == 1 else 'zouden'} "
+            f"worden {o.regels[0].wijze}."
+        )
     else:
         regels.append(f"{aantal} {o.regels[0].wijze}.")
     return regels
 
 
 ENKELVOUD = {
-    "deelnemers": "deelnemer", "antwoorden": "antwoord", "signalen": "signaal", "herkenningen": "herkenning",
-    "besluiten": "besluit", "acties": "actie", "notities": "notitie", "versies": "versie", "namen": "naam",
-    "signaalteksten": "signaaltekst", "exportbestanden": "exportbestand",
-    "overleggen": "overleg", "terugblikken": "terugblik", "definitieve versies": "definitieve versie",
+    "deelnemers": "deelnemer",
+    "antwoorden": "antwoord",
+    "signalen": "signaal",
+    "herkenningen": "herkenning",
+    "besluiten": "besluit",
+    "acties": "actie",
+    "notities": "notitie",
+    "versies": "versie",
+    "namen": "naam",
+    "signaalteksten": "signaaltekst",
+    "exportbestanden": "exportbestand",
+    "overleggen": "overleg",
+    "terugblikken": "terugblik",
+    "definitieve versies": "definitieve versie",
 }
 
 

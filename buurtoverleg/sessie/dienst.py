@@ -20,27 +20,27 @@ from ..content.schema import Prompt, Template
 from ..storage import Database
 from ..storage.models import Decision, Meeting, Participant, Response, Signal, SignalUpvote, StepState, nu
 from . import codes, overeenstemming
-from .duiding import Duiding, beoordeel
 from .aanpak import Aanpak
-from .notulist import Notulist
 from .bewaren import Bewaren
-from .pincode import Pincodes
+from .duiding import Duiding, beoordeel
 from .fouten import ALLEEN_LEIDING, Geweigerd, NietGevonden
-from .invoer import tekst as _tekst
 from .gebeurtenissen import Gebeurtenis, Publisher, Soort
+from .invoer import tekst as _tekst
+from .notulist import Notulist
+from .pincode import Pincodes
 from .timer import Klok, verbruikt
 from .toestand import (
     DOMEINEN,
-    Onenigheid,
-    Overzichtsregel,
-    Uitkomst,
     ROLLEN,
     SIGNAALSOORTEN,
     Deelnemer,
     Links,
+    Onenigheid,
     Optie,
+    Overzichtsregel,
     SignaalKaart,
     Stap,
+    Uitkomst,
     Uitslag,
     Vergadering,
     Vraag,
@@ -134,9 +134,7 @@ class Dienst(Aanpak, Notulist, Pincodes, Bewaren):
 
     # ------------------------------------------------------------------ joining
 
-    def aanmelden(
-        self, meeting_id: int, naam: str, organisatie: str, domein: str, rol: str = "deelnemer"
-    ) -> int:
+    def aanmelden(self, meeting_id: int, naam: str, organisatie: str, domein: str, rol: str = "deelnemer") -> int:
         naam = _tekst(naam, "Je naam", MAX_NAAM, regels=False)
         organisatie = _tekst(organisatie, "De organisatie", MAX_ORGANISATIE, verplicht=False, regels=False)
         if not isinstance(domein, str) or domein not in DOMEINEN:  # a list would raise, not refuse
@@ -149,9 +147,7 @@ class Dienst(Aanpak, Notulist, Pincodes, Bewaren):
                 raise Geweigerd("Dit overleg is afgelopen.")
             if not meeting.joining_open:
                 raise Geweigerd("Aanmelden is gesloten. Vraag de gespreksleider om het weer te openen.")
-            deelnemer = Participant(
-                meeting_id=meeting_id, name=naam, organisation=organisatie, domain=domein, role=rol
-            )
+            deelnemer = Participant(meeting_id=meeting_id, name=naam, organisation=organisatie, domain=domein, role=rol)
             s.add(deelnemer)
             s.flush()
             deelnemer_id = deelnemer.id
@@ -169,14 +165,14 @@ class Dienst(Aanpak, Notulist, Pincodes, Bewaren):
     # ------------------------------------------------------------------ the facilitator
 
     def start(self, token: str) -> None:
-        with self._leiding(token) as (s, meeting):
+        with self._leiding(token) as (_s, meeting):
             if meeting.status != "lobby":
                 raise Geweigerd("Het overleg is al gestart.")
             meeting.status = "stappen"
             self._ga_naar(meeting, 0)
 
     def volgende(self, token: str) -> None:
-        with self._leiding(token) as (s, meeting):
+        with self._leiding(token) as (_s, meeting):
             self._moet_bezig(meeting)
             assert meeting.current_step is not None
             if meeting.current_step + 1 >= len(meeting.steps):
@@ -186,7 +182,7 @@ class Dienst(Aanpak, Notulist, Pincodes, Bewaren):
             self._ga_naar(meeting, meeting.current_step + 1)
 
     def vorige(self, token: str) -> None:
-        with self._leiding(token) as (s, meeting):
+        with self._leiding(token) as (_s, meeting):
             if meeting.status == "afronding":
                 meeting.status = "stappen"
                 self._ga_naar(meeting, len(meeting.steps) - 1)
@@ -198,7 +194,7 @@ class Dienst(Aanpak, Notulist, Pincodes, Bewaren):
             self._ga_naar(meeting, meeting.current_step - 1)
 
     def ga_naar(self, token: str, positie: int) -> None:
-        with self._leiding(token) as (s, meeting):
+        with self._leiding(token) as (_s, meeting):
             if meeting.status not in ("stappen", "afronding"):
                 raise Geweigerd("Start eerst het overleg.")
             if not 0 <= positie < len(meeting.steps):
@@ -207,7 +203,7 @@ class Dienst(Aanpak, Notulist, Pincodes, Bewaren):
             self._ga_naar(meeting, positie)
 
     def open_invoer(self, token: str) -> None:
-        with self._leiding(token) as (s, meeting):
+        with self._leiding(token) as (_s, meeting):
             stap = self._huidige(meeting)
             if stap.status == "open":
                 raise Geweigerd("De invoer staat al open.")
@@ -216,14 +212,14 @@ class Dienst(Aanpak, Notulist, Pincodes, Bewaren):
             stap.status = "open"
 
     def sluit_invoer(self, token: str) -> None:
-        with self._leiding(token) as (s, meeting):
+        with self._leiding(token) as (_s, meeting):
             stap = self._huidige(meeting)
             if stap.status != "open":
                 raise Geweigerd("De invoer staat niet open.")
             stap.status = "dicht"
 
     def onthul(self, token: str) -> None:
-        with self._leiding(token) as (s, meeting):
+        with self._leiding(token) as (_s, meeting):
             stap = self._huidige(meeting)
             if stap.status == "onthuld":
                 raise Geweigerd("De uitslag is al getoond.")
@@ -233,7 +229,7 @@ class Dienst(Aanpak, Notulist, Pincodes, Bewaren):
 
     def nieuwe_ronde(self, token: str) -> None:
         """Discuss and re-vote: the same prompts again; the earlier round stays stored."""
-        with self._leiding(token) as (s, meeting):
+        with self._leiding(token) as (_s, meeting):
             stap = self._huidige(meeting)
             if stap.status not in ("dicht", "onthuld"):
                 raise Geweigerd("Sluit eerst de huidige ronde.")
@@ -241,34 +237,34 @@ class Dienst(Aanpak, Notulist, Pincodes, Bewaren):
             stap.status = "open"
 
     def verleng(self, token: str, seconden: int) -> None:
-        with self._leiding(token) as (s, meeting):
+        with self._leiding(token) as (_s, meeting):
             stap = self._huidige(meeting)
             stap.budget_seconds = max(60, stap.budget_seconds + seconden)
 
     def stel_budget(self, token: str, positie: int, minuten: int) -> None:
         if not 1 <= minuten <= MAX_MINUTEN:
             raise Geweigerd(f"Kies een tijd tussen 1 en {MAX_MINUTEN} minuten.")
-        with self._leiding(token) as (s, meeting):
+        with self._leiding(token) as (_s, meeting):
             if not 0 <= positie < len(meeting.steps):
                 raise Geweigerd("Die stap bestaat niet.")
             meeting.steps[positie].budget_seconds = minuten * 60
 
     def pauzeer(self, token: str) -> None:
-        with self._leiding(token) as (s, meeting):
+        with self._leiding(token) as (_s, meeting):
             stap = self._huidige(meeting)
             if stap.running_since is None:
                 raise Geweigerd("De tijd staat al stil.")
             self._stop_klok(stap)
 
     def hervat(self, token: str) -> None:
-        with self._leiding(token) as (s, meeting):
+        with self._leiding(token) as (_s, meeting):
             stap = self._huidige(meeting)
             if stap.running_since is not None:
                 raise Geweigerd("De tijd loopt al.")
             stap.running_since = self.nu()
 
     def aanmelden_open(self, token: str, open_: bool) -> None:
-        with self._leiding(token, "deelnemers") as (s, meeting):
+        with self._leiding(token, "deelnemers") as (_s, meeting):
             meeting.joining_open = open_
 
     def instellingen(self, token: str, **waarden: bool) -> None:
@@ -279,14 +275,14 @@ class Dienst(Aanpak, Notulist, Pincodes, Bewaren):
             "auto_onthullen": "auto_reveal",
             "live_uitslag": "show_live_results",
         }
-        with self._leiding(token, "instellingen") as (s, meeting):
+        with self._leiding(token, "instellingen") as (_s, meeting):
             for naam, waarde in waarden.items():
                 if naam not in velden:
                     raise Geweigerd(f"Onbekende instelling '{naam}'.")
                 setattr(meeting, velden[naam], bool(waarde))
 
     def beeindig(self, token: str) -> None:
-        with self._leiding(token) as (s, meeting):
+        with self._leiding(token) as (_s, meeting):
             if meeting.status == "gesloten":
                 raise Geweigerd("Het overleg is al afgesloten.")
             if meeting.current_step is not None:
@@ -328,8 +324,15 @@ class Dienst(Aanpak, Notulist, Pincodes, Bewaren):
                 )
             )
             if bestaand is None:
-                s.add(Response(meeting_id=meeting_id, participant_id=deelnemer.id, prompt_id=vraag_id,
-                               round=stap.round, value=schoon))
+                s.add(
+                    Response(
+                        meeting_id=meeting_id,
+                        participant_id=deelnemer.id,
+                        prompt_id=vraag_id,
+                        round=stap.round,
+                        value=schoon,
+                    )
+                )
             else:
                 bestaand.value = schoon
                 bestaand.updated_at = self.nu()
@@ -348,9 +351,14 @@ class Dienst(Aanpak, Notulist, Pincodes, Bewaren):
             _stap, prompt = self._open_vraag(meeting, vraag_id)
             if prompt.type.value != "signaal":
                 raise Geweigerd("Bij deze vraag hoort geen signaal.")
-            al = s.scalar(select(Signal.id).where(
-                Signal.meeting_id == meeting_id, Signal.participant_id == deelnemer.id,
-                Signal.prompt_id == vraag_id, Signal.text == tekst))
+            al = s.scalar(
+                select(Signal.id).where(
+                    Signal.meeting_id == meeting_id,
+                    Signal.participant_id == deelnemer.id,
+                    Signal.prompt_id == vraag_id,
+                    Signal.text == tekst,
+                )
+            )
             if al is not None:
                 # Sent again: a phone that lost its connection before it saw 'Ontvangen' (or
                 # reloaded after a server restart) sends the same text once more. It was stored;
@@ -393,9 +401,16 @@ class Dienst(Aanpak, Notulist, Pincodes, Bewaren):
 
     # ------------------------------------------------------------------ moderation
 
-    def modereer(self, token: str, signaal_id: int, *, verborgen: bool | None = None,
-                 goedgekeurd: bool | None = None, geverifieerd: bool | None = None,
-                 tekst: str | None = None) -> None:
+    def modereer(
+        self,
+        token: str,
+        signaal_id: int,
+        *,
+        verborgen: bool | None = None,
+        goedgekeurd: bool | None = None,
+        geverifieerd: bool | None = None,
+        tekst: str | None = None,
+    ) -> None:
         with self._leiding(token, "signaal") as (s, meeting):
             signaal = self._signaal(s, meeting, signaal_id)
             if verborgen is not None:
@@ -514,16 +529,19 @@ class Dienst(Aanpak, Notulist, Pincodes, Bewaren):
             klaar = self._klaar(s, meeting, stap, vragen)
             return [_deelnemer(p) for p in meeting.participants if p.role == "deelnemer" and p.id not in klaar]
 
-    def signalen(self, meeting_id: int, *, kijker: int | None = None, alles: bool = False,
-                 vraag_id: str | None = None) -> list[SignaalKaart]:
+    def signalen(
+        self, meeting_id: int, *, kijker: int | None = None, alles: bool = False, vraag_id: str | None = None
+    ) -> list[SignaalKaart]:
         """Signal cards; `alles` (facilitator) includes hidden and unapproved ones."""
         return self.zaalsignalen(meeting_id, alles=alles, vraag_id=vraag_id).voor(kijker)
 
     def zaalsignalen(self, meeting_id: int, *, alles: bool = False, vraag_id: str | None = None) -> Zaalsignalen:
         """The signal cards without anyone's own marks, plus authors and recognisers."""
         with self.db.sessie() as s:
-            query = select(Signal, Participant).outerjoin(Participant, Signal.participant_id == Participant.id).where(
-                Signal.meeting_id == meeting_id, Signal.merged_into_id.is_(None)
+            query = (
+                select(Signal, Participant)
+                .outerjoin(Participant, Signal.participant_id == Participant.id)
+                .where(Signal.meeting_id == meeting_id, Signal.merged_into_id.is_(None))
             )
             if vraag_id is not None:
                 query = query.where(Signal.prompt_id == vraag_id)
@@ -539,8 +557,13 @@ class Dienst(Aanpak, Notulist, Pincodes, Bewaren):
             ):
                 herkenners.setdefault(signaal_id, set()).add(deelnemer_id)
                 domeinen.setdefault(signaal_id, set()).add(domein)
-            aanwezig = set(s.scalars(select(Participant.domain).where(
-                Participant.meeting_id == meeting_id, Participant.role == "deelnemer")))
+            aanwezig = set(
+                s.scalars(
+                    select(Participant.domain).where(
+                        Participant.meeting_id == meeting_id, Participant.role == "deelnemer"
+                    )
+                )
+            )
         kaarten = tuple(
             SignaalKaart(
                 id=sig.id,
@@ -556,12 +579,17 @@ class Dienst(Aanpak, Notulist, Pincodes, Bewaren):
                 vraag_id=sig.prompt_id,
                 eenzijdig=overeenstemming.eenzijdige_herkenning(
                     domeinen[sig.id] | ({p.domain} if p else set()), aanwezig
-                ) if sig.id in domeinen else False,
+                )
+                if sig.id in domeinen
+                else False,
             )
             for sig, p in rijen
         )
-        return Zaalsignalen(kaarten, {sig.id: sig.participant_id for sig, _p in rijen},
-                            {i: frozenset(ids) for i, ids in herkenners.items()})
+        return Zaalsignalen(
+            kaarten,
+            {sig.id: sig.participant_id for sig, _p in rijen},
+            {i: frozenset(ids) for i, ids in herkenners.items()},
+        )
 
     # ------------------------------------------------------------------ duiding
 
@@ -583,8 +611,9 @@ class Dienst(Aanpak, Notulist, Pincodes, Bewaren):
                 rijen = s.execute(
                     select(Response.round, Participant.domain, Response.value)
                     .join(Participant, Participant.id == Response.participant_id)
-                    .where(Response.meeting_id == meeting_id, Response.prompt_id == prompt.id,
-                           Response.round <= laatste)
+                    .where(
+                        Response.meeting_id == meeting_id, Response.prompt_id == prompt.id, Response.round <= laatste
+                    )
                 ).all()
                 rondes = []
                 for ronde in range(1, laatste + 1):
@@ -610,14 +639,23 @@ class Dienst(Aanpak, Notulist, Pincodes, Bewaren):
                 if laatste.oordeel != "verdeeld" or vraag_id in vastgesteld:
                     continue
                 vraag = next(q for q in stap.vragen if q.id == vraag_id)
-                lijst.append(Onenigheid(stap.positie, stap.titel, vraag.id, vraag.vraag, laatste.ronde,
-                                        laatste.samenvatting, laatste.gewicht,
-                                        laatste.lezingen))
+                lijst.append(
+                    Onenigheid(
+                        stap.positie,
+                        stap.titel,
+                        vraag.id,
+                        vraag.vraag,
+                        laatste.ronde,
+                        laatste.samenvatting,
+                        laatste.gewicht,
+                        laatste.lezingen,
+                    )
+                )
         return sorted(lijst, key=lambda o: (-o.gewicht, o.positie))
 
     def bespreek_opnieuw(self, token: str, positie: int) -> None:
         """'Discuss and re-vote' from the list of disagreements: go there, open round n+1."""
-        with self._leiding(token) as (s, meeting):
+        with self._leiding(token) as (_s, meeting):
             if meeting.status not in ("stappen", "afronding"):
                 raise Geweigerd("Start eerst het overleg.")
             if not 0 <= positie < len(meeting.steps):
@@ -637,35 +675,45 @@ class Dienst(Aanpak, Notulist, Pincodes, Bewaren):
             vraag = self._vraag(self._vind_prompt(meeting, vraag_id)[1])
             if optie is not None and optie not in [str(w) for w in vraag.waarden()]:
                 raise Geweigerd("Kies een van de opties van deze vraag.")
-            for oud in s.scalars(select(Decision).where(
-                Decision.meeting_id == meeting.id, Decision.prompt_id == vraag_id,
-                Decision.kind.in_(("vastgesteld", "geen-overeenstemming")),
-            )):
+            for oud in s.scalars(
+                select(Decision).where(
+                    Decision.meeting_id == meeting.id,
+                    Decision.prompt_id == vraag_id,
+                    Decision.kind.in_(("vastgesteld", "geen-overeenstemming")),
+                )
+            ):
                 s.delete(oud)
             titel = next((o.titel for o in vraag.opties if o.id == optie), optie)
-            s.add(Decision(
-                meeting_id=meeting.id,
-                kind="vastgesteld" if optie is not None else "geen-overeenstemming",
-                prompt_id=vraag_id,
-                content_ref=optie,
-                text=f"vastgesteld: {titel}" if optie is not None else f"geen overeenstemming: {toelichting}",
-                reason=toelichting,
-            ))
+            s.add(
+                Decision(
+                    meeting_id=meeting.id,
+                    kind="vastgesteld" if optie is not None else "geen-overeenstemming",
+                    prompt_id=vraag_id,
+                    content_ref=optie,
+                    text=f"vastgesteld: {titel}" if optie is not None else f"geen overeenstemming: {toelichting}",
+                    reason=toelichting,
+                )
+            )
 
     def uitkomsten(self, meeting_id: int) -> dict[str, Uitkomst]:
         """What the room settled on, per prompt; later steps and the advice use this."""
         with self.db.sessie() as s:
-            rijen = s.scalars(select(Decision).where(
-                Decision.meeting_id == meeting_id,
-                Decision.kind.in_(("vastgesteld", "geen-overeenstemming")),
-            ).order_by(Decision.id))
+            rijen = s.scalars(
+                select(Decision)
+                .where(
+                    Decision.meeting_id == meeting_id,
+                    Decision.kind.in_(("vastgesteld", "geen-overeenstemming")),
+                )
+                .order_by(Decision.id)
+            )
             return {
                 d.prompt_id: Uitkomst(d.prompt_id, d.content_ref, d.text, d.reason)
-                for d in rijen if d.prompt_id is not None
+                for d in rijen
+                if d.prompt_id is not None
             }
 
     def stel_drempels(self, token: str, **waarden: float) -> None:
-        with self._leiding(token, "instellingen") as (s, meeting):
+        with self._leiding(token, "instellingen") as (_s, meeting):
             huidig = dict(meeting.thresholds or {})
             huidig.update(waarden)
             try:
@@ -683,7 +731,7 @@ class Dienst(Aanpak, Notulist, Pincodes, Bewaren):
             raise Geweigerd(ALLEEN_LEIDING)
         return meeting
 
-    def _leiding(self, token: str, soort: Soort = "stap") -> "_Leiding":
+    def _leiding(self, token: str, soort: Soort = "stap") -> _Leiding:
         return _Leiding(self, token, soort)
 
     def _meld(self, meeting_id: int, soort: Soort) -> None:
@@ -712,7 +760,9 @@ class Dienst(Aanpak, Notulist, Pincodes, Bewaren):
 
     def _stap(self, template: Template, st: StepState) -> Stap:
         bron = self._template_stap(template, st.step_id)
-        klok = Klok(st.budget_seconds, verbruikt(st.used_seconds, st.running_since, self.nu()), st.running_since is not None)
+        klok = Klok(
+            st.budget_seconds, verbruikt(st.used_seconds, st.running_since, self.nu()), st.running_since is not None
+        )
         return Stap(
             positie=st.position,
             id=st.step_id,
@@ -781,8 +831,9 @@ class Dienst(Aanpak, Notulist, Pincodes, Bewaren):
         assert meeting.current_step is not None
         return meeting.steps[meeting.current_step]
 
-    def _stemmer(self, s: Session, meeting_id: int, deelnemer_id: int,
-                 ook_niet_stemmers: bool = False) -> tuple[Meeting, Participant]:
+    def _stemmer(
+        self, s: Session, meeting_id: int, deelnemer_id: int, ook_niet_stemmers: bool = False
+    ) -> tuple[Meeting, Participant]:
         meeting = self._meeting(s, meeting_id)
         deelnemer = s.get(Participant, deelnemer_id)
         if deelnemer is None or deelnemer.meeting_id != meeting_id:
@@ -874,7 +925,6 @@ class _Leiding:
         if exc_type is None:
             self.dienst._meld(self.meeting_id, self.soort)
         return False
-
 
 
 def _deelnemer(p: Participant) -> Deelnemer:

@@ -71,7 +71,7 @@ def _ordinaal(vraag: Vraag, ronde: int, antwoorden: Sequence[tuple[str, Any]], d
     drempel = drempels.domein_afstand_schaal if vraag.type == "schaal" else drempels.domein_afstand_fase
     verschillen = ov.domeinverschillen_ordinaal(paren, drempel)
     labels = {positie[w]: _label(vraag, w) for w in schaal}
-    typisch = None if uitslag.mediaan is None else schaal[int(round(uitslag.mediaan)) - 1]
+    typisch = None if uitslag.mediaan is None else schaal[round(uitslag.mediaan) - 1]
     if uitslag.oordeel == "eensgezind" and typisch is not None:
         samenvatting = f"eensgezind op {_label(vraag, typisch)}"
     else:
@@ -80,18 +80,27 @@ def _ordinaal(vraag: Vraag, ronde: int, antwoorden: Sequence[tuple[str, Any]], d
         Domeinverschil(
             v.domein_a,
             v.domein_b,
-            f"{_domein(v.domein_a)}: {labels.get(int(round(v.waarde_a)), v.waarde_a)} · "
-            f"{_domein(v.domein_b)}: {labels.get(int(round(v.waarde_b)), v.waarde_b)}",
+            f"{_domein(v.domein_a)}: {labels.get(round(v.waarde_a), v.waarde_a)} · "
+            f"{_domein(v.domein_b)}: {labels.get(round(v.waarde_b), v.waarde_b)}",
         )
         for v in verschillen
     )
     lezing: dict[str, int] = {}
     for v in verschillen:
-        lezing[v.domein_a] = int(round(v.waarde_a))
-        lezing[v.domein_b] = int(round(v.waarde_b))
+        lezing[v.domein_a] = round(v.waarde_a)
+        lezing[v.domein_b] = round(v.waarde_b)
     lezingen = _groepeer({d: labels.get(p, str(p)) for d, p in lezing.items()}, volgorde=lambda p: p, sleutel=lezing)
-    return Duiding(vraag.id, ronde, uitslag.aantal, uitslag.oordeel, samenvatting, teksten,
-                   ov.gewicht(uitslag, verschillen, drempels), None if typisch is None else str(typisch), lezingen)
+    return Duiding(
+        vraag.id,
+        ronde,
+        uitslag.aantal,
+        uitslag.oordeel,
+        samenvatting,
+        teksten,
+        ov.gewicht(uitslag, verschillen, drempels),
+        None if typisch is None else str(typisch),
+        lezingen,
+    )
 
 
 def _keuze(vraag: Vraag, ronde: int, antwoorden: Sequence[tuple[str, Any]], drempels: ov.Drempels) -> Duiding:
@@ -123,10 +132,22 @@ def _keuze(vraag: Vraag, ronde: int, antwoorden: Sequence[tuple[str, Any]], drem
         keuzes[v.domein_a] = v.keuze_a
         keuzes[v.domein_b] = v.keuze_b
     plek = {o: i for i, o in enumerate(opties)}
-    lezingen = _groepeer({d: ", ".join(titels[o] for o in k) for d, k in keuzes.items()},
-                         volgorde=lambda k: tuple(plek[o] for o in k), sleutel=keuzes)
-    return Duiding(vraag.id, ronde, uitslag.aantal, uitslag.oordeel, samenvatting, teksten,
-                   ov.gewicht(uitslag, verschillen, drempels), typisch, lezingen)
+    lezingen = _groepeer(
+        {d: ", ".join(titels[o] for o in k) for d, k in keuzes.items()},
+        volgorde=lambda k: tuple(plek[o] for o in k),
+        sleutel=keuzes,
+    )
+    return Duiding(
+        vraag.id,
+        ronde,
+        uitslag.aantal,
+        uitslag.oordeel,
+        samenvatting,
+        teksten,
+        ov.gewicht(uitslag, verschillen, drempels),
+        typisch,
+        lezingen,
+    )
 
 
 def _groepeer(label: dict[str, str], *, volgorde: Any, sleutel: dict[str, Any]) -> tuple[str, ...]:

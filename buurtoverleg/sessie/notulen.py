@@ -204,9 +204,19 @@ class Notulen:
     def leeg(self) -> bool:
         """Nothing recorded at all: the minutes then say so instead of listing empty sections."""
         return not (
-            self.aanwezig or self.waarnemingen or self.duidingen or self.gekozen or self.afgewezen
-            or self.beleid or self.besluiten or self.acties or self.communicatie or self.vervolg
-            or self.terugblik or self.samenvatting or self.antwoorden
+            self.aanwezig
+            or self.waarnemingen
+            or self.duidingen
+            or self.gekozen
+            or self.afgewezen
+            or self.beleid
+            or self.besluiten
+            or self.acties
+            or self.communicatie
+            or self.vervolg
+            or self.terugblik
+            or self.samenvatting
+            or self.antwoorden
             or any(s.notitie or s.status != "nog-niet" for s in self.stappen)
         )
 

@@ -63,10 +63,14 @@ class Notulist:
             if positie is not None and not (isinstance(positie, int) and 0 <= positie < len(meeting.steps)):
                 raise Geweigerd("Die stap bestaat niet.")
             # NULL positions are not unique in SQL, so take the first summary row if ever there were two
-            bestaand = s.scalars(select(MinutesNote).where(
-                MinutesNote.meeting_id == meeting.id,
-                MinutesNote.position.is_(None) if positie is None else MinutesNote.position == positie,
-            ).order_by(MinutesNote.id)).first()
+            bestaand = s.scalars(
+                select(MinutesNote)
+                .where(
+                    MinutesNote.meeting_id == meeting.id,
+                    MinutesNote.position.is_(None) if positie is None else MinutesNote.position == positie,
+                )
+                .order_by(MinutesNote.id)
+            ).first()
             if not schoon:
                 if bestaand is not None:
                     s.delete(bestaand)
@@ -87,8 +91,9 @@ class Notulist:
             meeting_id = meeting.id
         concept = self.notulen(meeting_id)
         with self.db.sessie() as s:  # type: ignore[attr-defined]
-            nummer = (s.scalar(select(func.max(MinutesVersion.number)).where(
-                MinutesVersion.meeting_id == meeting_id)) or 0) + 1
+            nummer = (
+                s.scalar(select(func.max(MinutesVersion.number)).where(MinutesVersion.meeting_id == meeting_id)) or 0
+            ) + 1
             nu = self.nu()  # type: ignore[attr-defined]
             definitief = replace(concept, versie=nummer, gemaakt_op=nu)
             s.add(MinutesVersion(meeting_id=meeting_id, number=nummer, created_at=nu, content=definitief.to_dict()))
@@ -103,14 +108,20 @@ class Notulist:
 
     def versies(self, meeting_id: int) -> list[Versie]:
         with self.db.sessie() as s:  # type: ignore[attr-defined]
-            rijen = s.execute(select(MinutesVersion.number, MinutesVersion.created_at).where(
-                MinutesVersion.meeting_id == meeting_id).order_by(MinutesVersion.number)).all()
+            rijen = s.execute(
+                select(MinutesVersion.number, MinutesVersion.created_at)
+                .where(MinutesVersion.meeting_id == meeting_id)
+                .order_by(MinutesVersion.number)
+            ).all()
         return [Versie(r.number, r.created_at) for r in rijen]
 
     def notulen_versie(self, meeting_id: int, nummer: int) -> Notulen:
         with self.db.sessie() as s:  # type: ignore[attr-defined]
-            inhoud = s.scalar(select(MinutesVersion.content).where(
-                MinutesVersion.meeting_id == meeting_id, MinutesVersion.number == nummer))
+            inhoud = s.scalar(
+                select(MinutesVersion.content).where(
+                    MinutesVersion.meeting_id == meeting_id, MinutesVersion.number == nummer
+                )
+            )
         if inhoud is None:
             raise NietGevonden(f"Versie {nummer} van deze notulen bestaat niet.")
         return Notulen.from_dict(inhoud)
@@ -118,7 +129,9 @@ class Notulist:
     def notities(self, meeting_id: int) -> dict[int | None, str]:
         """The secretary's notes by step position; None is the general summary."""
         with self.db.sessie() as s:  # type: ignore[attr-defined]
-            return {n.position: n.text for n in s.scalars(select(MinutesNote).where(MinutesNote.meeting_id == meeting_id))}
+            return {
+                n.position: n.text for n in s.scalars(select(MinutesNote).where(MinutesNote.meeting_id == meeting_id))
+            }
 
     def notulen(self, meeting_id: int) -> Notulen:
         """The live draft of the minutes, compiled from what is stored now."""
@@ -129,8 +142,9 @@ class Notulist:
             drempels = self._drempels(meeting)  # type: ignore[attr-defined]
             vorig = s.get(Meeting, meeting.previous_meeting_id) if meeting.previous_meeting_id else None
             vorig_overleg = f"{vorig.buurt}, {vorig.datum:%d-%m-%Y}" if vorig else ""
-            notities = {n.position: n.text for n in s.scalars(
-                select(MinutesNote).where(MinutesNote.meeting_id == meeting_id))}
+            notities = {
+                n.position: n.text for n in s.scalars(select(MinutesNote).where(MinutesNote.meeting_id == meeting_id))
+            }
             antwoorden = _antwoorden(s, meeting_id)
         uitkomsten = self.uitkomsten(meeting_id)  # type: ignore[attr-defined]
         besluiten = self.besluiten(meeting_id)  # type: ignore[attr-defined]
@@ -157,19 +171,44 @@ class Notulist:
             for vraag in stap.vragen:
                 per_ronde = {r: [a for a in antwoorden.get(vraag.id, []) if a[0] == r] for r, _ in getoond}
                 for ronde, _ in getoond:
-                    ruw.extend(RuwAntwoord(stap.positie, vraag.id, ronde, wie(pid), org, DOMEINEN.get(dom, dom), waarde)
-                               for _r, pid, org, dom, waarde in per_ronde[ronde])
-                verslagen.append(self._vraagverslag(
-                    vraag, getoond, per_ronde, duiding.get(vraag.id, []), uitkomsten.get(vraag.id),
-                    sum(1 for k in signalen if k.vraag_id == vraag.id), drempels))
-            stappen.append(Stapverslag(stap.positie, stap.titel, stap.onderdeel, stap.status, tuple(verslagen),
-                                       notities.get(stap.positie, "")))
+                    ruw.extend(
+                        RuwAntwoord(stap.positie, vraag.id, ronde, wie(pid), org, DOMEINEN.get(dom, dom), waarde)
+                        for _r, pid, org, dom, waarde in per_ronde[ronde]
+                    )
+                verslagen.append(
+                    self._vraagverslag(
+                        vraag,
+                        getoond,
+                        per_ronde,
+                        duiding.get(vraag.id, []),
+                        uitkomsten.get(vraag.id),
+                        sum(1 for k in signalen if k.vraag_id == vraag.id),
+                        drempels,
+                    )
+                )
+            stappen.append(
+                Stapverslag(
+                    stap.positie,
+                    stap.titel,
+                    stap.onderdeel,
+                    stap.status,
+                    tuple(verslagen),
+                    notities.get(stap.positie, ""),
+                )
+            )
 
         kaarten = sorted(signalen, key=lambda k: (-k.herkend, k.id))
         regels = [
-            Signaalregel(k.soort, k.tekst, k.herkend, DOMEINEN.get(k.domein, k.domein), k.organisatie,
-                         k.auteur if namen else "", vragen[k.vraag_id].vraag if k.vraag_id in vragen else "",
-                         k.geverifieerd)
+            Signaalregel(
+                k.soort,
+                k.tekst,
+                k.herkend,
+                DOMEINEN.get(k.domein, k.domein),
+                k.organisatie,
+                k.auteur if namen else "",
+                vragen[k.vraag_id].vraag if k.vraag_id in vragen else "",
+                k.geverifieerd,
+            )
             for k in kaarten
         ]
 
@@ -183,17 +222,26 @@ class Notulist:
                     lijst.append(Besluitregel("Gekozen aanpak", f"{keuze.soort}: {b.tekst}", b.reden))
             elif b.soort == "beleid":
                 d = b.details or {}
-                beleid.append(Beleidsregel(
-                    self.catalogus.titel(b.content_ref) if b.content_ref else b.tekst,  # type: ignore[attr-defined]
-                    str(d.get("gedekt", "")), _janee(d.get("voldoende")), str(d.get("witte_vlekken", "")),
-                    str(d.get("sectoren", "")), _janee(d.get("betrokken"))))
+                beleid.append(
+                    Beleidsregel(
+                        self.catalogus.titel(b.content_ref) if b.content_ref else b.tekst,  # type: ignore[attr-defined]
+                        str(d.get("gedekt", "")),
+                        _janee(d.get("voldoende")),
+                        str(d.get("witte_vlekken", "")),
+                        str(d.get("sectoren", "")),
+                        _janee(d.get("betrokken")),
+                    )
+                )
             elif b.soort in ("vastgesteld", "geen-overeenstemming"):
                 vraag = vragen.get(b.vraag_id or "")
                 onderwerp = onderwerpen.get(b.vraag_id or "", b.vraag_id or "")
                 if b.soort == "vastgesteld":
                     scheiding = " " if onderwerp.endswith("?") else ": "
-                    lijst.append(Besluitregel("Vastgesteld", f"{onderwerp}{scheiding}{_optietitel(vraag, b.content_ref)}",
-                                              b.reden))
+                    lijst.append(
+                        Besluitregel(
+                            "Vastgesteld", f"{onderwerp}{scheiding}{_optietitel(vraag, b.content_ref)}", b.reden
+                        )
+                    )
                 else:
                     lijst.append(Besluitregel("Geen overeenstemming", onderwerp, b.reden))
             elif b.soort == "besluit":
@@ -243,9 +291,16 @@ class Notulist:
         if melden:
             self._meld(meeting_id, "notulen")  # type: ignore[attr-defined]
 
-    def _vraagverslag(self, vraag: Vraag, getoond: list[tuple[int, bool]],
-                      per_ronde: dict[int, list[tuple[Any, ...]]], duidingen: list[Any], uitkomst: Any,
-                      signalen: int, drempels: Any) -> Vraagverslag:
+    def _vraagverslag(
+        self,
+        vraag: Vraag,
+        getoond: list[tuple[int, bool]],
+        per_ronde: dict[int, list[tuple[Any, ...]]],
+        duidingen: list[Any],
+        uitkomst: Any,
+        signalen: int,
+        drempels: Any,
+    ) -> Vraagverslag:
         if vraag.type in ("signaal", "bespreking"):
             return Vraagverslag(vraag.id, vraag.vraag, vraag.type, signalen=signalen)
         per_nummer = {d.ronde: d for d in duidingen}
@@ -256,34 +311,60 @@ class Notulist:
                 continue
             d = per_nummer.get(ronde)
             if d is None and vraag.type != "stippen":
-                d = beoordeel(vraag, ronde, [(dom, w) for _r, _p, _o, dom, w in rijen],
-                              geordend=self._geordend(vraag), drempels=drempels)  # type: ignore[attr-defined]
+                d = beoordeel(
+                    vraag,
+                    ronde,
+                    [(dom, w) for _r, _p, _o, dom, w in rijen],
+                    geordend=self._geordend(vraag),
+                    drempels=drempels,
+                )  # type: ignore[attr-defined]
             telling = verdeling(vraag, (w for *_x, w in rijen))
             if d is not None:
-                rondes.append(Ronde(ronde, len(rijen), d.oordeel, d.samenvatting,
-                                    d.lezingen, in_zaal))
+                rondes.append(Ronde(ronde, len(rijen), d.oordeel, d.samenvatting, d.lezingen, in_zaal))
             else:
                 top = max(telling.values(), default=0)
                 meest = [vraag.titel_van(w) for w, n in telling.items() if n == top and top > 0]
-                rondes.append(Ronde(ronde, len(rijen), "", "meeste stippen: " + ", ".join(meest) if meest else "",
-                                    (), in_zaal))
+                rondes.append(
+                    Ronde(ronde, len(rijen), "", "meeste stippen: " + ", ".join(meest) if meest else "", (), in_zaal)
+                )
             tellingen.append(telling)
-        opties = tuple(
-            Optieregel(str(w), vraag.titel_van(w), tuple(t.get(w, 0) for t in tellingen)) for w in vraag.waarden()
-        ) if tellingen else ()
+        opties = (
+            tuple(
+                Optieregel(str(w), vraag.titel_van(w), tuple(t.get(w, 0) for t in tellingen)) for w in vraag.waarden()
+            )
+            if tellingen
+            else ()
+        )
         if uitkomst is None:
             vastgesteld, overeenstemming, toelichting = "", None, ""
         elif uitkomst.optie is None:
             vastgesteld, overeenstemming, toelichting = "", False, uitkomst.toelichting
         else:
             vastgesteld, overeenstemming, toelichting = _optietitel(vraag, uitkomst.optie), True, uitkomst.toelichting
-        return Vraagverslag(vraag.id, vraag.vraag, vraag.type, tuple(rondes), opties, vastgesteld, overeenstemming,
-                            toelichting, signalen)
+        return Vraagverslag(
+            vraag.id,
+            vraag.vraag,
+            vraag.type,
+            tuple(rondes),
+            opties,
+            vastgesteld,
+            overeenstemming,
+            toelichting,
+            signalen,
+        )
 
     def _actieregel(self, nr: int, a: ActieRegel) -> Actieregel:
         return Actieregel(
-            nr, a.wat, a.resultaat, a.activiteit, a.doelgroep, a.uitvoerder, a.coordinator, a.wanneer,
-            a.terugkoppeling, ACTIESTATUS.get(a.status, a.status),
+            nr,
+            a.wat,
+            a.resultaat,
+            a.activiteit,
+            a.doelgroep,
+            a.uitvoerder,
+            a.coordinator,
+            a.wanneer,
+            a.terugkoppeling,
+            ACTIESTATUS.get(a.status, a.status),
             self.catalogus.titel(a.interventie) if a.interventie else "",  # type: ignore[attr-defined]
             a.toelichting,
         )
@@ -307,8 +388,14 @@ def _getoonde_rondes(stap: Stap, meeting_status: str) -> list[tuple[int, bool]]:
 def _antwoorden(s: Session, meeting_id: int) -> dict[str, list[tuple[Any, ...]]]:
     """Every stored answer by prompt: (round, participant id, organisation, domain, value)."""
     rijen = s.execute(
-        select(Response.prompt_id, Response.round, Participant.id, Participant.organisation, Participant.domain,
-               Response.value)
+        select(
+            Response.prompt_id,
+            Response.round,
+            Participant.id,
+            Participant.organisation,
+            Participant.domain,
+            Response.value,
+        )
         .join(Participant, Participant.id == Response.participant_id)
         .where(Response.meeting_id == meeting_id)
         .order_by(Response.prompt_id, Response.round, Participant.id)
@@ -343,11 +430,19 @@ def _aanwezigheid(deelnemers: Iterable[Any], namen: bool) -> tuple[Aanwezigheid,
 
     def sleutel(k: tuple[str, str, str]) -> tuple[int, int, str]:
         domein, organisatie, rol = k
-        return (rollen.index(rol) if rol in rollen else 99, volgorde.index(domein) if domein in volgorde else 99,
-                organisatie.lower())
+        return (
+            rollen.index(rol) if rol in rollen else 99,
+            volgorde.index(domein) if domein in volgorde else 99,
+            organisatie.lower(),
+        )
 
     return tuple(
-        Aanwezigheid(organisatie, DOMEINEN.get(domein, domein), ROLLEN.get(rol, rol), len(wie),
-                     tuple(sorted(wie, key=str.lower)) if namen else ())
+        Aanwezigheid(
+            organisatie,
+            DOMEINEN.get(domein, domein),
+            ROLLEN.get(rol, rol),
+            len(wie),
+            tuple(sorted(wie, key=str.lower)) if namen else (),
+        )
         for (domein, organisatie, rol), wie in sorted(groepen.items(), key=lambda kv: sleutel(kv[0]))
     )

@@ -64,8 +64,8 @@ __all__ = [
     "DomeinVerschilKeuze",
     "Drempels",
     "KeuzeUitslag",
-    "OrdinaalUitslag",
     "Oordeel",
+    "OrdinaalUitslag",
     "domeinkeuzes",
     "domeinmedianen",
     "domeinverschillen_keuze",
@@ -411,9 +411,7 @@ def keuze(
 
     aantallen = {o: sum(1 for s in sets if o in s) for o in volgorde}
     aandelen = {o: (aantallen[o] / n if n else 0.0) for o in volgorde}
-    betwist = tuple(
-        o for o in volgorde if drempels.betwist_min - _EPS <= aandelen[o] <= drempels.betwist_max + _EPS
-    )
+    betwist = tuple(o for o in volgorde if drempels.betwist_min - _EPS <= aandelen[o] <= drempels.betwist_max + _EPS)
     hoogste = max(aantallen.values(), default=0)
     meest_gekozen = tuple(o for o in volgorde if hoogste and aantallen[o] == hoogste)
 
@@ -619,4 +617,3 @@ def gewicht(
     a = drempels.gewicht_domein
     omvang = n / (n + drempels.gewicht_halve_omvang)
     return min(1.0, max(0.0, omvang * ((1.0 - a) * v + a * g)))
-

@@ -22,9 +22,9 @@ PINs are braked per client by the page, with the same `Remmer` as join codes and
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from typing import Any
-
 
 from ..toegang import geheim_klopt, versleutel
 from .fouten import Geweigerd
@@ -49,7 +49,7 @@ def schoon_pin(pin: Any) -> str:
 def _voor_de_hand(pin: str) -> bool:
     """The PINs anyone tries first: one digit repeated (0000) or a straight run up or down
     (1234, 98765). With five tries per five minutes they would fall within the hour."""
-    stappen = {int(b) - int(a) for a, b in zip(pin, pin[1:])}
+    stappen = {int(b) - int(a) for a, b in itertools.pairwise(pin)}
     return stappen in ({0}, {1}, {-1})
 
 

@@ -10,7 +10,12 @@ from typing import Any
 from .timer import Klok
 
 MEETING_STATUS = {"lobby": "Lobby", "stappen": "Bezig", "afronding": "Afronding", "gesloten": "Gesloten"}
-STAP_STATUS = {"nog-niet": "nog niet open", "open": "open voor invoer", "dicht": "gesloten", "onthuld": "uitslag getoond"}
+STAP_STATUS = {
+    "nog-niet": "nog niet open",
+    "open": "open voor invoer",
+    "dicht": "gesloten",
+    "onthuld": "uitslag getoond",
+}
 DOMEINEN: dict[str, str] = {
     "gemeente": "Gemeente",
     "politie": "Politie",
@@ -72,8 +77,11 @@ class Vraag:
     def schaallabel(self, waarde: Any) -> str:
         """The template's name for a point of the scale ('Matig'), or '' when it names none."""
         labels = self.schaal_labels
-        if (isinstance(waarde, int) and len(labels) == self.schaal_max - self.schaal_min + 1
-                and self.schaal_min <= waarde <= self.schaal_max):
+        if (
+            isinstance(waarde, int)
+            and len(labels) == self.schaal_max - self.schaal_min + 1
+            and self.schaal_min <= waarde <= self.schaal_max
+        ):
             return labels[waarde - self.schaal_min]
         return ""
 
@@ -145,9 +153,14 @@ class Zaalsignalen:
     def voor(self, kijker: int | None) -> list[SignaalKaart]:
         if kijker is None:
             return list(self.kaarten)
-        return [replace(k, eigen=self.auteurs.get(k.id) == kijker,
-                        herkend_door_mij=kijker in self.herkenners.get(k.id, frozenset()))
-                for k in self.kaarten]
+        return [
+            replace(
+                k,
+                eigen=self.auteurs.get(k.id) == kijker,
+                herkend_door_mij=kijker in self.herkenners.get(k.id, frozenset()),
+            )
+            for k in self.kaarten
+        ]
 
 
 @dataclass(frozen=True)
