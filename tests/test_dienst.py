@@ -414,3 +414,35 @@ def test_gelijktijdige_tikken_van_een_telefoon_worden_een_antwoord(dienst, overl
     with db.sessie() as s:
         assert s.scalar(select(func.count()).select_from(Response)) == 1
     assert dienst.mijn_antwoorden(overleg.meeting_id, a)["test-fase"] in keuzes
+
+
+def test_elke_wijziging_verhoogt_de_versie_en_elke_lezing_zegt_welke_versie_ze_toont(dienst, overleg, gebeurtenissen):
+    """The live layer's contract: events are numbered per meeting, in commit order, and a read
+    carries the number of the last event it contains."""
+    t, m = overleg.facilitator_token, overleg.meeting_id
+    assert dienst.vergadering(m).versie == 0
+    ans = dienst.aanmelden(m, "Ans", "Politie", "politie")
+    dienst.start(t)
+    dienst.antwoord(m, ans, "test-fase", dienst.vergadering(m).stappen[0].vragen[0].opties[0].id)
+    with pytest.raises(Geweigerd):
+        dienst.start(t)  # a refusal changes nothing and tells nobody
+    assert [g.soort for g in gebeurtenissen] == ["deelnemers", "stap", "antwoord"]
+    assert [g.versie for g in gebeurtenissen] == [1, 2, 3]
+    assert dienst.vergadering(m).versie == 3
+    ander = dienst.maak("Overvecht", date(2026, 11, 24), "test-kort")
+    dienst.start(ander.facilitator_token)
+    assert gebeurtenissen[-1].meeting_id == ander.meeting_id and gebeurtenissen[-1].versie == 1, "per meeting"
+
+
+def test_gelijktijdige_wijzigingen_krijgen_elk_een_eigen_versie(dienst, overleg, gebeurtenissen):
+    from concurrent.futures import ThreadPoolExecutor
+
+    t, m = overleg.facilitator_token, overleg.meeting_id
+    ids = [dienst.aanmelden(m, f"Deelnemer {i}", "", "gemeente") for i in range(12)]
+    dienst.start(t)
+    keuze = dienst.vergadering(m).stappen[0].vragen[0].opties[0].id
+    with ThreadPoolExecutor(6) as pool:
+        list(pool.map(lambda d: dienst.antwoord(m, d, "test-fase", keuze), ids))
+    versies = [g.versie for g in gebeurtenissen]
+    assert sorted(versies) == list(range(1, len(versies) + 1)), "no number handed out twice, none skipped"
+    assert dienst.vergadering(m).versie == len(versies)

@@ -194,15 +194,15 @@ class Bewaren:
         """
         self._moet_organisator(bewijs)
         geschreven = self._schrijf_archief(meeting_id, Path(archief), exportmap) if archief is not None else None
-        with self.db.sessie() as s:  # type: ignore[attr-defined]
+        with self._schrijf() as s:  # type: ignore[attr-defined]
             _veilig_wissen(s)
             meeting = self._meeting(s, meeting_id)  # type: ignore[attr-defined]
             buurt, datum = meeting.buurt, meeting.datum
             bestanden = self._exportbestanden(s, meeting, exportmap)
+            self._noteer(s, meeting_id, "overleg")  # type: ignore[attr-defined]  # while the row still exists
             rijen = _wis(s, meeting_id)
             _verwijder_bestanden(bestanden)  # before the commit: if that fails, only regenerable files are gone
         _kaal_logbestand(self.db)  # type: ignore[attr-defined]
-        self._meld(meeting_id, "overleg")  # type: ignore[attr-defined]
         log.info("overleg %s (%s, %s) verwijderd door de organisator", meeting_id, buurt, datum.isoformat())
         return Verwijderd(meeting_id, buurt, datum, rijen, tuple(bestanden), geschreven)
 
@@ -233,13 +233,14 @@ class Bewaren:
         self, meeting_id: int, peildatum: date, wijze: str, exportmap: Path | str | None, droog: bool
     ) -> Opruimregel | None:
         try:
-            with self.db.sessie() as s:  # type: ignore[attr-defined]
+            with self._schrijf() as s:  # type: ignore[attr-defined]
                 _veilig_wissen(s)
                 meeting = s.get(Meeting, meeting_id)
                 if meeting is None:  # deleted in the meantime
                     return None
                 bestanden = self._exportbestanden(s, meeting, exportmap)
                 if wijze == VERWIJDEREN:
+                    self._noteer(s, meeting_id, "overleg")  # type: ignore[attr-defined]  # while the row exists
                     wijzigingen = _wis(s, meeting_id)
                     resultaat = "verwijderd"
                 else:
@@ -255,14 +256,14 @@ class Bewaren:
                     tuple(bestanden),
                 )
                 if droog:
-                    raise _Terugdraaien(regel)
+                    raise _Terugdraaien(regel)  # rolled back: no event goes out either
+                if wijze == ANONIMISEREN and (regel.wijzigingen or regel.bestanden):
+                    self._noteer(s, meeting_id, "overleg")  # type: ignore[attr-defined]
                 _verwijder_bestanden(bestanden)
         except _Terugdraaien as terug:
             regel = terug.regel
         if wijze == ANONIMISEREN and not regel.wijzigingen and not regel.bestanden:
             return None  # anonymised before: nothing left to do
-        if not droog:
-            self._meld(meeting_id, "overleg")  # type: ignore[attr-defined]
         return regel
 
     # ------------------------------------------------------------------ internals

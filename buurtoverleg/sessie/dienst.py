@@ -7,11 +7,12 @@ event. A refusal raises `Geweigerd` with a Dutch reason the page can show as it 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -47,6 +48,9 @@ from .toestand import (
     Zaalsignalen,
     verdeling,
 )
+
+_GEBEURTENISSEN = "buurtoverleg.gebeurtenissen"
+"""Key in a write transaction's `Session.info`: the events that go out after its commit."""
 
 MAX_NAAM = 80
 MAX_ORGANISATIE = 120
@@ -141,7 +145,7 @@ class Dienst(Aanpak, Notulist, Pincodes, Bewaren):
             raise Geweigerd("Kies een domein uit de lijst.")
         if not isinstance(rol, str) or rol not in ROLLEN:
             raise Geweigerd("Onbekende rol.")
-        with self.db.sessie() as s:
+        with self._schrijf() as s:
             meeting = self._meeting(s, meeting_id)
             if meeting.status == "gesloten":
                 raise Geweigerd("Dit overleg is afgelopen.")
@@ -151,7 +155,7 @@ class Dienst(Aanpak, Notulist, Pincodes, Bewaren):
             s.add(deelnemer)
             s.flush()
             deelnemer_id = deelnemer.id
-        self._meld(meeting_id, "deelnemers")
+            self._noteer(s, meeting_id, "deelnemers")
         return deelnemer_id
 
     def deelnemer(self, meeting_id: int, deelnemer_id: int) -> Deelnemer | None:
@@ -304,15 +308,14 @@ class Dienst(Aanpak, Notulist, Pincodes, Bewaren):
         """
         for poging in range(3):
             try:
-                alles_binnen = self._sla_antwoord_op(meeting_id, deelnemer_id, vraag_id, waarde)
-                break
+                self._sla_antwoord_op(meeting_id, deelnemer_id, vraag_id, waarde)
+                return
             except IntegrityError:
                 if poging == 2:
                     raise Geweigerd("Je antwoord kon niet worden opgeslagen. Probeer het nog eens.") from None
-        self._meld(meeting_id, "stap" if alles_binnen else "antwoord")
 
-    def _sla_antwoord_op(self, meeting_id: int, deelnemer_id: int, vraag_id: str, waarde: Any) -> bool:
-        with self.db.sessie() as s:
+    def _sla_antwoord_op(self, meeting_id: int, deelnemer_id: int, vraag_id: str, waarde: Any) -> None:
+        with self._schrijf() as s:
             meeting, deelnemer = self._stemmer(s, meeting_id, deelnemer_id)
             stap, prompt = self._open_vraag(meeting, vraag_id)
             schoon = self._controleer_waarde(self._vraag(prompt), waarde)
@@ -340,13 +343,13 @@ class Dienst(Aanpak, Notulist, Pincodes, Bewaren):
             alles_binnen = meeting.auto_reveal and self._iedereen_geantwoord(s, meeting, stap)
             if alles_binnen:
                 stap.status = "onthuld"
-            return alles_binnen
+            self._noteer(s, meeting_id, "stap" if alles_binnen else "antwoord")
 
     def signaal(self, meeting_id: int, deelnemer_id: int, vraag_id: str, soort: str, tekst: str) -> int:
         tekst = _tekst(tekst, "Het signaal", MAX_SIGNAAL)
         if not isinstance(soort, str) or soort not in SIGNAALSOORTEN:
             raise Geweigerd("Kies: waarneming of duiding.")
-        with self.db.sessie() as s:
+        with self._schrijf() as s:
             meeting, deelnemer = self._stemmer(s, meeting_id, deelnemer_id, ook_niet_stemmers=True)
             _stap, prompt = self._open_vraag(meeting, vraag_id)
             if prompt.type.value != "signaal":
@@ -375,12 +378,12 @@ class Dienst(Aanpak, Notulist, Pincodes, Bewaren):
             s.add(nieuw)
             s.flush()
             signaal_id = nieuw.id
-        self._meld(meeting_id, "signaal")
+            self._noteer(s, meeting_id, "signaal")
         return signaal_id
 
     def herken(self, meeting_id: int, deelnemer_id: int, signaal_id: int) -> bool:
         """Toggle 'herken ik'; returns whether it is now on."""
-        with self.db.sessie() as s:
+        with self._schrijf() as s:
             meeting, deelnemer = self._stemmer(s, meeting_id, deelnemer_id)
             signaal = s.get(Signal, signaal_id)
             if signaal is None or signaal.meeting_id != meeting_id or signaal.hidden or not signaal.approved:
@@ -396,7 +399,7 @@ class Dienst(Aanpak, Notulist, Pincodes, Bewaren):
                 s.add(SignalUpvote(signal_id=signaal_id, participant_id=deelnemer.id))
             else:
                 s.delete(bestaand)
-        self._meld(meeting_id, "signaal")
+            self._noteer(s, meeting_id, "signaal")
         return bestaand is None
 
     # ------------------------------------------------------------------ moderation
@@ -471,6 +474,7 @@ class Dienst(Aanpak, Notulist, Pincodes, Bewaren):
                 live_uitslag=meeting.show_live_results,
                 deelnemers=tuple(_deelnemer(p) for p in sorted(meeting.participants, key=lambda p: p.id)),
                 stappen=stappen,
+                versie=meeting.version,
             )
 
     def uitslagen(self, meeting_id: int, positie: int, *, voor_leiding: bool = False) -> list[Uitslag]:
@@ -734,8 +738,25 @@ class Dienst(Aanpak, Notulist, Pincodes, Bewaren):
     def _leiding(self, token: str, soort: Soort = "stap") -> _Leiding:
         return _Leiding(self, token, soort)
 
-    def _meld(self, meeting_id: int, soort: Soort) -> None:
-        self.publisher.publiceer(Gebeurtenis(meeting_id, soort))
+    @contextmanager
+    def _schrijf(self) -> Iterator[Session]:
+        """A write transaction; the events noted in it (`_noteer`) go out once it has committed,
+        so a page that hears one and reads again finds the change."""
+        gebeurtenissen: list[Gebeurtenis] = []
+        with self.db.sessie() as s:
+            s.info[_GEBEURTENISSEN] = gebeurtenissen
+            yield s
+        for gebeurtenis in gebeurtenissen:
+            self.publisher.publiceer(gebeurtenis)
+
+    def _noteer(self, s: Session, meeting_id: int, soort: Soort) -> None:
+        """Raise the meeting's version in this transaction and publish the event after the commit.
+
+        The raise is one SQL expression, so two writers never hand out the same number; a read
+        of the meeting in any later transaction carries a version at least this high."""
+        s.execute(update(Meeting).where(Meeting.id == meeting_id).values(version=Meeting.version + 1))
+        versie = s.scalar(select(Meeting.version).where(Meeting.id == meeting_id))
+        s.info[_GEBEURTENISSEN].append(Gebeurtenis(meeting_id, soort, versie or 0))
 
     def _meeting(self, s: Session, meeting_id: int) -> Meeting:
         meeting = s.get(Meeting, meeting_id)
@@ -910,7 +931,7 @@ class _Leiding:
         self.dienst, self.token, self.soort = dienst, token, soort
 
     def __enter__(self) -> tuple[Session, Meeting]:
-        self._ctx = self.dienst.db.sessie()
+        self._ctx = self.dienst._schrijf()
         s = self._ctx.__enter__()
         try:
             meeting = self.dienst._als_leiding(s, self.token)
@@ -918,12 +939,13 @@ class _Leiding:
             self._ctx.__exit__(None, None, None)
             raise
         self.meeting_id = meeting.id
+        self.s = s
         return s, meeting
 
     def __exit__(self, exc_type, exc, tb) -> bool:  # type: ignore[no-untyped-def]
-        self._ctx.__exit__(exc_type, exc, tb)
         if exc_type is None:
-            self.dienst._meld(self.meeting_id, self.soort)
+            self.dienst._noteer(self.s, self.meeting_id, self.soort)
+        self._ctx.__exit__(exc_type, exc, tb)
         return False
 
 

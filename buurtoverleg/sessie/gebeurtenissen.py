@@ -20,6 +20,9 @@ Soort = Literal["stap", "deelnemers", "antwoord", "signaal", "besluit", "instell
 class Gebeurtenis:
     meeting_id: int
     soort: Soort
+    versie: int
+    """The meeting's version after this change (`Meeting.version`): a page that drew a read of
+    this version or later already shows it."""
 
 
 class Publisher(Protocol):

@@ -52,7 +52,7 @@ class Versie:
 
 
 class Notulist:
-    """Mixed into `Dienst`; relies on its `db`, `catalogus`, `nu`, `_meld` and read methods."""
+    """Mixed into `Dienst`; relies on its `db`, `catalogus`, `nu`, `_schrijf`, `_noteer` and read methods."""
 
     # ------------------------------------------------------------------ the secretary's actions
 
@@ -90,7 +90,7 @@ class Notulist:
         with self._notulist(token, melden=False) as (_s, meeting):
             meeting_id = meeting.id
         concept = self.notulen(meeting_id)
-        with self.db.sessie() as s:  # type: ignore[attr-defined]
+        with self._schrijf() as s:  # type: ignore[attr-defined]
             nummer = (
                 s.scalar(select(func.max(MinutesVersion.number)).where(MinutesVersion.meeting_id == meeting_id)) or 0
             ) + 1
@@ -101,7 +101,7 @@ class Notulist:
                 s.flush()
             except IntegrityError:
                 raise Geweigerd("Er werd tegelijk een andere versie gemaakt. Probeer het nog eens.") from None
-        self._meld(meeting_id, "notulen")  # type: ignore[attr-defined]
+            self._noteer(s, meeting_id, "notulen")  # type: ignore[attr-defined]
         return nummer
 
     # ------------------------------------------------------------------ reading
@@ -282,14 +282,13 @@ class Notulist:
     @contextmanager
     def _notulist(self, token: str, *, melden: bool = True) -> Iterator[tuple[Session, Meeting]]:
         """Checks the secretary link, commits, then publishes 'notulen'."""
-        with self.db.sessie() as s:  # type: ignore[attr-defined]
+        with self._schrijf() as s:  # type: ignore[attr-defined]
             meeting = s.scalar(select(Meeting).where(Meeting.secretary_token == str(token))) if token else None
             if meeting is None:
                 raise Geweigerd(GEWEIGERD)
-            meeting_id = meeting.id
             yield s, meeting
-        if melden:
-            self._meld(meeting_id, "notulen")  # type: ignore[attr-defined]
+            if melden:
+                self._noteer(s, meeting.id, "notulen")  # type: ignore[attr-defined]
 
     def _vraagverslag(
         self,

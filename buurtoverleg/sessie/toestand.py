@@ -181,6 +181,8 @@ class Vergadering:
     live_uitslag: bool
     deelnemers: tuple[Deelnemer, ...]
     stappen: tuple[Stap, ...]
+    versie: int = 0
+    """The meeting's version this read reflects (`Gebeurtenis.versie`): events up to it are in it."""
 
     @property
     def stemmers(self) -> tuple[Deelnemer, ...]:

@@ -51,6 +51,9 @@ class Meeting(Base):
     previous_meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=nu)
     ended_at: Mapped[datetime | None] = mapped_column(default=None)
+    version: Mapped[int] = mapped_column(default=0, server_default="0")
+    """The sequence number of the meeting's last event (sessie.gebeurtenissen): raised in the
+    transaction of every change pages must see, so a read knows which events it reflects."""
 
     participants: Mapped[list[Participant]] = relationship(back_populates="meeting", cascade="all, delete-orphan")
     steps: Mapped[list[StepState]] = relationship(
