@@ -56,7 +56,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from buurtoverleg.content import laad  # noqa: E402
-from buurtoverleg.sessie.dienst import Dienst  # noqa: E402
+from buurtoverleg.samenstelling import maak_dienst  # noqa: E402
 from buurtoverleg.sessie.fouten import Geweigerd  # noqa: E402
 from buurtoverleg.sessie.gebeurtenissen import LokaleBus  # noqa: E402
 from buurtoverleg.storage import Database, upgrade  # noqa: E402
@@ -219,26 +219,26 @@ def domain_benchmark(n: int, tmp: Path) -> DomainResult:
     catalogus = laad(INHOUD)
     if catalogus.fouten:
         log(f"content warnings: {catalogus.fouten}")
-    dienst = Dienst(db, catalogus, LokaleBus())
-    links = dienst.maak("Benchmark", date.today(), TEMPLATE)
+    dienst = maak_dienst(db, catalogus, LokaleBus())
+    links = dienst.aanmelding.maak("Benchmark", date.today(), TEMPLATE)
     mid, tok = links.meeting_id, links.facilitator_token
-    deelnemers = [dienst.aanmelden(mid, f"Deelnemer {i}", "Org", "bewoner") for i in range(n)]
-    dienst.start(tok)
+    deelnemers = [dienst.aanmelding.aanmelden(mid, f"Deelnemer {i}", "Org", "bewoner") for i in range(n)]
+    dienst.leiding(tok).start()
     # what every participant ends with, per (prompt, round): participant -> value
     verwacht: dict[tuple[str, int], dict[int, Any]] = {}
-    v = dienst.vergadering(mid)
+    v = dienst.lezen.vergadering(mid)
     stemstappen = [st for st in v.stappen if any(q.type in STEMTYPEN for q in st.vragen)]
     if not stemstappen:
         raise RuntimeError(f"template {TEMPLATE} has no step with a voting prompt")
     eerste = [q for q in stemstappen[0].vragen if q.type in STEMTYPEN]
     tweede = [q for q in (stemstappen[1].vragen if len(stemstappen) > 1 else ()) if q.type in STEMTYPEN]
     if stemstappen[0].positie != 0:
-        dienst.ga_naar(tok, stemstappen[0].positie)
+        dienst.leiding(tok).ga_naar(stemstappen[0].positie)
 
     def tap(pid: int, vraag: str, waarde: Any, fouten: dict[str, int]) -> bool:
         for _ in range(1):  # no retries: a refused tap is counted, like a phone showing "Niet opgeslagen"
             try:
-                dienst.antwoord(mid, pid, vraag, waarde)
+                dienst.deelnemer(mid, pid).antwoord(vraag, waarde)
                 return True
             except Geweigerd as exc:
                 fouten[f"Geweigerd: {exc}"[:90]] = fouten.get(f"Geweigerd: {exc}"[:90], 0) + 1
@@ -302,20 +302,20 @@ def domain_benchmark(n: int, tmp: Path) -> DomainResult:
     run_phase("1 thread, answer+change", 1, plan(eerste, 1, 1, 1))
 
     # B: four threads, round 2; each participant belongs to one thread
-    dienst.sluit_invoer(tok)
-    dienst.nieuwe_ronde(tok)
+    dienst.leiding(tok).sluit_invoer()
+    dienst.leiding(tok).nieuwe_ronde()
     run_phase("4 threads, answer+change", 4, plan(eerste, 2, 4, 2))
 
     # B': the same, but one call at a time (a Python lock): if this is faster than B, the
     # threads lose time to SQLite's lock/busy-wait or the GIL rather than doing work
-    dienst.sluit_invoer(tok)
-    dienst.nieuwe_ronde(tok)
+    dienst.leiding(tok).sluit_invoer()
+    dienst.leiding(tok).nieuwe_ronde()
     run_phase("4 threads, answer+change, serialized", 4, plan(eerste, 3, 4, 1), serialiseer=True)
 
     # E: a burst as the app sees it: every participant taps at once, each tap one
     # run.io_bound call in NiceGUI's default pool (min(32, cores + 4) workers)
-    dienst.sluit_invoer(tok)
-    dienst.nieuwe_ronde(tok)
+    dienst.leiding(tok).sluit_invoer()
+    dienst.leiding(tok).nieuwe_ronde()
     workers = min(32, (os.cpu_count() or 1) + 4)
     fouten_e: dict[str, int] = {}
     klaar_ms: list[float] = []
@@ -338,8 +338,8 @@ def domain_benchmark(n: int, tmp: Path) -> DomainResult:
 
     # C: four threads, round 5, all four answer for the SAME participant at about the same time
     # (a nervous double tap on four devices at once); whichever commits last wins
-    dienst.sluit_invoer(tok)
-    dienst.nieuwe_ronde(tok)
+    dienst.leiding(tok).sluit_invoer()
+    dienst.leiding(tok).nieuwe_ronde()
     run_phase(
         "4 threads, same participant racing",
         4,
@@ -350,16 +350,16 @@ def domain_benchmark(n: int, tmp: Path) -> DomainResult:
 
     # D: four threads, the next voting step (more prompts), answer+change each
     if tweede:
-        dienst.ga_naar(tok, stemstappen[1].positie)
+        dienst.leiding(tok).ga_naar(stemstappen[1].positie)
         run_phase(f"4 threads, {len(tweede)} prompts answer+change", 4, plan(tweede, 1, 4, 1))
         verwachte_sleutels += [(q.id, 1) for q in tweede]
     redraw_positie = (stemstappen[1] if tweede else stemstappen[0]).positie
 
     # what one projector redraw costs in domain reads at this size
     for naam, fn in (
-        ("vergadering()", lambda: dienst.vergadering(mid)),
-        ("uitslagen()", lambda: dienst.uitslagen(mid, redraw_positie)),
-        ("nog_niet_geantwoord()", lambda: dienst.nog_niet_geantwoord(mid)),
+        ("vergadering()", lambda: dienst.lezen.vergadering(mid)),
+        ("uitslagen()", lambda: dienst.lezen.uitslagen(mid, redraw_positie)),
+        ("nog_niet_geantwoord()", lambda: dienst.lezen.nog_niet_geantwoord(mid)),
     ):
         t0 = time.perf_counter()
         for _ in range(20):
@@ -769,10 +769,10 @@ def e2e_benchmark(p: int, tabs_per_browser: int, gap_ms: tuple[int, int], tmp: P
     try:
         server.start()
         res.rss_empty_mb = server.rss()
-        dienst = Dienst(Database(server.db_url), laad(INHOUD), LokaleBus())
-        links = dienst.maak("Benchmark", date.today(), TEMPLATE)
+        dienst = maak_dienst(Database(server.db_url), laad(INHOUD), LokaleBus())
+        links = dienst.aanmelding.maak("Benchmark", date.today(), TEMPLATE)
         code, mid = links.join_code, links.meeting_id
-        v = dienst.vergadering(mid)
+        v = dienst.lezen.vergadering(mid)
         kandidaten = [(st, q) for st in v.stappen for q in st.vragen if q.type in KNOPTYPEN]
         if not kandidaten:
             raise RuntimeError(f"template {TEMPLATE} has no step with a button question (enkele-keuze/schaal)")
@@ -783,9 +783,9 @@ def e2e_benchmark(p: int, tabs_per_browser: int, gap_ms: tuple[int, int], tmp: P
         log(f"phones answer '{vraag.vraag}' ({vraag.type}, {n_opts} buttons) in step {stap.positie + 1} '{stap.titel}'")
         tok = links.facilitator_token
         if not console:  # no page is open yet, so nobody needs to hear about it
-            dienst.start(tok)
+            dienst.leiding(tok).start()
             if stap.positie != 0:
-                dienst.ga_naar(tok, stap.positie)
+                dienst.leiding(tok).ga_naar(stap.positie)
 
         # the room: projector (1920x1080) and facilitator console in one Chromium
         zaal = Browser("zaal", tmp, (1920, 1080))
@@ -960,8 +960,8 @@ def e2e_benchmark(p: int, tabs_per_browser: int, gap_ms: tuple[int, int], tmp: P
             assert zaal.click_button(lead, "Invoer sluiten") is not None, "no 'Invoer sluiten'"
             wait_until(lambda: zaal.click_button(lead, "Nieuwe ronde") is not None, 20, 0.1, "'Nieuwe ronde' button")
         else:  # through the domain; the pages cannot hear that, so reload them
-            dienst.sluit_invoer(tok)
-            dienst.nieuwe_ronde(tok)
+            dienst.leiding(tok).sluit_invoer()
+            dienst.leiding(tok).nieuwe_ronde()
             for b, h in [(zaal, proj)] + [(ph.browser, ph.handle) for ph in joined]:
                 b.switch(h)
                 b.driver.refresh()

@@ -22,8 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from buurtoverleg.content import laad
 from buurtoverleg.demo import vul_groot
-from buurtoverleg.export import bouw
-from buurtoverleg.sessie.dienst import Dienst
+from buurtoverleg.export import bouw_bestand
+from buurtoverleg.samenstelling import maak_dienst
 from buurtoverleg.sessie.gebeurtenissen import LokaleBus
 from buurtoverleg.storage import Database, upgrade
 
@@ -39,7 +39,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = Database(f"sqlite:///{Path(tmp) / 'bench.sqlite'}")
         upgrade(db.engine)
-        dienst = Dienst(db, laad(), LokaleBus())
+        dienst = maak_dienst(db, laad(), LokaleBus())
         start = time.perf_counter()
         demo = vul_groot(dienst, args.deelnemers, args.signalen, args.acties)
         print(
@@ -49,14 +49,14 @@ def main() -> None:
         tijden = []
         for _ in range(args.herhaal):
             start = time.perf_counter()
-            notulen = dienst.notulen(demo.links.meeting_id)
+            notulen = dienst.lezen.notulen(demo.links.meeting_id)
             tijden.append(time.perf_counter() - start)
         print(f"notulen samenstellen: {min(tijden):.3f} s")
         for formaat in ("pdf", "docx", "csv", "json"):
             tijden = []
             for _ in range(args.herhaal):
                 start = time.perf_counter()
-                inhoud = bouw(notulen, formaat)
+                inhoud = bouw_bestand(notulen, formaat)
                 tijden.append(time.perf_counter() - start)
             extra = ""
             if formaat == "pdf":

@@ -96,7 +96,7 @@ from live import (  # noqa: E402 - benchmarks/live.py: the server and Chromium h
 )
 
 from buurtoverleg.content import laad  # noqa: E402
-from buurtoverleg.sessie.dienst import Dienst  # noqa: E402
+from buurtoverleg.samenstelling import maak_dienst  # noqa: E402
 from buurtoverleg.sessie.gebeurtenissen import LokaleBus  # noqa: E402
 from buurtoverleg.storage import Database  # noqa: E402
 
@@ -737,9 +737,9 @@ class Storing:
 
     async def start(self) -> None:
         await asyncio.to_thread(self.server.start)
-        self.dienst = Dienst(Database(self.server.db_url), laad(INHOUD), LokaleBus())
-        self.links = self.dienst.maak("Storingstest", date.today(), TEMPLATE)
-        v = self.dienst.vergadering(self.links.meeting_id)
+        self.dienst = maak_dienst(Database(self.server.db_url), laad(INHOUD), LokaleBus())
+        self.links = self.dienst.aanmelding.maak("Storingstest", date.today(), TEMPLATE)
+        v = self.dienst.lezen.vergadering(self.links.meeting_id)
         keuze = next(q for st in v.stappen for q in st.vragen if q.vraag == KEUZEVRAAG)
         self.keuzevraag_id = keuze.id
         self.opties = [(o.id, o.titel) for o in keuze.opties]
@@ -934,7 +934,7 @@ class Storing:
 
         def stap(positie: int, status: str, ronde: int | None = None) -> Callable[[], bool]:
             def klopt() -> bool:
-                v = self.dienst.vergadering(mid)
+                v = self.dienst.lezen.vergadering(mid)
                 st = v.stappen[positie]
                 return v.huidige == positie and st.status == status and (ronde is None or st.ronde == ronde)
 

@@ -12,13 +12,12 @@ from nicegui import app, run, ui
 from . import content, qr
 from .instellingen import VERSIE, Instellingen
 from .live import NiceGuiPublisher
+from .samenstelling import maak_dienst
 from .sessie.dienst import Dienst
 from .storage import Database, upgrade
 from .toegang import Organisator, Remmer
 
 log = logging.getLogger("buurtoverleg")
-HUIDIG: Context | None = None
-"""The context of the running app, for tests and scripts that drive it from outside."""
 
 
 @dataclass
@@ -35,7 +34,7 @@ class Context:
     """Failed join codes and organiser logins, per client address."""
 
 
-def bouw(instellingen: Instellingen) -> Context:
+def bouw_app(instellingen: Instellingen) -> Context:
     """Prepare database and content and register every page and endpoint."""
     db = Database(instellingen.db_url)
     upgrade(db.engine)
@@ -47,14 +46,12 @@ def bouw(instellingen: Instellingen) -> Context:
         instellingen,
         db,
         catalogus,
-        Dienst(db, catalogus, publisher),
+        maak_dienst(db, catalogus, publisher),
         publisher,
         Organisator(instellingen.datamap, instellingen.admin_key),
         Remmer(),
     )
     ctx.dienst.organisatorcontrole = ctx.organisator  # only the organiser may delete meetings
-    global HUIDIG
-    HUIDIG = ctx
     _bewaartermijn(ctx)
 
     from .pages import deelnemer, home, leiding, notulen, scherm
@@ -86,7 +83,9 @@ def _bewaartermijn(ctx: Context) -> None:
 
     def ruim_op() -> None:
         try:
-            opruiming = ctx.dienst.ruim_op(maanden, ctx.instellingen.bewaren, exportmap=ctx.instellingen.exportmap)
+            opruiming = ctx.dienst.bewaren.ruim_op(
+                maanden, ctx.instellingen.bewaren, exportmap=ctx.instellingen.exportmap
+            )
         except Exception:
             log.exception("bewaartermijn: opruimen mislukt")
             return
@@ -105,7 +104,7 @@ def start(
 ) -> None:
     """Build and run the app. `voor_start(ctx)` may prepare data and register startup work
     (the demo does); the page it returns is the one `show` opens instead of the start page."""
-    ctx = bouw(instellingen)
+    ctx = bouw_app(instellingen)
     pagina = voor_start(ctx) if voor_start is not None else None
     ui.run(
         host=instellingen.host,

@@ -197,7 +197,7 @@ def _nicegui_opslag(instellingen: Instellingen) -> None:
 def _domein(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     """Settings, database (migrated) and domain for a command that works without the web app."""
     from .content import laad
-    from .sessie.dienst import Dienst
+    from .samenstelling import maak_dienst
     from .sessie.gebeurtenissen import LokaleBus
     from .storage import Database, upgrade
 
@@ -207,7 +207,7 @@ def _domein(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     catalogus = laad(instellingen.content_dir)
     for fout in catalogus.fouten:
         print(f"inhoud: {fout}", file=sys.stderr)
-    return instellingen, Dienst(db, catalogus, LokaleBus())
+    return instellingen, maak_dienst(db, catalogus, LokaleBus())
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -217,7 +217,9 @@ def _export(args: argparse.Namespace) -> int:
     instellingen, dienst = _domein(args)
     try:
         notulen = (
-            dienst.notulen_versie(args.meeting_id, args.versie) if args.versie else dienst.notulen(args.meeting_id)
+            dienst.lezen.notulen_versie(args.meeting_id, args.versie)
+            if args.versie
+            else dienst.lezen.notulen(args.meeting_id)
         )
     except Geweigerd as fout:
         print(f"FOUT {fout}", file=sys.stderr)
@@ -277,7 +279,7 @@ def _opruimen(args: argparse.Namespace) -> int:
         return 2
     from .sessie.bewaren import verslag
 
-    opruiming = dienst.ruim_op(
+    opruiming = dienst.bewaren.ruim_op(
         instellingen.bewaartermijn_maanden, instellingen.bewaren, exportmap=instellingen.exportmap, droog=args.droog
     )
     print("\n".join(verslag(opruiming)))

@@ -106,10 +106,10 @@ def vul(dienst: Dienst, buurt: str = "Kanaleneiland-Zuid", datum: date | None = 
 
 
 def begin(dienst: Dienst, buurt: str = "Kanaleneiland-Zuid", datum: date | None = None) -> Demo:
-    links = dienst.maak(buurt, datum or dienst.nu().date(), TEMPLATE)
-    ids = tuple(dienst.aanmelden(links.meeting_id, *d) for d in DEELNEMERS)
-    dienst.aanmelden(links.meeting_id, *NOTULIST, rol="notulist")
-    dienst.start(links.facilitator_token)
+    links = dienst.aanmelding.maak(buurt, datum or dienst.nu().date(), TEMPLATE)
+    ids = tuple(dienst.aanmelding.aanmelden(links.meeting_id, *d) for d in DEELNEMERS)
+    dienst.aanmelding.aanmelden(links.meeting_id, *NOTULIST, rol="notulist")
+    dienst.leiding(links.facilitator_token).start()
     return Demo(links, ids)
 
 
@@ -117,16 +117,16 @@ def signalen(dienst: Dienst, demo: Demo) -> None:
     """Step 1: signals, split into what was seen (waarneming) and what it means (duiding)."""
     m, t, d = demo.links.meeting_id, demo.links.facilitator_token, demo.deelnemers
     for auteur, soort, tekst, herkenners in SIGNALEN:
-        signaal = dienst.signaal(m, d[auteur], "kort-signalen-vraag", soort, tekst)
+        signaal = dienst.deelnemer(m, d[auteur]).signaal("kort-signalen-vraag", soort, tekst)
         for wie in herkenners:
-            dienst.herken(m, d[wie], signaal)
-    dienst.sluit_invoer(t)
+            dienst.deelnemer(m, d[wie]).herken(signaal)
+    dienst.leiding(t).sluit_invoer()
 
 
 def analyse(dienst: Dienst, demo: Demo) -> None:
     """Steps 2-5: forms, phase (divided, discussed, re-voted), severity and urgency, causes."""
     m, t, d = demo.links.meeting_id, demo.links.facilitator_token, demo.deelnemers
-    dienst.volgende(t)  # verschijningsvormen
+    dienst.leiding(t).volgende()  # verschijningsvormen
     vormen = (
         ["vorm-denken", "vorm-voelen"],
         ["vorm-gedrag"],
@@ -138,10 +138,10 @@ def analyse(dienst: Dienst, demo: Demo) -> None:
         ["vorm-denken", "vorm-voelen"],
     )
     for wie, keuze in zip(d, vormen, strict=False):
-        dienst.antwoord(m, wie, "kort-vormen-vraag", keuze)
-    dienst.onthul(t)
+        dienst.deelnemer(m, wie).antwoord("kort-vormen-vraag", keuze)
+    dienst.leiding(t).onthul()
 
-    dienst.volgende(t)  # fase: safety and social professionals read it differently
+    dienst.leiding(t).volgende()  # fase: safety and social professionals read it differently
     eerste = (
         "fase-onderhuidse-spanningen",
         "fase-incidenten",
@@ -153,9 +153,9 @@ def analyse(dienst: Dienst, demo: Demo) -> None:
         "fase-incidenten",
     )
     for wie, fase in zip(d, eerste, strict=False):
-        dienst.antwoord(m, wie, "kort-fase-vraag", fase)
-    dienst.onthul(t)
-    dienst.nieuwe_ronde(t)
+        dienst.deelnemer(m, wie).antwoord("kort-fase-vraag", fase)
+    dienst.leiding(t).onthul()
+    dienst.leiding(t).nieuwe_ronde()
     tweede = (
         "fase-onderhuidse-spanningen",
         "fase-incidenten",
@@ -167,30 +167,28 @@ def analyse(dienst: Dienst, demo: Demo) -> None:
         "fase-onderhuidse-spanningen",
     )
     for wie, fase in zip(d, tweede, strict=False):
-        dienst.antwoord(m, wie, "kort-fase-vraag", fase)
-    dienst.onthul(t)
-    dienst.stel_vast(
-        t,
+        dienst.deelnemer(m, wie).antwoord("kort-fase-vraag", fase)
+    dienst.leiding(t).onthul()
+    dienst.leiding(t).stel_vast(
         "kort-fase-vraag",
         "fase-onderhuidse-spanningen",
         "Na bespreking: de incidenten zijn nog losse voorvallen; de spanning zit vooral onder de oppervlakte.",
     )
 
-    dienst.volgende(t)  # ernst en urgentie
+    dienst.leiding(t).volgende()  # ernst en urgentie
     for wie, ernst, urgentie in zip(d, (3, 4, 3, 3, 3, 2, 3, 4), (3, 4, 2, 2, 3, 2, 2, 4), strict=False):
-        dienst.antwoord(m, wie, "kort-ernst-vraag", ernst)
-        dienst.antwoord(m, wie, "kort-urgentie-vraag", urgentie)
-    dienst.onthul(t)
-    dienst.stel_vast(t, "kort-ernst-vraag", "3", "Politie en bewonerscommissie schatten het ernstiger in.")
-    dienst.stel_vast(
-        t,
+        dienst.deelnemer(m, wie).antwoord("kort-ernst-vraag", ernst)
+        dienst.deelnemer(m, wie).antwoord("kort-urgentie-vraag", urgentie)
+    dienst.leiding(t).onthul()
+    dienst.leiding(t).stel_vast("kort-ernst-vraag", "3", "Politie en bewonerscommissie schatten het ernstiger in.")
+    dienst.leiding(t).stel_vast(
         "kort-urgentie-vraag",
         None,
         "Politie en bewonerscommissie willen deze week iets zien, welzijn en zorg binnen een paar "
         "maanden. De gemeente neemt het mee naar het wijkoverleg.",
     )
 
-    dienst.volgende(t)  # oorzaken
+    dienst.leiding(t).volgende()  # oorzaken
     oorzaken = (
         ["oorzaak-a", "oorzaak-b"],
         ["oorzaak-b", "oorzaak-c"],
@@ -202,14 +200,14 @@ def analyse(dienst: Dienst, demo: Demo) -> None:
         ["oorzaak-a", "oorzaak-b", "oorzaak-g"],
     )
     for wie, keuze in zip(d, oorzaken, strict=False):
-        dienst.antwoord(m, wie, "kort-oorzaken-vraag", keuze)
-    dienst.onthul(t)
+        dienst.deelnemer(m, wie).antwoord("kort-oorzaken-vraag", keuze)
+    dienst.leiding(t).onthul()
 
 
 def aanpak(dienst: Dienst, demo: Demo) -> None:
     """Steps 6-7: dot-voting, chosen and rejected approaches, beleidsdiagnose, three SMART actions."""
     m, t, d = demo.links.meeting_id, demo.links.facilitator_token, demo.deelnemers
-    dienst.volgende(t)  # oplossingsrichtingen, stippen
+    dienst.leiding(t).volgende()  # oplossingsrichtingen, stippen
     stippen = (
         {"richting-1": 2, "richting-2": 1},
         {"richting-4": 2, "richting-3": 1},
@@ -221,15 +219,20 @@ def aanpak(dienst: Dienst, demo: Demo) -> None:
         {"richting-1": 2, "richting-4": 1},
     )
     for wie, verdeling in zip(d, stippen, strict=False):
-        dienst.antwoord(m, wie, "kort-richtingen-stippen", verdeling)
-    dienst.onthul(t)
-    richting = dienst.kies(t, "richting-1", True, "De spanning zit dicht bij huis: portieken en het speelveld.")
-    dienst.kies(t, "richting-2", True, "Nieuwbouw en oude flat kennen elkaar niet; ontmoeting is nodig.")
-    portiek = dienst.kies(t, "pv-portiekgesprekken", True, "Past bij de portieken aan de Marnixlaan waar het schuurt.")
-    dienst.kies(t, "richting-4", False, "Nog geen onveiligheid die een veiligheidsaanpak rechtvaardigt.")
-    dienst.kies(t, "pv-pleingesprekken", False, "Eerst de portieken; het speelveld pakt het jongerenwerk op.")
-    dienst.beleidsdiagnose(
-        t,
+        dienst.deelnemer(m, wie).antwoord("kort-richtingen-stippen", verdeling)
+    dienst.leiding(t).onthul()
+    richting = dienst.leiding(t).aanpak.kies(
+        "richting-1", True, "De spanning zit dicht bij huis: portieken en het speelveld."
+    )
+    dienst.leiding(t).aanpak.kies("richting-2", True, "Nieuwbouw en oude flat kennen elkaar niet; ontmoeting is nodig.")
+    portiek = dienst.leiding(t).aanpak.kies(
+        "pv-portiekgesprekken", True, "Past bij de portieken aan de Marnixlaan waar het schuurt."
+    )
+    dienst.leiding(t).aanpak.kies("richting-4", False, "Nog geen onveiligheid die een veiligheidsaanpak rechtvaardigt.")
+    dienst.leiding(t).aanpak.kies(
+        "pv-pleingesprekken", False, "Eerst de portieken; het speelveld pakt het jongerenwerk op."
+    )
+    dienst.leiding(t).aanpak.beleidsdiagnose(
         "richting-1",
         gedekt="Buurtbemiddeling en het buurtteam zijn actief in de wijk.",
         voldoende=False,
@@ -238,10 +241,9 @@ def aanpak(dienst: Dienst, demo: Demo) -> None:
         betrokken=True,
     )
 
-    dienst.volgende(t)  # acties
+    dienst.leiding(t).volgende()  # acties
     vandaag = dienst.nu().date()
-    dienst.actie(
-        t,
+    dienst.leiding(t).aanpak.actie(
         {
             "wat": "Portiekgesprekken in de Marnixlaan 40-68",
             "resultaat": "Bewoners van nieuwbouw en flat kennen elkaar en maken samen portiekafspraken",
@@ -254,8 +256,7 @@ def aanpak(dienst: Dienst, demo: Demo) -> None:
         },
         besluit_id=portiek,
     )
-    dienst.actie(
-        t,
+    dienst.leiding(t).aanpak.actie(
         {
             "wat": "Jongerenwerk aanwezig bij het speelveld op vrijdag- en zaterdagavond",
             "resultaat": "Contact met de groep jongeren; minder filmpjes in de buurtapp",
@@ -268,8 +269,7 @@ def aanpak(dienst: Dienst, demo: Demo) -> None:
         },
         besluit_id=richting,
     )
-    dienst.actie(
-        t,
+    dienst.leiding(t).aanpak.actie(
         {
             "wat": "Gesprek met de beheerders van de buurtapp over de toon",
             "resultaat": "Huisregels in de buurtapp; de beheerders weten wie ze kunnen bellen",
@@ -281,8 +281,7 @@ def aanpak(dienst: Dienst, demo: Demo) -> None:
             "terugkoppeling": "",
         },
     )
-    dienst.besluit(
-        t,
+    dienst.leiding(t).aanpak.besluit(
         "De fase wordt over drie maanden opnieuw beoordeeld, met dezelfde partijen.",
         reden="Onderhuidse spanningen kunnen snel omslaan.",
     )
@@ -291,42 +290,37 @@ def aanpak(dienst: Dienst, demo: Demo) -> None:
 def afronden(dienst: Dienst, demo: Demo) -> None:
     """Step 8: communication agreement and next meeting; then the meeting is closed."""
     t = demo.links.facilitator_token
-    dienst.volgende(t)
-    dienst.besluit(
-        t,
+    dienst.leiding(t).volgende()
+    dienst.leiding(t).aanpak.besluit(
         "Geen bericht naar de hele buurt; de woonstichting informeert de bewoners van de portieken "
         "per brief. Aanspreekpunt voor de pers: de wijkmanager.",
         "communicatie",
         reden="Een bericht aan de hele buurt zou de spanning groter maken.",
     )
     vervolg = dienst.nu().date() + timedelta(days=56)
-    dienst.besluit(
-        t,
+    dienst.leiding(t).aanpak.besluit(
         f"Volgende bijeenkomst op {vervolg:%d-%m-%Y}, 19.30 uur, in buurthuis De Schakel: terugblik op de drie acties.",
         "vervolg",
     )
-    dienst.volgende(t)
-    dienst.beeindig(t)
+    dienst.leiding(t).volgende()
+    dienst.leiding(t).beeindig()
 
 
 def notities(dienst: Dienst, demo: Demo) -> None:
     """What the secretary typed during the meeting."""
     n = demo.links.secretary_token
-    dienst.notitie(
-        n,
+    dienst.notulist(n).notitie(
         0,
         "De signalen gaan vooral over de portieken aan de Marnixlaan en het speelveld. "
         "De wijkagent en de bewonerscommissie zien dezelfde plekken.",
     )
-    dienst.notitie(
-        n,
+    dienst.notulist(n).notitie(
         2,
         "In de eerste ronde koos de politie ‘incidenten’, welzijn en jongerenwerk ‘ongemak’. "
         "Na het gesprek kwam de zaal uit op onderhuidse spanningen.",
     )
-    dienst.notitie(n, 6, "De woonstichting betaalt de zaalhuur voor de portiekgesprekken (ca. € 450).")
-    dienst.notitie(
-        n,
+    dienst.notulist(n).notitie(6, "De woonstichting betaalt de zaalhuur voor de portiekgesprekken (ca. € 450).")
+    dienst.notulist(n).notitie(
         None,
         "Het overleg ziet onderhuidse spanningen tussen bewoners van de nieuwbouw en de oude "
         "flat aan de Marnixlaan, met het speelveld als tweede brandpunt. De zaal kiest voor "
@@ -341,11 +335,11 @@ def vul_groot(
     """A large closed meeting for load checks on the minutes: many people, signals and actions."""
     from .sessie.toestand import DOMEINEN
 
-    links = dienst.maak(buurt, dienst.nu().date(), TEMPLATE)
+    links = dienst.aanmelding.maak(buurt, dienst.nu().date(), TEMPLATE)
     m, t = links.meeting_id, links.facilitator_token
     domeinen = [d for d in DOMEINEN if d != "anders"]
     ids = tuple(
-        dienst.aanmelden(
+        dienst.aanmelding.aanmelden(
             m,
             f"Deelnemer {i + 1}",
             f"Organisatie {i % 13 + 1} ({domeinen[i % len(domeinen)]})",
@@ -353,40 +347,39 @@ def vul_groot(
         )
         for i in range(deelnemers)
     )
-    dienst.start(t)
+    dienst.leiding(t).start()
     for i in range(signalen):
         soort = "waarneming" if i % 3 else "duiding"
         tekst = (
             f"Signaal {i + 1}: bij de portieken en het speelveld ‘gebeurt’ iets wat bewoners onrustig maakt; "
             f"de één ziet overlast, de ander eenzaamheid (€ {i * 10})." + (" Meer uitleg volgt." * (i % 4))
         )
-        sid = dienst.signaal(m, ids[i % len(ids)], "kort-signalen-vraag", soort, tekst)
+        sid = dienst.deelnemer(m, ids[i % len(ids)]).signaal("kort-signalen-vraag", soort, tekst)
         if i % 5 == 0:
-            dienst.herken(m, ids[(i + 1) % len(ids)], sid)
+            dienst.deelnemer(m, ids[(i + 1) % len(ids)]).herken(sid)
     fasen = ("fase-ongemak", "fase-onderhuidse-spanningen", "fase-incidenten")
-    dienst.volgende(t)
+    dienst.leiding(t).volgende()
     for i, wie in enumerate(ids):
-        dienst.antwoord(m, wie, "kort-vormen-vraag", ["vorm-denken", "vorm-voelen"][: i % 2 + 1])
-    dienst.onthul(t)
-    dienst.volgende(t)
+        dienst.deelnemer(m, wie).antwoord("kort-vormen-vraag", ["vorm-denken", "vorm-voelen"][: i % 2 + 1])
+    dienst.leiding(t).onthul()
+    dienst.leiding(t).volgende()
     for i, wie in enumerate(ids):
-        dienst.antwoord(m, wie, "kort-fase-vraag", fasen[i % 3])
-    dienst.onthul(t)
-    dienst.nieuwe_ronde(t)
+        dienst.deelnemer(m, wie).antwoord("kort-fase-vraag", fasen[i % 3])
+    dienst.leiding(t).onthul()
+    dienst.leiding(t).nieuwe_ronde()
     for i, wie in enumerate(ids):
-        dienst.antwoord(m, wie, "kort-fase-vraag", fasen[1] if i % 5 else fasen[2])
-    dienst.onthul(t)
-    dienst.stel_vast(t, "kort-fase-vraag", "fase-onderhuidse-spanningen")
-    dienst.volgende(t)
+        dienst.deelnemer(m, wie).antwoord("kort-fase-vraag", fasen[1] if i % 5 else fasen[2])
+    dienst.leiding(t).onthul()
+    dienst.leiding(t).stel_vast("kort-fase-vraag", "fase-onderhuidse-spanningen")
+    dienst.leiding(t).volgende()
     for i, wie in enumerate(ids):
-        dienst.antwoord(m, wie, "kort-ernst-vraag", i % 5 + 1)
-        dienst.antwoord(m, wie, "kort-urgentie-vraag", (i * 3) % 5 + 1)
-    dienst.onthul(t)
-    gekozen = dienst.kies(t, "pv-portiekgesprekken", True, "Past bij de portieken.")
+        dienst.deelnemer(m, wie).antwoord("kort-ernst-vraag", i % 5 + 1)
+        dienst.deelnemer(m, wie).antwoord("kort-urgentie-vraag", (i * 3) % 5 + 1)
+    dienst.leiding(t).onthul()
+    gekozen = dienst.leiding(t).aanpak.kies("pv-portiekgesprekken", True, "Past bij de portieken.")
     vandaag = dienst.nu().date()
     for i in range(acties):
-        dienst.actie(
-            t,
+        dienst.leiding(t).aanpak.actie(
             {
                 "wat": f"Actie {i + 1}: gesprek met bewoners van blok {i + 1} over de ‘gedeelde’ ruimte",
                 "resultaat": "Afspraken over de portiek, vastgelegd en gedeeld met de woonstichting",
@@ -399,8 +392,8 @@ def vul_groot(
             },
             besluit_id=gekozen if i % 2 else None,
         )
-    dienst.besluit(t, "Over drie maanden opnieuw bijeen.", "vervolg")
-    dienst.beeindig(t)
+    dienst.leiding(t).aanpak.besluit("Over drie maanden opnieuw bijeen.", "vervolg")
+    dienst.leiding(t).beeindig()
     return Demo(links, ids)
 
 
@@ -414,9 +407,9 @@ DEMO_MINUTEN = 1
 
 def oefenoverleg(dienst: Dienst, buurt: str = OEFENBUURT, template: str = OEFENSJABLOON) -> Links:
     """A fresh practice meeting in the lobby, with one minute per step so the timer means something."""
-    links = dienst.maak(buurt, dienst.nu().date(), template)
-    for stap in dienst.vergadering(links.meeting_id).stappen:
-        dienst.stel_budget(links.facilitator_token, stap.positie, DEMO_MINUTEN)
+    links = dienst.aanmelding.maak(buurt, dienst.nu().date(), template)
+    for stap in dienst.lezen.vergadering(links.meeting_id).stappen:
+        dienst.leiding(links.facilitator_token).stel_budget(stap.positie, DEMO_MINUTEN)
     return links
 
 

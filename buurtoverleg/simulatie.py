@@ -264,7 +264,7 @@ class Simulatie:
             while True:
                 self._wakker.clear()  # before reading: an event during the read wakes the next wait
                 try:
-                    v = await asyncio.to_thread(self.dienst.vergadering, self.meeting_id)
+                    v = await asyncio.to_thread(self.dienst.lezen.vergadering, self.meeting_id)
                 except Geweigerd:  # the meeting was deleted
                     return
                 if v.status == "gesloten":
@@ -360,20 +360,22 @@ class Simulatie:
 
     def _meld_aan(self, i: int) -> int:
         p = self.personas[i]
-        return self.dienst.aanmelden(self.meeting_id, p.naam, p.organisatie, p.domein)
+        return self.dienst.aanmelding.aanmelden(self.meeting_id, p.naam, p.organisatie, p.domein)
 
     def _antwoord(self, i: int, ronde: int, vragen: list[Vraag]) -> None:
         for vraag in vragen:
             waarde = antwoord(self.personas[i], i, vraag, ronde)
             if waarde is not None:
-                self.dienst.antwoord(self.meeting_id, self.deelnemers[i], vraag.id, waarde)
+                self.dienst.deelnemer(self.meeting_id, self.deelnemers[i]).antwoord(vraag.id, waarde)
 
     def _signaal(self, i: int, vraag_id: str, nr: int) -> int:
         signaal = self.signalen[nr]
-        return self.dienst.signaal(self.meeting_id, self.deelnemers[i], vraag_id, signaal.soort, signaal.tekst)
+        return self.dienst.deelnemer(self.meeting_id, self.deelnemers[i]).signaal(
+            vraag_id, signaal.soort, signaal.tekst
+        )
 
     def _herken(self, wie: int, signaal_id: int) -> None:
-        self.dienst.herken(self.meeting_id, self.deelnemers[wie], signaal_id)
+        self.dienst.deelnemer(self.meeting_id, self.deelnemers[wie]).herken(signaal_id)
 
 
 def antwoord(persona: Persona, index: int, vraag: Vraag, ronde: int) -> Any:

@@ -86,6 +86,16 @@ def geheim_klopt(poging: str, opgeslagen: str) -> bool:
         return False
 
 
+class Scrypt:
+    """The link PINs' hashing as the domain asks for it (`sessie.pincode.Geheimen`)."""
+
+    def versleutel(self, geheim: str) -> str:
+        return versleutel(geheim)
+
+    def klopt(self, poging: str, opgeslagen: str) -> bool:
+        return geheim_klopt(poging, opgeslagen)
+
+
 class Remmer:
     """At most `pogingen` failures per client per `venster` seconds, then wait."""
 

@@ -2,5 +2,6 @@
 
 from buurtoverleg.app import start
 from buurtoverleg.instellingen import Instellingen
+from tests.conftest import onthoud_app
 
-start(Instellingen.uit_omgeving())
+start(Instellingen.uit_omgeving(), voor_start=onthoud_app)

@@ -10,12 +10,29 @@ from pathlib import Path
 import pytest
 from nicegui.testing import User
 
+from buurtoverleg.app import Context
 from buurtoverleg.content import Catalogus, laad
+from buurtoverleg.samenstelling import maak_dienst
 from buurtoverleg.sessie.dienst import Dienst
 from buurtoverleg.sessie.gebeurtenissen import Gebeurtenis, LokaleBus
 from buurtoverleg.storage import Database, upgrade
 
 TEST_INHOUD = Path(__file__).parent / "inhoud"
+_APP: list[Context] = []
+"""The context of the app that NiceGUI's `user` fixture started last (see tests/app_main.py)."""
+
+
+def onthoud_app(ctx: Context) -> None:
+    """`voor_start` for the test app: remember its context for `app_ctx`; no page to open."""
+    _APP[:] = [ctx]
+
+
+def app_ctx() -> Context:
+    """The running app's context, for page tests that read links from its domain."""
+    assert _APP, "no app started: use the `user` fixture"
+    return _APP[-1]
+
+
 ORGANISATOR = "test-organisator-sleutel"
 
 
@@ -44,7 +61,7 @@ def omgeving(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-class Klok:
+class Nepklok:
     """A clock the test moves by hand, so timer tests need no sleeping."""
 
     def __init__(self) -> None:
@@ -63,8 +80,8 @@ def catalogus() -> Catalogus:
 
 
 @pytest.fixture
-def klok() -> Klok:
-    return Klok()
+def klok() -> Nepklok:
+    return Nepklok()
 
 
 @pytest.fixture
@@ -81,12 +98,12 @@ def db(tmp_path: Path) -> Iterator[Database]:
 
 
 @pytest.fixture
-def dienst(db: Database, catalogus: Catalogus, klok: Klok, gebeurtenissen: list[Gebeurtenis]) -> Dienst:
+def dienst(db: Database, catalogus: Catalogus, klok: Nepklok, gebeurtenissen: list[Gebeurtenis]) -> Dienst:
     bus = LokaleBus()
     bus.abonneer(gebeurtenissen.append)
-    return Dienst(db, catalogus, bus, klok=klok)
+    return maak_dienst(db, catalogus, bus, klok=klok)
 
 
 @pytest.fixture
 def overleg(dienst: Dienst):  # type: ignore[no-untyped-def]
-    return dienst.maak("Kanaleneiland", date(2026, 11, 23), "test-kort")
+    return dienst.aanmelding.maak("Kanaleneiland", date(2026, 11, 23), "test-kort")

@@ -28,18 +28,18 @@ def _actie(**extra):  # type: ignore[no-untyped-def]
 
 def test_kiezen_afwijzen_en_een_smart_actie_eraan_koppelen(dienst, overleg):
     t = overleg.facilitator_token
-    gekozen = dienst.kies(t, "pv-portiekgesprekken", True, "past bij de portieken waar het schuurt")
-    dienst.kies(t, "pv-burgertop", False, "te groot voor deze buurt")
-    actie = dienst.actie(t, _actie(), besluit_id=gekozen)
-    besluiten = {b.content_ref: b for b in dienst.besluiten(overleg.meeting_id)}
+    gekozen = dienst.leiding(t).aanpak.kies("pv-portiekgesprekken", True, "past bij de portieken waar het schuurt")
+    dienst.leiding(t).aanpak.kies("pv-burgertop", False, "te groot voor deze buurt")
+    actie = dienst.leiding(t).aanpak.actie(_actie(), besluit_id=gekozen)
+    besluiten = {b.content_ref: b for b in dienst.lezen.besluiten(overleg.meeting_id)}
     assert besluiten["pv-portiekgesprekken"].soort == "gekozen"
     assert (
         besluiten["pv-burgertop"].soort == "afgewezen" and besluiten["pv-burgertop"].reden == "te groot voor deze buurt"
     )
-    (regel,) = dienst.acties(overleg.meeting_id)
+    (regel,) = dienst.lezen.acties(overleg.meeting_id)
     assert (regel.id, regel.interventie, regel.wanneer) == (actie, "pv-portiekgesprekken", date(2027, 1, 15))
     with pytest.raises(Geweigerd, match="acties"):
-        dienst.kies(t, "pv-portiekgesprekken", False, "toch niet")
+        dienst.leiding(t).aanpak.kies("pv-portiekgesprekken", False, "toch niet")
 
 
 @pytest.mark.parametrize(
@@ -56,34 +56,33 @@ def test_kiezen_afwijzen_en_een_smart_actie_eraan_koppelen(dienst, overleg):
 )
 def test_actie_wordt_gecontroleerd(dienst, overleg, velden, melding):
     with pytest.raises(Geweigerd, match=melding):
-        dienst.actie(overleg.facilitator_token, _actie(**velden))
-    assert dienst.acties(overleg.meeting_id) == []
+        dienst.leiding(overleg.facilitator_token).aanpak.actie(_actie(**velden))
+    assert dienst.lezen.acties(overleg.meeting_id) == []
 
 
 def test_actie_van_vandaag_mag_en_alleen_aan_een_gekozen_aanpak(dienst, overleg):
     t = overleg.facilitator_token
-    dienst.actie(t, _actie(wanneer="2026-11-23", terugkoppeling=""))
-    afgewezen = dienst.kies(t, "pv-burgertop", False)
+    dienst.leiding(t).aanpak.actie(_actie(wanneer="2026-11-23", terugkoppeling=""))
+    afgewezen = dienst.leiding(t).aanpak.kies("pv-burgertop", False)
     with pytest.raises(Geweigerd, match="gekozen aanpak"):
-        dienst.actie(t, _actie(), besluit_id=afgewezen)
+        dienst.leiding(t).aanpak.actie(_actie(), besluit_id=afgewezen)
     with pytest.raises(Geweigerd, match="catalogus"):
-        dienst.kies(t, "fase-rust", True)
+        dienst.leiding(t).aanpak.kies("fase-rust", True)
 
 
 def test_deelnemer_en_notulist_kunnen_niets_besluiten(dienst, overleg):
     for token in (overleg.projector_token, overleg.secretary_token, overleg.join_code):
         with pytest.raises(Geweigerd, match="gespreksleider"):
-            dienst.actie(token, _actie())
+            dienst.leiding(token).aanpak.actie(_actie())
         with pytest.raises(Geweigerd, match="gespreksleider"):
-            dienst.kies(token, "pv-burgertop", True)
+            dienst.leiding(token).aanpak.kies("pv-burgertop", True)
         with pytest.raises(Geweigerd, match="gespreksleider"):
-            dienst.besluit(token, "We doen niks")
+            dienst.leiding(token).aanpak.besluit("We doen niks")
 
 
 def test_beleidsdiagnose_per_richting_vervangt_de_vorige(dienst, overleg):
     t = overleg.facilitator_token
-    dienst.beleidsdiagnose(
-        t,
+    dienst.leiding(t).aanpak.beleidsdiagnose(
         "richting-1",
         gedekt="Buurtbemiddeling loopt al",
         voldoende=False,
@@ -91,48 +90,51 @@ def test_beleidsdiagnose_per_richting_vervangt_de_vorige(dienst, overleg):
         sectoren="Corporatie",
         betrokken=False,
     )
-    dienst.beleidsdiagnose(
-        t, "richting-1", gedekt="Buurtbemiddeling", voldoende=True, witte_vlekken="", sectoren="", betrokken=True
+    dienst.leiding(t).aanpak.beleidsdiagnose(
+        "richting-1", gedekt="Buurtbemiddeling", voldoende=True, witte_vlekken="", sectoren="", betrokken=True
     )
-    (b,) = [b for b in dienst.besluiten(overleg.meeting_id) if b.soort == "beleid"]
+    (b,) = [b for b in dienst.lezen.besluiten(overleg.meeting_id) if b.soort == "beleid"]
     assert b.details["voldoende"] is True and b.tekst.endswith("voldoende")
 
 
 def test_vervolgoverleg_begint_met_de_open_acties(dienst, overleg):
     t = overleg.facilitator_token
-    gekozen = dienst.kies(t, "pv-portiekgesprekken", True)
-    a1 = dienst.actie(t, _actie(), besluit_id=gekozen)
-    a2 = dienst.actie(t, _actie(wat="Schouw met corporatie"))
-    dienst.besluit(t, "Volgende bijeenkomst over zes weken", "vervolg")
-    vervolg = dienst.maak("Overvecht", date(2027, 1, 20), "test-kort", vorige=overleg.meeting_id)
-    assert [a.id for a in dienst.te_beoordelen(vervolg.meeting_id)] == [a1, a2]
-    dienst.beoordeel_actie(vervolg.facilitator_token, a1, "uitgevoerd", "drie avonden, 40 bewoners")
-    dienst.beoordeel_actie(vervolg.facilitator_token, a2, "bijsturen", "corporatie nog niet aangehaakt")
-    regels = {a.id: a for a in dienst.te_beoordelen(vervolg.meeting_id)}
+    gekozen = dienst.leiding(t).aanpak.kies("pv-portiekgesprekken", True)
+    a1 = dienst.leiding(t).aanpak.actie(_actie(), besluit_id=gekozen)
+    a2 = dienst.leiding(t).aanpak.actie(_actie(wat="Schouw met corporatie"))
+    dienst.leiding(t).aanpak.besluit("Volgende bijeenkomst over zes weken", "vervolg")
+    vervolg = dienst.aanmelding.maak("Overvecht", date(2027, 1, 20), "test-kort", vorige=overleg.meeting_id)
+    assert [a.id for a in dienst.lezen.te_beoordelen(vervolg.meeting_id)] == [a1, a2]
+    dienst.leiding(vervolg.facilitator_token).aanpak.beoordeel_actie(a1, "uitgevoerd", "drie avonden, 40 bewoners")
+    dienst.leiding(vervolg.facilitator_token).aanpak.beoordeel_actie(a2, "bijsturen", "corporatie nog niet aangehaakt")
+    regels = {a.id: a for a in dienst.lezen.te_beoordelen(vervolg.meeting_id)}
     assert regels[a1].status == "uitgevoerd" and regels[a1].toelichting == "drie avonden, 40 bewoners"
     assert regels[a2].status == "bijsturen"
     with pytest.raises(NietGevonden):
-        dienst.beoordeel_actie(overleg.facilitator_token, a1, "open")
+        dienst.leiding(overleg.facilitator_token).aanpak.beoordeel_actie(a1, "open")
     with pytest.raises(Geweigerd, match="Kies"):
-        dienst.beoordeel_actie(vervolg.facilitator_token, a1, "half")
-    assert dienst.te_beoordelen(overleg.meeting_id) == []
+        dienst.leiding(vervolg.facilitator_token).aanpak.beoordeel_actie(a1, "half")
+    assert dienst.lezen.te_beoordelen(overleg.meeting_id) == []
 
 
 def test_analyse_volgt_de_zaal_en_de_vastgestelde_uitkomst(dienst, overleg):
     t = overleg.facilitator_token
-    zaal = [dienst.aanmelden(overleg.meeting_id, f"P{i}", "", d) for i, d in enumerate(["politie", "welzijn", "zorg"])]
-    dienst.start(t)
+    zaal = [
+        dienst.aanmelding.aanmelden(overleg.meeting_id, f"P{i}", "", d)
+        for i, d in enumerate(["politie", "welzijn", "zorg"])
+    ]
+    dienst.leiding(t).start()
     for p, fase in zip(
         zaal, ["fase-ongemak", "fase-onderhuidse-spanningen", "fase-onderhuidse-spanningen"], strict=False
     ):
-        dienst.antwoord(overleg.meeting_id, p, "test-fase", fase)
-    assert dienst.analyse(overleg.meeting_id).fase is None  # blind and not revealed: nothing established
-    dienst.onthul(t)
-    assert dienst.analyse(overleg.meeting_id).fase == "fase-onderhuidse-spanningen"
-    dienst.stel_vast(t, "test-fase", "fase-escalatie", "na bespreking")
-    assert dienst.analyse(overleg.meeting_id).fase == "fase-escalatie"
-    advies = dienst.advies(overleg.meeting_id)
+        dienst.deelnemer(overleg.meeting_id, p).antwoord("test-fase", fase)
+    assert dienst.lezen.analyse(overleg.meeting_id).fase is None  # blind and not revealed: nothing established
+    dienst.leiding(t).onthul()
+    assert dienst.lezen.analyse(overleg.meeting_id).fase == "fase-onderhuidse-spanningen"
+    dienst.leiding(t).stel_vast("test-fase", "fase-escalatie", "na bespreking")
+    assert dienst.lezen.analyse(overleg.meeting_id).fase == "fase-escalatie"
+    advies = dienst.lezen.advies(overleg.meeting_id)
     assert advies.samos is not None and advies.incidentadvies
-    voorstellen = dienst.voorstellen(overleg.meeting_id)
+    voorstellen = dienst.lezen.voorstellen(overleg.meeting_id)
     assert {v[0] for v in voorstellen} >= {f"richting-{n}" for n in range(1, 8)}
     assert any(v[0].startswith("pv-") and v[2] for v in voorstellen)

@@ -16,15 +16,17 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from buurtoverleg.demo import DEELNEMERS, NOTULIST, vul
-from buurtoverleg.export import bouw, exporteer
-from buurtoverleg.sessie.bewaren import WEGGEHAALD, verslag
+from buurtoverleg.export import bouw_bestand, exporteer
+from buurtoverleg.samenstelling import maak_dienst
+from buurtoverleg.sessie.bewaren import verslag
 from buurtoverleg.sessie.dienst import Dienst
 from buurtoverleg.sessie.fouten import Geweigerd
 from buurtoverleg.sessie.gebeurtenissen import Gebeurtenis
+from buurtoverleg.sessie.wissen import WEGGEHAALD
 from buurtoverleg.storage import Database, upgrade
 from buurtoverleg.storage.models import Base, Meeting, Participant, Signal, SignalUpvote
 from buurtoverleg.toegang import Organisator
-from tests.conftest import ORGANISATOR, Klok, klik
+from tests.conftest import ORGANISATOR, Nepklok, klik
 from tests.test_pages import LIVE, _ctx, inloggen, meedoen
 
 BEWONER = "Mevrouw Hendriks van nummer 12"
@@ -43,9 +45,9 @@ def _vol(dienst: Dienst, exportmap: Path, datum: date = date(2026, 11, 23)) -> i
     with names, and export files of the draft and of version 1."""
     demo = vul(dienst, "Kanaleneiland-Zuid", datum)
     m, t, n = demo.links.meeting_id, demo.links.facilitator_token, demo.links.secretary_token
-    kaarten = dienst.signalen(m, alles=True)
-    dienst.voeg_samen(t, kaarten[1].id, kaarten[0].id)
-    with dienst.db.sessie() as s:
+    kaarten = dienst.lezen.signalen(m, alles=True)
+    dienst.leiding(t).voeg_samen(kaarten[1].id, kaarten[0].id)
+    with dienst.db.transactie() as s:
         s.add(
             Signal(
                 meeting_id=m,
@@ -55,9 +57,10 @@ def _vol(dienst: Dienst, exportmap: Path, datum: date = date(2026, 11, 23)) -> i
                 text=f"{BEWONER} durft 's avonds niet meer naar buiten.",
             )
         )
-    dienst.besluit(t, "Kees van Dijk informeert de bewonerscommissie.", reden="Eline de Vries vraagt erom.")
-    dienst.actie(
-        t,
+    dienst.leiding(t).aanpak.besluit(
+        "Kees van Dijk informeert de bewonerscommissie.", reden="Eline de Vries vraagt erom."
+    )
+    dienst.leiding(t).aanpak.actie(
         {
             "wat": "Gesprek met Youssef Amrani over het speelveld",
             "resultaat": "Afspraken",
@@ -66,25 +69,25 @@ def _vol(dienst: Dienst, exportmap: Path, datum: date = date(2026, 11, 23)) -> i
             "coordinator": "sander bakker",
         },
     )
-    dienst.notitie(n, 1, "Sander Bakker en Eline de Vries zien het anders; Joke Hermans notuleert.")
-    dienst.namen_in_notulen(n, True)
-    dienst.maak_definitief(n)
+    dienst.notulist(n).notitie(1, "Sander Bakker en Eline de Vries zien het anders; Joke Hermans notuleert.")
+    dienst.notulist(n).namen_in_notulen(True)
+    dienst.notulist(n).maak_definitief()
     for formaat in ("pdf", "json", "csv"):
-        exporteer(dienst.notulen(m), formaat, exportmap)
-    exporteer(dienst.notulen_versie(m, 1), "docx", exportmap)
+        exporteer(dienst.lezen.notulen(m), formaat, exportmap)
+    exporteer(dienst.lezen.notulen_versie(m, 1), "docx", exportmap)
     return m
 
 
 def _ander(dienst: Dienst, exportmap: Path, datum: date) -> int:
-    links = dienst.maak("Overvecht", datum, "test-kort")
-    a = dienst.aanmelden(links.meeting_id, ANDER, "Politie Utrecht", "politie")
-    b = dienst.aanmelden(links.meeting_id, "Bo de Wit", "Buurtteam", "welzijn")
-    dienst.start(links.facilitator_token)
-    dienst.antwoord(links.meeting_id, a, "test-fase", "fase-rust")
-    dienst.ga_naar(links.facilitator_token, 2)
-    s = dienst.signaal(links.meeting_id, a, "test-signalen", "waarneming", "Ans ziet weer graffiti.")
-    dienst.herken(links.meeting_id, b, s)
-    exporteer(dienst.notulen(links.meeting_id), "pdf", exportmap)
+    links = dienst.aanmelding.maak("Overvecht", datum, "test-kort")
+    a = dienst.aanmelding.aanmelden(links.meeting_id, ANDER, "Politie Utrecht", "politie")
+    b = dienst.aanmelding.aanmelden(links.meeting_id, "Bo de Wit", "Buurtteam", "welzijn")
+    dienst.leiding(links.facilitator_token).start()
+    dienst.deelnemer(links.meeting_id, a).antwoord("test-fase", "fase-rust")
+    dienst.leiding(links.facilitator_token).ga_naar(2)
+    s = dienst.deelnemer(links.meeting_id, a).signaal("test-signalen", "waarneming", "Ans ziet weer graffiti.")
+    dienst.deelnemer(links.meeting_id, b).herken(s)
+    exporteer(dienst.lezen.notulen(links.meeting_id), "pdf", exportmap)
     return links.meeting_id
 
 
@@ -156,10 +159,10 @@ def test_verwijderen_wist_alles_wat_een_persoon_noemt(
     voor_ander = _van(db, ander)
     assert _noemt(_rijen(db), NAMEN), "the meeting names people before it is deleted"
     assert len(list(exportmap.glob("kanaleneiland-zuid_*"))) == 4
-    inhoud = dienst.inhoud(m, exportmap)
+    inhoud = dienst.lezen.inhoud(m, exportmap)
     assert (inhoud.deelnemers, inhoud.versies, len(inhoud.bestanden)) == (9, 1, 4)
 
-    weg = dienst.verwijder_overleg(bewijs, m, exportmap=exportmap, archief=tmp_path / "archief")
+    weg = dienst.organisator(bewijs).verwijder_overleg(m, exportmap=exportmap, archief=tmp_path / "archief")
     assert (gebeurtenissen[-1].meeting_id, gebeurtenissen[-1].soort) == (m, "overleg"), (
         "open pages hear that it is gone"
     )
@@ -183,10 +186,10 @@ def test_verwijderen_wist_alles_wat_een_persoon_noemt(
 
 
 def test_alleen_de_organisator_mag_verwijderen(dienst: Dienst, db: Database, tmp_path: Path):
-    m = dienst.maak("Lombok", date(2026, 11, 23), "test-kort")
-    dienst.aanmelden(m.meeting_id, "Ans", "Politie", "politie")
+    m = dienst.aanmelding.maak("Lombok", date(2026, 11, 23), "test-kort")
+    dienst.aanmelding.aanmelden(m.meeting_id, "Ans", "Politie", "politie")
     with pytest.raises(Geweigerd, match="Alleen de organisator"):  # no organiser wired in: nobody
-        dienst.verwijder_overleg(Organisator(tmp_path, ORGANISATOR).bewijs(), m.meeting_id)
+        dienst.organisator(Organisator(tmp_path, ORGANISATOR).bewijs()).verwijder_overleg(m.meeting_id)
     _organisator(dienst, tmp_path)
     anders = Organisator(tmp_path / "ander", "een-ander-wachtwoord").bewijs()
     for bewijs in (
@@ -201,32 +204,32 @@ def test_alleen_de_organisator_mag_verwijderen(dienst: Dienst, db: Database, tmp
         0,
     ):
         with pytest.raises(Geweigerd, match="Alleen de organisator"):
-            dienst.verwijder_overleg(bewijs, m.meeting_id)
+            dienst.organisator(bewijs).verwijder_overleg(m.meeting_id)
         with pytest.raises(Geweigerd, match="Alleen de organisator"):
-            dienst.archief(bewijs, m.meeting_id)
-    assert dienst.inhoud(m.meeting_id).deelnemers == 1
+            dienst.organisator(bewijs).archief(m.meeting_id)
+    assert dienst.lezen.inhoud(m.meeting_id).deelnemers == 1
 
 
 def test_zonder_archief_geen_verwijdering(dienst: Dienst, db: Database, tmp_path: Path):
     """'Export voor verwijderen': when the archive cannot be written, nothing is deleted."""
     bewijs = _organisator(dienst, tmp_path)
-    m = dienst.maak("Lombok", date(2026, 11, 23), "test-kort")
-    dienst.aanmelden(m.meeting_id, "Ans", "Politie", "politie")
+    m = dienst.aanmelding.maak("Lombok", date(2026, 11, 23), "test-kort")
+    dienst.aanmelding.aanmelden(m.meeting_id, "Ans", "Politie", "politie")
     (tmp_path / "geen-map").write_text("een bestand")
     with pytest.raises(Geweigerd, match="archief kon niet worden geschreven"):
-        dienst.verwijder_overleg(bewijs, m.meeting_id, archief=tmp_path / "geen-map" / "archief.json")
+        dienst.organisator(bewijs).verwijder_overleg(m.meeting_id, archief=tmp_path / "geen-map" / "archief.json")
     exportmap = tmp_path / "exports"
-    exporteer(dienst.notulen(m.meeting_id), "json", exportmap)
+    exporteer(dienst.lezen.notulen(m.meeting_id), "json", exportmap)
     with pytest.raises(Geweigerd, match="andere map dan de exportmap"):
-        dienst.verwijder_overleg(bewijs, m.meeting_id, exportmap=exportmap, archief=exportmap)
-    assert dienst.inhoud(m.meeting_id).deelnemers == 1
+        dienst.organisator(bewijs).verwijder_overleg(m.meeting_id, exportmap=exportmap, archief=exportmap)
+    assert dienst.lezen.inhoud(m.meeting_id).deelnemers == 1
 
 
 # ---------------------------------------------------------------------- the retention period
 
 
 @pytest.fixture
-def oud_en_nieuw(dienst: Dienst, klok: Klok, tmp_path: Path) -> tuple[int, int]:
+def oud_en_nieuw(dienst: Dienst, klok: Nepklok, tmp_path: Path) -> tuple[int, int]:
     """An old meeting (ended 23-11-2026) and a recent one; then the clock moves to 1-1-2028, so
     with twelve months only the first is older than the retention period (grens 1-1-2027)."""
     oud = _vol(dienst, tmp_path / "exports")
@@ -240,10 +243,10 @@ def test_anonimiseren_houdt_het_dossier_maar_niet_de_mensen(
 ):
     oud, nieuw = oud_en_nieuw
     voor, voor_nieuw = _van(db, oud), _van(db, nieuw)
-    uitslagen = [dienst.uitslagen(oud, st.positie) for st in dienst.vergadering(oud).stappen]
-    acties = dienst.acties(oud)
+    uitslagen = [dienst.lezen.uitslagen(oud, st.positie) for st in dienst.lezen.vergadering(oud).stappen]
+    acties = dienst.lezen.acties(oud)
 
-    opruiming = dienst.ruim_op(12, "anonimiseren", exportmap=tmp_path / "exports")
+    opruiming = dienst.bewaren.ruim_op(12, "anonimiseren", exportmap=tmp_path / "exports")
 
     assert opruiming.grens == date(2027, 1, 1)
     assert [(r.meeting_id, r.wijze) for r in opruiming.regels] == [(oud, "geanonimiseerd")]
@@ -262,46 +265,48 @@ def test_anonimiseren_houdt_het_dossier_maar_niet_de_mensen(
         (p["organisation"], p["domain"], p["role"]) for p in voor["participant"]
     ]
     assert [p["name"] for p in na["participant"]] == [f"Deelnemer {i}" for i in range(1, 10)]
-    assert [dienst.uitslagen(oud, st.positie) for st in dienst.vergadering(oud).stappen] == uitslagen
-    assert [(a.id, a.wanneer, a.status, a.besluit_id) for a in dienst.acties(oud)] == [
+    assert [dienst.lezen.uitslagen(oud, st.positie) for st in dienst.lezen.vergadering(oud).stappen] == uitslagen
+    assert [(a.id, a.wanneer, a.status, a.besluit_id) for a in dienst.lezen.acties(oud)] == [
         (a.id, a.wanneer, a.status, a.besluit_id) for a in acties
     ]
-    assert {a.wat for a in dienst.acties(oud)} - {a.wat for a in acties} == {
+    assert {a.wat for a in dienst.lezen.acties(oud)} - {a.wat for a in acties} == {
         "Gesprek met Deelnemer 4 over het speelveld"
     }
-    actie = next(a for a in dienst.acties(oud) if a.wat.startswith("Gesprek met Deelnemer"))
+    actie = next(a for a in dienst.lezen.acties(oud) if a.wat.startswith("Gesprek met Deelnemer"))
     assert (actie.wat, actie.uitvoerder, actie.coordinator) == (
         "Gesprek met Deelnemer 4 over het speelveld",
         "Deelnemer 2 (wijkagent)",
         "Deelnemer 2",
     )
-    assert "Deelnemer 8 informeert de bewonerscommissie." in [b.tekst for b in dienst.besluiten(oud)]
+    assert "Deelnemer 8 informeert de bewonerscommissie." in [b.tekst for b in dienst.lezen.besluiten(oud)]
     assert {k["kind"] for k in na["decision"]} == {k["kind"] for k in voor["decision"]}
 
     # removed: what participants typed and the secretary's notes, also in the final version
     assert {s["text"] for s in na["signal"]} == {WEGGEHAALD}
-    assert dienst.notities(oud) == {}
-    versie = dienst.notulen_versie(oud, 1)
+    assert dienst.lezen.notities(oud) == {}
+    versie = dienst.lezen.notulen_versie(oud, 1)
     assert not versie.namen and not versie.samenvatting and all(not a.namen for a in versie.aanwezig)
     assert {r.tekst for r in versie.waarnemingen + versie.duidingen} == {WEGGEHAALD}
-    n = dienst.notulen(oud)
-    assert n.aantal_aanwezig == 9 and len(n.besluiten) == len(dienst.notulen_versie(oud, 1).besluiten)
-    assert bouw(n, "pdf").startswith(b"%PDF"), "the dossier still renders"
+    n = dienst.lezen.notulen(oud)
+    assert n.aantal_aanwezig == 9 and len(n.besluiten) == len(dienst.lezen.notulen_versie(oud, 1).besluiten)
+    assert bouw_bestand(n, "pdf").startswith(b"%PDF"), "the dossier still renders"
 
-    assert dienst.ruim_op(12, "anonimiseren", exportmap=tmp_path / "exports").regels == (), "a second run: nothing"
+    assert dienst.bewaren.ruim_op(12, "anonimiseren", exportmap=tmp_path / "exports").regels == (), (
+        "a second run: nothing"
+    )
 
 
 def test_twee_overleggen_in_dezelfde_buurt_op_dezelfde_dag_houden_hun_eigen_bestanden(dienst: Dienst, tmp_path: Path):
     exportmap = tmp_path / "exports"
     bewijs = _organisator(dienst, tmp_path)
-    oefen = dienst.maak("Overvecht", date(2026, 11, 23), "test-kort")
-    echt = dienst.maak("Overvecht", date(2026, 11, 23), "test-kort")
-    dienst.besluit(echt.facilitator_token, "Het echte besluit.")
-    oefenpdf = exporteer(dienst.notulen(oefen.meeting_id), "pdf", exportmap)
-    echtpdf = exporteer(dienst.notulen(echt.meeting_id), "pdf", exportmap)
+    oefen = dienst.aanmelding.maak("Overvecht", date(2026, 11, 23), "test-kort")
+    echt = dienst.aanmelding.maak("Overvecht", date(2026, 11, 23), "test-kort")
+    dienst.leiding(echt.facilitator_token).aanpak.besluit("Het echte besluit.")
+    oefenpdf = exporteer(dienst.lezen.notulen(oefen.meeting_id), "pdf", exportmap)
+    echtpdf = exporteer(dienst.lezen.notulen(echt.meeting_id), "pdf", exportmap)
     assert oefenpdf != echtpdf, "the second export must not overwrite the first"
 
-    dienst.verwijder_overleg(bewijs, oefen.meeting_id, exportmap=exportmap, archief=tmp_path / "archief")
+    dienst.organisator(bewijs).verwijder_overleg(oefen.meeting_id, exportmap=exportmap, archief=tmp_path / "archief")
     assert not oefenpdf.exists() and echtpdf.exists(), "deleting the practice round keeps the real minutes"
     assert any("Het echte besluit." in (p.extract_text() or "") for p in PdfReader(echtpdf).pages)
 
@@ -311,37 +316,37 @@ def test_verwijderen_na_de_bewaartermijn_alleen_oude_overleggen(
 ):
     oud, nieuw = oud_en_nieuw
     voor_nieuw = _van(db, nieuw)
-    opruiming = dienst.ruim_op(12, "verwijderen", exportmap=tmp_path / "exports")
+    opruiming = dienst.bewaren.ruim_op(12, "verwijderen", exportmap=tmp_path / "exports")
     assert [(r.meeting_id, r.wijze) for r in opruiming.regels] == [(oud, "verwijderd")]
     assert _noemt(_rijen(db), NAMEN) == []
     assert all(rijen == [] for rijen in _van(db, oud).values())
     assert _van(db, nieuw) == voor_nieuw
     assert _in_bestanden(tmp_path, "test.sqlite*", NAMEN) == []
     assert [p.name for p in (tmp_path / "exports").iterdir()] == [f"overvecht_2027-12-01_overleg-{nieuw}_concept.pdf"]
-    assert dienst.ruim_op(36, "verwijderen").regels == (), "nothing is older than three years"
+    assert dienst.bewaren.ruim_op(36, "verwijderen").regels == (), "nothing is older than three years"
 
 
 @pytest.mark.parametrize("wijze", ["anonimiseren", "verwijderen"])
 def test_droog_verandert_niets(dienst: Dienst, db: Database, tmp_path: Path, oud_en_nieuw: tuple[int, int], wijze: str):
     exportmap = tmp_path / "exports"
     voor, bestanden = _rijen(db), sorted(exportmap.iterdir())
-    droog = dienst.ruim_op(12, wijze, exportmap=exportmap, droog=True)
+    droog = dienst.bewaren.ruim_op(12, wijze, exportmap=exportmap, droog=True)
     assert _rijen(db) == voor and sorted(exportmap.iterdir()) == bestanden
     assert verslag(droog)[-1].startswith("Droog: er is niets veranderd")
-    echt = dienst.ruim_op(12, wijze, exportmap=exportmap)
+    echt = dienst.bewaren.ruim_op(12, wijze, exportmap=exportmap)
     assert droog.regels == echt.regels, "the dry run reports exactly what the real run then does"
 
 
-def test_peildatum_is_het_einde_als_dat_later_is(dienst: Dienst, klok: Klok):
+def test_peildatum_is_het_einde_als_dat_later_is(dienst: Dienst, klok: Nepklok):
     """A meeting dated long ago that only ended recently is counted from its end."""
-    links = dienst.maak("Zuilen", date(2025, 1, 1), "test-kort")
-    dienst.aanmelden(links.meeting_id, "Ans", "Politie", "politie")
+    links = dienst.aanmelding.maak("Zuilen", date(2025, 1, 1), "test-kort")
+    dienst.aanmelding.aanmelden(links.meeting_id, "Ans", "Politie", "politie")
     klok.tijd = datetime(2026, 6, 1)
-    dienst.beeindig(links.facilitator_token)
+    dienst.leiding(links.facilitator_token).beeindig()
     klok.tijd = datetime(2027, 3, 1)
-    assert dienst.ruim_op(12).regels == ()
+    assert dienst.bewaren.ruim_op(12).regels == ()
     klok.tijd = datetime(2027, 6, 2)
-    assert [r.peildatum for r in dienst.ruim_op(12).regels] == [date(2026, 6, 1)]
+    assert [r.peildatum for r in dienst.bewaren.ruim_op(12).regels] == [date(2026, 6, 1)]
 
 
 def test_ongeldige_bewaarinstellingen(dienst: Dienst, monkeypatch: pytest.MonkeyPatch):
@@ -351,9 +356,9 @@ def test_ongeldige_bewaarinstellingen(dienst: Dienst, monkeypatch: pytest.Monkey
     assert Instellingen.uit_omgeving().bewaren == "anonimiseren"
     for maanden in (0, -3, True):
         with pytest.raises(Geweigerd):
-            dienst.ruim_op(maanden)  # type: ignore[arg-type]
+            dienst.bewaren.ruim_op(maanden)  # type: ignore[arg-type]
     with pytest.raises(Geweigerd):
-        dienst.ruim_op(12, "weggooien")
+        dienst.bewaren.ruim_op(12, "weggooien")
     monkeypatch.setenv("BUURTOVERLEG_BEWAARTERMIJN_MAANDEN", "twee jaar")
     with pytest.raises(ValueError, match="heel aantal maanden"):
         Instellingen.uit_omgeving()
@@ -372,15 +377,15 @@ def _oud_in_de_datamap(tmp_path: Path, catalogus) -> int:  # type: ignore[no-unt
 
     database = Database(f"sqlite:///{tmp_path / 'buurtoverleg.sqlite'}")
     upgrade(database.engine)
-    links = Dienst(database, catalogus, LokaleBus()).maak("Zuilen", date(2020, 3, 1), "test-kort")
-    Dienst(database, catalogus, LokaleBus()).aanmelden(links.meeting_id, ANDER, "Politie", "politie")
+    links = maak_dienst(database, catalogus, LokaleBus()).aanmelding.maak("Zuilen", date(2020, 3, 1), "test-kort")
+    maak_dienst(database, catalogus, LokaleBus()).aanmelding.aanmelden(links.meeting_id, ANDER, "Politie", "politie")
     database.engine.dispose()
     return links.meeting_id
 
 
 def _namen_in(tmp_path: Path) -> list[str]:
     database = Database(f"sqlite:///{tmp_path / 'buurtoverleg.sqlite'}")
-    with database.sessie() as s:
+    with database.transactie() as s:
         namen = list(s.scalars(select(Participant.name)))
     database.engine.dispose()
     return namen
@@ -427,7 +432,7 @@ def bewaartermijn(
 
 async def test_de_app_ruimt_op_bij_de_start(bewaartermijn: int, caplog: pytest.LogCaptureFixture, user: User):
     m = bewaartermijn
-    assert [d.naam for d in _ctx().dienst.vergadering(m).deelnemers] == ["Deelnemer 1"]
+    assert [d.naam for d in _ctx().dienst.lezen.vergadering(m).deelnemers] == ["Deelnemer 1"]
     bij_de_start = [r.getMessage() for r in caplog.get_records("setup")]
     assert f"bewaartermijn: overleg {m} · Zuilen · 01-03-2020: geanonimiseerd (1 naam)" in bij_de_start
 
@@ -435,10 +440,10 @@ async def test_de_app_ruimt_op_bij_de_start(bewaartermijn: int, caplog: pytest.L
 async def test_de_organisator_verwijdert_een_overleg_met_de_knop(user: User):
     ctx = _ctx()
     dienst = ctx.dienst
-    weg = dienst.maak("Lunetten", date(2026, 11, 23), "test-kort")
-    dienst.aanmelden(weg.meeting_id, "Ans Visser", "Politie", "politie")
-    blijft = dienst.maak("Tuindorp", date(2026, 11, 24), "test-kort")
-    exporteer(dienst.notulen(weg.meeting_id), "pdf", ctx.instellingen.exportmap)
+    weg = dienst.aanmelding.maak("Lunetten", date(2026, 11, 23), "test-kort")
+    dienst.aanmelding.aanmelden(weg.meeting_id, "Ans Visser", "Politie", "politie")
+    blijft = dienst.aanmelding.maak("Tuindorp", date(2026, 11, 24), "test-kort")
+    exporteer(dienst.lezen.notulen(weg.meeting_id), "pdf", ctx.instellingen.exportmap)
     await inloggen(user)
     await user.should_see("Lunetten · 23-11-2026", retries=LIVE)
     await klik(user, marker=f"verwijder-{weg.meeting_id}")
@@ -449,20 +454,20 @@ async def test_de_organisator_verwijdert_een_overleg_met_de_knop(user: User):
     await klik(user, marker="archief-downloaden")
     archief = await user.download.next(timeout=5)
     assert json.loads(archief.content)["formaat"] == "buurtoverleg-archief"
-    assert dienst.inhoud(weg.meeting_id).deelnemers == 1, "downloading deletes nothing"
+    assert dienst.lezen.inhoud(weg.meeting_id).deelnemers == 1, "downloading deletes nothing"
 
     await klik(user, marker="verwijder-bevestig")
     await user.should_not_see("Lunetten · 23-11-2026", retries=LIVE)
     await user.should_see("Tuindorp · 24-11-2026", retries=LIVE)
-    assert [r.id for r in dienst.overzicht()] == [blijft.meeting_id]
+    assert [r.id for r in dienst.aanmelding.overzicht()] == [blijft.meeting_id]
     assert list(ctx.instellingen.exportmap.glob("lunetten_*")) == []
-    with ctx.db.sessie() as s:
+    with ctx.db.transactie() as s:
         assert s.scalars(select(Participant.name)).all() == []
 
 
 async def test_wie_geen_organisator_is_ziet_geen_knop_en_kan_niet_verwijderen(user: User):
     ctx = _ctx()
-    links = ctx.dienst.maak("Lunetten", date(2026, 11, 23), "test-kort")
+    links = ctx.dienst.aanmelding.maak("Lunetten", date(2026, 11, 23), "test-kort")
     await user.open("/")
     await user.should_see("Organisator", retries=LIVE)
     await user.should_not_see("Verwijderen")
@@ -472,20 +477,20 @@ async def test_wie_geen_organisator_is_ziet_geen_knop_en_kan_niet_verwijderen(us
     await user.should_not_see("Definitief verwijderen")
     for bewijs in (links.facilitator_token, links.secretary_token, "organisator"):
         with pytest.raises(Geweigerd, match="Alleen de organisator"):
-            ctx.dienst.verwijder_overleg(bewijs, links.meeting_id)
-    assert [r.id for r in ctx.dienst.overzicht()] == [links.meeting_id]
+            ctx.dienst.organisator(bewijs).verwijder_overleg(links.meeting_id)
+    assert [r.id for r in ctx.dienst.aanmelding.overzicht()] == [links.meeting_id]
 
 
 def test_samengevoegde_signalen_en_herkenningen_gaan_mee(dienst: Dienst, db: Database, tmp_path: Path):
     """Merging moves 'herken ik' and keeps the author on record: both go with the meeting."""
     bewijs = _organisator(dienst, tmp_path)
     m = _vol(dienst, tmp_path / "exports")
-    with db.sessie() as s:
+    with db.transactie() as s:
         samengevoegd = s.scalars(select(Signal).where(Signal.meeting_id == m, Signal.merged_into_id.is_not(None))).all()
         assert samengevoegd
         deelnemers = set(s.scalars(select(Participant.id).where(Participant.meeting_id == m)))
-    dienst.verwijder_overleg(bewijs, m)
-    with db.sessie() as s:
+    dienst.organisator(bewijs).verwijder_overleg(m)
+    with db.transactie() as s:
         assert s.scalars(select(SignalUpvote).where(SignalUpvote.participant_id.in_(deelnemers))).all() == []
         assert s.scalars(select(Signal).where(Signal.meeting_id == m)).all() == []
         assert s.get(Meeting, m) is None
@@ -496,21 +501,25 @@ def test_het_vervolgoverleg_houdt_zijn_terugblik_zonder_namen(dienst: Dienst, db
     its people go from that section; the follow-up's own attendance (the same person) stays."""
     bewijs = _organisator(dienst, tmp_path)
     m = _vol(dienst, tmp_path / "exports")
-    actie = next(a for a in dienst.acties(m) if a.uitvoerder.startswith("Sander"))
-    vervolg = dienst.maak("Kanaleneiland-Zuid", date(2027, 1, 10), "test-kort", vorige=m)
-    dienst.aanmelden(vervolg.meeting_id, "Sander Bakker", "Politie", "politie")
-    dienst.beoordeel_actie(vervolg.facilitator_token, actie.id, "uitgevoerd", "Youssef Amrani was er ook bij")
-    dienst.maak_definitief(vervolg.secretary_token)
-    assert "Sander Bakker" in json.dumps(dienst.notulen_versie(vervolg.meeting_id, 1).to_dict()["terugblik"])
+    actie = next(a for a in dienst.lezen.acties(m) if a.uitvoerder.startswith("Sander"))
+    vervolg = dienst.aanmelding.maak("Kanaleneiland-Zuid", date(2027, 1, 10), "test-kort", vorige=m)
+    dienst.aanmelding.aanmelden(vervolg.meeting_id, "Sander Bakker", "Politie", "politie")
+    dienst.leiding(vervolg.facilitator_token).aanpak.beoordeel_actie(
+        actie.id, "uitgevoerd", "Youssef Amrani was er ook bij"
+    )
+    dienst.notulist(vervolg.secretary_token).maak_definitief()
+    assert "Sander Bakker" in json.dumps(dienst.lezen.notulen_versie(vervolg.meeting_id, 1).to_dict()["terugblik"])
 
-    weg = dienst.verwijder_overleg(bewijs, m)
+    weg = dienst.organisator(bewijs).verwijder_overleg(m)
 
-    terugblik = json.dumps(dienst.notulen_versie(vervolg.meeting_id, 1).to_dict()["terugblik"], ensure_ascii=False)
+    terugblik = json.dumps(
+        dienst.lezen.notulen_versie(vervolg.meeting_id, 1).to_dict()["terugblik"], ensure_ascii=False
+    )
     assert not [naam for naam in NAMEN if naam.lower() in terugblik.lower()]
     assert "[naam] (wijkagent)" in terugblik and "[naam] was er ook bij" in terugblik
     assert weg.rijen["terugblikken"] == 1
-    assert [d.naam for d in dienst.vergadering(vervolg.meeting_id).deelnemers] == ["Sander Bakker"]
-    with db.sessie() as s:
+    assert [d.naam for d in dienst.lezen.vergadering(vervolg.meeting_id).deelnemers] == ["Sander Bakker"]
+    with db.transactie() as s:
         assert s.get(Meeting, vervolg.meeting_id).previous_meeting_id is None
 
 
@@ -518,14 +527,14 @@ async def test_telefoon_van_een_verwijderd_overleg_is_geen_deelnemer_van_het_nie
     """SQLite hands the highest deleted number out again: the phone's memory must not carry over."""
     ctx = _ctx()
     dienst = ctx.dienst
-    oud = dienst.maak("Lunetten", date(2026, 11, 23), "test-kort")
+    oud = dienst.aanmelding.maak("Lunetten", date(2026, 11, 23), "test-kort")
     await meedoen(user, oud.join_code, "Ans Visser", "Politie")
 
-    dienst.verwijder_overleg(ctx.organisator.bewijs(), oud.meeting_id)
+    dienst.organisator(ctx.organisator.bewijs()).verwijder_overleg(oud.meeting_id)
     await user.should_see("Dit overleg bestaat niet (meer).", retries=LIVE)  # the open phone hears it
-    nieuw = dienst.maak("Tuindorp", date(2026, 11, 24), "test-kort")
+    nieuw = dienst.aanmelding.maak("Tuindorp", date(2026, 11, 24), "test-kort")
     assert nieuw.meeting_id == oud.meeting_id, "the scenario needs the number to be reused"
-    jan = dienst.aanmelden(nieuw.meeting_id, "Jan", "Buurtteam", "welzijn")
+    jan = dienst.aanmelding.aanmelden(nieuw.meeting_id, "Jan", "Buurtteam", "welzijn")
     assert jan >= 1
 
     await user.open(f"/doe/{nieuw.join_code}")

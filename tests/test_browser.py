@@ -524,17 +524,17 @@ def _kamer_vol(server: Server):  # type: ignore[no-untyped-def]
     """The demo meeting's first step with eight participants and their eight signals, made
     through the domain in the server's own database before any page opens."""
     from buurtoverleg import content, demo
-    from buurtoverleg.sessie.dienst import Dienst
+    from buurtoverleg.samenstelling import maak_dienst
     from buurtoverleg.sessie.gebeurtenissen import LokaleBus
     from buurtoverleg.storage import Database
 
-    dienst = Dienst(Database(server.database_url), content.laad(TEST_INHOUD), LokaleBus())
+    dienst = maak_dienst(Database(server.database_url), content.laad(TEST_INHOUD), LokaleBus())
     kamer = demo.begin(dienst, "Kanaleneiland-Zuid")
     m = kamer.links.meeting_id
     for auteur, soort, tekst, herkenners in demo.SIGNALEN:
-        signaal = dienst.signaal(m, kamer.deelnemers[auteur], "kort-signalen-vraag", soort, tekst)
+        signaal = dienst.deelnemer(m, kamer.deelnemers[auteur]).signaal("kort-signalen-vraag", soort, tekst)
         for wie in herkenners:
-            dienst.herken(m, kamer.deelnemers[wie], signaal)
+            dienst.deelnemer(m, kamer.deelnemers[wie]).herken(signaal)
     return dienst, kamer
 
 
@@ -575,7 +575,7 @@ def test_schermen_met_een_verdeelde_zaal(server: Server, browsers: Starter) -> N
     leiding.zie("stap 3: Fase van polarisatie")
     telefoon.zie("In welke fase zit de polarisatie in deze buurt?")
     for wie, fase in zip(kamer.deelnemers, EERSTE_RONDE, strict=True):
-        dienst.antwoord(links.meeting_id, wie, "kort-fase-vraag", fase)
+        dienst.deelnemer(links.meeting_id, wie).antwoord("kort-fase-vraag", fase)
     telefoon.knop("Ongemak")
     telefoon.zie("Ontvangen")
     beamer.zie("9 van 9 hebben geantwoord")
@@ -599,8 +599,8 @@ def test_schermen_met_een_verdeelde_zaal(server: Server, browsers: Starter) -> N
     leiding.zie("stap 4: Ernst en urgentie")
     telefoon.zie("Hoe snel moet er iets gebeuren?")
     for wie, ernst, urgentie in zip(kamer.deelnemers, (3, 4, 3, 3, 3, 2, 3, 4), (3, 4, 2, 2, 3, 2, 2, 4), strict=True):
-        dienst.antwoord(links.meeting_id, wie, "kort-ernst-vraag", ernst)
-        dienst.antwoord(links.meeting_id, wie, "kort-urgentie-vraag", urgentie)
+        dienst.deelnemer(links.meeting_id, wie).antwoord("kort-ernst-vraag", ernst)
+        dienst.deelnemer(links.meeting_id, wie).antwoord("kort-urgentie-vraag", urgentie)
     telefoon.knop("3 · Matig")
     telefoon.knop("4 · Deze week")
     beamer.wacht(lambda: beamer.tekst().count("9 van 9 hebben geantwoord") == 2, "beide schalen 9 van 9")

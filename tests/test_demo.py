@@ -20,6 +20,7 @@ from nicegui.testing import User
 
 from buurtoverleg.content import Catalogus
 from buurtoverleg.demo import OEFENSJABLOON, oefenoverleg
+from buurtoverleg.samenstelling import maak_dienst
 from buurtoverleg.sessie.dienst import Dienst
 from buurtoverleg.sessie.gebeurtenissen import LokaleBus
 from buurtoverleg.simulatie import PERSONAS, SIGNALEN, Simulatie, Tempo
@@ -65,8 +66,8 @@ async def test_gesimuleerde_deelnemers_doen_het_hele_overleg_verdeeld(dienst: Di
     hartslag = asyncio.create_task(_hartslag(gaten, stop))
     taak = asyncio.create_task(simulatie.speel())
 
-    await _tot(lambda: len(dienst.vergadering(m).deelnemers) == len(PERSONAS))
-    v = await asyncio.to_thread(dienst.vergadering, m)
+    await _tot(lambda: len(dienst.lezen.vergadering(m).deelnemers) == len(PERSONAS))
+    v = await asyncio.to_thread(dienst.lezen.vergadering, m)
     assert v.template_id == OEFENSJABLOON and all(s.klok.budget == 60 for s in v.stappen)
     assert {d.domein for d in v.deelnemers} == {
         "gemeente",
@@ -78,46 +79,46 @@ async def test_gesimuleerde_deelnemers_doen_het_hele_overleg_verdeeld(dienst: Di
     }
 
     # step 1, the case: signals, seen (waarneming) and meant (duiding), recognised unevenly
-    await asyncio.to_thread(dienst.start, t)
+    await asyncio.to_thread(dienst.leiding(t).start)
     herkenningen = sum(len(s.herkenners) for s in SIGNALEN)
-    await _tot(lambda: sum(k.herkend for k in dienst.signalen(m)) == herkenningen)
-    kaarten = await asyncio.to_thread(dienst.signalen, m)
+    await _tot(lambda: sum(k.herkend for k in dienst.lezen.signalen(m)) == herkenningen)
+    kaarten = await asyncio.to_thread(dienst.lezen.signalen, m)
     assert len(kaarten) == len(SIGNALEN)
     assert {k.soort for k in kaarten} == {"waarneming", "duiding"}
     eenzijdig = [k for k in kaarten if k.eenzijdig]
     assert [(k.domein, k.tekst[:9]) for k in eenzijdig] == [("gemeente", "Grof vuil")]
 
     # step 2, the phase: blind, then revealed: divided, police and youth work two phases apart
-    await asyncio.to_thread(dienst.volgende, t)
-    await _tot(lambda: not dienst.nog_niet_geantwoord(m))
-    await asyncio.to_thread(dienst.onthul, t)
-    ronde1 = (await asyncio.to_thread(dienst.duiding, m, 1))["oefen1-fase-vraag"][-1]
+    await asyncio.to_thread(dienst.leiding(t).volgende)
+    await _tot(lambda: not dienst.lezen.nog_niet_geantwoord(m))
+    await asyncio.to_thread(dienst.leiding(t).onthul)
+    ronde1 = (await asyncio.to_thread(dienst.lezen.oordelen, m, 1))["oefen1-fase-vraag"][-1]
     assert ronde1.oordeel == "verdeeld" and ronde1.aantal == len(PERSONAS)
     assert "Jongerenwerk: ongemak · Politie: incidenten" in [d.tekst for d in ronde1.verschillen]
 
     # discussed and voted again: most move to onderhuidse spanningen, the police stays apart
-    await asyncio.to_thread(dienst.nieuwe_ronde, t)
-    await _tot(lambda: not dienst.nog_niet_geantwoord(m))
-    await asyncio.to_thread(dienst.onthul, t)
-    rondes = (await asyncio.to_thread(dienst.duiding, m, 1))["oefen1-fase-vraag"]
+    await asyncio.to_thread(dienst.leiding(t).nieuwe_ronde)
+    await _tot(lambda: not dienst.lezen.nog_niet_geantwoord(m))
+    await asyncio.to_thread(dienst.leiding(t).onthul)
+    rondes = (await asyncio.to_thread(dienst.lezen.oordelen, m, 1))["oefen1-fase-vraag"]
     assert [r.oordeel for r in rondes] == ["verdeeld", "eensgezind"]
     assert rondes[1].typisch == "fase-onderhuidse-spanningen"
     assert "Jongerenwerk: onderhuidse spanningen · Politie: incidenten" in [d.tekst for d in rondes[1].verschillen]
 
     # the remaining steps: everyone answers each one once it is opened
     for positie in range(2, len(v.stappen)):
-        await asyncio.to_thread(dienst.volgende, t)
+        await asyncio.to_thread(dienst.leiding(t).volgende)
         if any(q.type not in ("signaal", "bespreking") for q in v.stappen[positie].vragen):
-            await _tot(lambda: not dienst.nog_niet_geantwoord(m))
-            await asyncio.to_thread(dienst.onthul, t)
-    oorzaken = (await asyncio.to_thread(dienst.duiding, m, 3))["oefen1-oorzaken-vraag"][-1]
+            await _tot(lambda: not dienst.lezen.nog_niet_geantwoord(m))
+            await asyncio.to_thread(dienst.leiding(t).onthul)
+    oorzaken = (await asyncio.to_thread(dienst.lezen.oordelen, m, 3))["oefen1-oorzaken-vraag"][-1]
     assert oorzaken.oordeel == "verdeeld" and oorzaken.verschillen
 
     # the advice ranks the room's dot-votes first, with reasons
-    voorstellen = await asyncio.to_thread(dienst.voorstellen, m)
+    voorstellen = await asyncio.to_thread(dienst.lezen.voorstellen, m)
     assert voorstellen[0][2][0].endswith("stippen van de zaal")
 
-    await asyncio.to_thread(dienst.beeindig, t)
+    await asyncio.to_thread(dienst.leiding(t).beeindig)
     await asyncio.wait_for(taak, 5)
     stop.set()
     await hartslag
@@ -132,18 +133,18 @@ async def test_simulatie_stopt_netjes_als_het_overleg_eindigt(dienst: Dienst):
     traag = Tempo(aanmelden=(0.0, 0.05), antwoord=(30.0, 30.0), signaal=(30.0, 30.0), herken=(0.0, 0.0), wekker=60.0)
     simulatie = _simulatie(dienst, m, traag)
     taak = asyncio.create_task(simulatie.speel())
-    await _tot(lambda: len(dienst.vergadering(m).deelnemers) == len(PERSONAS))
-    await asyncio.to_thread(dienst.start, t)
-    await asyncio.to_thread(dienst.volgende, t)
+    await _tot(lambda: len(dienst.lezen.vergadering(m).deelnemers) == len(PERSONAS))
+    await asyncio.to_thread(dienst.leiding(t).start)
+    await asyncio.to_thread(dienst.leiding(t).volgende)
     await _tot(lambda: len(simulatie._taken) >= len(PERSONAS))  # answers and signals are waiting
 
     begin = time.monotonic()
-    await asyncio.to_thread(dienst.beeindig, t)
+    await asyncio.to_thread(dienst.leiding(t).beeindig)
     await asyncio.wait_for(taak, 5)
     assert time.monotonic() - begin < 2
     assert taak.exception() is None and not simulatie._taken
-    assert [u.aantal for u in await asyncio.to_thread(dienst.uitslagen, m, 1, voor_leiding=True)] == [0]
-    assert await asyncio.to_thread(dienst.signalen, m) == []
+    assert [u.aantal for u in await asyncio.to_thread(dienst.lezen.uitslagen, m, 1, voor_leiding=True)] == [0]
+    assert await asyncio.to_thread(dienst.lezen.signalen, m) == []
 
 
 async def test_een_gesloten_vraag_weigert_ook_een_gesimuleerde_deelnemer(dienst: Dienst):
@@ -153,24 +154,24 @@ async def test_een_gesloten_vraag_weigert_ook_een_gesimuleerde_deelnemer(dienst:
     traag = Tempo(aanmelden=(0.0, 0.05), antwoord=(0.5, 0.5), signaal=(0.0, 0.0), herken=(0.0, 0.0), wekker=60.0)
     simulatie = _simulatie(dienst, m, traag)
     taak = asyncio.create_task(simulatie.speel())
-    await _tot(lambda: len(dienst.vergadering(m).deelnemers) == len(PERSONAS))
-    await asyncio.to_thread(dienst.start, t)
-    await asyncio.to_thread(dienst.volgende, t)
-    await asyncio.to_thread(dienst.sluit_invoer, t)  # before anyone answered
+    await _tot(lambda: len(dienst.lezen.vergadering(m).deelnemers) == len(PERSONAS))
+    await asyncio.to_thread(dienst.leiding(t).start)
+    await asyncio.to_thread(dienst.leiding(t).volgende)
+    await asyncio.to_thread(dienst.leiding(t).sluit_invoer)  # before anyone answered
     await asyncio.sleep(0.8)
-    assert [u.aantal for u in await asyncio.to_thread(dienst.uitslagen, m, 1, voor_leiding=True)] == [0]
-    await asyncio.to_thread(dienst.volgende, t)  # the next step still gets its answers
-    await _tot(lambda: not dienst.nog_niet_geantwoord(m))
+    assert [u.aantal for u in await asyncio.to_thread(dienst.lezen.uitslagen, m, 1, voor_leiding=True)] == [0]
+    await asyncio.to_thread(dienst.leiding(t).volgende)  # the next step still gets its answers
+    await _tot(lambda: not dienst.lezen.nog_niet_geantwoord(m))
     assert not taak.done()
-    await asyncio.to_thread(dienst.beeindig, t)
+    await asyncio.to_thread(dienst.leiding(t).beeindig)
     await asyncio.wait_for(taak, 5)
 
 
 async def test_simulatie_in_de_app_volgt_de_gebeurtenissen_van_de_pagina(user: User):
     """Inside the app the simulation hears NiceGUI's events, as `buurtoverleg demo` wires it."""
-    from buurtoverleg import app as app_module
+    from tests.conftest import app_ctx
 
-    ctx = app_module.HUIDIG
+    ctx = app_ctx()
     links = await asyncio.to_thread(oefenoverleg, ctx.dienst)
     simulatie = Simulatie(ctx.dienst, links.meeting_id, tempo=SNEL, rng=random.Random(3))
     ctx.publisher.event.subscribe(simulatie.gebeurd)
@@ -186,7 +187,7 @@ async def test_simulatie_in_de_app_volgt_de_gebeurtenissen_van_de_pagina(user: U
         await user.should_see("Domeinen lezen het anders:", retries=LIVE)
         await user.should_see("ongemak: Jongerenwerk", retries=LIVE)
     finally:
-        await asyncio.to_thread(ctx.dienst.beeindig, links.facilitator_token)
+        await asyncio.to_thread(ctx.dienst.leiding(links.facilitator_token).beeindig)
         await asyncio.wait_for(taak, 5)
 
 
@@ -251,10 +252,10 @@ def test_demo_start_de_app_print_de_links_en_raakt_echte_gegevens_niet(tmp_path:
 
         db = Database(f"sqlite:///{tmp_path / 'data-demo' / 'buurtoverleg.sqlite'}")
         try:
-            lezer = Dienst(db, catalogus, LokaleBus())
-            [overleg] = lezer.overzicht()
+            lezer = maak_dienst(db, catalogus, LokaleBus())
+            [overleg] = lezer.aanmelding.overzicht()
             eind = time.monotonic() + 30
-            while len(lezer.vergadering(overleg.id).deelnemers) < len(PERSONAS):
+            while len(lezer.lezen.vergadering(overleg.id).deelnemers) < len(PERSONAS):
                 assert time.monotonic() < eind, "de gesimuleerde deelnemers meldden zich niet aan"
                 time.sleep(0.3)
             assert overleg.status == "lobby" and overleg.links.join_code == code.group(1)
@@ -274,8 +275,8 @@ def test_demo_start_de_app_print_de_links_en_raakt_echte_gegevens_niet(tmp_path:
 def test_backup_kopieert_ook_wat_nog_in_de_wal_staat(dienst: Dienst, db: Database, tmp_path: Path):
     from buurtoverleg.cli import main
 
-    links = dienst.maak("Backupbuurt", dienst.nu().date(), OEFENSJABLOON)
-    dienst.aanmelden(links.meeting_id, "Ans", "Politie", "politie")  # still in the WAL, not the main file
+    links = dienst.aanmelding.maak("Backupbuurt", dienst.nu().date(), OEFENSJABLOON)
+    dienst.aanmelding.aanmelden(links.meeting_id, "Ans", "Politie", "politie")  # still in the WAL, not the main file
     doelmap = tmp_path / "backups"
     doelmap.mkdir()
     args = ["backup", str(doelmap), "--database-url", db.url]
@@ -284,8 +285,8 @@ def test_backup_kopieert_ook_wat_nog_in_de_wal_staat(dienst: Dienst, db: Databas
     assert kopie.suffix == ".sqlite" and not list(doelmap.glob("*-wal"))
     hersteld = Database(f"sqlite:///{kopie}")
     try:
-        terug = Dienst(hersteld, dienst.catalogus, LokaleBus())
-        assert [d.naam for d in terug.vergadering(links.meeting_id).deelnemers] == ["Ans"]
+        terug = maak_dienst(hersteld, dienst.catalogus, LokaleBus())
+        assert [d.naam for d in terug.lezen.vergadering(links.meeting_id).deelnemers] == ["Ans"]
     finally:
         hersteld.engine.dispose()
     assert main(["backup", str(kopie), "--database-url", db.url]) == 1  # never overwrites a backup

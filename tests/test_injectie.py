@@ -23,11 +23,14 @@ from nicegui import ui
 from nicegui.testing import User
 from pypdf import PdfReader
 
-from buurtoverleg.export import bestandsnaam, bouw
+from buurtoverleg.export import bestandsnaam, bouw_bestand
 from buurtoverleg.export.pdf import _plat
 from buurtoverleg.pages.gedeeld import GETYPT
-from buurtoverleg.sessie.dienst import MAX_NAAM, MAX_ORGANISATIE, MAX_SIGNAAL, Dienst
+from buurtoverleg.samenstelling import maak_dienst
+from buurtoverleg.sessie.aanmelding import MAX_NAAM, MAX_ORGANISATIE
+from buurtoverleg.sessie.dienst import Dienst
 from buurtoverleg.sessie.fouten import Geweigerd
+from buurtoverleg.sessie.signalen import MAX_SIGNAAL
 from tests.conftest import TEST_INHOUD, klik
 from tests.test_pages import LIVE, _ctx
 
@@ -53,7 +56,7 @@ VIJF_MB = "x" * 5_000_000
 
 
 def _velden(dienst: Dienst, meeting_id: int, deelnemer: int) -> tuple[str, str]:
-    d = dienst.deelnemer(meeting_id, deelnemer)
+    d = dienst.aanmelding.aangemeld(meeting_id, deelnemer)
     assert d is not None
     return d.naam, d.organisatie
 
@@ -66,17 +69,17 @@ def _velden(dienst: Dienst, meeting_id: int, deelnemer: int) -> tuple[str, str]:
 )
 def test_naam_organisatie_en_signaal_bewaard_zoals_getypt(dienst: Dienst, overleg, getypt: str):
     verwacht = dict(SCHOONGEMAAKT.values()).get(getypt, getypt)
-    ik = dienst.aanmelden(overleg.meeting_id, getypt, getypt, "bewoner")
+    ik = dienst.aanmelding.aanmelden(overleg.meeting_id, getypt, getypt, "bewoner")
     assert _velden(dienst, overleg.meeting_id, ik) == (verwacht, verwacht)
-    dienst.start(overleg.facilitator_token)
-    dienst.ga_naar(overleg.facilitator_token, 2)
-    dienst.signaal(overleg.meeting_id, ik, "test-signalen", "waarneming", f"{getypt}\nregel twee")
-    (kaart,) = dienst.signalen(overleg.meeting_id)
+    dienst.leiding(overleg.facilitator_token).start()
+    dienst.leiding(overleg.facilitator_token).ga_naar(2)
+    dienst.deelnemer(overleg.meeting_id, ik).signaal("test-signalen", "waarneming", f"{getypt}\nregel twee")
+    (kaart,) = dienst.lezen.signalen(overleg.meeting_id)
     assert kaart.tekst == f"{verwacht}\nregel twee"
 
 
 def test_een_regeleinde_in_een_naam_wordt_een_spatie(dienst: Dienst, overleg):
-    ik = dienst.aanmelden(overleg.meeting_id, "Ans\nde Vries", "Politie\r\nUtrecht", "politie")
+    ik = dienst.aanmelding.aanmelden(overleg.meeting_id, "Ans\nde Vries", "Politie\r\nUtrecht", "politie")
     assert _velden(dienst, overleg.meeting_id, ik) == ("Ans de Vries", "Politie Utrecht")
 
 
@@ -91,14 +94,14 @@ def test_een_regeleinde_in_een_naam_wordt_een_spatie(dienst: Dienst, overleg):
 def test_te_lang_wordt_met_een_nederlandse_reden_geweigerd_en_het_maximum_past(
     dienst: Dienst, overleg, veld: str, maximum: int, label: str
 ):
-    dienst.start(overleg.facilitator_token)
-    dienst.ga_naar(overleg.facilitator_token, 2)
-    ik = dienst.aanmelden(overleg.meeting_id, "Ans", "", "bewoner")
+    dienst.leiding(overleg.facilitator_token).start()
+    dienst.leiding(overleg.facilitator_token).ga_naar(2)
+    ik = dienst.aanmelding.aanmelden(overleg.meeting_id, "Ans", "", "bewoner")
 
     def probeer(tekst: str) -> Any:
         if veld == "signaal":
-            return dienst.signaal(overleg.meeting_id, ik, "test-signalen", "duiding", tekst)
-        return dienst.aanmelden(
+            return dienst.deelnemer(overleg.meeting_id, ik).signaal("test-signalen", "duiding", tekst)
+        return dienst.aanmelding.aanmelden(
             overleg.meeting_id, tekst if veld == "naam" else "Bo", tekst if veld == "organisatie" else "", "bewoner"
         )
 
@@ -139,17 +142,17 @@ async def _zie_letterlijk(user: User, teksten: list[str]) -> None:
 def _zaal(dienst: Dienst) -> tuple[Any, dict[str, int], int]:
     """A meeting at the signal step: a participant per dangerous string (as name and
     organisation, and a signal with it), plus one with a 1000-letter signal."""
-    links = dienst.maak("<script>alert(1)</script> Noord", date(2026, 11, 23), "test-kort")
+    links = dienst.aanmelding.maak("<script>alert(1)</script> Noord", date(2026, 11, 23), "test-kort")
     mensen = {
-        sleutel: dienst.aanmelden(links.meeting_id, tekst, f"Org {tekst}", "bewoner")
+        sleutel: dienst.aanmelding.aanmelden(links.meeting_id, tekst, f"Org {tekst}", "bewoner")
         for sleutel, tekst in GEVAARLIJK.items()
     }
-    lang = dienst.aanmelden(links.meeting_id, "W" * MAX_NAAM, "W" * MAX_ORGANISATIE, "welzijn")
-    dienst.start(links.facilitator_token)
-    dienst.ga_naar(links.facilitator_token, 2)
+    lang = dienst.aanmelding.aanmelden(links.meeting_id, "W" * MAX_NAAM, "W" * MAX_ORGANISATIE, "welzijn")
+    dienst.leiding(links.facilitator_token).start()
+    dienst.leiding(links.facilitator_token).ga_naar(2)
     for sleutel, tekst in GEVAARLIJK.items():
-        dienst.signaal(links.meeting_id, mensen[sleutel], "test-signalen", "waarneming", f"Gezien: {tekst}")
-    dienst.signaal(links.meeting_id, lang, "test-signalen", "duiding", "W" * MAX_SIGNAAL)
+        dienst.deelnemer(links.meeting_id, mensen[sleutel]).signaal("test-signalen", "waarneming", f"Gezien: {tekst}")
+    dienst.deelnemer(links.meeting_id, lang).signaal("test-signalen", "duiding", "W" * MAX_SIGNAAL)
     return links, mensen, lang
 
 
@@ -163,14 +166,14 @@ async def test_beamer_console_en_notulen_tonen_alles_als_tekst(user: User, creat
     beamer = user
     await beamer.open(f"/scherm/{links.projector_token}")
     await _zie_letterlijk(beamer, signalen + organisaties + ["<script>alert(1)</script> Noord"])
-    dienst.instellingen(links.facilitator_token, toon_namen=True)
+    dienst.leiding(links.facilitator_token).instellingen(toon_namen=True)
     await _zie_letterlijk(beamer, [f"{naam} · herkend door 0" for naam in namen])
 
     leiding = create_user()
     await leiding.open(f"/leiding/{links.facilitator_token}")
     await _zie_letterlijk(leiding, signalen + [f"{n} ({o})" for n, o in zip(namen, organisaties, strict=False)])
 
-    dienst.namen_in_notulen(links.secretary_token, True)
+    dienst.notulist(links.secretary_token).namen_in_notulen(True)
     notulist = create_user()
     await notulist.open(f"/notulen/{links.secretary_token}")
     await _zie_letterlijk(notulist, signalen + organisaties + namen)
@@ -178,9 +181,9 @@ async def test_beamer_console_en_notulen_tonen_alles_als_tekst(user: User, creat
 
 async def test_telefoon_aanmelden_en_signaal_met_gevaarlijke_tekst(user: User):
     dienst = _ctx().dienst
-    links = dienst.maak("Zuid", date(2026, 11, 23), "test-kort")
-    dienst.start(links.facilitator_token)
-    dienst.ga_naar(links.facilitator_token, 2)
+    links = dienst.aanmelding.maak("Zuid", date(2026, 11, 23), "test-kort")
+    dienst.leiding(links.facilitator_token).start()
+    dienst.leiding(links.facilitator_token).ga_naar(2)
     await user.open(f"/doe/{links.join_code}")
     await user.should_see("Vul in wie je bent", retries=LIVE)
     await klik(user, "Domein")
@@ -203,7 +206,7 @@ async def test_telefoon_aanmelden_en_signaal_met_gevaarlijke_tekst(user: User):
     await klik(user, "Signaal versturen")
     await user.should_see("Ontvangen ✓", retries=LIVE)
     await _zie_letterlijk(user, [GEVAARLIJK["script"], GEVAARLIJK["img"] + " " + "W" * 900])
-    (kaart,) = dienst.signalen(links.meeting_id)
+    (kaart,) = dienst.lezen.signalen(links.meeting_id)
     assert kaart.auteur == GEVAARLIJK["script"] and kaart.organisatie == GEVAARLIJK["attribuut"]
     assert kaart.tekst.endswith(GEVAARLIJK["emoji"])
 
@@ -229,10 +232,12 @@ def test_exports_bevatten_de_tekst_letterlijk(dienst: Dienst):
     links, _mensen, _lang = _zaal(dienst)
     t = links.facilitator_token
     for tekst in GEVAARLIJK.values():
-        dienst.actie(t, {"wat": f"Actie {tekst}", "wanneer": "2027-01-15", "uitvoerder": f"Wie {tekst}"})
-    dienst.actie(t, {"wat": '=HYPERLINK("http://x";"klik")', "wanneer": "2027-01-15", "uitvoerder": "@ploeg"})
-    dienst.namen_in_notulen(links.secretary_token, True)
-    n = dienst.notulen(links.meeting_id)
+        dienst.leiding(t).aanpak.actie({"wat": f"Actie {tekst}", "wanneer": "2027-01-15", "uitvoerder": f"Wie {tekst}"})
+    dienst.leiding(t).aanpak.actie(
+        {"wat": '=HYPERLINK("http://x";"klik")', "wanneer": "2027-01-15", "uitvoerder": "@ploeg"}
+    )
+    dienst.notulist(links.secretary_token).namen_in_notulen(True)
+    n = dienst.lezen.notulen(links.meeting_id)
     verwacht = [
         *GEVAARLIJK.values(),
         *(f"Gezien: {t}" for t in GEVAARLIJK.values()),
@@ -241,25 +246,25 @@ def test_exports_bevatten_de_tekst_letterlijk(dienst: Dienst):
         *(f"Org {t}" for t in GEVAARLIJK.values()),
     ]
 
-    pdf = bouw(n, "pdf")
+    pdf = bouw_bestand(n, "pdf")
     tekst = _zonder_witruimte("\n".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(pdf)).pages))
     for v in verwacht:  # the PDF font folds what Vera lacks (emoji, Arabic: '?'), see export/pdf.py
         assert _zonder_witruimte(_plat(v)) in tekst, v[:40]
     assert "<script>alert(1)</script>" in tekst and "/JavaScript" not in pdf.decode("latin-1")
 
-    docx = Document(io.BytesIO(bouw(n, "docx")))
+    docx = Document(io.BytesIO(bouw_bestand(n, "docx")))
     alinea = [p.text for p in docx.paragraphs]
     alinea += [c.text for tabel in docx.tables for rij in tabel.rows for c in rij.cells]
     docxtekst = "\n".join(alinea)
     for v in verwacht:
         assert v in docxtekst, v[:40]
 
-    archief = json.loads(bouw(n, "json").decode("utf-8"))
+    archief = json.loads(bouw_bestand(n, "json").decode("utf-8"))
     waarden = "\n".join(_strings(archief))
     for v in verwacht:
         assert v in waarden, v[:40]
 
-    rijen = list(csv.reader(io.StringIO(bouw(n, "csv").decode("utf-8-sig")), delimiter=";"))
+    rijen = list(csv.reader(io.StringIO(bouw_bestand(n, "csv").decode("utf-8-sig")), delimiter=";"))
     cellen = {c for rij in rijen for c in rij}
     for tekst in GEVAARLIJK.values():
         assert f"Actie {tekst}" in cellen and f"Wie {tekst}" in cellen
@@ -286,15 +291,17 @@ def test_lange_woorden_passen_op_telefoon_beamer_en_console(tmp_path):
     from buurtoverleg.storage import Database
 
     with draai_server(tmp_path / "server") as server:
-        dienst = Dienst(Database(server.database_url), content.laad(TEST_INHOUD), LokaleBus())
-        links = dienst.maak("W" * 120, date(2026, 11, 23), "test-kort")
-        lang = dienst.aanmelden(links.meeting_id, "W" * MAX_NAAM, "W" * MAX_ORGANISATIE, "welzijn")
-        dienst.start(links.facilitator_token)
-        dienst.ga_naar(links.facilitator_token, 2)
-        dienst.signaal(links.meeting_id, lang, "test-signalen", "duiding", "W" * MAX_SIGNAAL)
-        dienst.signaal(links.meeting_id, lang, "test-signalen", "waarneming", GEVAARLIJK["rtl"] + " " + "ש" * 300)
-        dienst.instellingen(links.facilitator_token, toon_namen=True)
-        dienst.namen_in_notulen(links.secretary_token, True)
+        dienst = maak_dienst(Database(server.database_url), content.laad(TEST_INHOUD), LokaleBus())
+        links = dienst.aanmelding.maak("W" * 120, date(2026, 11, 23), "test-kort")
+        lang = dienst.aanmelding.aanmelden(links.meeting_id, "W" * MAX_NAAM, "W" * MAX_ORGANISATIE, "welzijn")
+        dienst.leiding(links.facilitator_token).start()
+        dienst.leiding(links.facilitator_token).ga_naar(2)
+        dienst.deelnemer(links.meeting_id, lang).signaal("test-signalen", "duiding", "W" * MAX_SIGNAAL)
+        dienst.deelnemer(links.meeting_id, lang).signaal(
+            "test-signalen", "waarneming", GEVAARLIJK["rtl"] + " " + "ש" * 300
+        )
+        dienst.leiding(links.facilitator_token).instellingen(toon_namen=True)
+        dienst.notulist(links.secretary_token).namen_in_notulen(True)
         schermen = {
             "telefoon": (390, 844, True, f"/doe/{links.join_code}"),
             "beamer": (1920, 1080, False, f"/scherm/{links.projector_token}"),

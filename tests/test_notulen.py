@@ -19,7 +19,7 @@ from nicegui.testing import User
 from pypdf import PdfReader
 
 from buurtoverleg.demo import DEELNEMERS, vul, vul_groot
-from buurtoverleg.export import bestandsnaam, bouw, exporteer
+from buurtoverleg.export import bestandsnaam, bouw_bestand, exporteer
 from buurtoverleg.export import tekst as t
 from buurtoverleg.export.pdf import _plat
 from buurtoverleg.sessie.fouten import Geweigerd
@@ -58,8 +58,8 @@ def demo(dienst):  # type: ignore[no-untyped-def]
 
 
 def test_pdf_heeft_elke_sectie_elke_actie_en_nederlandse_tekens(dienst, demo):
-    n = dienst.notulen(demo.links.meeting_id)
-    tekst, paginas = _pdftekst(bouw(n, "pdf"))
+    n = dienst.lezen.notulen(demo.links.meeting_id)
+    tekst, paginas = _pdftekst(bouw_bestand(n, "pdf"))
     assert t.secties(n) == [
         t.SAMENVATTING,
         t.AANWEZIG,
@@ -109,30 +109,30 @@ def test_pdf_heeft_elke_sectie_elke_actie_en_nederlandse_tekens(dienst, demo):
 
 def test_namen_alleen_als_de_notulist_dat_kiest(dienst, demo):
     m, n = demo.links.meeting_id, demo.links.secretary_token
-    dienst.namen_in_notulen(n, True)
-    notulen = dienst.notulen(m)
+    dienst.notulist(n).namen_in_notulen(True)
+    notulen = dienst.lezen.notulen(m)
     assert notulen.namen and any("Kees van Dijk" in a.namen for a in notulen.aanwezig)
-    tekst, _ = _pdftekst(bouw(notulen, "pdf"))
+    tekst, _ = _pdftekst(bouw_bestand(notulen, "pdf"))
     assert "Kees van Dijk" in tekst and "Dit verslag noemt de namen van de aanwezigen." in tekst
     # Turkish letters print as they are (the PDF embeds a TrueType font that has them)
     assert "Ayşe Yılmaz" in tekst
-    assert "Ayşe Yılmaz" in _docxtekst(bouw(notulen, "docx"))
-    dienst.namen_in_notulen(n, False)
-    assert not dienst.notulen(m).namen
+    assert "Ayşe Yılmaz" in _docxtekst(bouw_bestand(notulen, "docx"))
+    dienst.notulist(n).namen_in_notulen(False)
+    assert not dienst.lezen.notulen(m).namen
 
 
 def test_html_en_script_uit_een_signaal_blijven_letterlijke_tekst(dienst, overleg):
     gevaarlijk = '<b>vet</b> <script>alert("x")</script> & <font color="red">rood</font>'
-    a = dienst.aanmelden(overleg.meeting_id, "<i>Bo</i>", "Buurt & Co", "bewoner")
-    dienst.start(overleg.facilitator_token)
-    dienst.ga_naar(overleg.facilitator_token, 2)
-    dienst.signaal(overleg.meeting_id, a, "test-signalen", "waarneming", gevaarlijk)
-    dienst.notitie(overleg.secretary_token, 2, "Notitie met <br/> erin")
-    n = dienst.notulen(overleg.meeting_id)
-    pdf, _ = _pdftekst(bouw(n, "pdf"))
+    a = dienst.aanmelding.aanmelden(overleg.meeting_id, "<i>Bo</i>", "Buurt & Co", "bewoner")
+    dienst.leiding(overleg.facilitator_token).start()
+    dienst.leiding(overleg.facilitator_token).ga_naar(2)
+    dienst.deelnemer(overleg.meeting_id, a).signaal("test-signalen", "waarneming", gevaarlijk)
+    dienst.notulist(overleg.secretary_token).notitie(2, "Notitie met <br/> erin")
+    n = dienst.lezen.notulen(overleg.meeting_id)
+    pdf, _ = _pdftekst(bouw_bestand(n, "pdf"))
     assert gevaarlijk in pdf
     assert "Notitie met <br/> erin" in pdf and "Buurt & Co" in pdf
-    inhoud = bouw(n, "docx")
+    inhoud = bouw_bestand(n, "docx")
     assert gevaarlijk in _docxtekst(inhoud)
     with zipfile.ZipFile(io.BytesIO(inhoud)) as z:
         xml = z.read("word/document.xml").decode()
@@ -140,23 +140,23 @@ def test_html_en_script_uit_een_signaal_blijven_letterlijke_tekst(dienst, overle
 
 
 def test_leeg_overleg_geeft_een_korte_geldige_pdf(dienst, overleg, tmp_path):
-    n = dienst.notulen(overleg.meeting_id)
+    n = dienst.lezen.notulen(overleg.meeting_id)
     assert n.leeg and t.secties(n) == []
-    tekst, paginas = _pdftekst(bouw(n, "pdf"))
+    tekst, paginas = _pdftekst(bouw_bestand(n, "pdf"))
     assert paginas == 1 and t.LEEG in tekst and "Kanaleneiland" in tekst
-    assert t.LEEG in _docxtekst(bouw(n, "docx"))
-    assert bouw(n, "csv").decode("utf-8-sig").strip().startswith("Nr;Wat;")
-    assert json.loads(bouw(n, "json"))["acties"] == []
+    assert t.LEEG in _docxtekst(bouw_bestand(n, "docx"))
+    assert bouw_bestand(n, "csv").decode("utf-8-sig").strip().startswith("Nr;Wat;")
+    assert json.loads(bouw_bestand(n, "json"))["acties"] == []
     for formaat in ("pdf", "docx", "csv", "json"):
         assert exporteer(n, formaat, tmp_path).stat().st_size > 0
 
 
 def test_groot_overleg_40_deelnemers_300_signalen_30_acties(dienst):
     demo = vul_groot(dienst, 40, 300, 30)
-    n = dienst.notulen(demo.links.meeting_id)
+    n = dienst.lezen.notulen(demo.links.meeting_id)
     assert (n.aantal_aanwezig, len(n.waarnemingen) + len(n.duidingen), len(n.acties)) == (40, 300, 30)
     start = time.perf_counter()
-    inhoud = bouw(n, "pdf")
+    inhoud = bouw_bestand(n, "pdf")
     duur = time.perf_counter() - start
     tekst, paginas = _pdftekst(inhoud)
     print(
@@ -167,14 +167,14 @@ def test_groot_overleg_40_deelnemers_300_signalen_30_acties(dienst):
     for actie in n.acties:
         assert _vlak(actie.wat) in tekst
     assert "Signaal 300:" in tekst
-    assert len(_docxtekst(bouw(n, "docx"))) > 10_000
+    assert len(_docxtekst(bouw_bestand(n, "docx"))) > 10_000
 
 
 # ---------------------------------------------------------------------- the other formats
 
 
 def test_csv_is_de_actielijst_voor_nederlandse_excel(dienst, demo):
-    inhoud = bouw(dienst.notulen(demo.links.meeting_id), "csv")
+    inhoud = bouw_bestand(dienst.lezen.notulen(demo.links.meeting_id), "csv")
     assert inhoud.startswith(b"\xef\xbb\xbf")
     rijen = list(csv.reader(io.StringIO(inhoud.decode("utf-8-sig")), delimiter=";"))
     assert rijen[0][:3] == ["Nr", "Wat", "Beoogd resultaat"] and "Coördinatie" in rijen[0]
@@ -183,18 +183,21 @@ def test_csv_is_de_actielijst_voor_nederlandse_excel(dienst, demo):
 
 
 def test_csv_laat_geen_formule_uitvoeren(dienst, overleg):
-    dienst.actie(
-        overleg.facilitator_token, {"wat": '=HYPERLINK("http://x")', "wanneer": "2026-12-01", "uitvoerder": "@gemeente"}
+    dienst.leiding(overleg.facilitator_token).aanpak.actie(
+        {"wat": '=HYPERLINK("http://x")', "wanneer": "2026-12-01", "uitvoerder": "@gemeente"}
     )
     rij = list(
-        csv.reader(io.StringIO(bouw(dienst.notulen(overleg.meeting_id), "csv").decode("utf-8-sig")), delimiter=";")
+        csv.reader(
+            io.StringIO(bouw_bestand(dienst.lezen.notulen(overleg.meeting_id), "csv").decode("utf-8-sig")),
+            delimiter=";",
+        )
     )[1]
     assert rij[1].startswith("'=") and rij[5] == "'@gemeente"
 
 
 def test_json_archief_heeft_alle_rondes_en_leest_terug(dienst, demo):
-    n = dienst.notulen(demo.links.meeting_id)
-    archief = json.loads(bouw(n, "json"))
+    n = dienst.lezen.notulen(demo.links.meeting_id)
+    archief = json.loads(bouw_bestand(n, "json"))
     assert archief["formaat"] == "buurtoverleg-archief"
     fase = [a for a in archief["antwoorden"] if a["vraag_id"] == "kort-fase-vraag"]
     assert sorted({a["ronde"] for a in fase}) == [1, 2] and len(fase) == 16
@@ -203,8 +206,8 @@ def test_json_archief_heeft_alle_rondes_en_leest_terug(dienst, demo):
 
 
 def test_bestandsnaam_is_veilig(dienst, tmp_path):
-    links = dienst.maak("../../etc/Ëindhoven  Zuid/..", date(2026, 11, 23), "test-kort")
-    n = dienst.notulen(links.meeting_id)
+    links = dienst.aanmelding.maak("../../etc/Ëindhoven  Zuid/..", date(2026, 11, 23), "test-kort")
+    n = dienst.lezen.notulen(links.meeting_id)
     assert bestandsnaam(n, "pdf") == f"etc-eindhoven-zuid_2026-11-23_overleg-{links.meeting_id}_concept.pdf"
     pad = exporteer(n, "pdf", tmp_path / "uit")
     assert pad.parent == (tmp_path / "uit").resolve() and pad.read_bytes().startswith(b"%PDF")
@@ -217,70 +220,70 @@ def test_bestandsnaam_is_veilig(dienst, tmp_path):
 
 def test_definitief_maken_geeft_genummerde_versies_die_blijven(dienst, demo, klok, tmp_path):
     m, n = demo.links.meeting_id, demo.links.secretary_token
-    assert dienst.versies(m) == []
-    assert dienst.maak_definitief(n) == 1
+    assert dienst.lezen.versies(m) == []
+    assert dienst.notulist(n).maak_definitief() == 1
     klok.verder(600)
-    dienst.notitie(n, None, "Aangevulde samenvatting na de vergadering.")
-    assert dienst.maak_definitief(n) == 2
-    assert [v.nummer for v in dienst.versies(m)] == [1, 2]
-    een, twee = dienst.notulen_versie(m, 1), dienst.notulen_versie(m, 2)
+    dienst.notulist(n).notitie(None, "Aangevulde samenvatting na de vergadering.")
+    assert dienst.notulist(n).maak_definitief() == 2
+    assert [v.nummer for v in dienst.lezen.versies(m)] == [1, 2]
+    een, twee = dienst.lezen.notulen_versie(m, 1), dienst.lezen.notulen_versie(m, 2)
     assert (een.versie, twee.versie) == (1, 2)
     assert "Aangevulde" not in een.samenvatting and twee.samenvatting.startswith("Aangevulde")
     assert twee.gemaakt_op > een.gemaakt_op
     assert exporteer(een, "pdf", tmp_path).name == f"kanaleneiland-zuid_2026-11-23_overleg-{m}_v1.pdf"
-    tekst, _ = _pdftekst(bouw(twee, "pdf"))
+    tekst, _ = _pdftekst(bouw_bestand(twee, "pdf"))
     assert "Definitief, versie 2" in tekst and "CONCEPT" not in tekst
     with pytest.raises(Geweigerd, match="Versie 3"):
-        dienst.notulen_versie(m, 3)
+        dienst.lezen.notulen_versie(m, 3)
 
 
 def test_alleen_de_notulist_mag_notuleren(dienst, overleg):
-    deelnemer = dienst.aanmelden(overleg.meeting_id, "Ans", "Politie", "politie")
+    deelnemer = dienst.aanmelding.aanmelden(overleg.meeting_id, "Ans", "Politie", "politie")
     for token in (overleg.facilitator_token, overleg.projector_token, overleg.join_code, str(deelnemer), "", "x"):
         with pytest.raises(Geweigerd, match=r"Alleen de notulist mag dit doen\."):
-            dienst.notitie(token, None, "mag niet")
+            dienst.notulist(token).notitie(None, "mag niet")
         with pytest.raises(Geweigerd, match=r"Alleen de notulist mag dit doen\."):
-            dienst.namen_in_notulen(token, True)
+            dienst.notulist(token).namen_in_notulen(True)
         with pytest.raises(Geweigerd, match=r"Alleen de notulist mag dit doen\."):
-            dienst.maak_definitief(token)
-    assert dienst.notities(overleg.meeting_id) == {} and dienst.versies(overleg.meeting_id) == []
-    assert not dienst.notulen(overleg.meeting_id).namen
+            dienst.notulist(token).maak_definitief()
+    assert dienst.lezen.notities(overleg.meeting_id) == {} and dienst.lezen.versies(overleg.meeting_id) == []
+    assert not dienst.lezen.notulen(overleg.meeting_id).namen
 
 
 def test_notities_per_stap_en_leegmaken(dienst, overleg, gebeurtenissen):
     n = overleg.secretary_token
-    dienst.notitie(n, 1, "Eerste versie")
-    dienst.notitie(n, 1, "Tweede versie")
-    dienst.notitie(n, None, "Samenvatting")
-    assert dienst.notities(overleg.meeting_id) == {1: "Tweede versie", None: "Samenvatting"}
+    dienst.notulist(n).notitie(1, "Eerste versie")
+    dienst.notulist(n).notitie(1, "Tweede versie")
+    dienst.notulist(n).notitie(None, "Samenvatting")
+    assert dienst.lezen.notities(overleg.meeting_id) == {1: "Tweede versie", None: "Samenvatting"}
     assert gebeurtenissen[-1].soort == "notulen"
-    dienst.notitie(n, 1, "   ")
-    assert dienst.notities(overleg.meeting_id) == {None: "Samenvatting"}
+    dienst.notulist(n).notitie(1, "   ")
+    assert dienst.lezen.notities(overleg.meeting_id) == {None: "Samenvatting"}
     with pytest.raises(Geweigerd, match="Die stap bestaat niet"):
-        dienst.notitie(n, 9, "nergens")
-    stap = dienst.notulen(overleg.meeting_id).stappen[1]
+        dienst.notulist(n).notitie(9, "nergens")
+    stap = dienst.lezen.notulen(overleg.meeting_id).stappen[1]
     assert stap.notitie == "" and stap.behandeld is False
 
 
 def test_blind_blijft_blind_tot_onthullen(dienst, overleg):
     t_ = overleg.facilitator_token
-    a = dienst.aanmelden(overleg.meeting_id, "Ans", "Politie", "politie")
-    dienst.start(t_)
-    dienst.antwoord(overleg.meeting_id, a, "test-fase", "fase-incidenten")
-    stap = dienst.notulen(overleg.meeting_id).stappen[0]
-    assert stap.vragen[0].rondes == () and dienst.notulen(overleg.meeting_id).antwoorden == ()
-    dienst.onthul(t_)
-    vraag = dienst.notulen(overleg.meeting_id).stappen[0].vragen[0]
+    a = dienst.aanmelding.aanmelden(overleg.meeting_id, "Ans", "Politie", "politie")
+    dienst.leiding(t_).start()
+    dienst.deelnemer(overleg.meeting_id, a).antwoord("test-fase", "fase-incidenten")
+    stap = dienst.lezen.notulen(overleg.meeting_id).stappen[0]
+    assert stap.vragen[0].rondes == () and dienst.lezen.notulen(overleg.meeting_id).antwoorden == ()
+    dienst.leiding(t_).onthul()
+    vraag = dienst.lezen.notulen(overleg.meeting_id).stappen[0].vragen[0]
     assert [o.aantallen for o in vraag.opties if o.waarde == "fase-incidenten"] == [(1,)]
 
 
 def test_vervolgoverleg_toont_de_terugblik(dienst, demo):
-    vervolg = dienst.maak("Kanaleneiland-Zuid", date(2027, 1, 18), "test-kort", vorige=demo.links.meeting_id)
-    eerste = dienst.te_beoordelen(vervolg.meeting_id)[0]
-    dienst.beoordeel_actie(vervolg.facilitator_token, eerste.id, "uitgevoerd", "Twee avonden geweest")
-    n = dienst.notulen(vervolg.meeting_id)
+    vervolg = dienst.aanmelding.maak("Kanaleneiland-Zuid", date(2027, 1, 18), "test-kort", vorige=demo.links.meeting_id)
+    eerste = dienst.lezen.te_beoordelen(vervolg.meeting_id)[0]
+    dienst.leiding(vervolg.facilitator_token).aanpak.beoordeel_actie(eerste.id, "uitgevoerd", "Twee avonden geweest")
+    n = dienst.lezen.notulen(vervolg.meeting_id)
     assert n.vorig_overleg == "Kanaleneiland-Zuid, 23-11-2026" and len(n.terugblik) == 3
-    tekst, _ = _pdftekst(bouw(n, "pdf"))
+    tekst, _ = _pdftekst(bouw_bestand(n, "pdf"))
     assert t.TERUGBLIK in tekst and "Twee avonden geweest" in tekst
 
 
@@ -302,9 +305,9 @@ def test_cli_export_en_demo(tmp_path, capsys):
 
 
 def _ctx():  # type: ignore[no-untyped-def]
-    from buurtoverleg import app as app_module
+    from tests.conftest import app_ctx
 
-    return app_module.HUIDIG
+    return app_ctx()
 
 
 async def test_notulenpagina_toont_het_concept_en_downloadt_de_pdf(user: User):
@@ -323,11 +326,11 @@ async def test_notulenpagina_toont_het_concept_en_downloadt_de_pdf(user: User):
 
     user.find(marker="samenvatting").type(" Aangevuld door de notulist.").trigger("blur")
     await user.should_see("opgeslagen", retries=LIVE)
-    assert dienst.notities(demo.links.meeting_id)[None].endswith("Aangevuld door de notulist.")
+    assert dienst.lezen.notities(demo.links.meeting_id)[None].endswith("Aangevuld door de notulist.")
 
     await klik(user, marker="namen")
     await user.should_see("Dit verslag noemt de namen van de aanwezigen.", retries=LIVE)
-    assert dienst.notulen(demo.links.meeting_id).namen
+    assert dienst.lezen.notulen(demo.links.meeting_id).namen
 
     await klik(user, marker="definitief")
     await user.should_see("Versie 1 is definitief gemaakt.", retries=LIVE)
@@ -338,7 +341,7 @@ async def test_notulenpagina_toont_het_concept_en_downloadt_de_pdf(user: User):
 
 async def test_notulenpagina_weigert_andere_links(user: User):
     dienst = _ctx().dienst
-    links = dienst.maak("Noord", date(2026, 11, 23), "test-kort")
+    links = dienst.aanmelding.maak("Noord", date(2026, 11, 23), "test-kort")
     for token in (links.facilitator_token, links.projector_token, links.join_code):
         await user.open(f"/notulen/{token}")
         await user.should_see("Deze link klopt niet", retries=LIVE)

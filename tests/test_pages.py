@@ -18,9 +18,9 @@ LIVE = 100
 
 def _ctx() -> Context:
     """The running app's context (the pages hold it; the test reads links from the domain)."""
-    from buurtoverleg import app as app_module
+    from tests.conftest import app_ctx
 
-    return app_module.HUIDIG  # type: ignore[attr-defined]
+    return app_ctx()
 
 
 async def inloggen(user: User) -> None:
@@ -49,7 +49,7 @@ async def test_home_maakt_een_overleg(user: User):
     await klik(user, "Overleg aanmaken")
     await user.should_see("Start het overleg", retries=LIVE)
     await user.should_see("Kanaleneiland", retries=LIVE)
-    rijen = _ctx().dienst.overzicht()
+    rijen = _ctx().dienst.aanmelding.overzicht()
     assert [(r.buurt, r.status) for r in rijen] == [("Kanaleneiland", "lobby")]
 
 
@@ -57,14 +57,14 @@ async def test_home_weigert_een_lege_buurt(user: User):
     await inloggen(user)
     await klik(user, "Overleg aanmaken")
     await user.should_see("De naam van de buurt is leeg", retries=LIVE)
-    assert _ctx().dienst.overzicht() == []
+    assert _ctx().dienst.aanmelding.overzicht() == []
 
 
 async def test_leiding_en_twee_telefoons_door_een_kort_overleg(user: User, create_user):
     from datetime import date
 
     dienst = _ctx().dienst
-    links = dienst.maak("Overvecht", date(2026, 11, 23), "test-kort")
+    links = dienst.aanmelding.maak("Overvecht", date(2026, 11, 23), "test-kort")
     leiding = user
     await leiding.open(f"/leiding/{links.facilitator_token}")
     await leiding.should_see("Start het overleg", retries=LIVE)
@@ -92,7 +92,7 @@ async def test_leiding_en_twee_telefoons_door_een_kort_overleg(user: User, creat
 
     await klik(leiding, "Uitslag tonen")
     await ans.should_see("De uitslag staat op het scherm", retries=LIVE)
-    uitslag = dienst.uitslagen(links.meeting_id, 0)[0]
+    uitslag = dienst.lezen.uitslagen(links.meeting_id, 0)[0]
     assert uitslag.verdeling == {
         "fase-rust": 1,
         "fase-ongemak": 0,
@@ -109,7 +109,7 @@ async def test_leiding_en_twee_telefoons_door_een_kort_overleg(user: User, creat
     await ans.open(f"/doe/{links.join_code}")
     await ans.should_see("Hoe ernstig is het?", retries=LIVE)
     await ans.should_see("Ans", retries=LIVE)
-    assert len(dienst.vergadering(links.meeting_id).deelnemers) == 2
+    assert len(dienst.lezen.vergadering(links.meeting_id).deelnemers) == 2
 
 
 async def test_verkeerde_code_en_link_geven_een_nette_melding(user: User):
@@ -127,11 +127,11 @@ async def test_html_van_een_deelnemer_blijft_tekst_op_het_scherm(user: User, cre
     from datetime import date
 
     dienst = _ctx().dienst
-    links = dienst.maak("Noord", date(2026, 11, 23), "test-kort")
-    a = dienst.aanmelden(links.meeting_id, "<b>Xander</b>", "", "bewoner")
-    dienst.start(links.facilitator_token)
-    dienst.ga_naar(links.facilitator_token, 2)
-    dienst.signaal(links.meeting_id, a, "test-signalen", "waarneming", '<img src=x onerror="alert(1)">')
+    links = dienst.aanmelding.maak("Noord", date(2026, 11, 23), "test-kort")
+    a = dienst.aanmelding.aanmelden(links.meeting_id, "<b>Xander</b>", "", "bewoner")
+    dienst.leiding(links.facilitator_token).start()
+    dienst.leiding(links.facilitator_token).ga_naar(2)
+    dienst.deelnemer(links.meeting_id, a).signaal("test-signalen", "waarneming", '<img src=x onerror="alert(1)">')
     await user.open(f"/scherm/{links.projector_token}")
     await user.should_see('<img src=x onerror="alert(1)">', retries=LIVE)
     labels = [e for e in user.find(ui.label).elements if "onerror" in e.text]
@@ -162,11 +162,11 @@ async def test_duiding_verdeeld_op_de_beamer_en_opnieuw_stemmen(user: User, crea
     from datetime import date
 
     dienst = _ctx().dienst
-    links = dienst.maak("Lombok", date(2026, 11, 23), "test-kort")
+    links = dienst.aanmelding.maak("Lombok", date(2026, 11, 23), "test-kort")
     zaal = [
-        dienst.aanmelden(links.meeting_id, "Agent", "Politie", "politie"),
-        dienst.aanmelden(links.meeting_id, "Opbouw", "Buurtteam", "welzijn"),
-        dienst.aanmelden(links.meeting_id, "Jongerenwerker", "JoU", "welzijn"),
+        dienst.aanmelding.aanmelden(links.meeting_id, "Agent", "Politie", "politie"),
+        dienst.aanmelding.aanmelden(links.meeting_id, "Opbouw", "Buurtteam", "welzijn"),
+        dienst.aanmelding.aanmelden(links.meeting_id, "Jongerenwerker", "JoU", "welzijn"),
     ]
     leiding = create_user()
     await leiding.open(f"/leiding/{links.facilitator_token}")
@@ -176,7 +176,7 @@ async def test_duiding_verdeeld_op_de_beamer_en_opnieuw_stemmen(user: User, crea
     await klik(leiding, "Start het overleg")
     await beamer.should_see("0 van 3 hebben geantwoord", retries=LIVE)
     for deelnemer, fase in zip(zaal, ("fase-incidenten", "fase-ongemak", "fase-ongemak"), strict=False):
-        dienst.antwoord(links.meeting_id, deelnemer, "test-fase", fase)
+        dienst.deelnemer(links.meeting_id, deelnemer).antwoord("test-fase", fase)
     await beamer.should_see("3 van 3 hebben geantwoord", retries=LIVE)
     await klik(leiding, "Uitslag tonen")
     await beamer.should_see("VERDEELD", retries=LIVE)
@@ -188,11 +188,11 @@ async def test_duiding_verdeeld_op_de_beamer_en_opnieuw_stemmen(user: User, crea
     await klik(leiding, "Bespreken en opnieuw stemmen")
     await beamer.should_see("0 van 3 hebben geantwoord · ronde 2", retries=LIVE)
     for deelnemer in zaal:
-        dienst.antwoord(links.meeting_id, deelnemer, "test-fase", "fase-onderhuidse-spanningen")
+        dienst.deelnemer(links.meeting_id, deelnemer).antwoord("test-fase", "fase-onderhuidse-spanningen")
     await klik(leiding, "Uitslag tonen")
     await beamer.should_see("EENSGEZIND", retries=LIVE)
     await beamer.should_see("ronde 1: verdeeld, ronde 2: eensgezind op onderhuidse spanningen", retries=LIVE)
-    rondes = dienst.duiding(links.meeting_id, 0)["test-fase"]
+    rondes = dienst.lezen.oordelen(links.meeting_id, 0)["test-fase"]
     assert [(d.ronde, d.aantal, d.oordeel) for d in rondes] == [(1, 3, "verdeeld"), (2, 3, "eensgezind")]
     assert not [e for e in beamer.find(ui.label).elements if "Agent" in e.text], "no names on the projector"
 
@@ -200,7 +200,7 @@ async def test_duiding_verdeeld_op_de_beamer_en_opnieuw_stemmen(user: User, crea
 async def test_zonder_wachtwoord_geen_overleggen_en_geen_links(user: User):
     from datetime import date
 
-    links = _ctx().dienst.maak("Geheim", date(2026, 11, 23), "test-kort")
+    links = _ctx().dienst.aanmelding.maak("Geheim", date(2026, 11, 23), "test-kort")
     await user.open("/")
     await user.should_see("Organisator", retries=LIVE)
     await user.should_not_see("Geheim")
@@ -243,7 +243,7 @@ async def test_van_voorstel_naar_smart_actie_en_terug_in_het_vervolgoverleg(user
     from datetime import date
 
     dienst = _ctx().dienst
-    links = dienst.maak("Hoograven", date(2026, 11, 23), "test-kort")
+    links = dienst.aanmelding.maak("Hoograven", date(2026, 11, 23), "test-kort")
     await user.open(f"/leiding/{links.facilitator_token}")
     await user.should_see("Aanpak en acties", retries=LIVE)
     await klik(user, "Aanpak en acties")
@@ -266,10 +266,10 @@ async def test_van_voorstel_naar_smart_actie_en_terug_in_het_vervolgoverleg(user
     await klik(user, titel)
     await klik(user, "Actie opslaan")
     await user.should_see("Portiekgesprekken organiseren · Opbouwwerk · uiterlijk 01-03-2099", retries=LIVE)
-    (actie,) = dienst.acties(links.meeting_id)
+    (actie,) = dienst.lezen.acties(links.meeting_id)
     assert actie.interventie == "richting-1" and actie.wat == "Portiekgesprekken organiseren"
 
-    vervolg = dienst.maak("Hoograven", date(2027, 1, 10), "test-kort", vorige=links.meeting_id)
+    vervolg = dienst.aanmelding.maak("Hoograven", date(2027, 1, 10), "test-kort", vorige=links.meeting_id)
     await user.open(f"/leiding/{vervolg.facilitator_token}")
     await user.should_see("Vorig overleg (1)", retries=LIVE)
     await klik(user, "Vorig overleg (1)")
@@ -282,17 +282,17 @@ async def test_signalen_op_de_telefoon_kaart_voor_kaart(user: User):
     from datetime import date
 
     dienst = _ctx().dienst
-    links = dienst.maak("Zuilen", date(2026, 11, 23), "test-kort")
+    links = dienst.aanmelding.maak("Zuilen", date(2026, 11, 23), "test-kort")
     mid, t = links.meeting_id, links.facilitator_token
-    agent = dienst.aanmelden(mid, "Agent", "Politie", "politie")
-    opbouw = dienst.aanmelden(mid, "Opbouw", "Buurtteam", "welzijn")
+    agent = dienst.aanmelding.aanmelden(mid, "Agent", "Politie", "politie")
+    opbouw = dienst.aanmelding.aanmelden(mid, "Opbouw", "Buurtteam", "welzijn")
     await meedoen(user, links.join_code, "Bewoner")
-    dienst.start(t)
-    dienst.ga_naar(t, 2)
+    dienst.leiding(t).start()
+    dienst.leiding(t).ga_naar(2)
     await user.should_see("Wat zie of hoor je in de buurt?", retries=LIVE)
     await user.should_not_see("Signalen in de zaal")
 
-    eerste = dienst.signaal(mid, agent, "test-signalen", "waarneming", "Scooters op het plein")
+    eerste = dienst.deelnemer(mid, agent).signaal("test-signalen", "waarneming", "Scooters op het plein")
     await user.should_see("Scooters op het plein", retries=LIVE)
     await user.should_see("Signalen in de zaal", retries=LIVE)
 
@@ -304,12 +304,12 @@ async def test_signalen_op_de_telefoon_kaart_voor_kaart(user: User):
         }
 
     voor = kaarten()
-    dienst.signaal(mid, opbouw, "test-signalen", "duiding", "Ruzie bij de speeltuin")
+    dienst.deelnemer(mid, opbouw).signaal("test-signalen", "duiding", "Ruzie bij de speeltuin")
     await user.should_see("Ruzie bij de speeltuin", retries=LIVE)
     na = kaarten()
     assert na["Scooters op het plein"] == voor["Scooters op het plein"], "the card already there was rebuilt"
 
-    dienst.herken(mid, opbouw, eerste)  # someone else recognises it: the count goes up here too
+    dienst.deelnemer(mid, opbouw).herken(eerste)  # someone else recognises it: the count goes up here too
     await user.should_see("Herken ik (1)", retries=LIVE)
     await klik(user, "Herken ik (1)")
     await user.should_see("Herken ik ✓ (2)", retries=LIVE)
@@ -329,7 +329,7 @@ async def test_signalen_op_de_telefoon_kaart_voor_kaart(user: User):
         "Mijn eigen signaal",
     ]
 
-    dienst.modereer(t, eerste, verborgen=True)  # the facilitator hides it: it leaves every phone
+    dienst.leiding(t).modereer(eerste, verborgen=True)  # the facilitator hides it: it leaves every phone
     await user.should_not_see("Scooters op het plein", retries=LIVE)
     await user.should_see("Ruzie bij de speeltuin")
     assert kaarten()["Ruzie bij de speeltuin"] == na["Ruzie bij de speeltuin"]
@@ -340,11 +340,11 @@ async def test_dialogen_van_de_console_verdwijnen_na_gebruik(user: User):
     from datetime import date
 
     dienst = _ctx().dienst
-    links = dienst.maak("Lunetten", date(2026, 11, 23), "test-kort")
-    a = dienst.aanmelden(links.meeting_id, "Agent", "Politie", "politie")
-    dienst.start(links.facilitator_token)
-    dienst.ga_naar(links.facilitator_token, 2)
-    dienst.signaal(links.meeting_id, a, "test-signalen", "waarneming", "Brommers op de stoep")
+    links = dienst.aanmelding.maak("Lunetten", date(2026, 11, 23), "test-kort")
+    a = dienst.aanmelding.aanmelden(links.meeting_id, "Agent", "Politie", "politie")
+    dienst.leiding(links.facilitator_token).start()
+    dienst.leiding(links.facilitator_token).ga_naar(2)
+    dienst.deelnemer(links.meeting_id, a).signaal("test-signalen", "waarneming", "Brommers op de stoep")
     await user.open(f"/leiding/{links.facilitator_token}")
     await user.should_see("Brommers op de stoep", retries=LIVE)
     assert user.client is not None
@@ -364,40 +364,40 @@ async def test_dialogen_van_de_console_verdwijnen_na_gebruik(user: User):
     user.find(marker="signaaltekst").clear().type("Brommers op de stoep bij de school")
     await klik(user, marker="bewerk-opslaan")
     await geen_dialogen()
-    assert [k.tekst for k in dienst.signalen(links.meeting_id)] == ["Brommers op de stoep bij de school"]
+    assert [k.tekst for k in dienst.lezen.signalen(links.meeting_id)] == ["Brommers op de stoep bij de school"]
 
     await klik(user, "Bewerken")
     await user.should_see(marker="bewerk-annuleren", retries=LIVE)
     assert dialogen() == 1
     await klik(user, marker="bewerk-annuleren")
     await geen_dialogen()
-    assert [k.tekst for k in dienst.signalen(links.meeting_id)] == ["Brommers op de stoep bij de school"]
+    assert [k.tekst for k in dienst.lezen.signalen(links.meeting_id)] == ["Brommers op de stoep bij de school"]
 
 
 async def test_beamer_noemt_de_punten_van_de_schaal_zoals_de_telefoon(user: User, create_user):
     from datetime import date
 
     dienst = _ctx().dienst
-    links = dienst.maak("Hoograven", date(2026, 11, 23), "test-kort")
+    links = dienst.aanmelding.maak("Hoograven", date(2026, 11, 23), "test-kort")
     mid, t = links.meeting_id, links.facilitator_token
-    agent = dienst.aanmelden(mid, "Agent", "Politie", "politie")
+    agent = dienst.aanmelding.aanmelden(mid, "Agent", "Politie", "politie")
     await meedoen(user, links.join_code, "Bewoner")
-    dienst.start(t)
-    dienst.ga_naar(t, 1)
+    dienst.leiding(t).start()
+    dienst.leiding(t).ga_naar(1)
     await user.should_see("Hoe ernstig is het?", retries=LIVE)
     await user.should_see("1 · licht")
     await user.should_see("5 · ernstig")
     await klik(user, "5 · ernstig")
     await user.should_see("Ontvangen", retries=LIVE)
-    dienst.antwoord(mid, agent, "test-ernst", 1)
-    dienst.onthul(t)
+    dienst.deelnemer(mid, agent).antwoord("test-ernst", 1)
+    dienst.leiding(t).onthul()
 
     beamer = create_user()
     await beamer.open(f"/scherm/{links.projector_token}")
     await beamer.should_see("1 · licht", retries=LIVE)
     await beamer.should_see("5 · ernstig")
     await beamer.should_see("3")  # a point without a name shows its number
-    assert [u.verdeling for u in dienst.uitslagen(mid, 1) if u.vraag_id == "test-ernst"] == [
+    assert [u.verdeling for u in dienst.lezen.uitslagen(mid, 1) if u.vraag_id == "test-ernst"] == [
         {1: 1, 2: 0, 3: 0, 4: 0, 5: 1}
     ]
 
@@ -406,10 +406,10 @@ async def test_stippen_verdelen_met_knoppen_die_zeggen_waarvoor_ze_zijn(user: Us
     from datetime import date
 
     dienst = _ctx().dienst
-    links = dienst.maak("Kanaleneiland", date(2026, 11, 23), "test-kort")
+    links = dienst.aanmelding.maak("Kanaleneiland", date(2026, 11, 23), "test-kort")
     await meedoen(user, links.join_code, "Wethouder", "Gemeente")
-    dienst.start(links.facilitator_token)
-    dienst.ga_naar(links.facilitator_token, 3)
+    dienst.leiding(links.facilitator_token).start()
+    dienst.leiding(links.facilitator_token).ga_naar(3)
     await user.should_see("Waar wil je op inzetten?", retries=LIVE)
     assert user.client is not None
 
@@ -426,8 +426,11 @@ async def test_stippen_verdelen_met_knoppen_die_zeggen_waarvoor_ze_zijn(user: Us
     await klik(user, marker="meer-test-rust")
     await klik(user, "Versturen")
     await user.should_see("Ontvangen", retries=LIVE)
-    (ik,) = dienst.vergadering(links.meeting_id).deelnemers
-    assert dienst.mijn_antwoorden(links.meeting_id, ik.id)["test-stippen"] == {"test-ongemak": 1, "test-rust": 2}
+    (ik,) = dienst.lezen.vergadering(links.meeting_id).deelnemers
+    assert dienst.deelnemer(links.meeting_id, ik.id).mijn_antwoorden()["test-stippen"] == {
+        "test-ongemak": 1,
+        "test-rust": 2,
+    }
 
 
 async def test_een_nieuw_signaal_kost_een_lezing_voor_alle_telefoons(
@@ -438,26 +441,26 @@ async def test_een_nieuw_signaal_kost_een_lezing_voor_alle_telefoons(
     from datetime import date
 
     dienst = _ctx().dienst
-    links = dienst.maak("Ondiep", date(2026, 11, 23), "test-kort")
+    links = dienst.aanmelding.maak("Ondiep", date(2026, 11, 23), "test-kort")
     mid, t = links.meeting_id, links.facilitator_token
-    agent = dienst.aanmelden(mid, "Agent", "Politie", "politie")
+    agent = dienst.aanmelding.aanmelden(mid, "Agent", "Politie", "politie")
     telefoons = [user, create_user(), create_user()]
     for i, tel in enumerate(telefoons):
         await meedoen(tel, links.join_code, f"Bewoner {i}")
-    dienst.start(t)
-    dienst.ga_naar(t, 2)
+    dienst.leiding(t).start()
+    dienst.leiding(t).ga_naar(2)
     for tel in telefoons:
         await tel.should_see("Wat zie of hoor je in de buurt?", retries=LIVE)
 
     lezingen: list[int] = []
-    echt = dienst.zaalsignalen
-    monkeypatch.setattr(dienst, "zaalsignalen", lambda *a, **k: (lezingen.append(1), echt(*a, **k))[1])
-    eerste = dienst.signaal(mid, agent, "test-signalen", "waarneming", "Vuurwerk bij de flat")
+    echt = dienst.lezen.zaalsignalen
+    monkeypatch.setattr(dienst.lezen, "zaalsignalen", lambda *a, **k: (lezingen.append(1), echt(*a, **k))[1])
+    eerste = dienst.deelnemer(mid, agent).signaal("test-signalen", "waarneming", "Vuurwerk bij de flat")
     for tel in telefoons:
         await tel.should_see("Herken ik (0)", retries=LIVE)
     assert len(lezingen) == 1
 
-    dienst.herken(mid, agent, eerste)  # a change: one new read, and every phone shows the count
+    dienst.deelnemer(mid, agent).herken(eerste)  # a change: one new read, and every phone shows the count
     for tel in telefoons:
         await tel.should_see("Herken ik (1)", retries=LIVE)
     assert len(lezingen) == 2
@@ -478,7 +481,7 @@ def alleen_op_deze_computer(monkeypatch: pytest.MonkeyPatch) -> None:
 async def test_console_waarschuwt_als_telefoons_er_niet_bij_kunnen(alleen_op_deze_computer: None, user: User):
     from datetime import date
 
-    links = _ctx().dienst.maak("Oog in Al", date(2026, 11, 23), "test-kort")
+    links = _ctx().dienst.aanmelding.maak("Oog in Al", date(2026, 11, 23), "test-kort")
     await user.open(f"/leiding/{links.facilitator_token}")
     await user.should_see("Let op: de app luistert alleen op deze computer", retries=LIVE)
 
@@ -487,7 +490,7 @@ async def test_console_zonder_waarschuwing_als_de_app_op_het_netwerk_luistert(us
     from datetime import date
 
     assert _ctx().instellingen.host == "0.0.0.0"
-    links = _ctx().dienst.maak("Oog in Al", date(2026, 11, 23), "test-kort")
+    links = _ctx().dienst.aanmelding.maak("Oog in Al", date(2026, 11, 23), "test-kort")
     await user.open(f"/leiding/{links.facilitator_token}")
     await user.should_see("Start het overleg", retries=LIVE)
     await user.should_not_see("Let op: de app luistert alleen op deze computer")

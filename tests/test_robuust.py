@@ -40,9 +40,9 @@ GEHEIM = "Mevrouw Jansen van nummer 12"
 
 
 def _ctx() -> Context:
-    from buurtoverleg import app as app_module
+    from tests.conftest import app_ctx
 
-    return app_module.HUIDIG  # type: ignore[return-value]
+    return app_ctx()
 
 
 def _bestand(db: Database) -> Path:
@@ -85,20 +85,20 @@ def test_sqlite_wacht_op_een_slot_en_schrijft_duurzaam(db: Database):
 
 
 def test_een_bezette_database_vertraagt_een_antwoord_maar_verliest_het_niet(dienst: Dienst, overleg, db: Database):
-    ans = dienst.aanmelden(overleg.meeting_id, "Ans", "Politie", "politie")
+    ans = dienst.aanmelding.aanmelden(overleg.meeting_id, "Ans", "Politie", "politie")
     signaalstap = 2
-    dienst.start(overleg.facilitator_token)
+    dienst.leiding(overleg.facilitator_token).start()
     with schrijfslot(_bestand(db)):
         t0 = time.monotonic()
-        dienst.antwoord(overleg.meeting_id, ans, "test-fase", "fase-rust")
+        dienst.deelnemer(overleg.meeting_id, ans).antwoord("test-fase", "fase-rust")
         gewacht = time.monotonic() - t0
     assert gewacht >= SLOT_S * 0.8, f"het antwoord wachtte niet op het slot ({gewacht:.2f} s)"
-    assert dienst.mijn_antwoorden(overleg.meeting_id, ans) == {"test-fase": "fase-rust"}
+    assert dienst.deelnemer(overleg.meeting_id, ans).mijn_antwoorden() == {"test-fase": "fase-rust"}
 
-    dienst.ga_naar(overleg.facilitator_token, signaalstap)
+    dienst.leiding(overleg.facilitator_token).ga_naar(signaalstap)
     with schrijfslot(_bestand(db)):
-        dienst.signaal(overleg.meeting_id, ans, "test-signalen", "waarneming", "Drukte bij de school")
-    assert [k.tekst for k in dienst.signalen(overleg.meeting_id)] == ["Drukte bij de school"]
+        dienst.deelnemer(overleg.meeting_id, ans).signaal("test-signalen", "waarneming", "Drukte bij de school")
+    assert [k.tekst for k in dienst.lezen.signalen(overleg.meeting_id)] == ["Drukte bij de school"]
 
 
 # --------------------------------------------------------------------------- garbage at the domain boundary
@@ -129,20 +129,20 @@ STAPPEN = {"test-fase": 0, "test-ernst": 1, "test-vormen": 1, "test-stippen": 3}
 
 @pytest.mark.parametrize("vraag_id", list(STAPPEN))
 def test_rommel_als_antwoord_wordt_in_het_nederlands_geweigerd(dienst: Dienst, overleg, db: Database, vraag_id: str):
-    ans = dienst.aanmelden(overleg.meeting_id, "Ans", "Politie", "politie")
-    dienst.start(overleg.facilitator_token)
+    ans = dienst.aanmelding.aanmelden(overleg.meeting_id, "Ans", "Politie", "politie")
+    dienst.leiding(overleg.facilitator_token).start()
     if STAPPEN[vraag_id]:
-        dienst.ga_naar(overleg.facilitator_token, STAPPEN[vraag_id])
+        dienst.leiding(overleg.facilitator_token).ga_naar(STAPPEN[vraag_id])
     for waarde in RAAR:
         if (vraag_id, waarde) in (("test-vormen", []), ("test-stippen", {})):
             continue  # "geen van deze" and "no dots" are real answers
         with pytest.raises(Geweigerd) as fout:
-            dienst.antwoord(overleg.meeting_id, ans, vraag_id, waarde)
+            dienst.deelnemer(overleg.meeting_id, ans).antwoord(vraag_id, waarde)
         assert str(fout.value) and str(fout.value)[0].isupper(), f"{waarde!r:.40}: {fout.value}"
     for vraag in ({"x": 1}, ["test-fase"], None, "bestaat-niet", 42):
         with pytest.raises(Geweigerd):
-            dienst.antwoord(overleg.meeting_id, ans, vraag, "fase-rust")  # type: ignore[arg-type]
-    with db.sessie() as s:
+            dienst.deelnemer(overleg.meeting_id, ans).antwoord(vraag, "fase-rust")  # type: ignore[arg-type]
+    with db.transactie() as s:
         assert s.scalar(select(func.count()).select_from(Response)) == 0
 
 
@@ -162,12 +162,12 @@ def test_rommel_bij_aanmelden_en_signalen_wordt_geweigerd(dienst: Dienst, overle
         ("Ans", "O" * 200_000, "politie"),
     ):
         with pytest.raises(Geweigerd):
-            dienst.aanmelden(mid, naam, organisatie, domein)  # type: ignore[arg-type]
+            dienst.aanmelding.aanmelden(mid, naam, organisatie, domein)  # type: ignore[arg-type]
     with pytest.raises(Geweigerd):
-        dienst.aanmelden(mid, "Ans", "", "politie", rol=["deelnemer"])  # type: ignore[arg-type]
-    ans = dienst.aanmelden(mid, "Ans", "Politie", "politie")
-    dienst.start(overleg.facilitator_token)
-    dienst.ga_naar(overleg.facilitator_token, 2)
+        dienst.aanmelding.aanmelden(mid, "Ans", "", "politie", rol=["deelnemer"])  # type: ignore[arg-type]
+    ans = dienst.aanmelding.aanmelden(mid, "Ans", "Politie", "politie")
+    dienst.leiding(overleg.facilitator_token).start()
+    dienst.leiding(overleg.facilitator_token).ga_naar(2)
     for soort, tekst in (
         (["waarneming"], "Iets"),
         ({"a": 1}, "Iets"),
@@ -178,10 +178,10 @@ def test_rommel_bij_aanmelden_en_signalen_wordt_geweigerd(dienst: Dienst, overle
         ("duiding", "\x00\x00"),
     ):
         with pytest.raises(Geweigerd):
-            dienst.signaal(mid, ans, "test-signalen", soort, tekst)  # type: ignore[arg-type]
+            dienst.deelnemer(mid, ans).signaal("test-signalen", soort, tekst)  # type: ignore[arg-type]
     with pytest.raises(Geweigerd):
-        dienst.signaal(mid, ans, "test-fase", "waarneming", "Een signaal bij een keuzevraag")
-    with db.sessie() as s:
+        dienst.deelnemer(mid, ans).signaal("test-fase", "waarneming", "Een signaal bij een keuzevraag")
+    with db.transactie() as s:
         assert s.scalar(select(func.count()).select_from(Signal)) == 0
         assert s.scalar(select(func.count()).select_from(Participant)) == 1
 
@@ -194,19 +194,19 @@ def test_veertig_telefoons_melden_zich_tegelijk_aan_en_antwoorden(dienst: Dienst
     two of them with the same name (two people can be called Mo), and the first voters
     answering while the rest still join: every call succeeds, nothing is doubled."""
     mid = overleg.meeting_id
-    eerst = [dienst.aanmelden(mid, f"Vroeg {i}", "", "bewoner") for i in range(5)]
-    dienst.start(overleg.facilitator_token)
+    eerst = [dienst.aanmelding.aanmelden(mid, f"Vroeg {i}", "", "bewoner") for i in range(5)]
+    dienst.leiding(overleg.facilitator_token).start()
     namen = [f"Telefoon {i}" for i in range(38)] + ["Mo", "Mo"]
     start = threading.Barrier(len(namen) + len(eerst))
     fouten: list[BaseException] = []
 
     def meld(naam: str) -> int:
         start.wait(10)
-        return dienst.aanmelden(mid, naam, "Buurtteam", "welzijn")
+        return dienst.aanmelding.aanmelden(mid, naam, "Buurtteam", "welzijn")
 
     def stem(deelnemer: int) -> None:
         start.wait(10)
-        dienst.antwoord(mid, deelnemer, "test-fase", "fase-ongemak")
+        dienst.deelnemer(mid, deelnemer).antwoord("test-fase", "fase-ongemak")
 
     with ThreadPoolExecutor(len(namen) + len(eerst)) as pool:
         aanmeldingen = [pool.submit(meld, n) for n in namen]
@@ -222,10 +222,10 @@ def test_veertig_telefoons_melden_zich_tegelijk_aan_en_antwoorden(dienst: Dienst
                     ids.append(resultaat)
     assert not fouten, fouten[:3]
     assert len(set(ids)) == len(namen)
-    v = dienst.vergadering(mid)
+    v = dienst.lezen.vergadering(mid)
     assert len(v.deelnemers) == len(namen) + len(eerst)
     assert sorted(d.naam for d in v.deelnemers if d.naam == "Mo") == ["Mo", "Mo"]
-    assert dienst.uitslagen(mid, 0, voor_leiding=True)[0].aantal == len(eerst)
+    assert dienst.lezen.uitslagen(mid, 0, voor_leiding=True)[0].aantal == len(eerst)
 
 
 # --------------------------------------------------------------------------- through the page
@@ -259,7 +259,7 @@ async def test_rommel_van_een_telefoon_geeft_een_nederlandse_weigering_en_de_pag
     stores nothing, and the same page then works for the real input."""
     caplog.set_level(logging.INFO, logger="buurtoverleg")
     dienst = _ctx().dienst
-    links = dienst.maak("Zuilen", date(2026, 11, 23), "test-kort")
+    links = dienst.aanmelding.maak("Zuilen", date(2026, 11, 23), "test-kort")
     mid = links.meeting_id
     await user.open(f"/doe/{links.join_code}")
     await user.should_see("Vul in wie je bent", retries=LIVE)
@@ -274,7 +274,7 @@ async def test_rommel_van_een_telefoon_geeft_een_nederlandse_weigering_en_de_pag
         _stuur_ruw(user, _een(user, "Naam"), naam)
         await klik(user, "Meedoen")
         await user.should_see(melding, retries=LIVE)
-    assert dienst.vergadering(mid).deelnemers == ()
+    assert dienst.lezen.vergadering(mid).deelnemers == ()
 
     _stuur_ruw(user, _een(user, "Naam"), "Ans")
     _stuur_ruw(user, _een(user, "Organisatie"), {"org": 1})
@@ -283,10 +283,10 @@ async def test_rommel_van_een_telefoon_geeft_een_nederlandse_weigering_en_de_pag
     _stuur_ruw(user, _een(user, "Organisatie"), "Politie Utrecht")
     await klik(user, "Meedoen")
     await user.should_see("Welkom! Het overleg begint zo.", retries=LIVE)
-    assert [d.naam for d in dienst.vergadering(mid).deelnemers] == ["Ans"]
+    assert [d.naam for d in dienst.lezen.vergadering(mid).deelnemers] == ["Ans"]
 
-    dienst.start(links.facilitator_token)
-    dienst.ga_naar(links.facilitator_token, 2)
+    dienst.leiding(links.facilitator_token).start()
+    dienst.leiding(links.facilitator_token).ga_naar(2)
     await user.open(f"/doe/{links.join_code}")
     await user.should_see("Wat zie of hoor je in de buurt?", retries=LIVE)
     for tekst, melding in (
@@ -297,17 +297,17 @@ async def test_rommel_van_een_telefoon_geeft_een_nederlandse_weigering_en_de_pag
         await klik(user, "Signaal versturen")
         await user.should_see(melding, retries=LIVE)
         await user.should_see("Niet opgeslagen: je tekst staat er nog", retries=LIVE)
-    assert dienst.signalen(mid) == []
+    assert dienst.lezen.signalen(mid) == []
     _stuur_ruw(user, _een(user, "Je signaal"), "Drukte bij de school")
     await klik(user, "Signaal versturen")
     await user.should_see("Ontvangen ✓ Je kunt nog een signaal toevoegen.", retries=LIVE)
-    assert [k.tekst for k in dienst.signalen(mid)] == ["Drukte bij de school"]
+    assert [k.tekst for k in dienst.lezen.signalen(mid)] == ["Drukte bij de school"]
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
 
 async def test_dubbel_tikken_op_meedoen_meldt_een_keer_aan(user: User):
     dienst = _ctx().dienst
-    links = dienst.maak("Lunetten", date(2026, 11, 23), "test-kort")
+    links = dienst.aanmelding.maak("Lunetten", date(2026, 11, 23), "test-kort")
     await user.open(f"/doe/{links.join_code}")
     await user.should_see("Vul in wie je bent", retries=LIVE)
     await klik(user, "Domein")
@@ -318,35 +318,35 @@ async def test_dubbel_tikken_op_meedoen_meldt_een_keer_aan(user: User):
     knop.click()
     knop.click()
     await user.should_see("Welkom! Het overleg begint zo.", retries=LIVE)
-    assert [d.naam for d in dienst.vergadering(links.meeting_id).deelnemers] == ["Ans"]
+    assert [d.naam for d in dienst.lezen.vergadering(links.meeting_id).deelnemers] == ["Ans"]
 
 
 async def test_een_tik_tijdens_een_schrijfslot_wordt_later_ontvangen(user: User):
     """The phone shows 'Versturen…' while another connection holds the lock, and 'Ontvangen'
     only once the answer is committed."""
     ctx = _ctx()
-    links = ctx.dienst.maak("Hoograven", date(2026, 11, 23), "test-kort")
+    links = ctx.dienst.aanmelding.maak("Hoograven", date(2026, 11, 23), "test-kort")
     await meedoen(user, links.join_code, "Ans", "Politie")
-    ctx.dienst.start(links.facilitator_token)
+    ctx.dienst.leiding(links.facilitator_token).start()
     await user.open(f"/doe/{links.join_code}")
     await user.should_see("In welke fase zit de buurt?", retries=LIVE)
     with schrijfslot(_bestand(ctx.db), seconden=2.0):
         await klik(user, "Rust")
         await user.should_see("Versturen…", retries=LIVE)
-        assert ctx.dienst.uitslagen(links.meeting_id, 0, voor_leiding=True)[0].aantal == 0
+        assert ctx.dienst.lezen.uitslagen(links.meeting_id, 0, voor_leiding=True)[0].aantal == 0
     await user.should_see("Ontvangen ✓ (je kunt het nog wijzigen)", retries=LIVE)
-    ans = ctx.dienst.vergadering(links.meeting_id).deelnemers[0].id
-    assert ctx.dienst.mijn_antwoorden(links.meeting_id, ans) == {"test-fase": "fase-rust"}
+    ans = ctx.dienst.lezen.vergadering(links.meeting_id).deelnemers[0].id
+    assert ctx.dienst.deelnemer(links.meeting_id, ans).mijn_antwoorden() == {"test-fase": "fase-rust"}
 
 
 async def test_wat_je_typt_terwijl_het_vorige_signaal_wordt_opgeslagen_blijft_staan(user: User):
     """A slow save (the database is locked) must not wipe the next signal the person is
     already typing; found by benchmarks/storing.py."""
     ctx = _ctx()
-    links = ctx.dienst.maak("Zuilen", date(2026, 11, 23), "test-kort")
+    links = ctx.dienst.aanmelding.maak("Zuilen", date(2026, 11, 23), "test-kort")
     await meedoen(user, links.join_code, "Ans", "Politie")
-    ctx.dienst.start(links.facilitator_token)
-    ctx.dienst.ga_naar(links.facilitator_token, 2)
+    ctx.dienst.leiding(links.facilitator_token).start()
+    ctx.dienst.leiding(links.facilitator_token).ga_naar(2)
     await user.should_see("Wat zie of hoor je in de buurt?", retries=LIVE)
     veld = _een(user, "Je signaal")
     _stuur_ruw(user, veld, "Eerste: drukte bij de school")
@@ -357,7 +357,7 @@ async def test_wat_je_typt_terwijl_het_vorige_signaal_wordt_opgeslagen_blijft_st
     await user.should_see("Ontvangen ✓ Je kunt nog een signaal toevoegen.", retries=LIVE)
     await user.should_see("Eerste: drukte bij de school", retries=LIVE)
     assert veld.value == "Tweede, nog niet verstuurd"
-    assert [k.tekst for k in ctx.dienst.signalen(links.meeting_id)] == ["Eerste: drukte bij de school"]
+    assert [k.tekst for k in ctx.dienst.lezen.signalen(links.meeting_id)] == ["Eerste: drukte bij de school"]
 
 
 async def test_een_kapotte_database_geeft_een_melding_geen_vastgelopen_telefoon(
@@ -367,9 +367,9 @@ async def test_een_kapotte_database_geeft_een_melding_geen_vastgelopen_telefoon(
     was not stored (never 'Ontvangen'), the error is logged, and once the table is back the
     same page stores the next tap."""
     ctx = _ctx()
-    links = ctx.dienst.maak("Overvecht", date(2026, 11, 23), "test-kort")
+    links = ctx.dienst.aanmelding.maak("Overvecht", date(2026, 11, 23), "test-kort")
     await meedoen(user, links.join_code, "Ans", "Politie")
-    ctx.dienst.start(links.facilitator_token)  # the open page redraws by itself
+    ctx.dienst.leiding(links.facilitator_token).start()  # the open page redraws by itself
     await user.should_see("In welke fase zit de buurt?", retries=LIVE)
     with sqlite3.connect(_bestand(ctx.db)) as con:
         con.execute("ALTER TABLE response RENAME TO response_weg")
@@ -385,8 +385,8 @@ async def test_een_kapotte_database_geeft_een_melding_geen_vastgelopen_telefoon(
     caplog.clear()  # the error above was the point of this test; the user fixture fails on others
     await klik(user, "Onderhuidse spanningen")
     await user.should_see("Ontvangen ✓ (je kunt het nog wijzigen)", retries=LIVE)
-    ans = ctx.dienst.vergadering(links.meeting_id).deelnemers[0].id
-    assert ctx.dienst.mijn_antwoorden(links.meeting_id, ans) == {"test-fase": "fase-onderhuidse-spanningen"}
+    ans = ctx.dienst.lezen.vergadering(links.meeting_id).deelnemers[0].id
+    assert ctx.dienst.deelnemer(links.meeting_id, ans).mijn_antwoorden() == {"test-fase": "fase-onderhuidse-spanningen"}
 
 
 # --------------------------------------------------------------------------- the log of refusals
@@ -395,7 +395,7 @@ async def test_een_kapotte_database_geeft_een_melding_geen_vastgelopen_telefoon(
 async def test_weigeringen_staan_in_het_log_zonder_wat_er_getypt_is(user: User, caplog: pytest.LogCaptureFixture):
     caplog.set_level(logging.INFO, logger="buurtoverleg.geweigerd")
     dienst = _ctx().dienst
-    links = dienst.maak("Kanaleneiland", date(2026, 11, 23), "test-kort")
+    links = dienst.aanmelding.maak("Kanaleneiland", date(2026, 11, 23), "test-kort")
     mid = links.meeting_id
 
     await user.open("/doe/JANSEN12")  # a code that is someone's name: typed, so not logged
@@ -412,14 +412,14 @@ async def test_weigeringen_staan_in_het_log_zonder_wat_er_getypt_is(user: User, 
     await klik(user, "Meedoen")
     await user.should_see("Welkom! Het overleg begint zo.", retries=LIVE)
 
-    dienst.start(links.facilitator_token)
-    dienst.ga_naar(links.facilitator_token, 2)
+    dienst.leiding(links.facilitator_token).start()
+    dienst.leiding(links.facilitator_token).ga_naar(2)
     await user.open(f"/doe/{links.join_code}")
     await user.should_see("Wat zie of hoor je in de buurt?", retries=LIVE)
     _stuur_ruw(user, _een(user, "Je signaal"), (GEHEIM + " ") * 100)
     await klik(user, "Signaal versturen")
     await user.should_see("Het signaal is te lang", retries=LIVE)
-    dienst.sluit_invoer(links.facilitator_token)
+    dienst.leiding(links.facilitator_token).sluit_invoer()
     _stuur_ruw(user, _een(user, "Je signaal"), GEHEIM)
     await klik(user, "Signaal versturen")
     await user.should_see("Deze vraag is gesloten", retries=LIVE)

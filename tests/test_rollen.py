@@ -1,15 +1,16 @@
 """Who may do what: every facilitator and secretary action tried with every key but the right one,
 the refusal pages for wrong and expired links, the PIN on the two links, and the projector.
 
-The domain is the only way to change a meeting. Each action of the facilitator or the secretary
-takes that role's secret link token as its first argument. The lists below name every public
-method of `Dienst` by who may call it; `test_elke_methode_van_dienst_is_ingedeeld` compares them
-with the class, so a new method cannot be added without deciding here who may call it.
+The domain is the only way to change a meeting. A role acts through its handle: `dienst.leiding(token)`,
+`dienst.notulist(token)`, `dienst.deelnemer(meeting_id, deelnemer_id)`, `dienst.organisator(bewijs)`.
+The lists below name every action of every handle; `test_elke_actie_van_een_rol_is_ingedeeld`
+compares them with the classes, so a new action cannot be added without deciding here who may call it.
 """
 
 from __future__ import annotations
 
 import inspect
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -22,10 +23,11 @@ from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import select, text
 
 from buurtoverleg.sessie import codes
+from buurtoverleg.sessie.aanmelding import Aanmelding
 from buurtoverleg.sessie.dienst import Dienst
-from buurtoverleg.sessie.fouten import ALLEEN_LEIDING, Geweigerd
+from buurtoverleg.sessie.fouten import ALLEEN_LEIDING, ALLEEN_NOTULIST, Geweigerd
 from buurtoverleg.sessie.gebeurtenissen import Gebeurtenis
-from buurtoverleg.sessie.notulist import GEWEIGERD as ALLEEN_NOTULIST
+from buurtoverleg.sessie.rollen import Aanpakrol, Deelnemerrol, Leidingrol, Notulistrol, Organisatorrol
 from buurtoverleg.sessie.toestand import Links
 from buurtoverleg.storage import Database
 from buurtoverleg.storage.models import Meeting
@@ -61,28 +63,28 @@ class Wereld:
 
 @pytest.fixture
 def w(dienst: Dienst, db: Database) -> Wereld:
-    oud = dienst.maak("Oud-Zuid", date(2026, 10, 1), "test-kort")
-    oude_actie = dienst.actie(oud.facilitator_token, VELDEN)
-    m = dienst.maak("Kanaleneiland", date(2026, 11, 23), "test-kort", vorige=oud.meeting_id)
-    ans = dienst.aanmelden(m.meeting_id, "Ans", "Politie Utrecht", "politie")
-    bo = dienst.aanmelden(m.meeting_id, "Bo", "Buurtteam", "welzijn")
-    dienst.start(m.facilitator_token)
-    dienst.ga_naar(m.facilitator_token, 2)
-    signaal = dienst.signaal(m.meeting_id, ans, "test-signalen", "waarneming", "Jongeren bij het plein")
-    signaal2 = dienst.signaal(m.meeting_id, bo, "test-signalen", "waarneming", "Groep jongeren op het plein")
-    gekozen = dienst.kies(m.facilitator_token, "pv-portiekgesprekken", True, "past")
-    besluit = dienst.besluit(m.facilitator_token, "We gaan in gesprek")
-    actie = dienst.actie(m.facilitator_token, VELDEN, besluit_id=gekozen)
-    dienst.notitie(m.secretary_token, None, "Samenvatting")
+    oud = dienst.aanmelding.maak("Oud-Zuid", date(2026, 10, 1), "test-kort")
+    oude_actie = dienst.leiding(oud.facilitator_token).aanpak.actie(VELDEN)
+    m = dienst.aanmelding.maak("Kanaleneiland", date(2026, 11, 23), "test-kort", vorige=oud.meeting_id)
+    ans = dienst.aanmelding.aanmelden(m.meeting_id, "Ans", "Politie Utrecht", "politie")
+    bo = dienst.aanmelding.aanmelden(m.meeting_id, "Bo", "Buurtteam", "welzijn")
+    dienst.leiding(m.facilitator_token).start()
+    dienst.leiding(m.facilitator_token).ga_naar(2)
+    signaal = dienst.deelnemer(m.meeting_id, ans).signaal("test-signalen", "waarneming", "Jongeren bij het plein")
+    signaal2 = dienst.deelnemer(m.meeting_id, bo).signaal("test-signalen", "waarneming", "Groep jongeren op het plein")
+    gekozen = dienst.leiding(m.facilitator_token).aanpak.kies("pv-portiekgesprekken", True, "past")
+    besluit = dienst.leiding(m.facilitator_token).aanpak.besluit("We gaan in gesprek")
+    actie = dienst.leiding(m.facilitator_token).aanpak.actie(VELDEN, besluit_id=gekozen)
+    dienst.notulist(m.secretary_token).notitie(None, "Samenvatting")
 
-    ander = dienst.maak("Overvecht", date(2026, 11, 23), "test-kort")
-    ander_deelnemer = dienst.aanmelden(ander.meeting_id, "Cas", "Gemeente", "gemeente")
-    dienst.start(ander.facilitator_token)
-    dienst.ga_naar(ander.facilitator_token, 2)
-    ander_signaal = dienst.signaal(ander.meeting_id, ander_deelnemer, "test-signalen", "duiding", "Anders")
+    ander = dienst.aanmelding.maak("Overvecht", date(2026, 11, 23), "test-kort")
+    ander_deelnemer = dienst.aanmelding.aanmelden(ander.meeting_id, "Cas", "Gemeente", "gemeente")
+    dienst.leiding(ander.facilitator_token).start()
+    dienst.leiding(ander.facilitator_token).ga_naar(2)
+    ander_signaal = dienst.deelnemer(ander.meeting_id, ander_deelnemer).signaal("test-signalen", "duiding", "Anders")
 
-    weg = dienst.maak("Verdwenen", date(2026, 11, 23), "test-kort")
-    with db.sessie() as s:
+    weg = dienst.aanmelding.maak("Verdwenen", date(2026, 11, 23), "test-kort")
+    with db.transactie() as s:
         s.delete(s.get(Meeting, weg.meeting_id))
     return Wereld(
         dienst,
@@ -104,88 +106,88 @@ def w(dienst: Dienst, db: Database) -> Wereld:
     )
 
 
-Aanroep = Callable[[Wereld, Any], Any]
+Aanroep = Callable[[Any, Wereld], Any]
 
 LEIDING: dict[str, Aanroep] = {
-    "start": lambda w, t: w.dienst.start(t),
-    "volgende": lambda w, t: w.dienst.volgende(t),
-    "vorige": lambda w, t: w.dienst.vorige(t),
-    "ga_naar": lambda w, t: w.dienst.ga_naar(t, 1),
-    "open_invoer": lambda w, t: w.dienst.open_invoer(t),
-    "sluit_invoer": lambda w, t: w.dienst.sluit_invoer(t),
-    "onthul": lambda w, t: w.dienst.onthul(t),
-    "nieuwe_ronde": lambda w, t: w.dienst.nieuwe_ronde(t),
-    "verleng": lambda w, t: w.dienst.verleng(t, 60),
-    "stel_budget": lambda w, t: w.dienst.stel_budget(t, 0, 10),
-    "pauzeer": lambda w, t: w.dienst.pauzeer(t),
-    "hervat": lambda w, t: w.dienst.hervat(t),
-    "aanmelden_open": lambda w, t: w.dienst.aanmelden_open(t, False),
-    "instellingen": lambda w, t: w.dienst.instellingen(t, toon_namen=True),
-    "beeindig": lambda w, t: w.dienst.beeindig(t),
-    "modereer": lambda w, t: w.dienst.modereer(t, w.signaal, verborgen=True, tekst="Iets anders"),
-    "verwijder_signaal": lambda w, t: w.dienst.verwijder_signaal(t, w.signaal),
-    "voeg_samen": lambda w, t: w.dienst.voeg_samen(t, w.signaal, w.signaal2),
-    "bespreek_opnieuw": lambda w, t: w.dienst.bespreek_opnieuw(t, 0),
-    "stel_vast": lambda w, t: w.dienst.stel_vast(t, "test-fase", "fase-rust", ""),
-    "stel_drempels": lambda w, t: w.dienst.stel_drempels(t, betwist_min=0.3),
-    "besluit": lambda w, t: w.dienst.besluit(t, "Nog een besluit"),
-    "beleidsdiagnose": lambda w, t: w.dienst.beleidsdiagnose(
-        t, "richting-1", gedekt="", voldoende=None, witte_vlekken="", sectoren="", betrokken=None
+    "start": lambda h, w: h.start(),
+    "volgende": lambda h, w: h.volgende(),
+    "vorige": lambda h, w: h.vorige(),
+    "ga_naar": lambda h, w: h.ga_naar(1),
+    "open_invoer": lambda h, w: h.open_invoer(),
+    "sluit_invoer": lambda h, w: h.sluit_invoer(),
+    "onthul": lambda h, w: h.onthul(),
+    "nieuwe_ronde": lambda h, w: h.nieuwe_ronde(),
+    "verleng": lambda h, w: h.verleng(60),
+    "stel_budget": lambda h, w: h.stel_budget(0, 10),
+    "pauzeer": lambda h, w: h.pauzeer(),
+    "hervat": lambda h, w: h.hervat(),
+    "aanmelden_open": lambda h, w: h.aanmelden_open(False),
+    "instellingen": lambda h, w: h.instellingen(toon_namen=True),
+    "beeindig": lambda h, w: h.beeindig(),
+    "modereer": lambda h, w: h.modereer(w.signaal, verborgen=True, tekst="Iets anders"),
+    "verwijder_signaal": lambda h, w: h.verwijder_signaal(w.signaal),
+    "voeg_samen": lambda h, w: h.voeg_samen(w.signaal, w.signaal2),
+    "bespreek_opnieuw": lambda h, w: h.bespreek_opnieuw(0),
+    "stel_vast": lambda h, w: h.stel_vast("test-fase", "fase-rust", ""),
+    "stel_drempels": lambda h, w: h.stel_drempels(betwist_min=0.3),
+    "stel_pin": lambda h, w: h.stel_pin("notulist", "4821"),
+    "pins": lambda h, w: h.pins(),
+    "aanpak.besluit": lambda h, w: h.aanpak.besluit("Nog een besluit"),
+    "aanpak.beleidsdiagnose": lambda h, w: h.aanpak.beleidsdiagnose(
+        "richting-1", gedekt="", voldoende=None, witte_vlekken="", sectoren="", betrokken=None
     ),
-    "kies": lambda w, t: w.dienst.kies(t, "pv-burgertop", False, "te groot"),
-    "verwijder_besluit": lambda w, t: w.dienst.verwijder_besluit(t, w.besluit),
-    "actie": lambda w, t: w.dienst.actie(t, VELDEN, besluit_id=w.gekozen),
-    "wijzig_actie": lambda w, t: w.dienst.wijzig_actie(t, w.actie, {**VELDEN, "wat": "Anders"}),
-    "verwijder_actie": lambda w, t: w.dienst.verwijder_actie(t, w.actie),
-    "beoordeel_actie": lambda w, t: w.dienst.beoordeel_actie(t, w.oude_actie, "uitgevoerd", "klaar"),
-    "stel_pin": lambda w, t: w.dienst.stel_pin(t, "notulist", "4821"),
-    "pins": lambda w, t: w.dienst.pins(t),
+    "aanpak.kies": lambda h, w: h.aanpak.kies("pv-burgertop", False, "te groot"),
+    "aanpak.verwijder_besluit": lambda h, w: h.aanpak.verwijder_besluit(w.besluit),
+    "aanpak.actie": lambda h, w: h.aanpak.actie(VELDEN, besluit_id=w.gekozen),
+    "aanpak.wijzig_actie": lambda h, w: h.aanpak.wijzig_actie(w.actie, {**VELDEN, "wat": "Anders"}),
+    "aanpak.verwijder_actie": lambda h, w: h.aanpak.verwijder_actie(w.actie),
+    "aanpak.beoordeel_actie": lambda h, w: h.aanpak.beoordeel_actie(w.oude_actie, "uitgevoerd", "klaar"),
 }
-"""Every facilitator action, with arguments that work for the right token on meeting `m`."""
+"""Every action of the facilitator's handle (`dienst.leiding(token)`), with arguments that work
+for the right token on meeting `m`; `aanpak.x` is `leiding.aanpak.x`."""
 
 NOTULIST: dict[str, Aanroep] = {
-    "notitie": lambda w, t: w.dienst.notitie(t, 0, "Een notitie"),
-    "namen_in_notulen": lambda w, t: w.dienst.namen_in_notulen(t, True),
-    "maak_definitief": lambda w, t: w.dienst.maak_definitief(t),
+    "notitie": lambda h, w: h.notitie(0, "Een notitie"),
+    "namen_in_notulen": lambda h, w: h.namen_in_notulen(True),
+    "maak_definitief": lambda h, w: h.maak_definitief(),
 }
-"""Every secretary action."""
+"""Every action of the secretary's handle (`dienst.notulist(token)`)."""
 
 MET_OBJECT = {
     "modereer",
     "verwijder_signaal",
     "voeg_samen",
-    "verwijder_besluit",
-    "actie",
-    "wijzig_actie",
-    "verwijder_actie",
-    "beoordeel_actie",
+    "aanpak.verwijder_besluit",
+    "aanpak.actie",
+    "aanpak.wijzig_actie",
+    "aanpak.verwijder_actie",
+    "aanpak.beoordeel_actie",
 }
 """Actions on a signal, decision or action by id: with another meeting's own link they must refuse."""
 
 ORGANISATOR = {"archief", "verwijder_overleg"}
-"""The organiser's, with the organiser proof of the home page's session as first argument."""
-DEELNEMER = {"aanmelden", "antwoord", "signaal", "herken"}
-"""A phone's: after the join code (page), by meeting and participant id, checked against each other."""
-ZONDER_SLEUTEL = {"maak", "overzicht", "links", "ruim_op"}
-"""Only called by the home page behind the organiser login, or by the command line on the server."""
-LINKS = {"via_code", "via_token"}
-"""Turn a join code or a secret link into a meeting; wrong ones are refused (and braked by the page)."""
+"""The organiser's handle (`dienst.organisator(bewijs)`), with the proof of the home page's session."""
+DEELNEMER = {"wie", "antwoord", "signaal", "herken", "mijn_antwoorden"}
+"""A phone's handle (`dienst.deelnemer(meeting_id, deelnemer_id)`): after the join code (page),
+the participant id is checked against the meeting at every action."""
+AANMELDING = {"maak", "overzicht", "links", "via_code", "via_token", "aanmelden", "aangemeld"}
+"""`dienst.aanmelding`: creating (the home page behind the organiser login, or the command
+line), joining after the join code, and turning a join code or a link into a meeting (wrong ones
+are refused, and braked by the page)."""
 LEZEN = {
     "acties",
     "advies",
     "analyse",
     "besluiten",
-    "deelnemer",
-    "duiding",
+    "oordelen",
     "inhoud",
-    "mijn_antwoorden",
+    "links",
     "nog_niet_geantwoord",
     "notities",
     "notulen",
     "notulen_versie",
     "onenigheden",
-    "pin_stand",
-    "probeer_pin",
+    "overzicht",
     "signalen",
     "te_beoordelen",
     "uitkomsten",
@@ -195,35 +197,67 @@ LEZEN = {
     "voorstellen",
     "zaalsignalen",
 }
-"""Reads by meeting id, after the page checked the link; they change nothing."""
+"""`dienst.lezen`: reads by meeting id, after the page checked the link; they change nothing."""
+HANDLES = {"leiding", "notulist", "deelnemer", "organisator"}
+"""The only public methods of `Dienst`: one factory per role."""
 
 AUTORISATIE = {ALLEEN_LEIDING, ALLEEN_NOTULIST}
 
 
-def _publiek() -> dict[str, Any]:
-    return {naam: f for naam, f in inspect.getmembers(Dienst, inspect.isfunction) if not naam.startswith("_")}
+def _methoden(klasse: type) -> set[str]:
+    return {naam for naam, _f in inspect.getmembers(klasse, inspect.isfunction) if not naam.startswith("_")}
 
 
-def _eerste_parameter(f: Any) -> str | None:
-    namen = [p for p in inspect.signature(f).parameters if p != "self"]
-    return namen[0] if namen else None
+def test_elke_actie_van_een_rol_is_ingedeeld():
+    leiding = _methoden(Leidingrol) | {f"aanpak.{n}" for n in _methoden(Aanpakrol)}
+    assert leiding == set(LEIDING), "decide here who may call a new facilitator action"
+    assert _methoden(Notulistrol) == set(NOTULIST)
+    assert _methoden(Deelnemerrol) == DEELNEMER
+    assert _methoden(Organisatorrol) == ORGANISATOR
+    assert _methoden(Aanmelding) == AANMELDING
+    assert _methoden(Dienst) == HANDLES | {"nu"}, "a role's action belongs on its handle, not on Dienst"
 
 
-def test_elke_methode_van_dienst_is_ingedeeld():
-    ingedeeld = [*LEIDING, *NOTULIST, *ORGANISATOR, *DEELNEMER, *ZONDER_SLEUTEL, *LINKS, *LEZEN]
-    assert len(ingedeeld) == len(set(ingedeeld)), "a method is in two lists"
-    nieuw = set(_publiek()) - set(ingedeeld)
-    assert not nieuw, f"decide who may call {sorted(nieuw)} and add it to a list in tests/test_rollen.py"
-    assert not set(ingedeeld) - set(_publiek()), "a listed method no longer exists"
+def test_een_handle_heeft_alleen_de_acties_van_zijn_rol():
+    rollen = {
+        "leiding": _methoden(Leidingrol) | _methoden(Aanpakrol),
+        "notulist": _methoden(Notulistrol),
+        "deelnemer": _methoden(Deelnemerrol),
+        "organisator": _methoden(Organisatorrol),
+    }
+    for a, b in itertools.combinations(rollen, 2):
+        assert not rollen[a] & rollen[b], f"{a} and {b} share {rollen[a] & rollen[b]}"
 
 
-def test_precies_de_leiding_en_notulist_acties_nemen_een_token():
-    met_token = {naam for naam, f in _publiek().items() if _eerste_parameter(f) == "token"}
-    assert met_token == set(LEIDING) | set(NOTULIST)
-    for naam, f in _publiek().items():  # a token anywhere but first would escape the list above
-        assert naam in met_token or "token" not in inspect.signature(f).parameters or naam == "via_token", naam
-    for naam in ORGANISATOR:
-        assert _eerste_parameter(_publiek()[naam]) == "bewijs", naam
+def test_een_handle_geeft_geen_weg_naar_de_dienst_of_een_andere_rol(w: Wereld):
+    """Its public attributes are its own actions (and the facilitator's `aanpak` part): no
+    `dienst`, no service, nothing that leads to another role's actions."""
+    toegestaan = {
+        "leiding": set(LEIDING) | {"aanpak"},
+        "notulist": set(NOTULIST),
+        "deelnemer": DEELNEMER | {"meeting_id", "deelnemer_id"},
+        "organisator": ORGANISATOR,
+    }
+    handles = {
+        "leiding": w.dienst.leiding(w.m.facilitator_token),
+        "notulist": w.dienst.notulist(w.m.secretary_token),
+        "deelnemer": w.dienst.deelnemer(w.m.meeting_id, w.ans),
+        "organisator": w.dienst.organisator("bewijs"),
+    }
+    for rol, handle in handles.items():
+        publiek = {n for n in dir(handle) if not n.startswith("_")}
+        assert publiek <= toegestaan[rol], f"{rol}: {publiek - toegestaan[rol]}"
+    assert {n for n in dir(handles["leiding"].aanpak) if not n.startswith("_")} == {
+        n.removeprefix("aanpak.") for n in LEIDING if n.startswith("aanpak.")
+    }
+
+
+def test_lezen_schrijft_niets_en_is_ingedeeld(w: Wereld, gebeurtenissen: list[Gebeurtenis]):
+    lezen = {n for n in vars(w.dienst.lezen) if not n.startswith("_")}
+    assert lezen == LEZEN
+    for naam in lezen:
+        for rol in ("token", "bewijs"):
+            assert rol not in inspect.signature(getattr(w.dienst.lezen, naam)).parameters, naam
 
 
 def _momentopname(db: Database) -> dict[str, list[Any]]:
@@ -265,6 +299,10 @@ def _verkeerde_sleutels(w: Wereld, rol: str) -> list[tuple[str, Any]]:
     ]
 
 
+def _handle(w: Wereld, rol: str, sleutel: Any) -> Any:
+    return w.dienst.leiding(sleutel) if rol == "leiding" else w.dienst.notulist(sleutel)
+
+
 def _alle(rol: str, acties: dict[str, Aanroep]) -> list[Any]:
     return [pytest.param(rol, naam, id=f"{rol}-{naam}") for naam in acties]
 
@@ -273,18 +311,20 @@ def _alle(rol: str, acties: dict[str, Aanroep]) -> list[Any]:
 def test_een_verkeerde_sleutel_wordt_geweigerd_en_verandert_niets(
     w: Wereld, gebeurtenissen: list[Gebeurtenis], rol: str, naam: str
 ):
+    """A participant id, a join code, the projector link, the other role's link...: none of them
+    makes a handle that can act as this role."""
     aanroep = (LEIDING | NOTULIST)[naam]
     voor, gemeld = _momentopname(w.db), len(gebeurtenissen)
     for soort, sleutel in _verkeerde_sleutels(w, rol):
         with pytest.raises(Geweigerd) as fout:
-            aanroep(w, sleutel)
+            aanroep(_handle(w, rol, sleutel), w)
         assert str(fout.value) in AUTORISATIE, f"{naam} with {soort}: refused for another reason: {fout.value}"
         assert _momentopname(w.db) == voor, f"{naam} with {soort} changed the database"
         assert len(gebeurtenissen) == gemeld, f"{naam} with {soort} published an event"
     # the arguments were fine: with the right link the only possible refusal is about the meeting's state
     goed = w.m.facilitator_token if rol == "leiding" else w.m.secretary_token
     try:
-        aanroep(w, goed)
+        aanroep(_handle(w, rol, goed), w)
     except Geweigerd as fout:
         assert str(fout) not in AUTORISATIE
 
@@ -294,19 +334,37 @@ def test_de_link_van_een_ander_overleg_raakt_niets_van_dit_overleg(w: Wereld, na
     """A facilitator of meeting X naming a signal, decision or action of meeting M by its id."""
     voor = _momentopname(w.db)
     with pytest.raises(Geweigerd):
-        LEIDING[naam](w, w.ander.facilitator_token)
+        LEIDING[naam](w.dienst.leiding(w.ander.facilitator_token), w)
     assert _momentopname(w.db) == voor
 
 
 def test_de_link_van_een_ander_overleg_stuurt_alleen_dat_overleg(w: Wereld):
     """Without an object id, X's own link acts on X, never on M."""
-    with w.db.sessie() as s:
+    with w.db.lees() as s:
         voor = (s.get(Meeting, w.m.meeting_id).joining_open, s.get(Meeting, w.m.meeting_id).status)
-    w.dienst.aanmelden_open(w.ander.facilitator_token, False)
-    w.dienst.beeindig(w.ander.facilitator_token)
-    with w.db.sessie() as s:
+    w.dienst.leiding(w.ander.facilitator_token).aanmelden_open(False)
+    w.dienst.leiding(w.ander.facilitator_token).beeindig()
+    with w.db.lees() as s:
         assert (s.get(Meeting, w.m.meeting_id).joining_open, s.get(Meeting, w.m.meeting_id).status) == voor
         assert s.get(Meeting, w.ander.meeting_id).status == "gesloten"
+
+
+def test_een_handle_zoekt_zijn_link_bij_elke_actie_opnieuw_op(dienst: Dienst, db: Database):
+    """SQLite hands a deleted meeting's id to the next new meeting: a handle made for the old
+    meeting must not act on the new one."""
+    oud = dienst.aanmelding.maak("Eerst", date(2026, 11, 23), "test-kort")
+    leiding, notulist = dienst.leiding(oud.facilitator_token), dienst.notulist(oud.secretary_token)
+    leiding.instellingen(toon_namen=True)
+    with db.transactie() as s:
+        s.delete(s.get(Meeting, oud.meeting_id))
+    nieuw = dienst.aanmelding.maak("Daarna", date(2026, 11, 23), "test-kort")
+    assert nieuw.meeting_id == oud.meeting_id, "SQLite reused the id (the case this test is about)"
+    with pytest.raises(Geweigerd, match=ALLEEN_LEIDING):
+        leiding.start()
+    with pytest.raises(Geweigerd, match=ALLEEN_NOTULIST):
+        notulist.notitie(None, "Niet hier")
+    assert dienst.lezen.vergadering(nieuw.meeting_id).status == "lobby"
+    assert dienst.lezen.notities(nieuw.meeting_id) == {}
 
 
 def test_geen_sleutel_van_een_andere_rol_is_een_organisatorbewijs(w: Wereld, tmp_path):
@@ -315,8 +373,8 @@ def test_geen_sleutel_van_een_andere_rol_is_een_organisatorbewijs(w: Wereld, tmp
     w.dienst.organisatorcontrole = Organisator(tmp_path, "een-organisatorsleutel")  # a real check is in place
     voor = _momentopname(w.db)
     aanroepen = {
-        "archief": lambda b: w.dienst.archief(b, w.m.meeting_id),
-        "verwijder_overleg": lambda b: w.dienst.verwijder_overleg(b, w.m.meeting_id),
+        "archief": lambda b: w.dienst.organisator(b).archief(w.m.meeting_id),
+        "verwijder_overleg": lambda b: w.dienst.organisator(b).verwijder_overleg(w.m.meeting_id),
     }
     assert set(aanroepen) == ORGANISATOR
     for naam, aanroep in aanroepen.items():
@@ -333,15 +391,16 @@ def test_geen_sleutel_van_een_andere_rol_is_een_organisatorbewijs(w: Wereld, tmp
 def test_een_deelnemer_van_een_ander_overleg_kan_hier_niets(w: Wereld):
     voor = _momentopname(w.db)
     for aanroep in (
-        lambda: w.dienst.antwoord(w.m.meeting_id, w.ander_deelnemer, "test-fase", "fase-rust"),
-        lambda: w.dienst.signaal(w.m.meeting_id, w.ander_deelnemer, "test-signalen", "waarneming", "x"),
-        lambda: w.dienst.herken(w.m.meeting_id, w.ander_deelnemer, w.signaal),
-        lambda: w.dienst.herken(w.m.meeting_id, w.ans, w.ander_signaal),
-        lambda: w.dienst.herken(w.ander.meeting_id, w.ans, w.ander_signaal),
+        lambda: w.dienst.deelnemer(w.m.meeting_id, w.ander_deelnemer).antwoord("test-fase", "fase-rust"),
+        lambda: w.dienst.deelnemer(w.m.meeting_id, w.ander_deelnemer).signaal("test-signalen", "waarneming", "x"),
+        lambda: w.dienst.deelnemer(w.m.meeting_id, w.ander_deelnemer).herken(w.signaal),
+        lambda: w.dienst.deelnemer(w.m.meeting_id, w.ans).herken(w.ander_signaal),
+        lambda: w.dienst.deelnemer(w.ander.meeting_id, w.ans).herken(w.ander_signaal),
     ):
         with pytest.raises(Geweigerd):
             aanroep()
     assert _momentopname(w.db) == voor
+    assert w.dienst.deelnemer(w.m.meeting_id, w.ander_deelnemer).wie() is None
 
 
 # ---------------------------------------------------------------------------- PIN in the domain
@@ -349,30 +408,34 @@ def test_een_deelnemer_van_een_ander_overleg_kan_hier_niets(w: Wereld):
 
 def test_pincode_wordt_gecontroleerd_en_gehasht_bewaard(w: Wereld):
     d, t = w.dienst, w.m.facilitator_token
+    leiding = d.leiding(t)
     for fout in ("123", "123456789", "12a4", "١٢٣٤", "12 34", 1234):
         with pytest.raises(Geweigerd, match="4 tot 8 cijfers"):
-            d.stel_pin(t, "gespreksleider", fout)  # type: ignore[arg-type]
+            leiding.stel_pin("gespreksleider", fout)  # type: ignore[arg-type]
     for zwak in ("0000", "1111", "1234", "4321", "23456789", "9876"):
         with pytest.raises(Geweigerd, match="raadt iedereen"):
-            d.stel_pin(t, "gespreksleider", zwak)
+            leiding.stel_pin("gespreksleider", zwak)
     with pytest.raises(Geweigerd, match="pincode"):
-        d.stel_pin(t, "scherm", "1234")  # the projector never has one
-    assert d.pin_stand(w.m.meeting_id, "notulist") is None and d.probeer_pin(w.m.meeting_id, "notulist", "") == ""
+        leiding.stel_pin("scherm", "1234")  # the projector never has one
+    assert (
+        d.pincodes.pin_stand(w.m.meeting_id, "notulist") is None
+        and d.pincodes.probeer_pin(w.m.meeting_id, "notulist", "") == ""
+    )
 
-    d.stel_pin(t, "notulist", " 482193 ")
-    with w.db.sessie() as s:
+    leiding.stel_pin("notulist", " 482193 ")
+    with w.db.transactie() as s:
         opgeslagen = s.scalar(select(Meeting.secretary_pin_hash).where(Meeting.id == w.m.meeting_id))
     assert "482193" not in opgeslagen and len(opgeslagen.split(":")) == 2
-    stand = d.pin_stand(w.m.meeting_id, "notulist")
-    assert stand and d.probeer_pin(w.m.meeting_id, "notulist", "482193") == stand
-    assert d.probeer_pin(w.m.meeting_id, "notulist", "482194") is None
-    assert d.probeer_pin(w.m.meeting_id, "notulist", None) is None
-    assert d.pins(t) == {"gespreksleider": False, "notulist": True}
+    stand = d.pincodes.pin_stand(w.m.meeting_id, "notulist")
+    assert stand and d.pincodes.probeer_pin(w.m.meeting_id, "notulist", "482193") == stand
+    assert d.pincodes.probeer_pin(w.m.meeting_id, "notulist", "482194") is None
+    assert d.pincodes.probeer_pin(w.m.meeting_id, "notulist", None) is None
+    assert leiding.pins() == {"gespreksleider": False, "notulist": True}
 
-    d.stel_pin(t, "notulist", "482193")  # the same PIN again still forgets the browsers let in before
-    assert d.pin_stand(w.m.meeting_id, "notulist") not in (None, stand)
-    d.stel_pin(t, "notulist", None)
-    assert d.pin_stand(w.m.meeting_id, "notulist") is None
+    leiding.stel_pin("notulist", "482193")  # the same PIN again still forgets the browsers let in before
+    assert d.pincodes.pin_stand(w.m.meeting_id, "notulist") not in (None, stand)
+    leiding.stel_pin("notulist", None)
+    assert d.pincodes.pin_stand(w.m.meeting_id, "notulist") is None
 
 
 # ---------------------------------------------------------------------------- pages
@@ -385,8 +448,8 @@ async def _pin_invullen(user: User, pin: str) -> None:
 
 async def test_notulist_met_pincode_onthouden_en_opnieuw_na_een_wijziging(user: User, create_user):
     dienst = _ctx().dienst
-    links = dienst.maak("Lombok", date(2026, 11, 23), "test-kort")
-    dienst.stel_pin(links.facilitator_token, "notulist", "4821")
+    links = dienst.aanmelding.maak("Lombok", date(2026, 11, 23), "test-kort")
+    dienst.leiding(links.facilitator_token).stel_pin("notulist", "4821")
     await user.open(f"/notulen/{links.secretary_token}")
     await user.should_see("Pincode nodig", retries=LIVE)
     await user.should_not_see("Concept downloaden")
@@ -401,7 +464,7 @@ async def test_notulist_met_pincode_onthouden_en_opnieuw_na_een_wijziging(user: 
     await ander.open(f"/notulen/{links.secretary_token}")
     await ander.should_see("Pincode nodig", retries=LIVE)
 
-    dienst.stel_pin(links.facilitator_token, "notulist", "7071")  # the open page closes at once
+    dienst.leiding(links.facilitator_token).stel_pin("notulist", "7071")  # the open page closes at once
     await user.should_see("heeft zojuist een nieuwe pincode gekregen", retries=LIVE)
     await user.should_not_see("Concept downloaden")
     await klik(user, "Pincode invullen")
@@ -415,7 +478,7 @@ async def test_notulist_met_pincode_onthouden_en_opnieuw_na_een_wijziging(user: 
 async def test_een_open_pagina_vraagt_de_pincode_zodra_die_verandert(user: User, create_user):
     """A console opened with a leaked link before the PIN was set does not stay usable."""
     dienst = _ctx().dienst
-    links = dienst.maak("Tuindorp", date(2026, 11, 23), "test-kort")
+    links = dienst.aanmelding.maak("Tuindorp", date(2026, 11, 23), "test-kort")
     await user.open(f"/leiding/{links.facilitator_token}")  # the real facilitator
     await user.should_see("Start het overleg", retries=LIVE)
     ander = create_user()  # someone else who got hold of the link
@@ -440,7 +503,7 @@ async def test_een_open_pagina_vraagt_de_pincode_zodra_die_verandert(user: User,
     await user.should_not_see("nieuwe pincode gekregen")
     await notulist.should_see("Concept downloaden"), "the other link's PIN did not change"
 
-    dienst.stel_pin(links.facilitator_token, "notulist", "2468")  # the secretary's link too
+    dienst.leiding(links.facilitator_token).stel_pin("notulist", "2468")  # the secretary's link too
     await notulist.should_see("heeft zojuist een nieuwe pincode gekregen", retries=LIVE)
     await klik(notulist, "Pincode invullen")
     await notulist.should_see("Pincode nodig", retries=LIVE)
@@ -449,9 +512,9 @@ async def test_een_open_pagina_vraagt_de_pincode_zodra_die_verandert(user: User,
 
 async def test_pincodeformulier_toont_niets_van_de_console_en_remt_af(user: User):
     dienst = _ctx().dienst
-    links = dienst.maak("Zuilen", date(2026, 11, 23), "test-kort")
-    dienst.aanmelden(links.meeting_id, "Geheime Naam", "Politie", "politie")
-    dienst.stel_pin(links.facilitator_token, "gespreksleider", "135790")
+    links = dienst.aanmelding.maak("Zuilen", date(2026, 11, 23), "test-kort")
+    dienst.aanmelding.aanmelden(links.meeting_id, "Geheime Naam", "Politie", "politie")
+    dienst.leiding(links.facilitator_token).stel_pin("gespreksleider", "135790")
     await user.open(f"/leiding/{links.facilitator_token}")
     await user.should_see("Pincode nodig", retries=LIVE)
     for geheim in ("Start het overleg", "Geheime Naam", links.join_code, "Zuilen"):
@@ -471,7 +534,7 @@ async def test_pincodeformulier_toont_niets_van_de_console_en_remt_af(user: User
 
 async def test_gespreksleider_stelt_de_pincode_van_de_notulist_in(user: User, create_user):
     dienst = _ctx().dienst
-    links = dienst.maak("Wittevrouwen", date(2026, 11, 23), "test-kort")
+    links = dienst.aanmelding.maak("Wittevrouwen", date(2026, 11, 23), "test-kort")
     await user.open(f"/leiding/{links.facilitator_token}")
     await user.should_see("Link notulist: zonder pincode", retries=LIVE)
     await klik(user, marker="pin-notulist")
@@ -479,13 +542,13 @@ async def test_gespreksleider_stelt_de_pincode_van_de_notulist_in(user: User, cr
     user.find(marker="nieuwe-pincode").type("12")
     await klik(user, marker="pin-opslaan")
     await user.should_see("Een pincode bestaat uit 4 tot 8 cijfers", retries=LIVE)
-    assert dienst.pins(links.facilitator_token) == {"gespreksleider": False, "notulist": False}
+    assert dienst.leiding(links.facilitator_token).pins() == {"gespreksleider": False, "notulist": False}
     await klik(user, marker="pin-notulist")
     await user.should_see(marker="nieuwe-pincode", retries=LIVE)
     user.find(marker="nieuwe-pincode").type("2468")
     await klik(user, marker="pin-opslaan")
     await user.should_see("Link notulist: met pincode", retries=LIVE)
-    assert dienst.pins(links.facilitator_token) == {"gespreksleider": False, "notulist": True}
+    assert dienst.leiding(links.facilitator_token).pins() == {"gespreksleider": False, "notulist": True}
 
     notulist = create_user()
     await notulist.open(f"/notulen/{links.secretary_token}")
@@ -495,7 +558,7 @@ async def test_gespreksleider_stelt_de_pincode_van_de_notulist_in(user: User, cr
 
     await klik(user, marker="pin-weg-notulist")
     await user.should_see("Link notulist: zonder pincode", retries=LIVE)
-    assert dienst.pin_stand(links.meeting_id, "notulist") is None
+    assert dienst.pincodes.pin_stand(links.meeting_id, "notulist") is None
 
 
 async def test_organisator_maakt_een_overleg_met_pincode(user: User, create_user):
@@ -506,12 +569,12 @@ async def test_organisator_maakt_een_overleg_met_pincode(user: User, create_user
     user.find(marker="nieuw-pin-gespreksleider").type("12")
     await klik(user, "Overleg aanmaken")
     await user.should_see("Een pincode bestaat uit 4 tot 8 cijfers", retries=LIVE)
-    assert _ctx().dienst.overzicht() == [], "a wrong PIN is refused before the meeting exists"
+    assert _ctx().dienst.aanmelding.overzicht() == [], "a wrong PIN is refused before the meeting exists"
     user.find(marker="nieuw-pin-gespreksleider").clear().type("97531")
     await klik(user, "Overleg aanmaken")
     await user.should_see("Start het overleg", retries=LIVE)  # the organiser chose it: no second prompt
-    (rij,) = _ctx().dienst.overzicht()
-    assert _ctx().dienst.pins(rij.links.facilitator_token) == {"gespreksleider": True, "notulist": False}
+    (rij,) = _ctx().dienst.aanmelding.overzicht()
+    assert _ctx().dienst.leiding(rij.links.facilitator_token).pins() == {"gespreksleider": True, "notulist": False}
 
     gast = create_user()
     await gast.open(f"/leiding/{rij.links.facilitator_token}")
@@ -525,8 +588,8 @@ async def test_organisator_maakt_een_overleg_met_pincode(user: User, create_user
 
 async def test_verlopen_links_geven_een_nette_weigering(user: User):
     dienst = _ctx().dienst
-    links = dienst.maak("Tijdelijk", date(2026, 11, 23), "test-kort")
-    with _ctx().db.sessie() as s:
+    links = dienst.aanmelding.maak("Tijdelijk", date(2026, 11, 23), "test-kort")
+    with _ctx().db.transactie() as s:
         s.delete(s.get(Meeting, links.meeting_id))
     for pad in (
         f"/leiding/{links.facilitator_token}",
@@ -546,8 +609,8 @@ async def test_verlopen_links_geven_een_nette_weigering(user: User):
 
 async def test_afgesloten_overleg_per_rol(user: User):
     dienst = _ctx().dienst
-    links = dienst.maak("Klaar", date(2026, 11, 23), "test-kort")
-    dienst.beeindig(links.facilitator_token)
+    links = dienst.aanmelding.maak("Klaar", date(2026, 11, 23), "test-kort")
+    dienst.leiding(links.facilitator_token).beeindig()
     await user.open(f"/doe/{links.join_code}")
     await user.should_see("Dit overleg is afgelopen.", retries=LIVE)
     await user.open(f"/scherm/{links.projector_token}")
@@ -560,10 +623,10 @@ async def test_afgesloten_overleg_per_rol(user: User):
 
 async def test_overleg_verwijderd_terwijl_de_console_open_staat(user: User):
     dienst = _ctx().dienst
-    links = dienst.maak("Straks weg", date(2026, 11, 23), "test-kort")
+    links = dienst.aanmelding.maak("Straks weg", date(2026, 11, 23), "test-kort")
     await user.open(f"/leiding/{links.facilitator_token}")
     await user.should_see("Start het overleg", retries=LIVE)
-    with _ctx().db.sessie() as s:
+    with _ctx().db.transactie() as s:
         s.delete(s.get(Meeting, links.meeting_id))
     await klik(user, "Start het overleg")
     await user.should_see("Alleen de gespreksleider mag dit doen.", retries=LIVE)
@@ -582,10 +645,10 @@ def _alle_tekst(user: User) -> str:
 
 async def test_beamer_toont_niets_wat_een_deelnemer_niet_mag_zien(user: User):
     dienst = _ctx().dienst
-    links = dienst.maak("Transwijk", date(2026, 11, 23), "test-kort")
+    links = dienst.aanmelding.maak("Transwijk", date(2026, 11, 23), "test-kort")
     t = links.facilitator_token
     zaal = [
-        dienst.aanmelden(links.meeting_id, naam, org, domein)
+        dienst.aanmelding.aanmelden(links.meeting_id, naam, org, domein)
         for naam, org, domein in (
             ("Yasmina Vertrouwelijk", "Wijkteam West", "welzijn"),
             ("Gerrit Geheim", "Politie Midden", "politie"),
@@ -598,28 +661,30 @@ async def test_beamer_toont_niets_wat_een_deelnemer_niet_mag_zien(user: User):
     for naam in namen:
         await user.should_not_see(naam)
 
-    dienst.instellingen(t, live_uitslag=True)  # live results never lift a blind question
-    dienst.start(t)
+    dienst.leiding(t).instellingen(live_uitslag=True)  # live results never lift a blind question
+    dienst.leiding(t).start()
     for deelnemer, fase in zip(zaal, ("fase-incidenten", "fase-ongemak", "fase-escalatie"), strict=False):
-        dienst.antwoord(links.meeting_id, deelnemer, "test-fase", fase)
+        dienst.deelnemer(links.meeting_id, deelnemer).antwoord("test-fase", fase)
     await user.should_see("3 van 3 hebben geantwoord", retries=LIVE)
     await user.should_see("De antwoorden blijven verborgen", retries=LIVE)
-    titels = [o.titel for o in dienst.vergadering(links.meeting_id).stappen[0].vragen[0].opties]
+    titels = [o.titel for o in dienst.lezen.vergadering(links.meeting_id).stappen[0].vragen[0].opties]
     for titel in titels:
         await user.should_not_see(titel)
-    (uitslag,) = dienst.uitslagen(links.meeting_id, 0)
+    (uitslag,) = dienst.lezen.uitslagen(links.meeting_id, 0)
     assert not uitslag.zichtbaar and uitslag.verdeling == {}
-    dienst.onthul(t)
+    dienst.leiding(t).onthul()
     await user.should_see(titels[0], retries=LIVE)
 
-    dienst.ga_naar(t, 2)
-    dienst.instellingen(t, signalen_modereren=True)
-    dienst.signaal(links.meeting_id, zaal[0], "test-signalen", "waarneming", "Wacht op goedkeuring")
-    zichtbaar = dienst.signaal(links.meeting_id, zaal[1], "test-signalen", "waarneming", "Scooters op de stoep")
-    verborgen = dienst.signaal(links.meeting_id, zaal[2], "test-signalen", "duiding", "Verborgen duiding")
-    dienst.modereer(t, zichtbaar, goedgekeurd=True)
-    dienst.modereer(t, verborgen, goedgekeurd=True)
-    dienst.modereer(t, verborgen, verborgen=True)
+    dienst.leiding(t).ga_naar(2)
+    dienst.leiding(t).instellingen(signalen_modereren=True)
+    dienst.deelnemer(links.meeting_id, zaal[0]).signaal("test-signalen", "waarneming", "Wacht op goedkeuring")
+    zichtbaar = dienst.deelnemer(links.meeting_id, zaal[1]).signaal(
+        "test-signalen", "waarneming", "Scooters op de stoep"
+    )
+    verborgen = dienst.deelnemer(links.meeting_id, zaal[2]).signaal("test-signalen", "duiding", "Verborgen duiding")
+    dienst.leiding(t).modereer(zichtbaar, goedgekeurd=True)
+    dienst.leiding(t).modereer(verborgen, goedgekeurd=True)
+    dienst.leiding(t).modereer(verborgen, verborgen=True)
     await user.should_see("Scooters op de stoep", retries=LIVE)
     await user.should_see("Politie Midden", retries=LIVE)  # the organisation, not the person
     for niet in ("Wacht op goedkeuring", "Verborgen duiding", *namen):
@@ -627,7 +692,7 @@ async def test_beamer_toont_niets_wat_een_deelnemer_niet_mag_zien(user: User):
     alles = _alle_tekst(user)
     assert links.facilitator_token not in alles and links.secretary_token not in alles
 
-    dienst.instellingen(t, toon_namen=True)  # the room chose to show names
+    dienst.leiding(t).instellingen(toon_namen=True)  # the room chose to show names
     await user.should_see("Gerrit Geheim", retries=LIVE)
     await user.should_not_see("Yasmina Vertrouwelijk")  # her signal is still waiting for approval
     assert not [

@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy import inspect, select, text
 
 from buurtoverleg.content import laad
-from buurtoverleg.sessie.dienst import Dienst
+from buurtoverleg.samenstelling import maak_dienst
 from buurtoverleg.sessie.gebeurtenissen import LokaleBus
 from buurtoverleg.storage import Database, upgrade
 from buurtoverleg.storage.models import Action, Decision, Meeting, Participant, Response, Signal, StepState
@@ -35,7 +35,7 @@ def test_verse_database_krijgt_het_hele_schema_met_wal_en_foreign_keys(tmp_path:
 
 
 def test_modellen_gaan_heen_en_terug(db):
-    with db.sessie() as s:
+    with db.transactie() as s:
         m = Meeting(
             buurt="Oost",
             datum=date(2026, 5, 1),
@@ -60,40 +60,40 @@ def test_modellen_gaan_heen_en_terug(db):
                 meeting_id=m.id, decision_id=besluit.id, wat="Gesprek", wanneer=date(2026, 6, 1), uitvoerder="Wijkagent"
             )
         )
-    with db.sessie() as s:
+    with db.transactie() as s:
         m = s.scalar(select(Meeting))
         assert m.participants[0].name == "Één Ëllen" and m.steps[0].budget_seconds == 60
         assert s.scalar(select(Response.value)) == {"a": 2}
         assert s.scalar(select(Signal.text)) == "€ 5 — ‘quote’"
         assert s.scalar(select(Action.uitvoerder)) == "Wijkagent"
         s.delete(m)
-    with db.sessie() as s:  # deleting a meeting removes everything that names a person
+    with db.transactie() as s:  # deleting a meeting removes everything that names a person
         assert s.scalar(select(Participant)) is None and s.scalar(select(Signal)) is None
 
 
 def test_herstart_vindt_het_overleg_waar_het_was(tmp_path: Path):
-    from tests.conftest import Klok
+    from tests.conftest import Nepklok
 
     url = f"sqlite:///{tmp_path / 'herstart.sqlite'}"
     catalogus = laad(TEST_INHOUD)
-    klok = Klok()
+    klok = Nepklok()
     eerst = Database(url)
     upgrade(eerst.engine)
-    dienst = Dienst(eerst, catalogus, LokaleBus(), klok=klok)
-    links = dienst.maak("West", date(2026, 11, 23), "test-kort")
-    a = dienst.aanmelden(links.meeting_id, "Ali", "Jongerenwerk", "jongerenwerk")
-    dienst.start(links.facilitator_token)
-    dienst.volgende(links.facilitator_token)
-    dienst.antwoord(links.meeting_id, a, "test-ernst", 4)
+    dienst = maak_dienst(eerst, catalogus, LokaleBus(), klok=klok)
+    links = dienst.aanmelding.maak("West", date(2026, 11, 23), "test-kort")
+    a = dienst.aanmelding.aanmelden(links.meeting_id, "Ali", "Jongerenwerk", "jongerenwerk")
+    dienst.leiding(links.facilitator_token).start()
+    dienst.leiding(links.facilitator_token).volgende()
+    dienst.deelnemer(links.meeting_id, a).antwoord("test-ernst", 4)
     klok.verder(90)
     eerst.engine.dispose()
 
     tweede = Database(url)
     upgrade(tweede.engine)  # a second start on the same file migrates nothing away
     klok.verder(10)
-    opnieuw = Dienst(tweede, catalogus, LokaleBus(), klok=klok)
-    v = opnieuw.vergadering(links.meeting_id)
+    opnieuw = maak_dienst(tweede, catalogus, LokaleBus(), klok=klok)
+    v = opnieuw.lezen.vergadering(links.meeting_id)
     assert (v.status, v.huidige) == ("stappen", 1)
     assert v.stappen[1].klok.verbruikt == 100 and v.stappen[1].klok.loopt
-    assert opnieuw.mijn_antwoorden(links.meeting_id, a) == {"test-ernst": 4}
-    assert opnieuw.deelnemer(links.meeting_id, a).naam == "Ali"
+    assert opnieuw.deelnemer(links.meeting_id, a).mijn_antwoorden() == {"test-ernst": 4}
+    assert opnieuw.aanmelding.aangemeld(links.meeting_id, a).naam == "Ali"

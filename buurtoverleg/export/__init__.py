@@ -1,7 +1,7 @@
 """Exports of the minutes: PDF (to send out), DOCX (to edit), CSV (the actielijst for Excel)
 and JSON (a complete archive for the dossier). All four render the same `Notulen` model.
 
-`bouw` returns the file's bytes (pages run it through `run.cpu_bound`); `exporteer` writes
+`bouw_bestand` returns the file's bytes (pages run it through `run.cpu_bound`); `exporteer` writes
 it under a safe name `<buurt>_<datum>_v<versie>.<ext>` (a draft: `_concept`).
 """
 
@@ -23,7 +23,7 @@ FORMATEN: dict[str, tuple[str, str]] = {
 }
 
 
-def bouw(notulen: Notulen, formaat: str) -> bytes:
+def bouw_bestand(notulen: Notulen, formaat: str) -> bytes:
     """The file's content; a module-level function so it can run in a worker process."""
     if formaat == "pdf":
         from .pdf import maak_pdf
@@ -75,7 +75,7 @@ def exporteer(notulen: Notulen, formaat: str, map: Path | str) -> Path:
     pad = (doelmap / bestandsnaam(notulen, formaat)).resolve()
     if pad.parent != doelmap:  # cannot happen with a slug, but a file name is never trusted
         raise ValueError("Ongeldige bestandsnaam.")
-    inhoud = bouw(notulen, formaat)
+    inhoud = bouw_bestand(notulen, formaat)
     fd, tijdelijk = tempfile.mkstemp(dir=doelmap, prefix=".", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:
@@ -85,3 +85,16 @@ def exporteer(notulen: Notulen, formaat: str, map: Path | str) -> Path:
         Path(tijdelijk).unlink(missing_ok=True)
         raise
     return pad
+
+
+class Exportbestanden:
+    """File names and bytes of the exports, as the domain's retention side asks for them
+    (`sessie.bewaren.Archivering`): handed in by the composition root."""
+
+    formaten = tuple(FORMATEN)
+
+    def bestandsnaam(self, notulen: Notulen, formaat: str) -> str:
+        return bestandsnaam(notulen, formaat)
+
+    def bestand(self, notulen: Notulen, formaat: str) -> bytes:
+        return bouw_bestand(notulen, formaat)

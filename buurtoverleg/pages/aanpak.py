@@ -32,8 +32,8 @@ async def paneel(ctx, meeting_id: int, token: str, voorstellen) -> None:  # type
     dienst = ctx.dienst
 
     async def teken_lijsten(_soorten: set[str] | None = None) -> None:
-        besluiten = await doe(dienst.besluiten, meeting_id)
-        acties = await doe(dienst.acties, meeting_id)
+        besluiten = await doe(dienst.lezen.besluiten, meeting_id)
+        acties = await doe(dienst.lezen.acties, meeting_id)
         gekozen = {b.content_ref: b for b in besluiten if b.soort in ("gekozen", "afgewezen") and b.content_ref}
         keuzevak.clear()
         with keuzevak:
@@ -81,9 +81,9 @@ async def paneel(ctx, meeting_id: int, token: str, voorstellen) -> None:  # type
                         + (f" · terugkoppeling {a.terugkoppeling:%d-%m-%Y}" if a.terugkoppeling else "")
                         + (f" · bij {gekozen_opties.get(a.besluit_id, '')}" if a.besluit_id else "")
                     ).classes("grow")
-                    ui.button("Verwijderen", on_click=lambda i=a.id: probeer(dienst.verwijder_actie, token, i)).props(
-                        "flat dense color=negative"
-                    )
+                    ui.button(
+                        "Verwijderen", on_click=lambda i=a.id: probeer(dienst.leiding(token).aanpak.verwijder_actie, i)
+                    ).props("flat dense color=negative")
         besluitvak.clear()
         with besluitvak:
             for b in besluiten:
@@ -91,7 +91,8 @@ async def paneel(ctx, meeting_id: int, token: str, voorstellen) -> None:  # type
                     with ui.row().classes("w-full items-center no-wrap gap-2"):
                         ui.label(f"{BESLUITSOORTEN[b.soort]}: {b.tekst}").classes("grow")
                         ui.button(
-                            "Verwijderen", on_click=lambda i=b.id: probeer(dienst.verwijder_besluit, token, i)
+                            "Verwijderen",
+                            on_click=lambda i=b.id: probeer(dienst.leiding(token).aanpak.verwijder_besluit, i),
                         ).props("flat dense color=negative")
 
     ui.label("Voorstellen").classes("text-lg font-semibold")
@@ -115,7 +116,7 @@ async def paneel(ctx, meeting_id: int, token: str, voorstellen) -> None:  # type
     async def voeg_actie_toe() -> None:
         waarden = {naam: veld.value or "" for naam, veld in velden.items()}
         besluit = koppeling.value or None
-        if await probeer(dienst.actie, token, waarden, besluit):
+        if await probeer(dienst.leiding(token).aanpak.actie, waarden, besluit):
             for veld in velden.values():
                 veld.set_value("")
             ui.notify("Actie opgeslagen", type="positive")
@@ -131,7 +132,7 @@ async def paneel(ctx, meeting_id: int, token: str, voorstellen) -> None:  # type
         besluittekst = ui.input("Tekst").props("outlined dense").classes("grow")
 
         async def voeg_besluit_toe() -> None:
-            if await probeer(dienst.besluit, token, besluittekst.value or "", soort.value):
+            if await probeer(dienst.leiding(token).aanpak.besluit, besluittekst.value or "", soort.value):
                 besluittekst.set_value("")
 
         ui.button("Vastleggen", on_click=voeg_besluit_toe)
@@ -162,8 +163,7 @@ async def beleidsdiagnose(dienst, token: str, richting: str, titel: str) -> None
     if await antwoord_van(dialoog):
         keuze = {"ja": True, "nee": False, "?": None}
         await probeer(
-            dienst.beleidsdiagnose,
-            token,
+            dienst.leiding(token).aanpak.beleidsdiagnose,
             richting,
             gedekt=gedekt.value or "",
             voldoende=keuze[voldoende.value],
@@ -179,7 +179,7 @@ async def terugblik(ctx, meeting_id: int, token: str) -> None:  # type: ignore[n
     vak = ui.column().classes("w-full gap-2")
 
     async def teken(_soorten: set[str] | None = None) -> None:
-        acties = await doe(dienst.te_beoordelen, meeting_id)
+        acties = await doe(dienst.lezen.te_beoordelen, meeting_id)
         vak.clear()
         with vak:
             if not acties:
@@ -196,7 +196,7 @@ async def terugblik(ctx, meeting_id: int, token: str) -> None:  # type: ignore[n
                         ui.button(
                             "Opslaan",
                             on_click=lambda i=a.id, s=status, n=noot: probeer(
-                                dienst.beoordeel_actie, token, i, s.value, n.value or ""
+                                dienst.leiding(token).aanpak.beoordeel_actie, i, s.value, n.value or ""
                             ),
                         ).props("flat dense")
 
@@ -213,4 +213,4 @@ async def _kies(dienst, token: str, content_id: str, gekozen: bool) -> None:  # 
             ui.button("Vastleggen", on_click=lambda: dialoog.submit(reden.value or "")).mark("kies-bevestig")
     tekst = await antwoord_van(dialoog)
     if tekst is not None:
-        await probeer(dienst.kies, token, content_id, gekozen, tekst)
+        await probeer(dienst.leiding(token).aanpak.kies, content_id, gekozen, tekst)

@@ -13,8 +13,9 @@ from nicegui import app, ui
 from starlette.requests import Request
 
 from ..live import volg
+from ..sessie.aanmelding import MAX_NAAM, MAX_ORGANISATIE
 from ..sessie.codes import normaliseer_code
-from ..sessie.dienst import MAX_NAAM, MAX_ORGANISATIE, MAX_SIGNAAL
+from ..sessie.signalen import MAX_SIGNAAL
 from ..sessie.toestand import DOMEINEN, SIGNAALSOORTEN, Deelnemer, SignaalKaart, Vraag
 from .gedeeld import GETYPT, KLEUR, Mislukt, Storing, doe, kopniveau, probeer, stopt_stil
 from .signaallijst import Signaallijst
@@ -43,7 +44,7 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
             _codeformulier(f"Te veel verkeerde codes. Probeer het over {int(wacht // 60) + 1} minuten opnieuw.")
             return
         try:
-            meeting_id = await doe(dienst.via_code, code)
+            meeting_id = await doe(dienst.aanmelding.via_code, code)
         except Mislukt as fout:
             if not isinstance(fout, Storing):  # a fault on our side is no wrong code
                 ctx.remmer.mislukt(client)
@@ -53,7 +54,7 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
         # meeting, and a phone from the old one must not walk in as one of the new participants
         sleutel = f"deelnemer-{meeting_id}-{normaliseer_code(code)}"
         deelnemer_id = app.storage.user.get(sleutel)
-        deelnemer = await doe(dienst.deelnemer, meeting_id, deelnemer_id) if deelnemer_id else None
+        deelnemer = await doe(dienst.aanmelding.aangemeld, meeting_id, deelnemer_id) if deelnemer_id else None
         if deelnemer is None:
             await _aanmeldformulier(dienst, meeting_id, sleutel)
         else:
@@ -80,7 +81,7 @@ def _codeformulier(fout: str) -> None:
 
 
 async def _aanmeldformulier(dienst, meeting_id: int, sleutel: str) -> None:  # type: ignore[no-untyped-def]
-    vergadering = await doe(dienst.vergadering, meeting_id)
+    vergadering = await doe(dienst.lezen.vergadering, meeting_id)
     with ui.column().classes("w-full max-w-md mx-auto p-4 gap-3"):
         ui.label(f"Buurtoverleg {vergadering.buurt}").classes(f"text-2xl font-bold {GETYPT}").props(kopniveau(1))
         ui.label("Vul in wie je bent. Je naam is alleen voor de gespreksleider zichtbaar.").classes("text-gray-700")
@@ -101,7 +102,9 @@ async def _aanmeldformulier(dienst, meeting_id: int, sleutel: str) -> None:  # t
                 return
             bezig = True
             try:
-                nieuw = await doe(dienst.aanmelden, meeting_id, naam.value or "", organisatie.value or "", domein.value)
+                nieuw = await doe(
+                    dienst.aanmelding.aanmelden, meeting_id, naam.value or "", organisatie.value or "", domein.value
+                )
             except Mislukt:
                 bezig = False
                 return
@@ -128,7 +131,7 @@ async def _telefoon(ctx, meeting_id: int, ik: Deelnemer) -> None:  # type: ignor
         async def scherm() -> None:
             # every phone redraws on a step change: one shared read of the meeting for all of them
             vergadering = await doe(
-                ctx.publisher.gedeeld, ("vergadering", meeting_id), meeting_id, dienst.vergadering, meeting_id
+                ctx.publisher.gedeeld, ("vergadering", meeting_id), meeting_id, dienst.lezen.vergadering, meeting_id
             )
             stap = vergadering.huidige_stap
             if vergadering.status == "lobby":
@@ -150,7 +153,7 @@ async def _telefoon(ctx, meeting_id: int, ik: Deelnemer) -> None:  # type: ignor
                 _wacht("Bespreking", "Kijk op het scherm en praat mee.")
                 return
             signaallijsten.clear()
-            mijn = await doe(dienst.mijn_antwoorden, meeting_id, ik.id) or {}  # None while shutting down
+            mijn = await doe(dienst.deelnemer(meeting_id, ik.id).mijn_antwoorden) or {}  # None while shutting down
             for vraag in stap.vragen:
                 with ui.card().classes("w-full"):
                     ui.label(vraag.vraag).classes("text-lg font-semibold").props(kopniveau(3))
@@ -189,7 +192,7 @@ async def _vraag(
 
     async def stuur(waarde: Any) -> bool:
         status.set_text("Versturen…")
-        if await probeer(dienst.antwoord, meeting_id, ik.id, vraag.id, waarde):
+        if await probeer(dienst.deelnemer(meeting_id, ik.id).antwoord, vraag.id, waarde):
             status.set_text("Ontvangen ✓ (je kunt het nog wijzigen)")
             return True
         status.set_text("Niet opgeslagen")
@@ -323,7 +326,7 @@ async def _signaalinvoer(
         verzonden = tekst.value or ""
         status.set_text("Versturen…")
         try:
-            await doe(dienst.signaal, meeting_id, ik.id, vraag.id, soort.value, verzonden)
+            await doe(dienst.deelnemer(meeting_id, ik.id).signaal, vraag.id, soort.value, verzonden)
         except Mislukt:
             status.set_text("Niet opgeslagen: je tekst staat er nog")
             return
@@ -342,12 +345,12 @@ async def _signaalinvoer(
             ctx.publisher.gedeeld,
             ("signalen", meeting_id, vraag.id),
             meeting_id,
-            dienst.zaalsignalen,
+            dienst.lezen.zaalsignalen,
             meeting_id,
             vraag_id=vraag.id,
         )
         return zaal.voor(ik.id)
 
-    lijst = Signaallijst(ophalen, lambda signaal_id: probeer(dienst.herken, meeting_id, ik.id, signaal_id))
+    lijst = Signaallijst(ophalen, lambda signaal_id: probeer(dienst.deelnemer(meeting_id, ik.id).herken, signaal_id))
     await lijst.ververs()
     return lijst

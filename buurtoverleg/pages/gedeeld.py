@@ -99,10 +99,12 @@ async def doe(functie: Callable[..., T], *args: Any, **kwargs: Any) -> T:
 
 
 def _log_weigering(functie: Callable[..., Any], args: tuple[Any, ...], fout: Geweigerd) -> None:
-    """Log a refusal for the administrator (AVG): the meeting id (the first argument of every
-    participant action; a secret link is never logged), the action and the reason, with
-    anything the domain quoted from the input ('...') left out, so no typed text lands in the log."""
-    overleg = args[0] if args and isinstance(args[0], int) and not isinstance(args[0], bool) else "-"
+    """Log a refusal for the administrator (AVG): the meeting id (the phone's handle carries it, or
+    the first argument of a call by meeting id; a secret link is never logged), the action and the
+    reason, with anything the domain quoted from the input ('...') left out, so no typed text lands
+    in the log."""
+    eerste = getattr(getattr(functie, "__self__", None), "meeting_id", args[0] if args else None)
+    overleg = eerste if isinstance(eerste, int) and not isinstance(eerste, bool) else "-"
     reden = re.sub(r"'[^']*'", "'…'", str(fout))
     geweigerd_log.info("overleg=%s actie=%s reden=%s", overleg, getattr(functie, "__name__", "?"), reden)
 

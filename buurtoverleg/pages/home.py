@@ -108,7 +108,7 @@ async def _overleggen(ctx, dienst) -> None:  # type: ignore[no-untyped-def]
             .props("outlined")
             .classes("w-full")
         )
-        rijen = await doe(dienst.overzicht)
+        rijen = await doe(dienst.aanmelding.overzicht)
         vorige = (
             ui.select(
                 {0: "(geen)", **{r.id: f"{r.buurt} · {r.datum:%d-%m-%Y}" for r in rijen}},
@@ -139,9 +139,9 @@ async def _overleggen(ctx, dienst) -> None:  # type: ignore[no-untyped-def]
             try:
                 for pin in gekozen.values():  # a wrong PIN is refused before the meeting exists
                     await doe(schoon_pin, pin)
-                links = await doe(dienst.maak, buurt.value or "", dag, template.value, vorige.value or None)
+                links = await doe(dienst.aanmelding.maak, buurt.value or "", dag, template.value, vorige.value or None)
                 for rol, pin in gekozen.items():
-                    stand = await doe(dienst.stel_pin, links.facilitator_token, rol, pin)
+                    stand = await doe(dienst.leiding(links.facilitator_token).stel_pin, rol, pin)
                     pincode.onthoud(app.storage.user, rol, links.meeting_id, stand)
             except Mislukt:
                 return
@@ -178,13 +178,13 @@ async def _verwijderen(ctx, r) -> None:  # type: ignore[no-untyped-def]
     """Say what goes, offer the JSON archive first, then let the domain delete (it checks the organiser)."""
     dienst, bewijs, exportmap = ctx.dienst, app.storage.user.get("organisator"), ctx.instellingen.exportmap
     try:
-        inhoud = await doe(dienst.inhoud, r.id, exportmap)
+        inhoud = await doe(dienst.lezen.inhoud, r.id, exportmap)
     except Mislukt:
         return
 
     async def archief() -> None:
         try:
-            naam, data = await doe(dienst.archief, bewijs, r.id)
+            naam, data = await doe(dienst.organisator(bewijs).archief, r.id)
         except Mislukt:
             return
         ui.download.content(data, naam, mediatype("json"))
@@ -207,5 +207,7 @@ async def _verwijderen(ctx, r) -> None:  # type: ignore[no-untyped-def]
             ui.button("Definitief verwijderen", on_click=lambda: dialoog.submit(True)).props("color=negative").mark(
                 "verwijder-bevestig"
             )
-    if await antwoord_van(dialoog) and await probeer(dienst.verwijder_overleg, bewijs, r.id, exportmap=exportmap):
+    if await antwoord_van(dialoog) and await probeer(
+        dienst.organisator(bewijs).verwijder_overleg, r.id, exportmap=exportmap
+    ):
         ui.navigate.reload()

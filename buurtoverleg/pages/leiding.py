@@ -10,7 +10,10 @@ from starlette.requests import Request
 
 from .. import qr
 from ..live import volg
+from ..sessie.overgangen import Handeling as H
+from ..sessie.overgangen import toegestaan
 from ..sessie.toestand import DOMEINEN, MEETING_STATUS, ROLLEN, STAP_STATUS
+from ..sessie.uitslagen import uitkomstopties
 from . import aanpak, pincode
 from .gedeeld import GETYPT, KLEUR, antwoord_van, doe, kopniveau, probeer, stopt_stil
 from .weergave import Klokweergave, agenda, balken, duidingsblok, signaalkaart
@@ -25,11 +28,13 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
         ui.page_title("Gespreksleider · Buurtoverleg")
         if (meeting_id := await pincode.toegang(ctx, "gespreksleider", token)) is None:
             return  # refused, or the PIN form is showing
-        links = await doe(dienst.links, meeting_id)
+        links = await doe(dienst.aanmelding.links, meeting_id)
         basis = qr.basis_url(str(request.base_url), ctx.instellingen.publieke_url)
 
+        leiding_ = dienst.leiding(token)  # checks the link again at every action
+
         async def actie(naam: str, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
-            await probeer(getattr(dienst, naam), token, *args, **kwargs)
+            await probeer(getattr(leiding_, naam), *args, **kwargs)
 
         with ui.column().classes("w-full max-w-6xl mx-auto p-3 gap-3"):
             with ui.row().classes("w-full items-center justify-between"):
@@ -45,14 +50,14 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
                 )
             knoppen = ui.row().classes("w-full gap-2")
             ui.label(SNELTOETSEN).classes("text-sm text-gray-700")
-            vorige = await doe(dienst.te_beoordelen, meeting_id)
+            vorige = await doe(dienst.lezen.te_beoordelen, meeting_id)
             with ui.tabs().classes("w-full") as tabs:
                 tab_stap = ui.tab("Overleg")
                 tab_aanpak = ui.tab("Aanpak en acties")
                 tab_vorige = ui.tab(f"Vorig overleg ({len(vorige)})") if vorige else None
             with ui.tab_panels(tabs, value=tab_stap).classes("w-full"):
                 with ui.tab_panel(tab_aanpak):
-                    await aanpak.paneel(ctx, meeting_id, token, lambda: doe(dienst.voorstellen, meeting_id))
+                    await aanpak.paneel(ctx, meeting_id, token, lambda: doe(dienst.lezen.voorstellen, meeting_id))
                 if tab_vorige is not None:
                     with ui.tab_panel(tab_vorige):
                         await aanpak.terugblik(ctx, meeting_id, token)
@@ -75,7 +80,7 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
         async def teken(soorten: set[str] | None = None) -> None:
             volledig = soorten is None or not soorten <= {"antwoord"}
             # an answer only changes the step card and who has answered; forms stay as typed
-            v = await doe(dienst.vergadering, meeting_id)
+            v = await doe(dienst.lezen.vergadering, meeting_id)
             stap = v.huidige_stap
             kop.set_text(
                 f"{v.buurt} · {MEETING_STATUS.get(v.status, v.status)}"
@@ -95,7 +100,7 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
                         ).props("flat dense")
             deelnemervak.clear()
             with deelnemervak:
-                nog = {d.id for d in await doe(dienst.nog_niet_geantwoord, meeting_id)}
+                nog = {d.id for d in await doe(dienst.lezen.nog_niet_geantwoord, meeting_id)}
                 ui.label(
                     f"{len(v.stemmers)} {'stemmer' if len(v.stemmers) == 1 else 'stemmers'}, {len(v.deelnemers)} in de zaal"
                 ).classes("text-sm")
@@ -137,10 +142,11 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
                     if stap.uitleg:
                         ui.label(stap.uitleg).classes("text-gray-700")
                     uitslagen = {
-                        u.vraag_id: u for u in await doe(dienst.uitslagen, meeting_id, stap.positie, voor_leiding=True)
+                        u.vraag_id: u
+                        for u in await doe(dienst.lezen.uitslagen, meeting_id, stap.positie, voor_leiding=True)
                     }
-                    duiding = await doe(dienst.duiding, meeting_id, stap.positie)
-                    uitkomsten = await doe(dienst.uitkomsten, meeting_id)
+                    duiding = await doe(dienst.lezen.oordelen, meeting_id, stap.positie)
+                    uitkomsten = await doe(dienst.lezen.uitkomsten, meeting_id)
                     for vraag in stap.vragen:
                         with ui.card().classes("w-full"):
                             ui.label(vraag.vraag).classes("font-semibold")
@@ -163,7 +169,7 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
                                 ).props("flat dense")
             if volledig:
                 onenighedenvak.clear()
-                onenigheden = await doe(dienst.onenigheden, meeting_id)
+                onenigheden = await doe(dienst.lezen.onenigheden, meeting_id)
                 if onenigheden:
                     with onenighedenvak:
                         ui.label(f"Open onenigheden ({len(onenigheden)})").classes("text-lg font-semibold").style(
@@ -192,40 +198,39 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
 
 
 def _knoppen(rij, v, actie) -> None:  # type: ignore[no-untyped-def]
+    """The buttons the state machine allows now (`overgangen.toegestaan`), nothing derived here."""
     rij.clear()
-    stap = v.huidige_stap
+    mag = toegestaan(v)
     with rij:
-        if v.status == "lobby":
+        if H.START in mag:
             ui.button("Start het overleg", on_click=lambda: actie("start")).props("color=primary")
-        if v.status in ("stappen", "afronding"):
+        if H.VORIGE in mag:
             ui.button("◀ Vorige", on_click=lambda: actie("vorige")).props("outline aria-keyshortcuts=ArrowLeft")
-        if v.status == "stappen":
+        if H.VOLGENDE in mag:
             ui.button("Volgende ▶", on_click=lambda: actie("volgende")).props(
                 "color=primary aria-keyshortcuts=ArrowRight"
             )
-        if v.status == "stappen" and stap is not None and stap.vragen:
-            if stap.status in ("nog-niet", "dicht"):
-                ui.button("Invoer openen", on_click=lambda: actie("open_invoer")).props("outline aria-keyshortcuts=O")
-            if stap.status == "open":
-                ui.button("Invoer sluiten", on_click=lambda: actie("sluit_invoer")).props("outline aria-keyshortcuts=S")
-            if stap.status in ("open", "dicht"):
-                ui.button("Uitslag tonen", on_click=lambda: actie("onthul")).props(
-                    "color=secondary aria-keyshortcuts=U"
-                )
-            if stap.status in ("dicht", "onthuld"):
-                ui.button("Nieuwe ronde", on_click=lambda: actie("nieuwe_ronde")).props("outline")
-        if v.status == "stappen" and stap is not None:
+        if H.OPEN_INVOER in mag:
+            ui.button("Invoer openen", on_click=lambda: actie("open_invoer")).props("outline aria-keyshortcuts=O")
+        if H.SLUIT_INVOER in mag:
+            ui.button("Invoer sluiten", on_click=lambda: actie("sluit_invoer")).props("outline aria-keyshortcuts=S")
+        if H.ONTHUL in mag:
+            ui.button("Uitslag tonen", on_click=lambda: actie("onthul")).props("color=secondary aria-keyshortcuts=U")
+        if H.NIEUWE_RONDE in mag:
+            ui.button("Nieuwe ronde", on_click=lambda: actie("nieuwe_ronde")).props("outline")
+        if H.VERLENG in mag:
             ui.button("+1 min", on_click=lambda: actie("verleng", 60)).props("flat")
             ui.button("+5 min", on_click=lambda: actie("verleng", 300)).props("flat")
-            if stap.klok.loopt:
-                ui.button("Pauze", on_click=lambda: actie("pauzeer")).props("flat")
-            else:
-                ui.button("Tijd starten", on_click=lambda: actie("hervat")).props("flat")
-        if v.status != "gesloten":
+        if H.PAUZEER in mag:
+            ui.button("Pauze", on_click=lambda: actie("pauzeer")).props("flat")
+        if H.HERVAT in mag:
+            ui.button("Tijd starten", on_click=lambda: actie("hervat")).props("flat")
+        if H.AANMELDEN_OPEN in mag:
             if v.aanmelden_open:
                 ui.button("Aanmelden sluiten", on_click=lambda: actie("aanmelden_open", False)).props("flat")
             else:
                 ui.button("Aanmelden openen", on_click=lambda: actie("aanmelden_open", True)).props("flat")
+        if H.BEEINDIG in mag:
 
             async def afsluiten() -> None:
                 with ui.dialog() as dialoog, ui.card():
@@ -240,7 +245,7 @@ def _knoppen(rij, v, actie) -> None:  # type: ignore[no-untyped-def]
 
 
 async def _moderatie(dienst, meeting_id: int, token: str, v) -> None:  # type: ignore[no-untyped-def]
-    kaarten = await doe(dienst.signalen, meeting_id, alles=True)
+    kaarten = await doe(dienst.lezen.signalen, meeting_id, alles=True)
     ui.label(f"Signalen ({len(kaarten)})").classes("text-lg font-semibold")
     for kaart in kaarten:
         with ui.row().classes("w-full items-start no-wrap gap-2"):
@@ -253,15 +258,18 @@ async def _moderatie(dienst, meeting_id: int, token: str, v) -> None:  # type: i
             with ui.column().classes("gap-0"):
                 if not kaart.goedgekeurd:
                     ui.button(
-                        "Toelaten", on_click=lambda k=kaart.id: probeer(dienst.modereer, token, k, goedgekeurd=True)
+                        "Toelaten",
+                        on_click=lambda k=kaart.id: probeer(dienst.leiding(token).modereer, k, goedgekeurd=True),
                     ).props("flat dense")
                 ui.button(
                     "Tonen" if kaart.verborgen else "Verbergen",
-                    on_click=lambda k=kaart: probeer(dienst.modereer, token, k.id, verborgen=not k.verborgen),
+                    on_click=lambda k=kaart: probeer(dienst.leiding(token).modereer, k.id, verborgen=not k.verborgen),
                 ).props("flat dense")
                 ui.button(
                     "Markeer als bevestigd" if not kaart.geverifieerd else "Bevestiging weghalen",
-                    on_click=lambda k=kaart: probeer(dienst.modereer, token, k.id, geverifieerd=not k.geverifieerd),
+                    on_click=lambda k=kaart: probeer(
+                        dienst.leiding(token).modereer, k.id, geverifieerd=not k.geverifieerd
+                    ),
                 ).props("flat dense")
                 ui.button("Bewerken", on_click=lambda k=kaart: _bewerk(dienst, token, k)).props("flat dense")
                 andere = {a.id: a.tekst[:40] for a in kaarten if a.id != kaart.id}
@@ -269,9 +277,9 @@ async def _moderatie(dienst, meeting_id: int, token: str, v) -> None:  # type: i
                     ui.button(
                         "Samenvoegen", on_click=lambda k=kaart, a=andere: _samenvoegen(dienst, token, k, a)
                     ).props("flat dense")
-                ui.button("Verwijderen", on_click=lambda k=kaart.id: probeer(dienst.verwijder_signaal, token, k)).props(
-                    "flat dense color=negative"
-                )
+                ui.button(
+                    "Verwijderen", on_click=lambda k=kaart.id: probeer(dienst.leiding(token).verwijder_signaal, k)
+                ).props("flat dense color=negative")
 
 
 async def _bewerk(dienst, token: str, kaart) -> None:  # type: ignore[no-untyped-def]
@@ -282,7 +290,7 @@ async def _bewerk(dienst, token: str, kaart) -> None:  # type: ignore[no-untyped
             ui.button("Opslaan", on_click=lambda: dialoog.submit(veld.value)).mark("bewerk-opslaan")
     nieuw = await antwoord_van(dialoog)
     if nieuw is not None:
-        await probeer(dienst.modereer, token, kaart.id, tekst=nieuw)
+        await probeer(dienst.leiding(token).modereer, kaart.id, tekst=nieuw)
 
 
 async def _samenvoegen(dienst, token: str, kaart, andere: dict[int, str]) -> None:  # type: ignore[no-untyped-def]
@@ -294,13 +302,12 @@ async def _samenvoegen(dienst, token: str, kaart, andere: dict[int, str]) -> Non
             ui.button("Samenvoegen", on_click=lambda: dialoog.submit(keuze.value))
     doel = await antwoord_van(dialoog)
     if doel is not None:
-        await probeer(dienst.voeg_samen, token, kaart.id, doel)
+        await probeer(dienst.leiding(token).voeg_samen, kaart.id, doel)
 
 
 async def _vaststellen(dienst, token: str, vraag) -> None:  # type: ignore[no-untyped-def]
     """Record what the room settled on, or that it did not agree and what happens next."""
-    keuzes = {str(w): t for w, t in ([(o.id, o.titel) for o in vraag.opties] or [(w, str(w)) for w in vraag.waarden()])}
-    keuzes = {"": "Geen overeenstemming", **keuzes}
+    keuzes = {"": "Geen overeenstemming", **uitkomstopties(vraag)}
     with ui.dialog() as dialoog, ui.card().classes("w-96"):
         ui.label(vraag.vraag).classes("font-semibold")
         keuze = ui.select(keuzes, label="De zaal stelt vast", value=None).classes("w-full")
@@ -312,7 +319,7 @@ async def _vaststellen(dienst, token: str, vraag) -> None:  # type: ignore[no-un
     if antwoord is None:
         return
     optie, tekst = antwoord
-    await probeer(dienst.stel_vast, token, vraag.id, optie or None, tekst)
+    await probeer(dienst.leiding(token).stel_vast, vraag.id, optie or None, tekst)
 
 
 ALLEEN_HIER = (

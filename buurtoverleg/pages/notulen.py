@@ -13,7 +13,7 @@ from typing import Any
 
 from nicegui import run, ui
 
-from ..export import FORMATEN, bestandsnaam, bouw, mediatype
+from ..export import FORMATEN, bestandsnaam, bouw_bestand, mediatype
 from ..export import tekst as t
 from ..live import volg
 from ..sessie.notulen import Notulen, Stapverslag, Vraagverslag
@@ -29,9 +29,9 @@ OPNIEUW = {"stap", "deelnemers", "signaal", "besluit", "instellingen", "notulen"
 async def bestand(n: Notulen, formaat: str) -> bytes:
     """Build an export without blocking the room: in a worker process when NiceGUI has one."""
     if run.process_pool is not None:
-        inhoud = await run.cpu_bound(bouw, n, formaat)
+        inhoud = await run.cpu_bound(bouw_bestand, n, formaat)
     else:
-        inhoud = await run.io_bound(bouw, n, formaat)
+        inhoud = await run.io_bound(bouw_bestand, n, formaat)
     if inhoud is None:
         raise RuntimeError("afgebroken")
     return inhoud
@@ -47,8 +47,8 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
         if (meeting_id := await pincode.toegang(ctx, "notulist", token)) is None:
             return  # refused, or the PIN form is showing
         try:
-            n = await doe(dienst.notulen, meeting_id)
-            notities = await doe(dienst.notities, meeting_id)
+            n = await doe(dienst.lezen.notulen, meeting_id)
+            notities = await doe(dienst.lezen.notities, meeting_id)
         except Mislukt as fout:
             weigerpagina(str(fout))
             return
@@ -56,9 +56,9 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
         async def download(formaat: str, versie: int | None = None) -> None:
             try:
                 stand = (
-                    await doe(dienst.notulen, meeting_id)
+                    await doe(dienst.lezen.notulen, meeting_id)
                     if versie is None
-                    else await doe(dienst.notulen_versie, meeting_id, versie)
+                    else await doe(dienst.lezen.notulen_versie, meeting_id, versie)
                 )
             except Mislukt:
                 return
@@ -126,21 +126,21 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
         async def zet_namen(aan: bool) -> None:
             if aan == bekend["namen"]:
                 return
-            if await probeer(dienst.namen_in_notulen, token, aan):
+            if await probeer(dienst.notulist(token).namen_in_notulen, aan):
                 bekend["namen"] = aan
             else:
                 namen.set_value(bekend["namen"])
 
         async def definitief() -> None:
             try:
-                nummer = await doe(dienst.maak_definitief, token)
+                nummer = await doe(dienst.notulist(token).maak_definitief)
             except Mislukt:
                 return
             ui.notify(f"Versie {nummer} is definitief gemaakt.", type="positive")
             await teken_versies()
 
         async def teken_versies() -> None:
-            versies = await doe(dienst.versies, meeting_id)
+            versies = await doe(dienst.lezen.versies, meeting_id)
             versievak.clear()
             with versievak:
                 if not versies:
@@ -154,7 +154,7 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
                             ).mark(f"versie-{v.nummer}-{formaat}")
 
         async def teken(_soorten: set[str] | None = None) -> None:
-            stand = await doe(dienst.notulen, meeting_id)
+            stand = await doe(dienst.lezen.notulen, meeting_id)
             statuslabel.set_text(f"{MEETING_STATUS.get(stand.status, stand.status)} · {t.statusregel(stand)}")
             if namen.value != stand.namen:  # changed in another tab (or this redraw started before a click)
                 bekend["namen"] = stand.namen
@@ -195,7 +195,7 @@ def _notitieveld(dienst, token: str, positie: int | None, waarde: str, label: st
         if tekst == opgeslagen["tekst"]:
             return
         melding.set_text("bezig met opslaan…")
-        if await probeer(dienst.notitie, token, positie, tekst):
+        if await probeer(dienst.notulist(token).notitie, positie, tekst):
             opgeslagen["tekst"] = tekst
             melding.set_text("opgeslagen")
         else:

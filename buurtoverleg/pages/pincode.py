@@ -31,8 +31,8 @@ async def toegang(ctx, rol: str, token: str) -> int | None:  # type: ignore[no-u
     the caller just stops.
     """
     try:
-        meeting_id = await doe(ctx.dienst.via_token, rol, token)
-        stand = await doe(ctx.dienst.pin_stand, meeting_id, rol) if rol in PIN_ROLLEN else None
+        meeting_id = await doe(ctx.dienst.aanmelding.via_token, rol, token)
+        stand = await doe(ctx.dienst.pincodes.pin_stand, meeting_id, rol) if rol in PIN_ROLLEN else None
     except Mislukt as fout:
         weigerpagina(str(fout))
         return None
@@ -52,7 +52,7 @@ def _bewaak(ctx, rol: str, meeting_id: int, opslag: dict[str, Any]) -> None:  # 
     client = ui.context.client
 
     async def controleer(_soorten: set[str]) -> None:
-        stand = await doe(ctx.dienst.pin_stand, meeting_id, rol)
+        stand = await doe(ctx.dienst.pincodes.pin_stand, meeting_id, rol)
         if stand is not None and opslag.get(_sleutel(rol, meeting_id)) != stand:
             client.content.clear()  # the page with its timers, shortcuts and dialogs
             with client.content, ui.column().classes("w-full max-w-sm mx-auto p-6 gap-4"):
@@ -99,7 +99,7 @@ def _formulier(ctx, rol: str, meeting_id: int, opslag: dict[str, Any]) -> None: 
                 melding.set_text(_te_veel(wacht))
                 return
             try:
-                stand = await doe(ctx.dienst.probeer_pin, meeting_id, rol, veld.value or "")
+                stand = await doe(ctx.dienst.pincodes.probeer_pin, meeting_id, rol, veld.value or "")
             except Mislukt:  # the meeting was deleted meanwhile; the notice says so
                 return
             if stand is None:
@@ -131,7 +131,7 @@ async def beheer(ctx, meeting_id: int, token: str) -> None:  # type: ignore[no-u
     @ui.refreshable
     async def vak() -> None:
         try:
-            stand = await doe(ctx.dienst.pins, token)
+            stand = await doe(ctx.dienst.leiding(token).pins)
         except Mislukt:
             return
         for rol in PIN_ROLLEN:
@@ -172,14 +172,14 @@ async def beheer(ctx, meeting_id: int, token: str) -> None:  # type: ignore[no-u
         try:
             # remembered in the same step as `stel_pin` returns: this page's own `_bewaak` needs
             # another round trip to the database before it compares, so it sees the new PIN held
-            onthoud(opslag, rol, meeting_id, await doe(ctx.dienst.stel_pin, token, rol, pin))
+            onthoud(opslag, rol, meeting_id, await doe(ctx.dienst.leiding(token).stel_pin, rol, pin))
         except Mislukt:
             return
         ui.notify(f"De pincode voor de {rol} is ingesteld.", type="positive")
         vak.refresh()
 
     async def weghalen(rol: str) -> None:
-        if await probeer(ctx.dienst.stel_pin, token, rol, None):
+        if await probeer(ctx.dienst.leiding(token).stel_pin, rol, None):
             ui.notify(f"De link van de {rol} heeft geen pincode meer.", type="positive")
             vak.refresh()
 

@@ -20,7 +20,7 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
     async def scherm(token: str, request: Request) -> None:
         ui.page_title("Beamer · Buurtoverleg")
         try:
-            meeting_id = await doe(dienst.via_token, "scherm", token)
+            meeting_id = await doe(dienst.aanmelding.via_token, "scherm", token)
         except Mislukt as fout:
             weigerpagina(str(fout))
             return
@@ -39,22 +39,26 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
             if soorten == {"antwoord"} and vorige.get("stap") is not None and not vorige.get("zichtbaar"):
                 await tel_bij()
                 return
-            vergadering = await doe(dienst.vergadering, meeting_id)
+            vergadering = await doe(dienst.lezen.vergadering, meeting_id)
             stap = vergadering.huidige_stap
             kop.set_text(
                 f"{vergadering.buurt} · {stap.titel if stap and vergadering.status == 'stappen' else vergadering.template_titel}"
             )
             klok.zet(stap if vergadering.status == "stappen" else None)
             uitslagen = (
-                await doe(dienst.uitslagen, meeting_id, stap.positie)
+                await doe(dienst.lezen.uitslagen, meeting_id, stap.positie)
                 if stap and vergadering.status == "stappen"
                 else []
             )
             duiding = (
-                await doe(dienst.duiding, meeting_id, stap.positie) if stap and vergadering.status == "stappen" else {}
+                await doe(dienst.lezen.oordelen, meeting_id, stap.positie)
+                if stap and vergadering.status == "stappen"
+                else {}
             )
             signalen = (
-                await doe(dienst.signalen, meeting_id) if stap and any(v.type == "signaal" for v in stap.vragen) else []
+                await doe(dienst.lezen.signalen, meeting_id)
+                if stap and any(v.type == "signaal" for v in stap.vragen)
+                else []
             )
             vorige["stap"] = stap.positie if stap and vergadering.status == "stappen" else None
             vorige["stemmers"] = len(vergadering.stemmers)
@@ -73,7 +77,7 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
                     ui.label("Het overleg is afgesloten. Bedankt!").classes("text-5xl font-bold")
 
         async def tel_bij() -> None:
-            for uitslag in await doe(dienst.uitslagen, meeting_id, vorige["stap"]):
+            for uitslag in await doe(dienst.lezen.uitslagen, meeting_id, vorige["stap"]):
                 if uitslag.zichtbaar:  # the facilitator just switched live results on
                     vorige["zichtbaar"] = True
                     await teken()

@@ -1,7 +1,7 @@
 """From analysis to approach: decisions, chosen and rejected proposals, SMART actions, and
 the follow-up meeting that looks back on them (werkprotocol, seed 003).
 
-A mixin of `Dienst`: it uses the same rules for who may act and the same publish step.
+The facilitator's handle checks the link and publishes; this service holds the rules.
 """
 
 from __future__ import annotations
@@ -11,11 +11,15 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ..storage.models import Action, Decision, Meeting
 from .advies import Advies, Analyse, adviseer
+from .eenheid import Eenheid
 from .fouten import Geweigerd, NietGevonden
 from .invoer import tekst as _tekst
+from .uitslagen import Uitslagen
+from .verloop import Verloop
 
 BESLUITSOORTEN = {
     "besluit": "Besluit",
@@ -71,11 +75,17 @@ ACTIEVELDEN = ("wat", "resultaat", "wanneer", "activiteit", "doelgroep", "uitvoe
 
 
 class Aanpak:
-    """Mixed into `Dienst`; relies on its `_leiding`, `db`, `catalogus` and `nu`."""
+    """Write methods take the transaction and meeting of the facilitator's handle (`rollen.Leidingrol`)."""
+
+    def __init__(self, eenheid: Eenheid, verloop: Verloop, uitslagen: Uitslagen) -> None:
+        self.eenheid = eenheid
+        self.verloop = verloop
+        self.uitslagen = uitslagen
 
     def besluit(
         self,
-        token: str,
+        s: Session,
+        meeting: Meeting,
         tekst: str,
         soort: str = "besluit",
         *,
@@ -89,17 +99,17 @@ class Aanpak:
         reden = _tekst(reden, "De reden", MAX_TEKST, verplicht=False)
         if content_ref is not None:
             self._content(content_ref, ("oplossingsrichting", "praktijkvoorbeeld"))
-        with self._leiding(token, "besluit") as (s, meeting):  # type: ignore[attr-defined]
-            nieuw = Decision(
-                meeting_id=meeting.id, kind=soort, text=tekst, reason=reden, content_ref=content_ref, details=details
-            )
-            s.add(nieuw)
-            s.flush()
-            return nieuw.id
+        nieuw = Decision(
+            meeting_id=meeting.id, kind=soort, text=tekst, reason=reden, content_ref=content_ref, details=details
+        )
+        s.add(nieuw)
+        s.flush()
+        return nieuw.id
 
     def beleidsdiagnose(
         self,
-        token: str,
+        s: Session,
+        meeting: Meeting,
         richting: str,
         *,
         gedekt: str,
@@ -118,60 +128,57 @@ class Aanpak:
             "betrokken": betrokken,
         }
         oordeel = {True: "voldoende", False: "niet voldoende", None: "nog onbekend"}[voldoende]
-        with self._leiding(token, "besluit") as (s, meeting):  # type: ignore[attr-defined]
-            for oud in s.scalars(
-                select(Decision).where(
-                    Decision.meeting_id == meeting.id, Decision.kind == "beleid", Decision.content_ref == richting
-                )
-            ):
-                s.delete(oud)
-            nieuw = Decision(
-                meeting_id=meeting.id,
-                kind="beleid",
-                content_ref=richting,
-                text=f"{titel}: huidig beleid {oordeel}",
-                details=details,
+        for oud in s.scalars(
+            select(Decision).where(
+                Decision.meeting_id == meeting.id, Decision.kind == "beleid", Decision.content_ref == richting
             )
-            s.add(nieuw)
-            s.flush()
-            return nieuw.id
+        ):
+            s.delete(oud)
+        nieuw = Decision(
+            meeting_id=meeting.id,
+            kind="beleid",
+            content_ref=richting,
+            text=f"{titel}: huidig beleid {oordeel}",
+            details=details,
+        )
+        s.add(nieuw)
+        s.flush()
+        return nieuw.id
 
-    def kies(self, token: str, content_ref: str, gekozen: bool, reden: str = "") -> int:
+    def kies(self, s: Session, meeting: Meeting, content_ref: str, gekozen: bool, reden: str = "") -> int:
         """Mark a proposed direction or intervention as chosen, or keep it as rejected with a reason."""
         titel = self._content(content_ref, ("oplossingsrichting", "praktijkvoorbeeld"))
         reden = _tekst(reden, "De reden", MAX_TEKST, verplicht=False)
-        with self._leiding(token, "besluit") as (s, meeting):  # type: ignore[attr-defined]
-            for oud in s.scalars(
-                select(Decision).where(
-                    Decision.meeting_id == meeting.id,
-                    Decision.content_ref == content_ref,
-                    Decision.kind.in_(("gekozen", "afgewezen")),
-                )
-            ):
-                if gekozen is False and s.scalar(select(Action.id).where(Action.decision_id == oud.id)):
-                    raise Geweigerd("Aan deze keuze hangen acties; verplaats of verwijder die eerst.")
-                s.delete(oud)
-            s.flush()
-            nieuw = Decision(
-                meeting_id=meeting.id,
-                kind="gekozen" if gekozen else "afgewezen",
-                content_ref=content_ref,
-                text=titel,
-                reason=reden,
+        for oud in s.scalars(
+            select(Decision).where(
+                Decision.meeting_id == meeting.id,
+                Decision.content_ref == content_ref,
+                Decision.kind.in_(("gekozen", "afgewezen")),
             )
-            s.add(nieuw)
-            s.flush()
-            return nieuw.id
+        ):
+            if gekozen is False and s.scalar(select(Action.id).where(Action.decision_id == oud.id)):
+                raise Geweigerd("Aan deze keuze hangen acties; verplaats of verwijder die eerst.")
+            s.delete(oud)
+        s.flush()
+        nieuw = Decision(
+            meeting_id=meeting.id,
+            kind="gekozen" if gekozen else "afgewezen",
+            content_ref=content_ref,
+            text=titel,
+            reason=reden,
+        )
+        s.add(nieuw)
+        s.flush()
+        return nieuw.id
 
-    def verwijder_besluit(self, token: str, besluit_id: int) -> None:
-        with self._leiding(token, "besluit") as (s, meeting):  # type: ignore[attr-defined]
-            besluit = s.get(Decision, besluit_id)
-            if besluit is None or besluit.meeting_id != meeting.id:
-                raise NietGevonden("Dat besluit bestaat niet (meer).")
-            s.delete(besluit)
+    def verwijder_besluit(self, s: Session, meeting: Meeting, besluit_id: int) -> None:
+        besluit = s.get(Decision, besluit_id)
+        if besluit is None or besluit.meeting_id != meeting.id:
+            raise NietGevonden("Dat besluit bestaat niet (meer).")
+        s.delete(besluit)
 
     def besluiten(self, meeting_id: int) -> list[Besluit]:
-        with self.db.sessie() as s:  # type: ignore[attr-defined]
+        with self.eenheid.lees() as s:
             return [
                 Besluit(d.id, d.kind, d.text, d.reason, d.content_ref, d.prompt_id, d.details)
                 for d in s.scalars(select(Decision).where(Decision.meeting_id == meeting_id).order_by(Decision.id))
@@ -191,24 +198,25 @@ class Aanpak:
             "actor": "actoren",
         }
         gevonden: dict[str, list[str]] = {veld: [] for veld in soort_veld.values()}
-        uitkomsten = self.uitkomsten(meeting_id)  # type: ignore[attr-defined]
-        v = self.vergadering(meeting_id)  # type: ignore[attr-defined]
+        uitkomsten = self.uitslagen.uitkomsten(meeting_id)
+        v = self.verloop.vergadering(meeting_id)
         for stap in v.stappen:
             if stap.status == "nog-niet":
                 continue
-            uitslagen = {u.vraag_id: u for u in self.uitslagen(meeting_id, stap.positie, voor_leiding=True)}  # type: ignore[attr-defined]
-            duiding = self.duiding(meeting_id, stap.positie)  # type: ignore[attr-defined]
+            uitslagen = {u.vraag_id: u for u in self.uitslagen.uitslagen(meeting_id, stap.positie, voor_leiding=True)}
+            oordelen = self.uitslagen.oordelen(meeting_id, stap.positie)
             for vraag in stap.vragen:
-                soorten = {self.catalogus.get(o.id).soort for o in vraag.opties}  # type: ignore[attr-defined]
+                soorten = {self.eenheid.catalogus.get(o.id).soort for o in vraag.opties}
                 if len(soorten) != 1 or next(iter(soorten)) not in soort_veld or vraag.type == "stippen":
                     continue
                 veld = soort_veld[next(iter(soorten))]
                 if vraag.id in uitkomsten:
-                    if uitkomsten[vraag.id].optie:
-                        gevonden[veld].append(uitkomsten[vraag.id].optie)
+                    if (optie := uitkomsten[vraag.id].optie) is not None and optie:
+                        gevonden[veld].append(optie)
                     continue
-                if vraag.id in duiding and vraag.type == "enkele-keuze" and duiding[vraag.id][-1].typisch:
-                    gevonden[veld].append(duiding[vraag.id][-1].typisch)
+                typisch = oordelen[vraag.id][-1].typisch if vraag.id in oordelen else None
+                if vraag.type == "enkele-keuze" and typisch:
+                    gevonden[veld].append(typisch)
                     continue
                 uitslag = uitslagen.get(vraag.id)
                 if uitslag and uitslag.zichtbaar and uitslag.aantal:
@@ -219,7 +227,7 @@ class Aanpak:
         )
 
     def advies(self, meeting_id: int) -> Advies:
-        return adviseer(self.catalogus, self.analyse(meeting_id))  # type: ignore[attr-defined]
+        return adviseer(self.eenheid.catalogus, self.analyse(meeting_id))
 
     def voorstellen(self, meeting_id: int) -> list[tuple[str, str, tuple[str, ...]]]:
         """The proposals to choose from, best first: (content id, title, reasons).
@@ -240,11 +248,11 @@ class Aanpak:
     def _stippen_per_optie(self, meeting_id: int) -> dict[str, int]:
         """Dot-votes per option over the latest round of every dot-voting prompt."""
         totaal: dict[str, int] = {}
-        v = self.vergadering(meeting_id)  # type: ignore[attr-defined]
+        v = self.verloop.vergadering(meeting_id)
         for stap in v.stappen:
             if not any(q.type == "stippen" for q in stap.vragen) or stap.status == "nog-niet":
                 continue
-            for uitslag in self.uitslagen(meeting_id, stap.positie, voor_leiding=True):  # type: ignore[attr-defined]
+            for uitslag in self.uitslagen.uitslagen(meeting_id, stap.positie, voor_leiding=True):
                 vraag = next(q for q in stap.vragen if q.id == uitslag.vraag_id)
                 if vraag.type == "stippen":
                     for optie, aantal in uitslag.verdeling.items():
@@ -253,30 +261,29 @@ class Aanpak:
 
     # ------------------------------------------------------------------ actions
 
-    def actie(self, token: str, velden: dict[str, Any], besluit_id: int | None = None) -> int:
+    def actie(self, s: Session, meeting: Meeting, velden: dict[str, Any], besluit_id: int | None = None) -> int:
         schoon = self._actievelden(velden)
-        with self._leiding(token, "besluit") as (s, meeting):  # type: ignore[attr-defined]
-            self._check_besluit(s, meeting, besluit_id)
-            nieuw = Action(meeting_id=meeting.id, decision_id=besluit_id, **schoon)
-            s.add(nieuw)
-            s.flush()
-            return nieuw.id
+        self._check_besluit(s, meeting, besluit_id)
+        nieuw = Action(meeting_id=meeting.id, decision_id=besluit_id, **schoon)
+        s.add(nieuw)
+        s.flush()
+        return nieuw.id
 
-    def wijzig_actie(self, token: str, actie_id: int, velden: dict[str, Any], besluit_id: int | None = None) -> None:
+    def wijzig_actie(
+        self, s: Session, meeting: Meeting, actie_id: int, velden: dict[str, Any], besluit_id: int | None = None
+    ) -> None:
         schoon = self._actievelden(velden)
-        with self._leiding(token, "besluit") as (s, meeting):  # type: ignore[attr-defined]
-            actie = self._eigen_actie(s, meeting, actie_id)
-            self._check_besluit(s, meeting, besluit_id)
-            for naam, waarde in schoon.items():
-                setattr(actie, naam, waarde)
-            actie.decision_id = besluit_id
+        actie = self._eigen_actie(s, meeting, actie_id)
+        self._check_besluit(s, meeting, besluit_id)
+        for naam, waarde in schoon.items():
+            setattr(actie, naam, waarde)
+        actie.decision_id = besluit_id
 
-    def verwijder_actie(self, token: str, actie_id: int) -> None:
-        with self._leiding(token, "besluit") as (s, meeting):  # type: ignore[attr-defined]
-            s.delete(self._eigen_actie(s, meeting, actie_id))
+    def verwijder_actie(self, s: Session, meeting: Meeting, actie_id: int) -> None:
+        s.delete(self._eigen_actie(s, meeting, actie_id))
 
     def acties(self, meeting_id: int) -> list[ActieRegel]:
-        with self.db.sessie() as s:  # type: ignore[attr-defined]
+        with self.eenheid.lees() as s:
             rijen = s.execute(
                 select(Action, Decision.content_ref)
                 .outerjoin(Decision, Decision.id == Action.decision_id)
@@ -289,7 +296,7 @@ class Aanpak:
 
     def te_beoordelen(self, meeting_id: int) -> list[ActieRegel]:
         """The actions of the previous meeting(s) that a follow-up meeting reviews first."""
-        with self.db.sessie() as s:  # type: ignore[attr-defined]
+        with self.eenheid.lees() as s:
             meeting = s.get(Meeting, meeting_id)
             if meeting is None:
                 raise NietGevonden("Dit overleg bestaat niet (meer).")
@@ -304,23 +311,22 @@ class Aanpak:
             ).all()
             return [_regel(a, ref) for a, ref in rijen]
 
-    def beoordeel_actie(self, token: str, actie_id: int, status: str, toelichting: str = "") -> None:
+    def beoordeel_actie(self, s: Session, meeting: Meeting, actie_id: int, status: str, toelichting: str = "") -> None:
         """uitgevoerd? resultaat zichtbaar? bijsturen? — recorded on the action itself."""
         if status not in ACTIESTATUS:
             raise Geweigerd("Kies: open, uitgevoerd, bijsturen of vervallen.")
         toelichting = _tekst(toelichting, "De toelichting", MAX_TEKST, verplicht=False)
-        with self._leiding(token, "besluit") as (s, meeting):  # type: ignore[attr-defined]
-            actie = s.get(Action, actie_id)
-            if actie is None or actie.meeting_id != meeting.previous_meeting_id:
-                raise NietGevonden("Die actie hoort niet bij het vorige overleg.")
-            actie.status = status
-            actie.review_note = toelichting
-            actie.reviewed_in_id = meeting.id
+        actie = s.get(Action, actie_id)
+        if actie is None or actie.meeting_id != meeting.previous_meeting_id:
+            raise NietGevonden("Die actie hoort niet bij het vorige overleg.")
+        actie.status = status
+        actie.review_note = toelichting
+        actie.reviewed_in_id = meeting.id
 
     # ------------------------------------------------------------------ internals
 
     def _content(self, content_ref: str, soorten: tuple[str, ...]) -> str:
-        entry = self.catalogus.entries.get(content_ref)  # type: ignore[attr-defined]
+        entry = self.eenheid.catalogus.entries.get(content_ref)
         if entry is None or entry.soort not in soorten:
             raise Geweigerd("Dat voorstel staat niet in de catalogus.")
         return entry.titel
@@ -329,7 +335,7 @@ class Aanpak:
         onbekend = set(velden) - set(ACTIEVELDEN)
         if onbekend:
             raise Geweigerd(f"Onbekende velden: {', '.join(sorted(onbekend))}.")
-        vandaag = self.nu().date()  # type: ignore[attr-defined]
+        vandaag = self.eenheid.nu().date()
         wanneer = _datum(velden.get("wanneer"), "Wanneer moet het af zijn")
         if wanneer is None:
             raise Geweigerd("Vul in wanneer de actie af moet zijn.")
@@ -355,14 +361,14 @@ class Aanpak:
         schoon["terugkoppeling"] = terug
         return schoon
 
-    def _check_besluit(self, s, meeting: Meeting, besluit_id: int | None) -> None:  # type: ignore[no-untyped-def]
+    def _check_besluit(self, s: Session, meeting: Meeting, besluit_id: int | None) -> None:
         if besluit_id is None:
             return
         besluit = s.get(Decision, besluit_id)
         if besluit is None or besluit.meeting_id != meeting.id or besluit.kind != "gekozen":
             raise Geweigerd("Koppel de actie aan een gekozen aanpak van dit overleg.")
 
-    def _eigen_actie(self, s, meeting: Meeting, actie_id: int) -> Action:  # type: ignore[no-untyped-def]
+    def _eigen_actie(self, s: Session, meeting: Meeting, actie_id: int) -> Action:
         actie = s.get(Action, actie_id)
         if actie is None or actie.meeting_id != meeting.id:
             raise NietGevonden("Die actie bestaat niet (meer).")

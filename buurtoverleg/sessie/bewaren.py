@@ -12,32 +12,32 @@ residents), how each of them voted, and the secretary's notes. Two ways out, bot
 
 Only the organiser may delete. The facilitator link is handed around a room and must not be
 enough to erase a dossier; the organiser proof is the one the home page keeps in the session,
-and the app hands the domain an `Organisatorcontrole` that recognises it.
+and the app hands the domain an `Organisatorcontrole` that recognises it (the organiser's
+handle, `rollen.Organisatorrol`, asks it on every action).
+
+The export files and the JSON archive are the app's business: the composition root hands in an
+`Archivering` (file names and bytes), so this module does not import the exporters.
 
 SQLite keeps deleted bytes in free pages and in its write-ahead log; deleting here turns on
 `secure_delete` and truncates the log afterwards, so a deleted name is gone from the files too.
 
-A mixin of `Dienst`; relies on its `db`, `nu`, `_meeting` and `notulen`.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import re
 import tempfile
-from collections.abc import Callable
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import delete, func, or_, select, text, update
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from ..export import FORMATEN, bestandsnaam, bouw
-from ..instellingen import BEWAARWIJZEN
 from ..storage.models import (
     Action,
     Decision,
@@ -47,32 +47,29 @@ from ..storage.models import (
     Participant,
     Response,
     Signal,
-    SignalUpvote,
-    StepState,
 )
+from .eenheid import Eenheid
 from .fouten import Geweigerd
 from .notulen import Notulen
+from .notuleren import Notuleren
+from .wissen import anonimiseer, wis
 
 log = logging.getLogger("buurtoverleg.bewaren")
 
-WIJZEN = BEWAARWIJZEN
-"""What the retention period does with an old meeting; anonymising (the default) keeps the dossier."""
 ANONIMISEREN, VERWIJDEREN = "anonimiseren", "verwijderen"
-
-WEGGEHAALD = "(tekst verwijderd na de bewaartermijn)"
-"""What an anonymised signal says instead of what a participant typed."""
-LABEL = "Deelnemer {nr}"
-"""The neutral name an anonymised participant gets, numbered as in the minutes."""
-IS_LABEL = re.compile(r"Deelnemer \d+")
-ONBEKEND = "[naam]"
-"""A name part two participants shared: replaced, but it cannot say which of them it was."""
-GEWEIGERD = "Alleen de organisator mag dit doen. Log in op de startpagina."
+WIJZEN = (ANONIMISEREN, VERWIJDEREN)
+"""What the retention period does with an old meeting; anonymising (the default) keeps the dossier."""
 
 
-class Organisatorcontrole(Protocol):
-    """Recognises the organiser's proof (see `toegang.Organisator.erkent`)."""
+class Archivering(Protocol):
+    """The export side, handed in by the app: every format's file name, and a file's bytes."""
 
-    def erkent(self, bewijs: object) -> bool: ...
+    @property
+    def formaten(self) -> Collection[str]: ...
+
+    def bestandsnaam(self, notulen: Notulen, formaat: str) -> str: ...
+
+    def bestand(self, notulen: Notulen, formaat: str) -> bytes: ...
 
 
 @dataclass(frozen=True)
@@ -146,17 +143,19 @@ class _Terugdraaien(Exception):
 
 
 class Bewaren:
-    """Mixed into `Dienst`: deleting a meeting (organiser only) and the retention period."""
+    """Deleting a meeting (the organiser's handle checks the proof) and the retention period."""
 
-    organisatorcontrole: Organisatorcontrole | None = None
-    """Set by the app's wiring; without it nobody is the organiser and nothing can be deleted."""
+    def __init__(self, eenheid: Eenheid, notuleren: Notuleren, archivering: Archivering | None) -> None:
+        self.eenheid = eenheid
+        self.notuleren = notuleren
+        self.archivering = archivering
 
     # ------------------------------------------------------------------ the organiser
 
     def inhoud(self, meeting_id: int, exportmap: Path | str | None = None) -> Inhoud:
         """Counts only (no names): what `verwijder_overleg` would remove."""
-        with self.db.sessie() as s:  # type: ignore[attr-defined]
-            meeting = self._meeting(s, meeting_id)  # type: ignore[attr-defined]
+        with self.eenheid.lees() as s:
+            meeting = self.eenheid.meeting(s, meeting_id)
 
             def tel(model: Any) -> int:
                 return s.scalar(select(func.count()).select_from(model).where(model.meeting_id == meeting_id)) or 0
@@ -175,14 +174,14 @@ class Bewaren:
                 tuple(p.name for p in self._exportbestanden(s, meeting, exportmap)),
             )
 
-    def archief(self, bewijs: object, meeting_id: int) -> tuple[str, bytes]:
+    def archief(self, meeting_id: int) -> tuple[str, bytes]:
         """The JSON archive of the meeting as it is now ("export voor verwijderen"): name and content."""
-        self._moet_organisator(bewijs)
-        notulen = self.notulen(meeting_id)  # type: ignore[attr-defined]
-        return bestandsnaam(notulen, "json"), bouw(notulen, "json")
+        archivering = self._archivering()
+        notulen = self.notuleren.notulen(meeting_id)
+        return archivering.bestandsnaam(notulen, "json"), archivering.bestand(notulen, "json")
 
     def verwijder_overleg(
-        self, bewijs: object, meeting_id: int, *, exportmap: Path | str | None = None, archief: Path | str | None = None
+        self, meeting_id: int, *, exportmap: Path | str | None = None, archief: Path | str | None = None
     ) -> Verwijderd:
         """Delete the meeting and everything that names or may name a person, for good.
 
@@ -192,17 +191,16 @@ class Bewaren:
         reviewed in this one lose the review note typed here, and a follow-up's final minutes keep
         their look back on this meeting's actions with the names of its people as '[naam]'.
         """
-        self._moet_organisator(bewijs)
         geschreven = self._schrijf_archief(meeting_id, Path(archief), exportmap) if archief is not None else None
-        with self._schrijf() as s:  # type: ignore[attr-defined]
+        with self.eenheid.schrijf() as s:
             _veilig_wissen(s)
-            meeting = self._meeting(s, meeting_id)  # type: ignore[attr-defined]
+            meeting = self.eenheid.meeting(s, meeting_id)
             buurt, datum = meeting.buurt, meeting.datum
             bestanden = self._exportbestanden(s, meeting, exportmap)
-            self._noteer(s, meeting_id, "overleg")  # type: ignore[attr-defined]  # while the row still exists
-            rijen = _wis(s, meeting_id)
+            self.eenheid.noteer(s, meeting_id, "overleg")  # while the row still exists
+            rijen = wis(s, meeting_id)
             _verwijder_bestanden(bestanden)  # before the commit: if that fails, only regenerable files are gone
-        _kaal_logbestand(self.db)  # type: ignore[attr-defined]
+        _kaal_logbestand(self.eenheid.db)
         log.info("overleg %s (%s, %s) verwijderd door de organisator", meeting_id, buurt, datum.isoformat())
         return Verwijderd(meeting_id, buurt, datum, rijen, tuple(bestanden), geschreven)
 
@@ -220,31 +218,31 @@ class Bewaren:
             raise Geweigerd("De bewaartermijn is een heel aantal maanden, minstens 1.")
         if wijze not in WIJZEN:
             raise Geweigerd("Kies bij bewaren: verwijderen of anonimiseren.")
-        grens = self.nu().date() - relativedelta(months=maanden)  # type: ignore[attr-defined]
-        with self.db.sessie() as s:  # type: ignore[attr-defined]
+        grens = self.eenheid.nu().date() - relativedelta(months=maanden)
+        with self.eenheid.lees() as s:
             rijen = s.execute(select(Meeting.id, Meeting.datum, Meeting.ended_at).order_by(Meeting.id)).all()
         oud = [(r.id, p) for r in rijen if (p := _peildatum(r.datum, r.ended_at)) < grens]
         regels = [r for mid, peil in oud if (r := self._ruim_een_op(mid, peil, wijze, exportmap, droog))]
         if not droog and regels:
-            _kaal_logbestand(self.db)  # type: ignore[attr-defined]
+            _kaal_logbestand(self.eenheid.db)
         return Opruiming(maanden, wijze, grens, droog, tuple(regels))
 
     def _ruim_een_op(
         self, meeting_id: int, peildatum: date, wijze: str, exportmap: Path | str | None, droog: bool
     ) -> Opruimregel | None:
         try:
-            with self._schrijf() as s:  # type: ignore[attr-defined]
+            with self.eenheid.schrijf() as s:
                 _veilig_wissen(s)
                 meeting = s.get(Meeting, meeting_id)
                 if meeting is None:  # deleted in the meantime
                     return None
                 bestanden = self._exportbestanden(s, meeting, exportmap)
                 if wijze == VERWIJDEREN:
-                    self._noteer(s, meeting_id, "overleg")  # type: ignore[attr-defined]  # while the row exists
-                    wijzigingen = _wis(s, meeting_id)
+                    self.eenheid.noteer(s, meeting_id, "overleg")  # while the row exists
+                    wijzigingen = wis(s, meeting_id)
                     resultaat = "verwijderd"
                 else:
-                    wijzigingen = _anonimiseer(s, meeting)
+                    wijzigingen = anonimiseer(s, meeting)
                     resultaat = "geanonimiseerd"
                 regel = Opruimregel(
                     meeting_id,
@@ -258,7 +256,7 @@ class Bewaren:
                 if droog:
                     raise _Terugdraaien(regel)  # rolled back: no event goes out either
                 if wijze == ANONIMISEREN and (regel.wijzigingen or regel.bestanden):
-                    self._noteer(s, meeting_id, "overleg")  # type: ignore[attr-defined]
+                    self.eenheid.noteer(s, meeting_id, "overleg")
                 _verwijder_bestanden(bestanden)
         except _Terugdraaien as terug:
             regel = terug.regel
@@ -268,28 +266,38 @@ class Bewaren:
 
     # ------------------------------------------------------------------ internals
 
-    def _moet_organisator(self, bewijs: object) -> None:
-        controle = self.organisatorcontrole
-        if controle is None or not controle.erkent(bewijs):
-            raise Geweigerd(GEWEIGERD)
+    def _archivering(self) -> Archivering:
+        if self.archivering is None:
+            raise Geweigerd("Het archief kan in deze opstelling niet worden gemaakt.")
+        return self.archivering
 
     def _exportbestanden(self, s: Session, meeting: Meeting, exportmap: Path | str | None) -> list[Path]:
         """The files `export.exporteer` can have written for this meeting: the draft and every version,
         in every format (their names carry the meeting's number, so another meeting's files stay)."""
-        if exportmap is None:
+        if exportmap is None or self.archivering is None:
             return []
+        archivering = self.archivering
         map_ = Path(exportmap)
         hoogste = s.scalar(select(func.max(MinutesVersion.number)).where(MinutesVersion.meeting_id == meeting.id)) or 0
-        nu = self.nu()  # type: ignore[attr-defined]
+        nu = self.eenheid.nu()
         kaal = Notulen(meeting.id, meeting.buurt, meeting.datum, "", True, False, meeting.status, nu)
-        namen = {bestandsnaam(replace(kaal, versie=v), f) for v in (None, *range(1, hoogste + 1)) for f in FORMATEN}
+        namen = {
+            archivering.bestandsnaam(replace(kaal, versie=v), f)
+            for v in (None, *range(1, hoogste + 1))
+            for f in archivering.formaten
+        }
         return sorted(p for p in (map_ / naam for naam in namen) if p.is_file())
 
     def _schrijf_archief(self, meeting_id: int, pad: Path, exportmap: Path | str | None) -> Path:
-        notulen = self.notulen(meeting_id)  # type: ignore[attr-defined]
-        doel = pad if pad.suffix.lower() == ".json" and not pad.is_dir() else pad / bestandsnaam(notulen, "json")
-        with self.db.sessie() as s:  # type: ignore[attr-defined]
-            weg = self._exportbestanden(s, self._meeting(s, meeting_id), exportmap)  # type: ignore[attr-defined]
+        archivering = self._archivering()
+        notulen = self.notuleren.notulen(meeting_id)
+        doel = (
+            pad
+            if pad.suffix.lower() == ".json" and not pad.is_dir()
+            else pad / archivering.bestandsnaam(notulen, "json")
+        )
+        with self.eenheid.lees() as s:
+            weg = self._exportbestanden(s, self.eenheid.meeting(s, meeting_id), exportmap)
         if doel.resolve() in {p.resolve() for p in weg}:
             raise Geweigerd(
                 "Dat archiefbestand zou meteen mee worden verwijderd. Kies een andere map dan de exportmap."
@@ -299,7 +307,7 @@ class Bewaren:
             fd, tijdelijk = tempfile.mkstemp(dir=doel.parent, prefix=".", suffix=".tmp")
             try:
                 with os.fdopen(fd, "wb") as f:
-                    f.write(bouw(notulen, "json"))
+                    f.write(archivering.bestand(notulen, "json"))
                 os.replace(tijdelijk, doel)
             except BaseException:
                 Path(tijdelijk).unlink(missing_ok=True)
@@ -312,59 +320,6 @@ class Bewaren:
 
 
 # ---------------------------------------------------------------------- deleting
-
-
-def _wis(s: Session, meeting_id: int) -> dict[str, int]:
-    """Every row of the meeting, child tables first; does not rely on the database's cascades."""
-    deelnemers = select(Participant.id).where(Participant.meeting_id == meeting_id)
-    signalen = select(Signal.id).where(Signal.meeting_id == meeting_id)
-    geteld: dict[str, int] = {}
-
-    def weg(soort: str | None, opdracht: Any) -> None:
-        n = s.execute(opdracht, execution_options={"synchronize_session": False}).rowcount  # type: ignore[attr-defined]
-        if soort:
-            geteld[soort] = n
-
-    weg(
-        "herkenningen",
-        delete(SignalUpvote).where(
-            or_(SignalUpvote.signal_id.in_(signalen), SignalUpvote.participant_id.in_(deelnemers))
-        ),
-    )
-    weg(
-        "antwoorden",
-        delete(Response).where(or_(Response.meeting_id == meeting_id, Response.participant_id.in_(deelnemers))),
-    )
-    weg(None, update(Signal).where(Signal.meeting_id == meeting_id).values(merged_into_id=None))
-    weg("signalen", delete(Signal).where(Signal.meeting_id == meeting_id))
-    weg(None, update(Action).where(Action.reviewed_in_id == meeting_id).values(reviewed_in_id=None, review_note=""))
-    weg("acties", delete(Action).where(Action.meeting_id == meeting_id))
-    weg("besluiten", delete(Decision).where(Decision.meeting_id == meeting_id))
-    weg("notities", delete(MinutesNote).where(MinutesNote.meeting_id == meeting_id))
-    weg("versies", delete(MinutesVersion).where(MinutesVersion.meeting_id == meeting_id))
-    namen = list(s.scalars(select(Participant.name).where(Participant.meeting_id == meeting_id)))
-    weg("deelnemers", delete(Participant).where(Participant.meeting_id == meeting_id))
-    weg(None, delete(StepState).where(StepState.meeting_id == meeting_id))
-    geteld["terugblikken"] = _vervolgversies(s, meeting_id, namen)
-    weg(None, update(Meeting).where(Meeting.previous_meeting_id == meeting_id).values(previous_meeting_id=None))
-    weg(None, delete(Meeting).where(Meeting.id == meeting_id))
-    return geteld
-
-
-def _vervolgversies(s: Session, meeting_id: int, namen: list[str]) -> int:
-    """A follow-up meeting's final minutes freeze this meeting's actions in their 'terugblik',
-    with whatever names were typed in them; there those names become '[naam]'. Only that
-    section: the same people often attend the follow-up, and its own record stays as it was."""
-    vervang = _namenvervanger([(naam, ONBEKEND) for naam in namen if not IS_LABEL.fullmatch(naam)])
-    vervolg = select(Meeting.id).where(Meeting.previous_meeting_id == meeting_id)
-    veranderd = 0
-    for versie in s.scalars(select(MinutesVersion).where(MinutesVersion.meeting_id.in_(vervolg))):
-        terugblik = versie.content.get("terugblik")
-        nieuw = _overal(terugblik, vervang)
-        if nieuw != terugblik:
-            versie.content = {**versie.content, "terugblik": nieuw}
-            veranderd += 1
-    return veranderd
 
 
 def _verwijder_bestanden(bestanden: list[Path]) -> None:
@@ -391,131 +346,6 @@ def _kaal_logbestand(db: Any) -> None:
 
 def _peildatum(datum: date, ended_at: Any) -> date:
     return max(datum, ended_at.date()) if ended_at is not None else datum
-
-
-# ---------------------------------------------------------------------- anonymising
-
-
-def _anonimiseer(s: Session, meeting: Meeting) -> dict[str, int]:
-    """Names become 'Deelnemer n' (numbered as in the minutes), signal texts and the secretary's
-    notes go; counts, organisations, domains, answers, decisions and actions stay, with the
-    participants' names replaced wherever they were typed. Running it again changes nothing."""
-    deelnemers = list(
-        s.scalars(select(Participant).where(Participant.meeting_id == meeting.id).order_by(Participant.id))
-    )
-    labels = {p.id: LABEL.format(nr=i) for i, p in enumerate(deelnemers, start=1)}
-    oude_namen = [(p.name, labels[p.id]) for p in deelnemers]
-    vervang = _namenvervanger(oude_namen)
-    telling = {
-        "namen": 0,
-        "signaalteksten": 0,
-        "notities": 0,
-        "besluiten": 0,
-        "acties": 0,
-        "versies": 0,
-        "terugblikken": 0,
-    }
-
-    for p in deelnemers:
-        if p.name != labels[p.id]:
-            p.name = labels[p.id]
-            telling["namen"] += 1
-    for signaal in s.scalars(select(Signal).where(Signal.meeting_id == meeting.id)):
-        if signaal.text != WEGGEHAALD:
-            signaal.text = WEGGEHAALD
-            telling["signaalteksten"] += 1
-    telling["notities"] = s.execute(
-        delete(MinutesNote).where(MinutesNote.meeting_id == meeting.id),
-        execution_options={"synchronize_session": False},
-    ).rowcount  # type: ignore[attr-defined]
-    for besluit in s.scalars(select(Decision).where(Decision.meeting_id == meeting.id)):
-        telling["besluiten"] += _vervang_velden(besluit, ("text", "reason", "details"), vervang)
-    acties = select(Action).where(or_(Action.meeting_id == meeting.id, Action.reviewed_in_id == meeting.id))
-    for actie in s.scalars(acties):
-        telling["acties"] += _vervang_velden(
-            actie, ("wat", "resultaat", "activiteit", "doelgroep", "uitvoerder", "coordinator", "review_note"), vervang
-        )
-    for versie in s.scalars(select(MinutesVersion).where(MinutesVersion.meeting_id == meeting.id)):
-        nieuw = _anonieme_versie(versie.content, vervang)
-        if nieuw != versie.content:
-            versie.content = nieuw
-            telling["versies"] += 1
-    telling["terugblikken"] = _vervolgversies(s, meeting.id, [naam for naam, _label in oude_namen])
-    meeting.show_names = False
-    meeting.minutes_names = False
-    return telling
-
-
-_LENGTE = {"uitvoerder": 200, "coordinator": 200}
-"""Columns with a length limit that a longer label must not overrun."""
-
-
-def _vervang_velden(rij: Any, velden: tuple[str, ...], vervang: Callable[[str], str]) -> int:
-    """Replace names in these columns of one row; 1 when anything changed."""
-    veranderd = 0
-    for veld in velden:
-        oud = getattr(rij, veld)
-        nieuw = _overal(oud, vervang)
-        if isinstance(nieuw, str) and veld in _LENGTE:
-            nieuw = nieuw[: _LENGTE[veld]]
-        if nieuw != oud:
-            setattr(rij, veld, nieuw)
-            veranderd = 1
-    return veranderd
-
-
-def _anonieme_versie(inhoud: dict[str, Any], vervang: Callable[[str], str]) -> dict[str, Any]:
-    """A frozen version of the minutes with the same clearing as the live meeting."""
-    n = Notulen.from_dict(inhoud)
-
-    def zonder_tekst(regels: tuple[Any, ...]) -> tuple[Any, ...]:
-        return tuple(replace(r, tekst=WEGGEHAALD, auteur="") for r in regels)
-
-    n = replace(
-        n,
-        namen=False,
-        samenvatting="",
-        aanwezig=tuple(replace(a, namen=()) for a in n.aanwezig),
-        stappen=tuple(replace(st, notitie="") for st in n.stappen),
-        waarnemingen=zonder_tekst(n.waarnemingen),
-        duidingen=zonder_tekst(n.duidingen),
-    )
-    return _overal(n.to_dict(), vervang)
-
-
-def _overal(waarde: Any, vervang: Callable[[str], str]) -> Any:
-    """Apply `vervang` to every string inside (JSON-like) data; keys stay."""
-    if isinstance(waarde, str):
-        return vervang(waarde)
-    if isinstance(waarde, list | tuple):
-        return [_overal(w, vervang) for w in waarde]
-    if isinstance(waarde, dict):
-        return {k: _overal(v, vervang) for k, v in waarde.items()}
-    return waarde
-
-
-def _namenvervanger(namen: list[tuple[str, str]]) -> Callable[[str], str]:
-    """Replace participants' names typed anywhere by their label, as whole words, any case:
-    the full name, and each capitalised part of at least three letters ('Ans de Vries' also
-    'Ans' and 'Vries'). A part two people share becomes '[naam]', as it cannot say who."""
-    doelen: dict[str, str] = {}
-    delen: dict[str, set[str]] = {}
-    for naam, label in namen:
-        naam = naam.strip()
-        if len(naam) < 2 or naam == label:
-            continue
-        doelen.setdefault(naam.lower(), label)
-        for deel in naam.split():
-            if len(deel) >= 3 and deel[0].isupper():
-                delen.setdefault(deel.lower(), set()).add(label)
-    for deel, wie in delen.items():
-        doelen.setdefault(deel, next(iter(wie)) if len(wie) == 1 else ONBEKEND)
-    if not doelen:
-        return lambda tekst: tekst
-    patroon = re.compile(
-        "|".join(rf"(?<!\w){re.escape(d)}(?!\w)" for d in sorted(doelen, key=len, reverse=True)), re.IGNORECASE
-    )
-    return lambda tekst: patroon.sub(lambda m: doelen.get(m.group(0).lower(), ONBEKEND), tekst)
 
 
 # ---------------------------------------------------------------------- reporting

@@ -11,3 +11,9 @@ class NietGevonden(Geweigerd):
 
 ALLEEN_LEIDING = "Alleen de gespreksleider mag dit doen."
 """The refusal for anything that needs the facilitator's link and did not bring it."""
+
+ALLEEN_NOTULIST = "Alleen de notulist mag dit doen."
+"""The refusal for anything that needs the secretary's link and did not bring it."""
+
+ALLEEN_ORGANISATOR = "Alleen de organisator mag dit doen. Log in op de startpagina."
+"""The refusal for deleting or archiving without the organiser's proof."""

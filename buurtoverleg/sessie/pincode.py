@@ -1,9 +1,9 @@
 """Optional PINs on the facilitator and secretary links.
 
-A mixin of `Dienst`. Where the PIN sits, decided here once:
+Where the PIN sits, decided here once:
 
 - The link token is the capability. Every facilitator action checks the facilitator
-  token and every secretary action the secretary token (`_leiding`, `_notulist`); the
+  token and every secretary action the secretary token (`rolcontrole`); the
   domain does not ask for the PIN again on each action.
 - The PIN is a second factor at the page: `/leiding/<token>` and `/notulen/<token>` build
   nothing of the page until the PIN is right (pages/pincode.py). A NiceGUI page can only
@@ -15,7 +15,8 @@ A mixin of `Dienst`. Where the PIN sits, decided here once:
   every facilitator link), so `stel_pin` is a facilitator action. The secretary cannot
   change or remove a PIN.
 
-PINs are 4 to 8 digits, stored as a salted scrypt hash (`toegang.versleutel`). Wrong
+PINs are 4 to 8 digits, stored as a salted hash; the hashing is handed in by the app
+(`Geheimen`, the scrypt of `toegang`), so the domain does not depend on access code. Wrong
 PINs are braked per client by the page, with the same `Remmer` as join codes and logins.
 """
 
@@ -24,9 +25,12 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
-from typing import Any
+from typing import Any, Protocol
 
-from ..toegang import geheim_klopt, versleutel
+from sqlalchemy.orm import Session
+
+from ..storage.models import Meeting
+from .eenheid import Eenheid
 from .fouten import Geweigerd
 
 PIN_ROLLEN = {"gespreksleider": "facilitator_pin_hash", "notulist": "secretary_pin_hash"}
@@ -59,10 +63,20 @@ def _kolom(rol: str) -> str:
     return PIN_ROLLEN[rol]
 
 
-class Pincodes:
-    """Mixed into `Dienst`; relies on its `db`, `_leiding` and `_meeting`."""
+class Geheimen(Protocol):
+    """Salted hashing of a secret (a PIN): how it is stored, and whether a try matches."""
 
-    def stel_pin(self, token: str, rol: str, pin: str | None) -> str | None:
+    def versleutel(self, geheim: str) -> str: ...
+
+    def klopt(self, poging: str, opgeslagen: str) -> bool: ...
+
+
+class Pincodes:
+    def __init__(self, eenheid: Eenheid, geheimen: Geheimen | None) -> None:
+        self.eenheid = eenheid
+        self.geheimen = geheimen
+
+    def stel_pin(self, s: Session, meeting: Meeting, rol: str, pin: str | None) -> str | None:
         """Set the PIN of the facilitator's or the secretary's link; None or '' removes it.
 
         Every browser that was let in with the old PIN (or before there was one) must type
@@ -70,16 +84,14 @@ class Pincodes:
         (`pin_stand`), so the browser that set the PIN can remember it at once.
         """
         kolom = _kolom(rol)
-        waarde = None if pin is None or (isinstance(pin, str) and not pin.strip()) else versleutel(schoon_pin(pin))
-        with self._leiding(token, "instellingen") as (_s, meeting):  # type: ignore[attr-defined]
-            setattr(meeting, kolom, waarde)
+        leeg = pin is None or (isinstance(pin, str) and not pin.strip())
+        waarde = None if leeg else self._geheimen().versleutel(schoon_pin(pin))
+        setattr(meeting, kolom, waarde)
         return None if waarde is None else _vingerafdruk(waarde)
 
-    def pins(self, token: str) -> dict[str, bool]:
+    def pins(self, meeting: Meeting) -> dict[str, bool]:
         """For the facilitator: which of the two links has a PIN now."""
-        with self.db.sessie() as s:  # type: ignore[attr-defined]  # a read: no event, unlike `_leiding`
-            meeting = self._als_leiding(s, token)  # type: ignore[attr-defined]
-            return {rol: getattr(meeting, kolom) is not None for rol, kolom in PIN_ROLLEN.items()}
+        return {rol: getattr(meeting, kolom) is not None for rol, kolom in PIN_ROLLEN.items()}
 
     def pin_stand(self, meeting_id: int, rol: str) -> str | None:
         """A short fingerprint of the link's current PIN, or None when it has none.
@@ -100,14 +112,19 @@ class Pincodes:
         if opgeslagen is None:
             return ""
         schoon = pin.strip() if isinstance(pin, str) else ""
-        if not _PIN.fullmatch(schoon) or not geheim_klopt(schoon, opgeslagen):
+        if not _PIN.fullmatch(schoon) or not self._geheimen().klopt(schoon, opgeslagen):
             return None
         return _vingerafdruk(opgeslagen)
 
     def _pinhash(self, meeting_id: int, rol: str) -> str | None:
         kolom = _kolom(rol)
-        with self.db.sessie() as s:  # type: ignore[attr-defined]
-            return getattr(self._meeting(s, meeting_id), kolom)  # type: ignore[attr-defined]
+        with self.eenheid.lees() as s:
+            return getattr(self.eenheid.meeting(s, meeting_id), kolom)
+
+    def _geheimen(self) -> Geheimen:
+        if self.geheimen is None:
+            raise Geweigerd("Pincodes zijn in deze opstelling niet beschikbaar.")
+        return self.geheimen
 
 
 def _vingerafdruk(opgeslagen: str) -> str:

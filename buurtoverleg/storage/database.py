@@ -72,9 +72,16 @@ class Database:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextmanager
-    def sessie(self) -> Iterator[Session]:
-        with self._sessions.begin() as session:
-            yield session
+    def transactie(self) -> Iterator[Session]:
+        """A session in one transaction: committed when the block ends, rolled back on an error."""
+        with self._sessions.begin() as db_sessie:
+            yield db_sessie
+
+    @contextmanager
+    def lees(self) -> Iterator[Session]:
+        """A session for reading only; it writes nothing (the same transaction rules, named for its use)."""
+        with self._sessions.begin() as db_sessie:
+            yield db_sessie
 
     def bereikbaar(self) -> bool:
         try:

@@ -1,15 +1,13 @@
 """The secretary: notes per step, the privacy choice, final versions, and the minutes model.
 
-A mixin of `Dienst`. The secretary's actions are checked against the meeting's secretary
-link, exactly as the facilitator's are against theirs; reading the minutes goes through
+The secretary's handle checks the meeting's secretary link, exactly as the facilitator's
+handle checks theirs; reading the minutes goes through
 the same read methods the other roles use, so the minutes show what the room saw: a blind
 round that was never revealed stays out until the meeting has ended.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
@@ -18,13 +16,13 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ..storage.models import Meeting, MinutesNote, MinutesVersion, Participant, Response
-from .aanpak import ACTIESTATUS, ActieRegel
+from ..storage.models import Meeting, MinutesNote, MinutesVersion
+from .aanpak import ACTIESTATUS, Aanpak, ActieRegel
 from .duiding import beoordeel
+from .eenheid import Eenheid
 from .fouten import Geweigerd, NietGevonden
 from .invoer import tekst as _tekst
 from .notulen import (
-    Aanwezigheid,
     Actieregel,
     Afspraak,
     Beleidsregel,
@@ -38,10 +36,13 @@ from .notulen import (
     Stapverslag,
     Vraagverslag,
 )
-from .toestand import DOMEINEN, ROLLEN, Stap, Vraag, verdeling
+from .notulenregels import aanwezigheid, antwoorden_per_vraag, getoonde_rondes, janee, optietitel
+from .signalen import Signalen
+from .toestand import DOMEINEN, Vraag, verdeling
+from .uitslagen import Uitslagen
+from .verloop import Verloop
 
 MAX_NOTITIE = 10_000
-GEWEIGERD = "Alleen de notulist mag dit doen."
 SOORT_LABEL = {"oplossingsrichting": "Oplossingsrichting", "praktijkvoorbeeld": "Praktijkvoorbeeld"}
 
 
@@ -51,63 +52,65 @@ class Versie:
     gemaakt_op: datetime
 
 
-class Notulist:
-    """Mixed into `Dienst`; relies on its `db`, `catalogus`, `nu`, `_schrijf`, `_noteer` and read methods."""
+class Notuleren:
+    """Write methods take the transaction and meeting of the secretary's handle (`rollen.Notulistrol`)."""
+
+    def __init__(
+        self, eenheid: Eenheid, verloop: Verloop, uitslagen: Uitslagen, signalen: Signalen, aanpak: Aanpak
+    ) -> None:
+        self.eenheid = eenheid
+        self.verloop = verloop
+        self.uitslagen = uitslagen
+        self.signalen = signalen
+        self.aanpak = aanpak
 
     # ------------------------------------------------------------------ the secretary's actions
 
-    def notitie(self, token: str, positie: int | None, tekst: str) -> None:
+    def notitie(self, s: Session, meeting: Meeting, positie: int | None, tekst: str) -> None:
         """The secretary's note on a step (`positie`), or the general summary (None). Empty removes it."""
         schoon = _tekst(tekst, "De notitie", MAX_NOTITIE, verplicht=False)
-        with self._notulist(token) as (s, meeting):
-            if positie is not None and not (isinstance(positie, int) and 0 <= positie < len(meeting.steps)):
-                raise Geweigerd("Die stap bestaat niet.")
-            # NULL positions are not unique in SQL, so take the first summary row if ever there were two
-            bestaand = s.scalars(
-                select(MinutesNote)
-                .where(
-                    MinutesNote.meeting_id == meeting.id,
-                    MinutesNote.position.is_(None) if positie is None else MinutesNote.position == positie,
-                )
-                .order_by(MinutesNote.id)
-            ).first()
-            if not schoon:
-                if bestaand is not None:
-                    s.delete(bestaand)
-            elif bestaand is None:
-                s.add(MinutesNote(meeting_id=meeting.id, position=positie, text=schoon, updated_at=self.nu()))  # type: ignore[attr-defined]
-            else:
-                bestaand.text = schoon
-                bestaand.updated_at = self.nu()  # type: ignore[attr-defined]
+        if positie is not None and not (isinstance(positie, int) and 0 <= positie < len(meeting.steps)):
+            raise Geweigerd("Die stap bestaat niet.")
+        # NULL positions are not unique in SQL, so take the first summary row if ever there were two
+        bestaand = s.scalars(
+            select(MinutesNote)
+            .where(
+                MinutesNote.meeting_id == meeting.id,
+                MinutesNote.position.is_(None) if positie is None else MinutesNote.position == positie,
+            )
+            .order_by(MinutesNote.id)
+        ).first()
+        if not schoon:
+            if bestaand is not None:
+                s.delete(bestaand)
+        elif bestaand is None:
+            s.add(MinutesNote(meeting_id=meeting.id, position=positie, text=schoon, updated_at=self.eenheid.nu()))
+        else:
+            bestaand.text = schoon
+            bestaand.updated_at = self.eenheid.nu()
 
-    def namen_in_notulen(self, token: str, aan: bool) -> None:
+    def namen_in_notulen(self, s: Session, meeting: Meeting, aan: bool) -> None:
         """True: the minutes name the people present; False (default): organisations only."""
-        with self._notulist(token) as (_s, meeting):
-            meeting.minutes_names = bool(aan)
+        meeting.minutes_names = bool(aan)
 
-    def maak_definitief(self, token: str) -> int:
-        """Freeze the minutes as they are now under the next version number; older ones stay."""
-        with self._notulist(token, melden=False) as (_s, meeting):
-            meeting_id = meeting.id
-        concept = self.notulen(meeting_id)
-        with self._schrijf() as s:  # type: ignore[attr-defined]
-            nummer = (
-                s.scalar(select(func.max(MinutesVersion.number)).where(MinutesVersion.meeting_id == meeting_id)) or 0
-            ) + 1
-            nu = self.nu()  # type: ignore[attr-defined]
-            definitief = replace(concept, versie=nummer, gemaakt_op=nu)
-            s.add(MinutesVersion(meeting_id=meeting_id, number=nummer, created_at=nu, content=definitief.to_dict()))
-            try:
-                s.flush()
-            except IntegrityError:
-                raise Geweigerd("Er werd tegelijk een andere versie gemaakt. Probeer het nog eens.") from None
-            self._noteer(s, meeting_id, "notulen")  # type: ignore[attr-defined]
+    def bewaar_versie(self, s: Session, meeting: Meeting, concept: Notulen) -> int:
+        """Freeze `concept` under the next version number; older versions stay."""
+        nummer = (
+            s.scalar(select(func.max(MinutesVersion.number)).where(MinutesVersion.meeting_id == meeting.id)) or 0
+        ) + 1
+        nu = self.eenheid.nu()
+        definitief = replace(concept, versie=nummer, gemaakt_op=nu)
+        s.add(MinutesVersion(meeting_id=meeting.id, number=nummer, created_at=nu, content=definitief.to_dict()))
+        try:
+            s.flush()
+        except IntegrityError:
+            raise Geweigerd("Er werd tegelijk een andere versie gemaakt. Probeer het nog eens.") from None
         return nummer
 
     # ------------------------------------------------------------------ reading
 
     def versies(self, meeting_id: int) -> list[Versie]:
-        with self.db.sessie() as s:  # type: ignore[attr-defined]
+        with self.eenheid.lees() as s:
             rijen = s.execute(
                 select(MinutesVersion.number, MinutesVersion.created_at)
                 .where(MinutesVersion.meeting_id == meeting_id)
@@ -116,7 +119,7 @@ class Notulist:
         return [Versie(r.number, r.created_at) for r in rijen]
 
     def notulen_versie(self, meeting_id: int, nummer: int) -> Notulen:
-        with self.db.sessie() as s:  # type: ignore[attr-defined]
+        with self.eenheid.lees() as s:
             inhoud = s.scalar(
                 select(MinutesVersion.content).where(
                     MinutesVersion.meeting_id == meeting_id, MinutesVersion.number == nummer
@@ -128,27 +131,27 @@ class Notulist:
 
     def notities(self, meeting_id: int) -> dict[int | None, str]:
         """The secretary's notes by step position; None is the general summary."""
-        with self.db.sessie() as s:  # type: ignore[attr-defined]
+        with self.eenheid.lees() as s:
             return {
                 n.position: n.text for n in s.scalars(select(MinutesNote).where(MinutesNote.meeting_id == meeting_id))
             }
 
     def notulen(self, meeting_id: int) -> Notulen:
         """The live draft of the minutes, compiled from what is stored now."""
-        v = self.vergadering(meeting_id)  # type: ignore[attr-defined]
-        with self.db.sessie() as s:  # type: ignore[attr-defined]
-            meeting = self._meeting(s, meeting_id)  # type: ignore[attr-defined]
+        v = self.verloop.vergadering(meeting_id)
+        with self.eenheid.lees() as s:
+            meeting = self.eenheid.meeting(s, meeting_id)
             vertrouwelijk, namen = meeting.vertrouwelijk, meeting.minutes_names
-            drempels = self._drempels(meeting)  # type: ignore[attr-defined]
+            drempels = self.eenheid.drempels(meeting)
             vorig = s.get(Meeting, meeting.previous_meeting_id) if meeting.previous_meeting_id else None
             vorig_overleg = f"{vorig.buurt}, {vorig.datum:%d-%m-%Y}" if vorig else ""
             notities = {
                 n.position: n.text for n in s.scalars(select(MinutesNote).where(MinutesNote.meeting_id == meeting_id))
             }
-            antwoorden = _antwoorden(s, meeting_id)
-        uitkomsten = self.uitkomsten(meeting_id)  # type: ignore[attr-defined]
-        besluiten = self.besluiten(meeting_id)  # type: ignore[attr-defined]
-        signalen = self.signalen(meeting_id, alles=False)  # type: ignore[attr-defined]
+            antwoorden = antwoorden_per_vraag(s, meeting_id)
+        uitkomsten = self.uitslagen.uitkomsten(meeting_id)
+        besluiten = self.aanpak.besluiten(meeting_id)
+        signalen = self.signalen.signalen(meeting_id, alles=False)
         vragen = {q.id: q for st in v.stappen for q in st.vragen}
         onderwerpen = {}  # how the besluitenlijst names a prompt: its step, unless the step asks more
         for st in v.stappen:
@@ -165,24 +168,24 @@ class Notulist:
         stappen: list[Stapverslag] = []
         ruw: list[RuwAntwoord] = []
         for stap in v.stappen:
-            getoond = _getoonde_rondes(stap, v.status)
-            duiding = self.duiding(meeting_id, stap.positie) if stap.status != "nog-niet" else {}  # type: ignore[attr-defined]
+            getoond = getoonde_rondes(stap, v.status)
+            duiding = self.uitslagen.oordelen(meeting_id, stap.positie) if stap.status != "nog-niet" else {}
             verslagen = []
-            for vraag in stap.vragen:
-                per_ronde = {r: [a for a in antwoorden.get(vraag.id, []) if a[0] == r] for r, _ in getoond}
+            for stapvraag in stap.vragen:
+                per_ronde = {r: [a for a in antwoorden.get(stapvraag.id, []) if a[0] == r] for r, _ in getoond}
                 for ronde, _ in getoond:
                     ruw.extend(
-                        RuwAntwoord(stap.positie, vraag.id, ronde, wie(pid), org, DOMEINEN.get(dom, dom), waarde)
+                        RuwAntwoord(stap.positie, stapvraag.id, ronde, wie(pid), org, DOMEINEN.get(dom, dom), waarde)
                         for _r, pid, org, dom, waarde in per_ronde[ronde]
                     )
                 verslagen.append(
                     self._vraagverslag(
-                        vraag,
+                        stapvraag,
                         getoond,
                         per_ronde,
-                        duiding.get(vraag.id, []),
-                        uitkomsten.get(vraag.id),
-                        sum(1 for k in signalen if k.vraag_id == vraag.id),
+                        duiding.get(stapvraag.id, []),
+                        uitkomsten.get(stapvraag.id),
+                        sum(1 for k in signalen if k.vraag_id == stapvraag.id),
                         drempels,
                     )
                 )
@@ -212,10 +215,19 @@ class Notulist:
             for k in kaarten
         ]
 
-        gekozen, afgewezen, beleid, lijst, communicatie, vervolg = [], [], [], [], [], []
+        gekozen: list[Keuze] = []
+        afgewezen: list[Keuze] = []
+        beleid: list[Beleidsregel] = []
+        lijst: list[Besluitregel] = []
+        communicatie: list[Afspraak] = []
+        vervolg: list[Afspraak] = []
         for b in besluiten:
             if b.soort in ("gekozen", "afgewezen"):
-                soort = self.catalogus.entries[b.content_ref].soort if b.content_ref in self.catalogus.entries else ""  # type: ignore[attr-defined]
+                soort = (
+                    self.eenheid.catalogus.entries[b.content_ref].soort
+                    if b.content_ref in self.eenheid.catalogus.entries
+                    else ""
+                )
                 keuze = Keuze(b.tekst, SOORT_LABEL.get(soort, "Aanpak"), b.reden)
                 (gekozen if b.soort == "gekozen" else afgewezen).append(keuze)
                 if b.soort == "gekozen":
@@ -224,12 +236,12 @@ class Notulist:
                 d = b.details or {}
                 beleid.append(
                     Beleidsregel(
-                        self.catalogus.titel(b.content_ref) if b.content_ref else b.tekst,  # type: ignore[attr-defined]
+                        self.eenheid.catalogus.titel(b.content_ref) if b.content_ref else b.tekst,
                         str(d.get("gedekt", "")),
-                        _janee(d.get("voldoende")),
+                        janee(d.get("voldoende")),
                         str(d.get("witte_vlekken", "")),
                         str(d.get("sectoren", "")),
-                        _janee(d.get("betrokken")),
+                        janee(d.get("betrokken")),
                     )
                 )
             elif b.soort in ("vastgesteld", "geen-overeenstemming"):
@@ -239,7 +251,7 @@ class Notulist:
                     scheiding = " " if onderwerp.endswith("?") else ": "
                     lijst.append(
                         Besluitregel(
-                            "Vastgesteld", f"{onderwerp}{scheiding}{_optietitel(vraag, b.content_ref)}", b.reden
+                            "Vastgesteld", f"{onderwerp}{scheiding}{optietitel(vraag, b.content_ref)}", b.reden
                         )
                     )
                 else:
@@ -259,9 +271,9 @@ class Notulist:
             vertrouwelijk=vertrouwelijk,
             namen=namen,
             status=v.status,
-            gemaakt_op=self.nu(),  # type: ignore[attr-defined]
+            gemaakt_op=self.eenheid.nu(),
             vorig_overleg=vorig_overleg,
-            aanwezig=_aanwezigheid(v.deelnemers, namen),
+            aanwezig=aanwezigheid(v.deelnemers, namen),
             stappen=tuple(stappen),
             waarnemingen=tuple(r for r in regels if r.soort == "waarneming"),
             duidingen=tuple(r for r in regels if r.soort == "duiding"),
@@ -269,26 +281,17 @@ class Notulist:
             afgewezen=tuple(afgewezen),
             beleid=tuple(beleid),
             besluiten=tuple(lijst),
-            acties=tuple(self._actieregel(i, a) for i, a in enumerate(self.acties(meeting_id), start=1)),  # type: ignore[attr-defined]
+            acties=tuple(self._actieregel(i, a) for i, a in enumerate(self.aanpak.acties(meeting_id), start=1)),
             communicatie=tuple(communicatie),
             vervolg=tuple(vervolg),
-            terugblik=tuple(self._actieregel(i, a) for i, a in enumerate(self.te_beoordelen(meeting_id), start=1)),  # type: ignore[attr-defined]
+            terugblik=tuple(
+                self._actieregel(i, a) for i, a in enumerate(self.aanpak.te_beoordelen(meeting_id), start=1)
+            ),
             samenvatting=notities.get(None, ""),
             antwoorden=tuple(ruw),
         )
 
     # ------------------------------------------------------------------ internals
-
-    @contextmanager
-    def _notulist(self, token: str, *, melden: bool = True) -> Iterator[tuple[Session, Meeting]]:
-        """Checks the secretary link, commits, then publishes 'notulen'."""
-        with self._schrijf() as s:  # type: ignore[attr-defined]
-            meeting = s.scalar(select(Meeting).where(Meeting.secretary_token == str(token))) if token else None
-            if meeting is None:
-                raise Geweigerd(GEWEIGERD)
-            yield s, meeting
-            if melden:
-                self._noteer(s, meeting.id, "notulen")  # type: ignore[attr-defined]
 
     def _vraagverslag(
         self,
@@ -314,9 +317,9 @@ class Notulist:
                     vraag,
                     ronde,
                     [(dom, w) for _r, _p, _o, dom, w in rijen],
-                    geordend=self._geordend(vraag),
+                    geordend=self.eenheid.geordend(vraag),
                     drempels=drempels,
-                )  # type: ignore[attr-defined]
+                )
             telling = verdeling(vraag, (w for *_x, w in rijen))
             if d is not None:
                 rondes.append(Ronde(ronde, len(rijen), d.oordeel, d.samenvatting, d.lezingen, in_zaal))
@@ -339,7 +342,7 @@ class Notulist:
         elif uitkomst.optie is None:
             vastgesteld, overeenstemming, toelichting = "", False, uitkomst.toelichting
         else:
-            vastgesteld, overeenstemming, toelichting = _optietitel(vraag, uitkomst.optie), True, uitkomst.toelichting
+            vastgesteld, overeenstemming, toelichting = optietitel(vraag, uitkomst.optie), True, uitkomst.toelichting
         return Vraagverslag(
             vraag.id,
             vraag.vraag,
@@ -364,84 +367,6 @@ class Notulist:
             a.wanneer,
             a.terugkoppeling,
             ACTIESTATUS.get(a.status, a.status),
-            self.catalogus.titel(a.interventie) if a.interventie else "",  # type: ignore[attr-defined]
+            self.eenheid.catalogus.titel(a.interventie) if a.interventie else "",
             a.toelichting,
         )
-
-
-def _getoonde_rondes(stap: Stap, meeting_status: str) -> list[tuple[int, bool]]:
-    """(round, shown in the room) for the rounds the minutes may show.
-
-    Earlier rounds were closed before a re-vote; the current one counts once revealed. When
-    the meeting has ended, a round that was closed but never revealed is included, marked.
-    """
-    if stap.status == "nog-niet":
-        return []
-    laatste = stap.ronde if stap.status == "onthuld" else stap.ronde - 1
-    rondes = [(r, True) for r in range(1, laatste + 1)]
-    if meeting_status == "gesloten" and stap.status == "dicht":
-        rondes.append((stap.ronde, False))
-    return rondes
-
-
-def _antwoorden(s: Session, meeting_id: int) -> dict[str, list[tuple[Any, ...]]]:
-    """Every stored answer by prompt: (round, participant id, organisation, domain, value)."""
-    rijen = s.execute(
-        select(
-            Response.prompt_id,
-            Response.round,
-            Participant.id,
-            Participant.organisation,
-            Participant.domain,
-            Response.value,
-        )
-        .join(Participant, Participant.id == Response.participant_id)
-        .where(Response.meeting_id == meeting_id)
-        .order_by(Response.prompt_id, Response.round, Participant.id)
-    ).all()
-    per_vraag: dict[str, list[tuple[Any, ...]]] = {}
-    for r in rijen:
-        per_vraag.setdefault(r[0], []).append(tuple(r[1:]))
-    return per_vraag
-
-
-def _optietitel(vraag: Vraag | None, waarde: str | None) -> str:
-    if vraag is None or waarde is None:
-        return waarde or ""
-    if vraag.type == "schaal":
-        try:
-            return vraag.titel_van(int(waarde))
-        except ValueError:
-            return waarde
-    return vraag.titel_van(waarde)
-
-
-def _janee(waarde: Any) -> str:
-    return {True: "ja", False: "nee"}.get(waarde, "onbekend")
-
-
-def _aanwezigheid(deelnemers: Iterable[Any], namen: bool) -> tuple[Aanwezigheid, ...]:
-    groepen: dict[tuple[str, str, str], list[str]] = {}
-    for d in deelnemers:
-        groepen.setdefault((d.domein, d.organisatie, d.rol), []).append(d.naam)
-    volgorde = list(DOMEINEN)
-    rollen = list(ROLLEN)
-
-    def sleutel(k: tuple[str, str, str]) -> tuple[int, int, str]:
-        domein, organisatie, rol = k
-        return (
-            rollen.index(rol) if rol in rollen else 99,
-            volgorde.index(domein) if domein in volgorde else 99,
-            organisatie.lower(),
-        )
-
-    return tuple(
-        Aanwezigheid(
-            organisatie,
-            DOMEINEN.get(domein, domein),
-            ROLLEN.get(rol, rol),
-            len(wie),
-            tuple(sorted(wie, key=str.lower)) if namen else (),
-        )
-        for (domein, organisatie, rol), wie in sorted(groepen.items(), key=lambda kv: sleutel(kv[0]))
-    )

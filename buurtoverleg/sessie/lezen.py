@@ -1,0 +1,57 @@
+"""What pages read by meeting id, in one place: `dienst.lezen.vergadering(id)` and so on.
+
+Nothing here writes or checks a role: these are the reads the projector, the phones, the
+console and the minutes share. Each name is bound to the one service that owns the data.
+"""
+
+from __future__ import annotations
+
+from .aanmelding import Aanmelding
+from .aanpak import Aanpak
+from .bewaren import Bewaren
+from .notuleren import Notuleren
+from .signalen import Signalen
+from .stemmen import Stemmen
+from .uitslagen import Uitslagen
+from .verloop import Verloop
+
+
+class Lezen:
+    def __init__(
+        self,
+        aanmelding: Aanmelding,
+        verloop: Verloop,
+        stemmen: Stemmen,
+        signalen: Signalen,
+        uitslagen: Uitslagen,
+        aanpak: Aanpak,
+        notuleren: Notuleren,
+        bewaren: Bewaren,
+    ) -> None:
+        # the meeting and who is in it
+        self.vergadering = verloop.vergadering
+        self.links = aanmelding.links
+        self.overzicht = aanmelding.overzicht
+        self.nog_niet_geantwoord = stemmen.nog_niet_geantwoord
+        # signals
+        self.signalen = signalen.signalen
+        self.zaalsignalen = signalen.zaalsignalen
+        # results and their reading
+        self.uitslagen = uitslagen.uitslagen
+        self.oordelen = uitslagen.oordelen
+        self.onenigheden = uitslagen.onenigheden
+        self.uitkomsten = uitslagen.uitkomsten
+        # approach and actions
+        self.besluiten = aanpak.besluiten
+        self.acties = aanpak.acties
+        self.te_beoordelen = aanpak.te_beoordelen
+        self.analyse = aanpak.analyse
+        self.advies = aanpak.advies
+        self.voorstellen = aanpak.voorstellen
+        # minutes
+        self.notulen = notuleren.notulen
+        self.notulen_versie = notuleren.notulen_versie
+        self.versies = notuleren.versies
+        self.notities = notuleren.notities
+        # what deleting would remove (counts only)
+        self.inhoud = bewaren.inhoud
