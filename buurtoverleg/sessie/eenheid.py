@@ -26,6 +26,7 @@ from ..storage.models import Meeting, Participant, StepState, nu
 from . import overeenstemming
 from .fouten import Geweigerd, NietGevonden
 from .gebeurtenissen import Gebeurtenis, Publisher, Soort
+from .overgangen import Overlegstatus, Stapstatus
 from .timer import Klok, verbruikt
 from .toestand import Deelnemer, Optie, Stap, Vraag
 
@@ -106,10 +107,14 @@ class Eenheid:
 
     def open_vraag(self, meeting: Meeting, vraag_id: str) -> tuple[StepState, Prompt]:
         """The prompt a phone answers, if the current step is open for input; else a refusal."""
-        if meeting.status == "gesloten":
+        if meeting.status == Overlegstatus.GESLOTEN:
             raise Geweigerd("Dit overleg is afgelopen; er kan niets meer worden ingevoerd.")
         stap, prompt = self.vind_prompt(meeting, vraag_id)
-        if stap.status != "open" or meeting.current_step != stap.position or meeting.status != "stappen":
+        if (
+            stap.status != Stapstatus.OPEN
+            or meeting.current_step != stap.position
+            or meeting.status != Overlegstatus.STAPPEN
+        ):
             raise Geweigerd("Deze vraag is gesloten. Je antwoord is niet opgeslagen.")
         return stap, prompt
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from ..storage.models import Participant, Response
 from .notulen import Aanwezigheid
+from .overgangen import Overlegstatus, Stapstatus
 from .toestand import DOMEINEN, ROLLEN, Stap, Vraag
 
 
@@ -20,11 +21,11 @@ def getoonde_rondes(stap: Stap, meeting_status: str) -> list[tuple[int, bool]]:
     Earlier rounds were closed before a re-vote; the current one counts once revealed. When
     the meeting has ended, a round that was closed but never revealed is included, marked.
     """
-    if stap.status == "nog-niet":
+    if stap.status == Stapstatus.NOG_NIET:
         return []
-    laatste = stap.ronde if stap.status == "onthuld" else stap.ronde - 1
+    laatste = stap.ronde if stap.status == Stapstatus.ONTHULD else stap.ronde - 1
     rondes = [(r, True) for r in range(1, laatste + 1)]
-    if meeting_status == "gesloten" and stap.status == "dicht":
+    if meeting_status == Overlegstatus.GESLOTEN and stap.status == Stapstatus.DICHT:
         rondes.append((stap.ronde, False))
     return rondes
 

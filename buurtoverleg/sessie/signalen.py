@@ -11,6 +11,7 @@ from . import overeenstemming
 from .eenheid import Eenheid
 from .fouten import Geweigerd, NietGevonden
 from .invoer import tekst as _tekst
+from .overgangen import Overlegstatus
 from .rolcontrole import als_deelnemer
 from .toestand import SIGNAALSOORTEN, SignaalKaart, Zaalsignalen
 
@@ -68,7 +69,7 @@ class Signalen:
             signaal = s.get(Signal, signaal_id)
             if signaal is None or signaal.meeting_id != meeting_id or signaal.hidden or not signaal.approved:
                 raise NietGevonden("Dat signaal bestaat niet (meer).")
-            if meeting.status == "gesloten":
+            if meeting.status == Overlegstatus.GESLOTEN:
                 raise Geweigerd("Dit overleg is afgelopen.")
             bestaand = s.scalar(
                 select(SignalUpvote).where(

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from ..storage.models import Meeting, Response, StepState
 from .eenheid import Eenheid, deelnemer
 from .fouten import Geweigerd
+from .overgangen import Overlegstatus
 from .rolcontrole import als_deelnemer
 from .toestand import Deelnemer, Vraag
 from .verloop import Verloop
@@ -59,7 +60,7 @@ class Stemmen:
         e = self.eenheid
         with e.lees() as s:
             meeting = e.meeting(s, meeting_id)
-            if meeting.current_step is None or meeting.status != "stappen":
+            if meeting.current_step is None or meeting.status != Overlegstatus.STAPPEN:
                 return []
             stap = meeting.steps[meeting.current_step]
             vragen = [p.id for p in e.prompts(meeting, stap) if p.type.value not in GEEN_STEM]

@@ -13,6 +13,7 @@ from .duiding import beoordeel
 from .eenheid import Eenheid
 from .fouten import Geweigerd
 from .invoer import tekst as _tekst
+from .overgangen import Stapstatus
 from .toestand import Onenigheid, Uitkomst, Uitslag, Vraag, verdeling
 from .verloop import Verloop
 
@@ -53,7 +54,7 @@ class Uitslagen:
                         )
                     )
                 )
-                zichtbaar = stap.status == "onthuld" or (
+                zichtbaar = stap.status == Stapstatus.ONTHULD or (
                     not prompt.blind and (meeting.show_live_results or voor_leiding)
                 )
                 vraag = e.vraag(prompt)
@@ -71,7 +72,7 @@ class Uitslagen:
         with e.lees() as s:
             meeting = e.meeting(s, meeting_id)
             stap = meeting.steps[positie]
-            laatste = stap.round if stap.status == "onthuld" else stap.round - 1
+            laatste = stap.round if stap.status == Stapstatus.ONTHULD else stap.round - 1
             drempels = e.drempels(meeting)
             uitkomst: dict[str, list[Oordeel]] = {}
             for prompt in e.prompts(meeting, stap):
@@ -101,7 +102,7 @@ class Uitslagen:
         vastgesteld = self.uitkomsten(meeting_id)
         lijst = []
         for stap in v.stappen:
-            if stap.status == "nog-niet":
+            if stap.status == Stapstatus.NOG_NIET:
                 continue
             for vraag_id, rondes in self.oordelen(meeting_id, stap.positie).items():
                 laatste = rondes[-1]
