@@ -183,6 +183,7 @@ LEZEN = {
     "notities",
     "notulen",
     "notulen_versie",
+    "versie",
     "onenigheden",
     "pin_stand",
     "probeer_pin",

@@ -452,6 +452,14 @@ class Dienst(Aanpak, Notulist, Pincodes, Bewaren):
 
     # ------------------------------------------------------------------ reading
 
+    def versie(self, meeting_id: int) -> int:
+        """The meeting's version now: a page back from a lost connection compares it with what it drew."""
+        with self.db.sessie() as s:
+            versie = s.scalar(select(Meeting.version).where(Meeting.id == meeting_id))
+        if versie is None:
+            raise NietGevonden("Dit overleg bestaat niet (meer).")
+        return versie
+
     def vergadering(self, meeting_id: int) -> Vergadering:
         with self.db.sessie() as s:
             meeting = self._meeting(s, meeting_id)
