@@ -86,6 +86,8 @@ class Volger:
         self.lees_versie = lees_versie
         self.getekend = -1
         """The meeting version the last full draw showed; events up to it are on screen."""
+        self.gehoord = -1
+        """The newest version an event announced to this page (whether or not it changed a part shown here)."""
         self._vuil: set[Deel] = set()
         self._bezig = False
         self._verbindingen = 0
@@ -99,7 +101,10 @@ class Volger:
         await self._misschien()
 
     def _ontvang(self, gebeurtenis: Gebeurtenis) -> None:
-        if gebeurtenis.meeting_id != self.meeting_id or gebeurtenis.versie <= self.getekend:
+        if gebeurtenis.meeting_id != self.meeting_id:
+            return
+        self.gehoord = max(self.gehoord, gebeurtenis.versie)
+        if gebeurtenis.versie <= self.getekend:
             return
         self._vuil.update(WAT_VERANDERT[gebeurtenis.soort] & self.delen)
 
@@ -114,7 +119,7 @@ class Volger:
             versie = await doe(self.lees_versie, self.meeting_id)
         except Mislukt:
             return
-        if versie > self.getekend:
+        if versie > max(self.getekend, self.gehoord):
             self._vuil.update(self.delen)
             self.publisher.haal_in(self.meeting_id, versie)
 
