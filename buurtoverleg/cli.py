@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from .instellingen import BEWAARWIJZEN, VERSIE, Instellingen
+from .instellingen import BEWAARWIJZEN, VERSIE, Instellingen, Instellingsfout
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -130,6 +130,14 @@ def _serve_opties(p: argparse.ArgumentParser, datamap: str = "BUURTOVERLEG_DATA_
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    try:
+        return _opdracht(args)
+    except Instellingsfout as fout:  # a wrong BUURTOVERLEG_* value: the message names it
+        print(f"fout: {fout}", file=sys.stderr)
+        return 2
+
+
+def _opdracht(args: argparse.Namespace) -> int:
     if args.opdracht == "content":
         return _content(args)
     if args.opdracht == "advies":
@@ -248,12 +256,10 @@ def _demo(args: argparse.Namespace) -> int:
 def _demo_live(args: argparse.Namespace) -> int:
     """The app with a practice meeting and simulated participants, in its own data directory:
     the environment's data directory or database URL would mix the demo with real meetings."""
-    from dataclasses import replace
-
     from .demo import OEFENBUURT, draai
 
-    instellingen = replace(
-        _instellingen(args, datamap=args.data_dir or Path.cwd() / "data-demo"), database_url=args.database_url
+    instellingen = _instellingen(args, datamap=args.data_dir or Path.cwd() / "data-demo").model_copy(
+        update={"database_url": args.database_url}
     )
     _nicegui_opslag(instellingen)
     _logboek()
