@@ -439,10 +439,13 @@ def test_cli_verkeerde_instelling_geeft_een_melding(  # type: ignore[no-untyped-
 ):
     """A wrong value stops the command before it starts anything, with a Dutch line that names
     the variable and exit code 2, like the other input errors of the command line."""
-    import buurtoverleg.app
+    import importlib
+
     from buurtoverleg.cli import main
 
-    monkeypatch.setattr(buurtoverleg.app, "start", lambda *a, **k: pytest.fail("the app must not start"))
+    # the module `serve` imports start from (sys.modules, even if a test replaced the package)
+    app = importlib.import_module("buurtoverleg.app")
+    monkeypatch.setattr(app, "start", lambda *a, **k: pytest.fail("the app must not start"))
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv(variabele, waarde)
     assert main(opdracht) == 2
