@@ -7,8 +7,12 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .instellingen import BEWAARWIJZEN, VERSIE, Instellingen, Instellingsfout
+
+if TYPE_CHECKING:
+    from .sessie.dienst import Dienst
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -202,7 +206,7 @@ def _nicegui_opslag(instellingen: Instellingen) -> None:
     os.environ.setdefault("NICEGUI_STORAGE_PATH", str((instellingen.datamap / "nicegui").resolve()))
 
 
-def _domein(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _domein(args: argparse.Namespace) -> tuple[Instellingen, Dienst]:
     """Settings, database (migrated) and domain for a command that works without the web app."""
     from .content import laad
     from .sessie.dienst import Dienst
@@ -363,7 +367,7 @@ def _advies(args: argparse.Namespace) -> int:
     return 0
 
 
-def _referenties(item) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+def _referenties(item: object) -> dict[str, list[str]]:
     velden = ("oplossingsrichtingen", "doelgroepen", "locaties", "oorzaken", "fasen")
     return {v: list(getattr(item, v)) for v in velden if getattr(item, v, None)}
 
