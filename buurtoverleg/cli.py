@@ -7,8 +7,12 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .instellingen import BEWAARWIJZEN, VERSIE, Instellingen
+from .instellingen import BEWAARWIJZEN, VERSIE, Instellingen, Instellingsfout
+
+if TYPE_CHECKING:
+    from .sessie.dienst import Dienst
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -130,6 +134,14 @@ def _serve_opties(p: argparse.ArgumentParser, datamap: str = "BUURTOVERLEG_DATA_
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    try:
+        return _opdracht(args)
+    except Instellingsfout as fout:  # a wrong BUURTOVERLEG_* value: the message names it
+        print(f"fout: {fout}", file=sys.stderr)
+        return 2
+
+
+def _opdracht(args: argparse.Namespace) -> int:
     if args.opdracht == "content":
         return _content(args)
     if args.opdracht == "advies":
@@ -194,7 +206,7 @@ def _nicegui_opslag(instellingen: Instellingen) -> None:
     os.environ.setdefault("NICEGUI_STORAGE_PATH", str((instellingen.datamap / "nicegui").resolve()))
 
 
-def _domein(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _domein(args: argparse.Namespace) -> tuple[Instellingen, Dienst]:
     """Settings, database (migrated) and domain for a command that works without the web app."""
     from .content import laad
     from .samenstelling import maak_dienst
@@ -250,12 +262,10 @@ def _demo(args: argparse.Namespace) -> int:
 def _demo_live(args: argparse.Namespace) -> int:
     """The app with a practice meeting and simulated participants, in its own data directory:
     the environment's data directory or database URL would mix the demo with real meetings."""
-    from dataclasses import replace
-
     from .demo import OEFENBUURT, draai
 
-    instellingen = replace(
-        _instellingen(args, datamap=args.data_dir or Path.cwd() / "data-demo"), database_url=args.database_url
+    instellingen = _instellingen(args, datamap=args.data_dir or Path.cwd() / "data-demo").model_copy(
+        update={"database_url": args.database_url}
     )
     _nicegui_opslag(instellingen)
     _logboek()
@@ -359,7 +369,7 @@ def _advies(args: argparse.Namespace) -> int:
     return 0
 
 
-def _referenties(item) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+def _referenties(item: object) -> dict[str, list[str]]:
     velden = ("oplossingsrichtingen", "doelgroepen", "locaties", "oorzaken", "fasen")
     return {v: list(getattr(item, v)) for v in velden if getattr(item, v, None)}
 

@@ -1,24 +1,21 @@
-"""The bridge from the domain's events to NiceGUI pages.
+"""The bridge from the domain's events to NiceGUI: the app's `Publisher`.
 
 The domain publishes from whatever thread ran the database work; NiceGUI's `Event` must
-fire on the event loop, so publishing hops over with `call_soon_threadsafe`. Pages do not
-redraw on every event: they mark themselves dirty and a short timer redraws at most a few
-times a second, so thirty phones voting at once cost the projector a handful of redraws.
+fire on the event loop, so publishing hops over with `call_soon_threadsafe`. Pages subscribe
+through `pages.volgen`; this module knows nothing of pages.
 """
 
 from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Awaitable, Callable, Hashable
+from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
-from nicegui import Event, core, ui
+from nicegui import Event, core
 
-from .pages.gedeeld import Mislukt
 from .sessie.gebeurtenissen import Gebeurtenis
 
-REDRAW_INTERVAL = 0.2
 T = TypeVar("T")
 
 
@@ -26,7 +23,7 @@ class NiceGuiPublisher:
     def __init__(self) -> None:
         self.event: Event[Gebeurtenis] = Event()
         self._versies: dict[int, int] = {}
-        """Per meeting, how many events went out: what a shared read was made for."""
+        """Per meeting, the highest version an event announced: what a shared read was made for."""
         self._gedeeld: dict[Hashable, tuple[int, Any]] = {}
         self._sloten: dict[Hashable, threading.Lock] = {}
         self._slot = threading.Lock()
@@ -40,23 +37,34 @@ class NiceGuiPublisher:
         else:
             loop.call_soon_threadsafe(self._uitzenden, gebeurtenis)
 
+    def versie(self, meeting_id: int) -> int:
+        """The newest version of the meeting that an event announced in this process."""
+        return self._versies.get(meeting_id, 0)
+
+    def haal_in(self, meeting_id: int, versie: int) -> None:
+        """A page found the database at `versie` while no event of this process announced it
+        (another process wrote, or an event went astray): tell every page of the meeting as if the
+        meeting as a whole changed, so they all read again, and shared reads are made anew."""
+        if versie > self.versie(meeting_id):
+            self._uitzenden(Gebeurtenis(meeting_id, "overleg", versie))
+
     def _uitzenden(self, gebeurtenis: Gebeurtenis) -> None:
-        self._versies[gebeurtenis.meeting_id] = self._versies.get(gebeurtenis.meeting_id, 0) + 1
+        self._versies[gebeurtenis.meeting_id] = max(self.versie(gebeurtenis.meeting_id), gebeurtenis.versie)
         self.event.emit(gebeurtenis)
 
     def gedeeld(self, sleutel: Hashable, meeting_id: int, lees: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """`lees(*args, **kwargs)`, read once per change of the meeting for every page that asks
+        """`lees(*args, **kwargs)`, read once per version of the meeting for every page that asks
         with the same `sleutel`. After a new signal thirty phones need the same list of the room;
         one database read serves them all instead of thirty. Runs in a worker thread (via `doe`):
         the first caller reads while the others wait for it, then they take its result.
         """
         with self._slot:
             slot = self._sloten.setdefault(sleutel, threading.Lock())
-        versie = self._versies.get(meeting_id, 0)  # before the read: the result is at least this new
+        versie = self.versie(meeting_id)  # before the read: the result is at least this new
         with slot:
             bekend = self._gedeeld.get(sleutel)
             if bekend is not None and bekend[0] == versie:
-                return bekend[1]  # type: ignore[no-any-return]
+                return bekend[1]
             waarde = lees(*args, **kwargs)
             self._gedeeld[sleutel] = (versie, waarde)
             return waarde
@@ -67,35 +75,3 @@ def _op_loop(loop: asyncio.AbstractEventLoop) -> bool:
         return asyncio.get_running_loop() is loop
     except RuntimeError:
         return False
-
-
-def volg(
-    publisher: NiceGuiPublisher,
-    meeting_id: int,
-    soorten: set[str] | None,
-    herteken: Callable[[set[str]], Awaitable[None]],
-) -> None:
-    """Subscribe the current page to a meeting; `herteken` gets the kinds that changed."""
-    vuil: set[str] = set()
-    bezig = False
-
-    def ontvang(gebeurtenis: Gebeurtenis) -> None:
-        if gebeurtenis.meeting_id == meeting_id and (soorten is None or gebeurtenis.soort in soorten):
-            vuil.add(gebeurtenis.soort)
-
-    async def misschien() -> None:
-        nonlocal bezig
-        if not vuil or bezig:
-            return
-        bezig = True
-        welke = set(vuil)
-        vuil.clear()
-        try:
-            await herteken(welke)
-        except Mislukt:
-            pass  # the notice is shown (say, the meeting was deleted); the next event tries again
-        finally:
-            bezig = False
-
-    publisher.event.subscribe(ontvang)
-    ui.timer(REDRAW_INTERVAL, misschien)

@@ -414,6 +414,65 @@ def test_cli_opruimen_droog_en_echt(tmp_path: Path, catalogus, capsys: pytest.Ca
     assert _namen_in(tmp_path) == []
 
 
+def test_optie_gaat_voor_de_omgeving(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from buurtoverleg.instellingen import Instellingen
+
+    monkeypatch.setenv("BUURTOVERLEG_HOST", "127.0.0.1")
+    monkeypatch.setenv("BUURTOVERLEG_PORT", "8081")
+    monkeypatch.setenv("BUURTOVERLEG_BEWAREN", "verwijderen")
+    uit_omgeving = Instellingen.uit_omgeving(port=None, bewaren=None)  # None: the option was not given
+    assert (uit_omgeving.host, uit_omgeving.port, uit_omgeving.bewaren) == ("127.0.0.1", 8081, "verwijderen")
+    assert uit_omgeving.datamap == tmp_path, "BUURTOVERLEG_DATA_DIR (set for every test)"
+
+    opties = Instellingen.uit_omgeving(port=9000, datamap=tmp_path / "optie", bewaren="anonimiseren")
+    assert (opties.host, opties.port, opties.bewaren) == ("127.0.0.1", 9000, "anonimiseren")
+    assert opties.datamap == tmp_path / "optie"
+    monkeypatch.setenv("BUURTOVERLEG_PORT", "abc")
+    assert Instellingen.uit_omgeving(port=9000).port == 9000, "a wrong variable the option replaces does not count"
+
+
+@pytest.mark.parametrize(
+    ("variabele", "waarde", "opdracht"),
+    [
+        ("BUURTOVERLEG_PORT", "abc", ["serve"]),
+        ("BUURTOVERLEG_BEWAARTERMIJN_MAANDEN", "-3", ["serve"]),
+        ("BUURTOVERLEG_BEWAREN", "weggooien", ["backup", "kopie.sqlite"]),
+        ("BUURTOVERLEG_BEWAARTERMIJN_MAANDEN", "twee jaar", ["opruimen", "--droog"]),
+        ("BUURTOVERLEG_PORT", "80 80", ["content", "check"]),
+    ],
+)
+def test_cli_verkeerde_instelling_geeft_een_melding(  # type: ignore[no-untyped-def]
+    variabele: str, waarde: str, opdracht: list[str], tmp_path: Path, monkeypatch, capsys
+):
+    """A wrong value stops the command before it starts anything, with a Dutch line that names
+    the variable and exit code 2, like the other input errors of the command line."""
+    import importlib
+
+    from buurtoverleg.cli import main
+
+    # the module `serve` imports start from (sys.modules, even if a test replaced the package)
+    app = importlib.import_module("buurtoverleg.app")
+    monkeypatch.setattr(app, "start", lambda *a, **k: pytest.fail("the app must not start"))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(variabele, waarde)
+    assert main(opdracht) == 2
+    fout = capsys.readouterr().err
+    assert fout.startswith("fout: ") and variabele in fout and "Traceback" not in fout
+    assert not (tmp_path / "kopie.sqlite").exists()
+
+
+def test_cli_optie_gaat_voor_de_omgeving(tmp_path: Path, catalogus, monkeypatch, capsys):  # type: ignore[no-untyped-def]
+    from buurtoverleg.cli import main
+
+    m = _oud_in_de_datamap(tmp_path, catalogus)
+    monkeypatch.setenv("BUURTOVERLEG_BEWAARTERMIJN_MAANDEN", "1200")  # the 2020 meeting is not that old
+    monkeypatch.setenv("BUURTOVERLEG_BEWAREN", "anonimiseren")
+    assert main(["opruimen", "--droog", "--bewaartermijn-maanden", "12", "--bewaren", "verwijderen"]) == 0
+    uit = capsys.readouterr().out
+    assert uit.startswith("Bewaartermijn 12 maanden (verwijderen)")
+    assert f"overleg {m} · Zuilen · 01-03-2020: wordt verwijderd" in uit
+
+
 # ---------------------------------------------------------------------- the app
 
 

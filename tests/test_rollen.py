@@ -186,6 +186,7 @@ LEZEN = {
     "notities",
     "notulen",
     "notulen_versie",
+    "versie",
     "onenigheden",
     "overzicht",
     "signalen",

@@ -70,16 +70,18 @@ class Catalogus:
 
     def items(self, soort: str) -> list[Item]:
         """Top-level items of a kind, in file order."""
-        return [self.entries[i].item for i in self.volgorde.get(soort, [])]  # type: ignore[misc]
+        # `volgorde` lists top-level items only (never an onderdeel), so the check drops nothing
+        items = (self.entries[i].item for i in self.volgorde.get(soort, []))
+        return [item for item in items if isinstance(item, Item)]
 
     def templates(self) -> list[Template]:
-        return self.items("template")  # type: ignore[return-value]
+        return [item for item in self.items("template") if isinstance(item, Template)]
 
     def template(self, template_id: str) -> Template:
         entry = self.entries.get(template_id)
-        if entry is None or entry.soort != "template":
+        if entry is None or entry.soort != "template" or not isinstance(entry.item, Template):
             raise KeyError(f"onbekend template '{template_id}'")
-        return entry.item  # type: ignore[return-value]
+        return entry.item
 
     def opties(self, prompt: Prompt) -> list[str]:
         """The option ids of a prompt: explicit, all items of a kind, or an item's onderdelen."""

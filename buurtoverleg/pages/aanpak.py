@@ -11,9 +11,9 @@ from typing import Any
 
 from nicegui import ui
 
-from ..live import volg
 from ..sessie.aanpak import ACTIESTATUS, BESLUITSOORTEN
 from .gedeeld import KLEUR, antwoord_van, doe, probeer
+from .volgen import Deel, volg
 
 SMART_LABELS = {
     "wat": "Wat gaan we doen? *",
@@ -31,7 +31,7 @@ async def paneel(ctx, meeting_id: int, token: str, voorstellen) -> None:  # type
     """`voorstellen()` returns (id, titel, redenen) tuples in the order to show them."""
     dienst = ctx.dienst
 
-    async def teken_lijsten(_soorten: set[str] | None = None) -> None:
+    async def teken_lijsten(_delen: frozenset[Deel]) -> None:
         besluiten = await doe(dienst.lezen.besluiten, meeting_id)
         acties = await doe(dienst.lezen.acties, meeting_id)
         gekozen = {b.content_ref: b for b in besluiten if b.soort in ("gekozen", "afgewezen") and b.content_ref}
@@ -138,8 +138,8 @@ async def paneel(ctx, meeting_id: int, token: str, voorstellen) -> None:  # type
         ui.button("Vastleggen", on_click=voeg_besluit_toe)
     besluitvak = ui.column().classes("w-full gap-1")
 
-    await teken_lijsten()
-    volg(ctx.publisher, meeting_id, {"besluit"}, teken_lijsten)
+    # the advice follows every reveal and settled outcome, not only the choices made here
+    await volg(ctx.publisher, meeting_id, {Deel.ADVIES, Deel.BESLUITEN}, teken_lijsten, dienst.lezen.versie)
 
 
 async def beleidsdiagnose(dienst, token: str, richting: str, titel: str) -> None:  # type: ignore[no-untyped-def]
@@ -178,7 +178,7 @@ async def terugblik(ctx, meeting_id: int, token: str) -> None:  # type: ignore[n
     dienst = ctx.dienst
     vak = ui.column().classes("w-full gap-2")
 
-    async def teken(_soorten: set[str] | None = None) -> None:
+    async def teken(_delen: frozenset[Deel]) -> None:
         acties = await doe(dienst.lezen.te_beoordelen, meeting_id)
         vak.clear()
         with vak:
@@ -200,8 +200,7 @@ async def terugblik(ctx, meeting_id: int, token: str) -> None:  # type: ignore[n
                             ),
                         ).props("flat dense")
 
-    await teken()
-    volg(ctx.publisher, meeting_id, {"besluit"}, teken)
+    await volg(ctx.publisher, meeting_id, {Deel.BESLUITEN}, teken, dienst.lezen.versie)
 
 
 async def _kies(dienst, token: str, content_id: str, gekozen: bool) -> None:  # type: ignore[no-untyped-def]

@@ -12,13 +12,13 @@ from typing import Any
 from nicegui import app, ui
 from starlette.requests import Request
 
-from ..live import volg
 from ..sessie.aanmelding import MAX_NAAM, MAX_ORGANISATIE
 from ..sessie.codes import normaliseer_code
 from ..sessie.signalen import MAX_SIGNAAL
 from ..sessie.toestand import DOMEINEN, SIGNAALSOORTEN, Deelnemer, SignaalKaart, Vraag
 from .gedeeld import GETYPT, KLEUR, Mislukt, Storing, doe, kopniveau, probeer, stopt_stil
 from .signaallijst import Signaallijst
+from .volgen import Deel, volg
 
 GROOT = "w-full text-lg py-3"
 
@@ -127,12 +127,16 @@ async def _telefoon(ctx, meeting_id: int, ik: Deelnemer) -> None:  # type: ignor
             ui.label(f"{ik.naam}").classes(f"text-base font-semibold min-w-0 {GETYPT}")
             ui.label(DOMEINEN.get(ik.domein, ik.domein)).classes("text-sm text-gray-600")
 
+        gelezen: dict[str, int] = {}
+        """The meeting version the phone's last full draw showed."""
+
         @ui.refreshable
         async def scherm() -> None:
             # every phone redraws on a step change: one shared read of the meeting for all of them
             vergadering = await doe(
                 ctx.publisher.gedeeld, ("vergadering", meeting_id), meeting_id, dienst.lezen.vergadering, meeting_id
             )
+            gelezen["versie"] = vergadering.versie
             stap = vergadering.huidige_stap
             if vergadering.status == "lobby":
                 _wacht("Welkom! Het overleg begint zo.", "Wacht op de gespreksleider.")
@@ -159,16 +163,18 @@ async def _telefoon(ctx, meeting_id: int, ik: Deelnemer) -> None:  # type: ignor
                     ui.label(vraag.vraag).classes("text-lg font-semibold").props(kopniveau(3))
                     await _vraag(ctx, meeting_id, ik, vraag, mijn.get(vraag.id), concept, signaallijsten)
 
-        await scherm()
-
-    async def herteken(soorten: set[str]) -> None:
-        if soorten & {"stap", "overleg"}:
-            await scherm.refresh()
-        else:
+        async def herteken(delen: frozenset[Deel]) -> int | None:
+            if Deel.VERLOOP in delen:
+                if "versie" in gelezen:
+                    await scherm.refresh()
+                else:
+                    await scherm()  # the first draw makes the refreshable's place on the page
+                return gelezen["versie"]
             for lijst in signaallijsten:
                 await lijst.ververs()
+            return None
 
-    volg(ctx.publisher, meeting_id, {"stap", "signaal", "overleg"}, herteken)
+        await volg(ctx.publisher, meeting_id, {Deel.VERLOOP, Deel.SIGNALEN}, herteken, dienst.lezen.versie)
 
 
 def _wacht(kop: str, tekst: str) -> None:

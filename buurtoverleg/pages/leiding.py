@@ -9,13 +9,13 @@ from nicegui import ui
 from starlette.requests import Request
 
 from .. import qr
-from ..live import volg
 from ..sessie.overgangen import Handeling as H
 from ..sessie.overgangen import toegestaan
-from ..sessie.toestand import DOMEINEN, MEETING_STATUS, ROLLEN, STAP_STATUS
+from ..sessie.toestand import DOMEINEN, MEETING_STATUS, ROLLEN, STAP_STATUS, Vergadering
 from ..sessie.uitslagen import uitkomstopties
 from . import aanpak, pincode
 from .gedeeld import GETYPT, KLEUR, antwoord_van, doe, kopniveau, probeer, stopt_stil
+from .volgen import Deel, volg
 from .weergave import Klokweergave, agenda, balken, duidingsblok, signaalkaart
 
 
@@ -77,30 +77,48 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
                     ui.label("Pincodes op de links").classes("text-lg font-semibold").props(kopniveau(2))
                     await pincode.beheer(ctx, meeting_id, token)
 
-        async def teken(soorten: set[str] | None = None) -> None:
-            volledig = soorten is None or not soorten <= {"antwoord"}
-            # an answer only changes the step card and who has answered; forms stay as typed
+        async def teken(delen: frozenset[Deel]) -> int | None:
+            """An answer only changes the step card and who has answered, a signal only the
+            moderation list; forms stay as typed. Everything else redraws the whole console."""
+            volledig = not delen <= {Deel.TELLERS, Deel.SIGNALEN}
             v = await doe(dienst.lezen.vergadering, meeting_id)
-            stap = v.huidige_stap
+            stap = v.huidige_stap if v.status == "stappen" else None
             kop.set_text(
                 f"{v.buurt} · {MEETING_STATUS.get(v.status, v.status)}"
-                + (f" · stap {stap.positie + 1}: {stap.titel}" if stap and v.status == "stappen" else "")
+                + (f" · stap {stap.positie + 1}: {stap.titel}" if stap else "")
             )
-            klok.zet(stap if v.status == "stappen" else None)
+            klok.zet(stap)
             if volledig:
                 _knoppen(knoppen, v, actie)
-                agendavak.clear()
-                with agendavak:
-                    agenda(v, op_klik=lambda p: actie("ga_naar", p))
-                    if stap is not None and v.status == "stappen":
-                        minuten = ui.number("Minuten voor deze stap", value=stap.klok.budget // 60, min=1, max=240)
-                        minuten.props("dense outlined").classes("w-48")
-                        ui.button(
-                            "Tijd opslaan", on_click=lambda: actie("stel_budget", stap.positie, int(minuten.value or 1))
-                        ).props("flat dense")
+                teken_agenda(v)
+                teken_instellingen(v)
+                await teken_onenigheden()
+            if volledig or Deel.TELLERS in delen:
+                await teken_deelnemers(v)
+                await teken_stap(v)
+            if volledig or Deel.SIGNALEN in delen:
+                signaalvak.clear()
+                if stap is not None and any(q.type == "signaal" for q in stap.vragen):
+                    with signaalvak:
+                        await _moderatie(dienst, meeting_id, token, v)
+            return v.versie if volledig else None
+
+        def teken_agenda(v: Vergadering) -> None:
+            stap = v.huidige_stap
+            agendavak.clear()
+            with agendavak:
+                agenda(v, op_klik=lambda p: actie("ga_naar", p))
+                if stap is not None and v.status == "stappen":
+                    minuten = ui.number("Minuten voor deze stap", value=stap.klok.budget // 60, min=1, max=240)
+                    minuten.props("dense outlined").classes("w-48")
+                    ui.button(
+                        "Tijd opslaan", on_click=lambda: actie("stel_budget", stap.positie, int(minuten.value or 1))
+                    ).props("flat dense")
+
+        async def teken_deelnemers(v: Vergadering) -> None:
+            nog = {d.id for d in await doe(dienst.lezen.nog_niet_geantwoord, meeting_id)}
             deelnemervak.clear()
             with deelnemervak:
-                nog = {d.id for d in await doe(dienst.lezen.nog_niet_geantwoord, meeting_id)}
                 ui.label(
                     f"{len(v.stemmers)} {'stemmer' if len(v.stemmers) == 1 else 'stemmers'}, {len(v.deelnemers)} in de zaal"
                 ).classes("text-sm")
@@ -111,19 +129,23 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
                         + ("" if d.stemt else f" · {ROLLEN[d.rol]}")
                         + wacht
                     ).classes(f"text-sm {GETYPT}" + (" text-orange-800" if wacht else ""))
-            if volledig:
-                instellingvak.clear()
-                with instellingvak:
-                    for naam, label, waarde in (
-                        ("auto_timer", "Tijd start vanzelf bij een nieuwe stap", v.auto_timer),
-                        ("auto_onthullen", "Automatisch onthullen als iedereen heeft gestemd", v.auto_onthullen),
-                        ("live_uitslag", "Open vragen: uitslag live op de beamer", v.live_uitslag),
-                        ("signalen_modereren", "Signalen pas na goedkeuring op de beamer", v.signalen_modereren),
-                        ("toon_namen", "Namen tonen op de beamer", v.toon_namen),
-                    ):
-                        ui.switch(
-                            label, value=waarde, on_change=lambda e, n=naam: actie("instellingen", **{n: e.value})
-                        ).props("dense")
+
+        def teken_instellingen(v: Vergadering) -> None:
+            instellingvak.clear()
+            with instellingvak:
+                for naam, label, waarde in (
+                    ("auto_timer", "Tijd start vanzelf bij een nieuwe stap", v.auto_timer),
+                    ("auto_onthullen", "Automatisch onthullen als iedereen heeft gestemd", v.auto_onthullen),
+                    ("live_uitslag", "Open vragen: uitslag live op de beamer", v.live_uitslag),
+                    ("signalen_modereren", "Signalen pas na goedkeuring op de beamer", v.signalen_modereren),
+                    ("toon_namen", "Namen tonen op de beamer", v.toon_namen),
+                ):
+                    ui.switch(
+                        label, value=waarde, on_change=lambda e, n=naam: actie("instellingen", **{n: e.value})
+                    ).props("dense")
+
+        async def teken_stap(v: Vergadering) -> None:
+            stap = v.huidige_stap
             stapvak.clear()
             with stapvak:
                 if stap is None or v.status != "stappen":
@@ -167,34 +189,34 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
                                 ui.button(
                                     "Uitkomst vastleggen", on_click=lambda q=vraag: _vaststellen(dienst, token, q)
                                 ).props("flat dense")
-            if volledig:
-                onenighedenvak.clear()
-                onenigheden = await doe(dienst.lezen.onenigheden, meeting_id)
-                if onenigheden:
-                    with onenighedenvak:
-                        ui.label(f"Open onenigheden ({len(onenigheden)})").classes("text-lg font-semibold").style(
-                            f"color: {KLEUR['verdeeld']}"
-                        )
-                        for o in onenigheden:
-                            with ui.card().classes("w-full"):
-                                ui.label(f"{o.stap_titel}: {o.vraag}").classes("font-semibold")
-                                ui.label(f"Ronde {o.ronde}: {o.samenvatting}")
-                                for lezing in o.lezingen:
-                                    ui.label(lezing).classes("text-sm")
-                                with ui.row():
-                                    ui.button(
-                                        "Bespreken en opnieuw stemmen",
-                                        on_click=lambda p=o.positie: actie("bespreek_opnieuw", p),
-                                    ).props("outline dense")
-                signaalvak.clear()
-                if stap is not None and any(q.type == "signaal" for q in stap.vragen):
-                    with signaalvak:
-                        await _moderatie(dienst, meeting_id, token, v)
+
+        async def teken_onenigheden() -> None:
+            onenighedenvak.clear()
+            onenigheden = await doe(dienst.lezen.onenigheden, meeting_id)
+            if onenigheden:
+                with onenighedenvak:
+                    ui.label(f"Open onenigheden ({len(onenigheden)})").classes("text-lg font-semibold").style(
+                        f"color: {KLEUR['verdeeld']}"
+                    )
+                    for o in onenigheden:
+                        with ui.card().classes("w-full"):
+                            ui.label(f"{o.stap_titel}: {o.vraag}").classes("font-semibold")
+                            ui.label(f"Ronde {o.ronde}: {o.samenvatting}")
+                            for lezing in o.lezingen:
+                                ui.label(lezing).classes("text-sm")
+                            with ui.row():
+                                ui.button(
+                                    "Bespreken en opnieuw stemmen",
+                                    on_click=lambda p=o.positie: actie("bespreek_opnieuw", p),
+                                ).props("outline dense")
 
         # not while typing; a focused button does not swallow the keys (it has none of its own here)
         ui.keyboard(on_key=lambda e: _sneltoets(e, actie), repeating=False, ignore=["input", "select", "textarea"])
-        await teken()
-        volg(ctx.publisher, meeting_id, None, teken)
+        await volg(ctx.publisher, meeting_id, CONSOLE, teken, dienst.lezen.versie)
+
+
+CONSOLE = frozenset({Deel.VERLOOP, Deel.TELLERS, Deel.UITKOMSTEN, Deel.DEELNEMERS, Deel.SIGNALEN, Deel.INSTELLINGEN})
+"""The console's overleg tab; the approach tab and the PIN form follow their own parts."""
 
 
 def _knoppen(rij, v, actie) -> None:  # type: ignore[no-untyped-def]

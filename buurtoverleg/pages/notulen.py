@@ -15,15 +15,13 @@ from nicegui import run, ui
 
 from ..export import FORMATEN, bestandsnaam, bouw_bestand, mediatype
 from ..export import tekst as t
-from ..live import volg
 from ..sessie.notulen import Notulen, Stapverslag, Vraagverslag
 from ..sessie.toestand import MEETING_STATUS
 from . import pincode
 from .gedeeld import GETYPT, KLEUR, Mislukt, doe, kopniveau, probeer, stopt_stil, weigerpagina
+from .volgen import Deel, volg
 
 log = logging.getLogger("buurtoverleg.pages")
-OPNIEUW = {"stap", "deelnemers", "signaal", "besluit", "instellingen", "notulen"}
-"""Events that change the draft; a single answer does not (results show only after a reveal)."""
 
 
 async def bestand(n: Notulen, formaat: str) -> bytes:
@@ -153,7 +151,7 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
                                 "flat dense"
                             ).mark(f"versie-{v.nummer}-{formaat}")
 
-        async def teken(_soorten: set[str] | None = None) -> None:
+        async def teken(_delen: frozenset[Deel]) -> None:
             stand = await doe(dienst.lezen.notulen, meeting_id)
             statuslabel.set_text(f"{MEETING_STATUS.get(stand.status, stand.status)} · {t.statusregel(stand)}")
             if namen.value != stand.namen:  # changed in another tab (or this redraw started before a click)
@@ -169,12 +167,10 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
             restvak.clear()
             with restvak:
                 _rest(stand)
-            if _soorten and "notulen" in _soorten:
-                await teken_versies()
+            await teken_versies()
 
-        await teken_versies()
-        await teken()
-        volg(ctx.publisher, meeting_id, OPNIEUW, teken)
+        # a single answer does not change the draft (results show only after a reveal)
+        await volg(ctx.publisher, meeting_id, {Deel.NOTULEN}, teken, dienst.lezen.versie)
 
 
 def _notitieveld(dienst, token: str, positie: int | None, waarde: str, label: str) -> None:  # type: ignore[no-untyped-def]

@@ -15,9 +15,9 @@ from typing import Any
 
 from nicegui import app, ui
 
-from ..live import volg
 from ..sessie.pincode import PIN_ROLLEN
 from .gedeeld import KLEUR, Mislukt, antwoord_van, doe, kopniveau, probeer, weigerpagina
+from .volgen import Deel, volg
 
 
 def _sleutel(rol: str, meeting_id: int) -> str:
@@ -39,19 +39,19 @@ async def toegang(ctx, rol: str, token: str) -> int | None:  # type: ignore[no-u
     opslag = app.storage.user  # this browser's, taken while the page is built (see `onthoud`)
     if stand is None or opslag.get(_sleutel(rol, meeting_id)) == stand:
         if rol in PIN_ROLLEN:
-            _bewaak(ctx, rol, meeting_id, opslag)
+            await _bewaak(ctx, rol, meeting_id, opslag)
         return meeting_id
     _formulier(ctx, rol, meeting_id, opslag)
     return None
 
 
-def _bewaak(ctx, rol: str, meeting_id: int, opslag: dict[str, Any]) -> None:  # type: ignore[no-untyped-def]
+async def _bewaak(ctx, rol: str, meeting_id: int, opslag: dict[str, Any]) -> None:  # type: ignore[no-untyped-def]
     """When the link's PIN is set or changed while this page is open, and this browser does not
     hold the new one, the page is emptied: nothing of it stays clickable. The PIN form comes
     with a fresh page load, as for any browser that opens the link."""
     client = ui.context.client
 
-    async def controleer(_soorten: set[str]) -> None:
+    async def controleer(_delen: frozenset[Deel]) -> None:
         stand = await doe(ctx.dienst.pincodes.pin_stand, meeting_id, rol)
         if stand is not None and opslag.get(_sleutel(rol, meeting_id)) != stand:
             client.content.clear()  # the page with its timers, shortcuts and dialogs
@@ -64,7 +64,8 @@ def _bewaak(ctx, rol: str, meeting_id: int, opslag: dict[str, Any]) -> None:  # 
                     "w-full text-lg"
                 )
 
-    volg(ctx.publisher, meeting_id, {"instellingen"}, controleer)
+    # subscribed before the first check: a PIN set while this page was being built still counts
+    await volg(ctx.publisher, meeting_id, {Deel.INSTELLINGEN}, controleer, ctx.dienst.lezen.versie)
 
 
 def onthoud(opslag: dict[str, Any], rol: str, meeting_id: int, stand: str | None) -> None:

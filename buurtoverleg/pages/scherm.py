@@ -6,9 +6,9 @@ from nicegui import ui
 from starlette.requests import Request
 
 from .. import qr
-from ..live import volg
 from ..sessie.toestand import DOMEINEN
 from .gedeeld import GETYPT, KLEUR, Mislukt, doe, kopniveau, stopt_stil, weigerpagina
+from .volgen import ALLE, Deel, volg
 from .weergave import Klokweergave, agenda, balken, duidingsblok, signaalkaart
 
 
@@ -35,10 +35,9 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
         """The 'N van M' labels of the current step: a vote only changes these."""
         vorige: dict[str, object] = {}
 
-        async def teken(soorten: set[str] | None = None) -> None:
-            if soorten == {"antwoord"} and vorige.get("stap") is not None and not vorige.get("zichtbaar"):
-                await tel_bij()
-                return
+        async def teken(delen: frozenset[Deel]) -> int | None:
+            if delen == {Deel.TELLERS} and vorige.get("stap") is not None and not vorige.get("zichtbaar"):
+                return await tel_bij()
             vergadering = await doe(dienst.lezen.vergadering, meeting_id)
             stap = vergadering.huidige_stap
             kop.set_text(
@@ -75,18 +74,23 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
                     agenda(vergadering)
                 else:
                     ui.label("Het overleg is afgesloten. Bedankt!").classes("text-5xl font-bold")
+            return vergadering.versie
 
-        async def tel_bij() -> None:
+        async def tel_bij() -> int | None:
+            """A vote only changes the 'N van M' lines, unless results are live: then all of it."""
             for uitslag in await doe(dienst.lezen.uitslagen, meeting_id, vorige["stap"]):
                 if uitslag.zichtbaar:  # the facilitator just switched live results on
                     vorige["zichtbaar"] = True
-                    await teken()
-                    return
+                    return await teken(ALLE)
                 if uitslag.vraag_id in tellers:
                     tellers[uitslag.vraag_id].set_text(_teller(uitslag, vorige["stemmers"]))
+            return None
 
-        await teken()
-        volg(ctx.publisher, meeting_id, None, teken)
+        await volg(ctx.publisher, meeting_id, BEAMER, teken, dienst.lezen.versie)
+
+
+BEAMER = frozenset({Deel.VERLOOP, Deel.TELLERS, Deel.DEELNEMERS, Deel.SIGNALEN, Deel.INSTELLINGEN})
+"""What the wall shows: the step and its results, the counts, who joined, the signals."""
 
 
 def _lobby(vergadering, basis: str) -> None:  # type: ignore[no-untyped-def]

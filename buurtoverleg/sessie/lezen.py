@@ -30,6 +30,7 @@ class Lezen:
     ) -> None:
         # the meeting and who is in it
         self.vergadering = verloop.vergadering
+        self.versie = verloop.versie
         self.links = aanmelding.links
         self.overzicht = aanmelding.overzicht
         self.nog_niet_geantwoord = stemmen.nog_niet_geantwoord

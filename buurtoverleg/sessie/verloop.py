@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import select
+
 from ..storage.models import Meeting, StepState
 from . import overeenstemming
 from .eenheid import Eenheid, deelnemer
-from .fouten import Geweigerd
+from .fouten import Geweigerd, NietGevonden
 from .overgangen import Handeling, Overlegstatus, Stapstatus, controleer, stap_na
 from .timer import verbruikt
 from .toestand import Vergadering
@@ -33,6 +35,14 @@ class Verloop:
         self.eenheid = eenheid
 
     # ------------------------------------------------------------------ reading
+
+    def versie(self, meeting_id: int) -> int:
+        """The meeting's version now: a page back from a lost connection compares it with what it drew."""
+        with self.eenheid.lees() as s:
+            versie = s.scalar(select(Meeting.version).where(Meeting.id == meeting_id))
+        if versie is None:
+            raise NietGevonden("Dit overleg bestaat niet (meer).")
+        return versie
 
     def vergadering(self, meeting_id: int) -> Vergadering:
         e = self.eenheid

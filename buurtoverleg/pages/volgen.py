@@ -1,0 +1,152 @@
+"""How a page follows its meeting: subscribe first, read second, and read again on anything newer.
+
+A page draws from reads; the domain announces each change as an event carrying the meeting's
+new version (`Gebeurtenis.versie`). A page that read first and subscribed second could miss a
+change committed in between and stay on the old step for good, so `Volger` subscribes before
+the first read. Each full draw says which version it showed; events up to that version are
+already on screen and are skipped, anything newer marks the parts of the view it changes
+(`WAT_VERANDERT`, one table for every page), and a short timer redraws those parts. A redraw
+that races a commit is followed by another, so a page always ends at the database's state.
+After a reconnect the page asks the database for the meeting's version, which also catches
+changes this process never announced.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Collection, Mapping
+from enum import StrEnum
+
+from nicegui import context, ui
+
+from ..live import NiceGuiPublisher
+from ..sessie.gebeurtenissen import Gebeurtenis, Soort
+from .gedeeld import Mislukt, doe
+
+REDRAW_INTERVAL = 0.2
+"""Seconds between redraws at most: thirty phones voting at once cost the beamer a handful."""
+
+
+class Deel(StrEnum):
+    """A part of a role's view that is read and redrawn on its own."""
+
+    VERLOOP = "verloop"
+    """Which step, its state and round, the timer, its results once shown, the buttons."""
+    UITKOMSTEN = "uitkomsten"
+    """What the room settled on, and the disagreements still open."""
+    TELLERS = "tellers"
+    """How many (and, on the console, who) have answered the open step."""
+    DEELNEMERS = "deelnemers"
+    """Who is in the room, and whether joining is open."""
+    SIGNALEN = "signalen"
+    """The room's signals and who recognises them."""
+    ADVIES = "advies"
+    """The proposed approach and its reasons: they follow results, settled outcomes and choices."""
+    BESLUITEN = "besluiten"
+    """Decisions, choices, actions, and the review of the previous meeting's actions."""
+    INSTELLINGEN = "instellingen"
+    """The meeting's switches and thresholds, and the PINs on its links."""
+    NOTULEN = "notulen"
+    """The secretary's draft, notes and final versions."""
+
+
+ALLE: frozenset[Deel] = frozenset(Deel)
+
+WAT_VERANDERT: Mapping[Soort, frozenset[Deel]] = {
+    "stap": frozenset({Deel.VERLOOP, Deel.TELLERS, Deel.UITKOMSTEN, Deel.ADVIES, Deel.NOTULEN}),
+    "antwoord": frozenset({Deel.TELLERS}),
+    "deelnemers": frozenset({Deel.DEELNEMERS, Deel.TELLERS, Deel.NOTULEN}),
+    "signaal": frozenset({Deel.SIGNALEN, Deel.NOTULEN}),
+    "besluit": frozenset({Deel.BESLUITEN, Deel.ADVIES, Deel.UITKOMSTEN, Deel.NOTULEN}),
+    "instellingen": frozenset({Deel.INSTELLINGEN, Deel.VERLOOP, Deel.SIGNALEN, Deel.NOTULEN}),
+    "notulen": frozenset({Deel.NOTULEN}),
+    "overleg": ALLE,
+}
+"""For each kind of event, the parts of any view it can change: the one place that says what
+redraws. A page names the parts it shows; it redraws where the two meet."""
+
+Herteken = Callable[[frozenset[Deel]], Awaitable[int | None]]
+"""Redraws the given parts; returns the meeting version it read when it drew the whole view."""
+
+
+class Volger:
+    """One page's subscription to one meeting. Make it before the page reads anything."""
+
+    def __init__(
+        self,
+        publisher: NiceGuiPublisher,
+        meeting_id: int,
+        delen: Collection[Deel],
+        herteken: Herteken,
+        lees_versie: Callable[[int], int],
+    ) -> None:
+        self.publisher = publisher
+        self.meeting_id = meeting_id
+        self.delen = frozenset(delen)
+        self.herteken = herteken
+        self.lees_versie = lees_versie
+        self.getekend = -1
+        """The meeting version the last full draw showed; events up to it are on screen."""
+        self.gehoord = -1
+        """The newest version an event announced to this page (whether or not it changed a part shown here)."""
+        self._vuil: set[Deel] = set()
+        self._bezig = False
+        self._verbindingen = 0
+        publisher.event.subscribe(self._ontvang)  # first: nothing committed from here on is missed
+        context.client.on_connect(self._weer_verbonden)
+        ui.timer(REDRAW_INTERVAL, self._misschien)
+
+    async def eerste_keer(self) -> None:
+        """The first draw, after the subscription: anything committed meanwhile is redrawn next."""
+        self._vuil.update(self.delen)
+        await self._misschien()
+
+    def _ontvang(self, gebeurtenis: Gebeurtenis) -> None:
+        if gebeurtenis.meeting_id != self.meeting_id:
+            return
+        self.gehoord = max(self.gehoord, gebeurtenis.versie)
+        if gebeurtenis.versie <= self.getekend:
+            return
+        self._vuil.update(WAT_VERANDERT[gebeurtenis.soort] & self.delen)
+
+    async def _weer_verbonden(self) -> None:
+        """Back from a sleeping phone or a dropped Wi-Fi: is the database further than what we drew?
+
+        The first connection is the page being opened: its first draw follows the subscription."""
+        self._verbindingen += 1
+        if self._verbindingen == 1:
+            return
+        try:
+            versie = await doe(self.lees_versie, self.meeting_id)
+        except Mislukt:
+            return
+        if versie > max(self.getekend, self.gehoord):
+            self._vuil.update(self.delen)
+            self.publisher.haal_in(self.meeting_id, versie)
+
+    async def _misschien(self) -> None:
+        if not self._vuil or self._bezig:
+            return
+        self._bezig = True
+        welke = frozenset(self._vuil)
+        self._vuil.clear()
+        try:
+            versie = await self.herteken(welke)
+            if versie is not None:
+                self.getekend = max(self.getekend, versie)
+        except Mislukt:
+            pass  # the notice is shown (say, the meeting was deleted); the next event tries again
+        finally:
+            self._bezig = False
+
+
+async def volg(
+    publisher: NiceGuiPublisher,
+    meeting_id: int,
+    delen: Collection[Deel],
+    herteken: Herteken,
+    lees_versie: Callable[[int], int],
+) -> Volger:
+    """Subscribe the current page to its meeting, then draw it for the first time."""
+    volger = Volger(publisher, meeting_id, delen, herteken, lees_versie)
+    await volger.eerste_keer()
+    return volger

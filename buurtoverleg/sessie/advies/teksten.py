@@ -1,0 +1,75 @@
+"""The Dutch words of the advice: the reasons behind a score and the SAMOS hint.
+
+Every reason names the analysis' own items by their title in sentence case, so the
+facilitator can read it out as it stands.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...content import Catalogus
+from ...content.schema import Oplossingsrichting
+from .analyse import _uniek
+from .gewichten import SAMOS_SJABLONEN
+
+LABELS = {
+    "oorzaak": "oorzaak",
+    "locatie": "past bij",
+    "doelgroep": "doelgroep",
+    "fase": "fase",
+    "verschijningsvorm": "verschijningsvorm",
+    "sentiment": "sentiment",
+    "trigger": "trigger",
+    "actor": "betrokkenen",
+}
+
+
+def _benoem(catalogus: Catalogus, sleutel: str, via: list[str], *, label: bool = True) -> str:
+    """'oorzaak: overlast van kinderen en jongeren (overlast van kinderen van 8 tot 14)'."""
+    tekst = _klein(catalogus.titel(sleutel))
+    specifiek = [_klein(catalogus.titel(i)) for i in _uniek(via) if i != sleutel]
+    if specifiek:
+        tekst += f" ({', '.join(specifiek)})"
+    if not label:
+        return tekst
+    soort = catalogus.entries[sleutel].soort
+    return f"{LABELS.get(soort, soort)}: {tekst}"
+
+
+def _vuistregel(catalogus: Catalogus, vuistregel_id: str) -> str:
+    titel = catalogus.titel(vuistregel_id)
+    return f"vuistregel '{titel}'" if titel != vuistregel_id else "vuistregel"
+
+
+def _samos(catalogus: Catalogus) -> str:
+    sjablonen = [s for s in SAMOS_SJABLONEN if catalogus.entries.get(s) and catalogus.entries[s].soort == "template"]
+    hint = (
+        "Er zijn incidenten of er is escalatie: bespreek de situatie ook in een SAMOS-kernteam "
+        "(gestructureerde signalering en aanpak van onrust en spanningen, uit de handreiking "
+        "'Omgaan met maatschappelijke spanningen')."
+    )
+    if sjablonen:
+        eerste = sjablonen[0]
+        hint += f" Begin met het sjabloon '{catalogus.titel(eerste)}' ({eerste})"
+        if len(sjablonen) > 1:
+            hint += ", daarna " + " en ".join(sjablonen[1:])
+        hint += "."
+    return hint
+
+
+def _klein(titel: str) -> str:
+    """A title as part of a sentence: 'B. Overlast van kinderen' -> 'overlast van kinderen'."""
+    titel = re.sub(r"^[A-Z]\.\s+", "", titel)
+    if len(titel) > 1 and titel[0].isupper() and titel[1].islower():
+        titel = titel[0].lower() + titel[1:]
+    return titel
+
+
+def _citaat(richting: Oplossingsrichting, trefwoord: str) -> str | None:
+    """The richting's own `wanneer` line (else interventietype) that contains the keyword."""
+    for kop, regels in (("wanneer", richting.wanneer), ("aanpak", richting.interventietypen)):
+        for regel in regels:
+            if trefwoord.lower() in regel.lower():
+                return f"{kop}: {regel.rstrip('.')}"
+    return None
