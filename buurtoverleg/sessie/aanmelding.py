@@ -38,7 +38,7 @@ class Aanmelding:
         e = self.eenheid
         buurt = _tekst(buurt, "De naam van de buurt", MAX_BUURT, regels=False)
         template = e.template(template_id)
-        with e.db.transactie() as s:
+        with e.schrijf() as s:  # nobody follows a meeting that does not exist yet: no event
             if vorige is not None:
                 e.meeting(s, vorige)
             meeting = Meeting(
