@@ -311,15 +311,12 @@ def _backup(args: argparse.Namespace) -> int:
 
 def _content(args: argparse.Namespace) -> int:
     from .content import laad
+    from .content.controle import controleer
 
     extra = getattr(args, "map", None) or Instellingen.uit_omgeving().content_dir
     catalogus = laad(extra)
     if args.content_opdracht == "check":
-        for fout in catalogus.fouten:
-            print(f"FOUT {fout}", file=sys.stderr)
-        for soort, aantal in sorted(catalogus.tellingen().items()):
-            print(f"{soort}: {aantal}")
-        return 1 if catalogus.fouten else 0
+        return controleer(catalogus)
     json.dump(
         [
             {

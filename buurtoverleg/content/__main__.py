@@ -1,7 +1,16 @@
-"""`python -m buurtoverleg.content [DIR]`: the same as `buurtoverleg content check [DIR]`."""
+"""`python -m buurtoverleg.content [DIR]`: the same as `buurtoverleg content check [DIR]`.
+
+It does not go through the command line module, which imports this package: no cycle."""
 
 import sys
 
-from ..cli import main
+from ..instellingen import Instellingen, Instellingsfout
+from .catalogus import laad
+from .controle import controleer
 
-sys.exit(main(["content", "check", *sys.argv[1:]]))
+try:
+    extra = sys.argv[1] if len(sys.argv) > 1 else Instellingen.uit_omgeving().content_dir
+except Instellingsfout as fout:  # as the command line says it
+    print(f"fout: {fout}", file=sys.stderr)
+    sys.exit(2)
+sys.exit(controleer(laad(extra)))
