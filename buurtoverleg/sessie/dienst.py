@@ -48,6 +48,7 @@ from .toestand import (
     Zaalsignalen,
     verdeling,
 )
+from .vraagtypen import vraagtype
 
 _GEBEURTENISSEN = "buurtoverleg.gebeurtenissen"
 """Key in a write transaction's `Session.info`: the events that go out after its commit."""
@@ -527,7 +528,7 @@ class Dienst(Aanpak, Notulist, Pincodes, Bewaren):
             if meeting.current_step is None or meeting.status != "stappen":
                 return []
             stap = meeting.steps[meeting.current_step]
-            vragen = [p.id for p in self._prompts(meeting, stap) if p.type.value not in ("signaal", "bespreking")]
+            vragen = [p.id for p in self._prompts(meeting, stap) if vraagtype(p.type).neemt_stemmen]
             if not vragen:
                 return []
             klaar = self._klaar(s, meeting, stap, vragen)
@@ -872,30 +873,7 @@ class Dienst(Aanpak, Notulist, Pincodes, Bewaren):
         return stap, prompt
 
     def _controleer_waarde(self, vraag: Vraag, waarde: Any) -> Any:
-        toegestaan = vraag.waarden()
-        if vraag.type == "enkele-keuze":
-            if not isinstance(waarde, str) or waarde not in toegestaan:
-                raise Geweigerd("Kies een van de opties.")
-            return waarde
-        if vraag.type == "meerkeuze":  # an empty list is an answer too: "geen van deze"
-            if not isinstance(waarde, list | tuple) or not all(isinstance(w, str) for w in waarde):
-                raise Geweigerd("Kies een of meer opties.")
-            if any(w not in toegestaan for w in waarde):
-                raise Geweigerd("Kies een of meer van de opties.")
-            return sorted(set(waarde), key=toegestaan.index)
-        if vraag.type == "schaal":
-            if isinstance(waarde, bool) or not isinstance(waarde, int) or waarde not in toegestaan:
-                raise Geweigerd(f"Kies een getal van {vraag.schaal_min} tot en met {vraag.schaal_max}.")
-            return waarde
-        if vraag.type == "stippen":
-            if not isinstance(waarde, dict) or not all(isinstance(v, int) and v >= 0 for v in waarde.values()):
-                raise Geweigerd("Verdeel je stippen over de opties.")
-            if any(k not in toegestaan for k in waarde):
-                raise Geweigerd("Verdeel je stippen over de opties uit de lijst.")
-            if sum(waarde.values()) > vraag.stippen:
-                raise Geweigerd(f"Je hebt {vraag.stippen} stippen; je gebruikte er {sum(waarde.values())}.")
-            return {k: v for k, v in sorted(waarde.items(), key=lambda kv: toegestaan.index(kv[0])) if v}
-        raise Geweigerd("Bij deze vraag hoort geen stem.")
+        return vraag.soort.controleer(vraag, waarde)
 
     def _klaar(self, s: Session, meeting: Meeting, stap: StepState, vragen: list[str]) -> set[int]:
         rijen = s.execute(
@@ -906,7 +884,7 @@ class Dienst(Aanpak, Notulist, Pincodes, Bewaren):
         return {pid for pid, n in rijen if n >= len(vragen)}
 
     def _iedereen_geantwoord(self, s: Session, meeting: Meeting, stap: StepState) -> bool:
-        vragen = [p.id for p in self._prompts(meeting, stap) if p.type.value not in ("signaal", "bespreking")]
+        vragen = [p.id for p in self._prompts(meeting, stap) if vraagtype(p.type).neemt_stemmen]
         stemmers = {p.id for p in meeting.participants if p.role == "deelnemer"}
         return bool(vragen) and bool(stemmers) and stemmers <= self._klaar(s, meeting, stap, vragen)
 
