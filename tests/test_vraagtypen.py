@@ -159,5 +159,6 @@ def test_hoe_overeenstemming_wordt_gelezen():
 def test_alleen_een_schaal_heeft_getallen_en_alleen_stippen_zijn_een_prioriteit():
     assert [t.naam for t in VRAAGTYPEN.values() if t.schaal] == ["schaal"]
     assert [t.naam for t in VRAAGTYPEN.values() if t.prioriteit] == ["stippen"]
+    assert [t.naam for t in VRAAGTYPEN.values() if t.enkelvoudig] == ["enkele-keuze", "schaal"]
     assert _vraag("schaal", schaal_min=2, schaal_max=4).waarden() == [2, 3, 4]
     assert _vraag("enkele-keuze").waarden() == ["a", "b", "c"]

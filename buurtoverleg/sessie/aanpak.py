@@ -200,14 +200,14 @@ class Aanpak:
             duiding = self.duiding(meeting_id, stap.positie)  # type: ignore[attr-defined]
             for vraag in stap.vragen:
                 soorten = {self.catalogus.get(o.id).soort for o in vraag.opties}  # type: ignore[attr-defined]
-                if len(soorten) != 1 or next(iter(soorten)) not in soort_veld or vraag.type == "stippen":
+                if len(soorten) != 1 or next(iter(soorten)) not in soort_veld or vraag.soort.prioriteit:
                     continue
                 veld = soort_veld[next(iter(soorten))]
                 if vraag.id in uitkomsten:
                     if uitkomsten[vraag.id].optie:
                         gevonden[veld].append(uitkomsten[vraag.id].optie)
                     continue
-                if vraag.id in duiding and vraag.type == "enkele-keuze" and duiding[vraag.id][-1].typisch:
+                if vraag.id in duiding and vraag.soort.enkelvoudig and duiding[vraag.id][-1].typisch:
                     gevonden[veld].append(duiding[vraag.id][-1].typisch)
                     continue
                 uitslag = uitslagen.get(vraag.id)
@@ -242,11 +242,11 @@ class Aanpak:
         totaal: dict[str, int] = {}
         v = self.vergadering(meeting_id)  # type: ignore[attr-defined]
         for stap in v.stappen:
-            if not any(q.type == "stippen" for q in stap.vragen) or stap.status == "nog-niet":
+            if not any(q.soort.prioriteit for q in stap.vragen) or stap.status == "nog-niet":
                 continue
             for uitslag in self.uitslagen(meeting_id, stap.positie, voor_leiding=True):  # type: ignore[attr-defined]
                 vraag = next(q for q in stap.vragen if q.id == uitslag.vraag_id)
-                if vraag.type == "stippen":
+                if vraag.soort.prioriteit:
                     for optie, aantal in uitslag.verdeling.items():
                         totaal[optie] = totaal.get(optie, 0) + aantal
         return totaal

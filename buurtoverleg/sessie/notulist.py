@@ -152,7 +152,7 @@ class Notulist:
         vragen = {q.id: q for st in v.stappen for q in st.vragen}
         onderwerpen = {}  # how the besluitenlijst names a prompt: its step, unless the step asks more
         for st in v.stappen:
-            stemvragen = [q for q in st.vragen if q.type not in ("signaal", "bespreking")]
+            stemvragen = [q for q in st.vragen if q.neemt_stemmen]
             for q in stemvragen:
                 onderwerpen[q.id] = st.titel if len(stemvragen) == 1 else q.vraag
 
@@ -300,7 +300,7 @@ class Notulist:
         signalen: int,
         drempels: Any,
     ) -> Vraagverslag:
-        if vraag.type in ("signaal", "bespreking"):
+        if not vraag.neemt_stemmen:
             return Vraagverslag(vraag.id, vraag.vraag, vraag.type, signalen=signalen)
         per_nummer = {d.ronde: d for d in duidingen}
         rondes, tellingen = [], []
@@ -309,7 +309,7 @@ class Notulist:
             if not rijen:
                 continue
             d = per_nummer.get(ronde)
-            if d is None and vraag.type != "stippen":
+            if d is None and vraag.soort.duiding is not None:
                 d = beoordeel(
                     vraag,
                     ronde,
@@ -408,7 +408,7 @@ def _antwoorden(s: Session, meeting_id: int) -> dict[str, list[tuple[Any, ...]]]
 def _optietitel(vraag: Vraag | None, waarde: str | None) -> str:
     if vraag is None or waarde is None:
         return waarde or ""
-    if vraag.type == "schaal":
+    if vraag.soort.schaal:
         try:
             return vraag.titel_van(int(waarde))
         except ValueError:

@@ -99,6 +99,8 @@ class Vraagtype:
     """Participants send signal cards to it (waarneming/duiding)."""
     schaal: bool = False
     """Its values are the numbers of a scale, not option ids."""
+    enkelvoudig: bool = False
+    """Each voter gives one value, so the typical answer (duiding) stands for the room's answer."""
     duiding: Literal["ordinaal", "keuze"] | None = None
     """How agreement is read (`duiding.beoordeel`); None: the result is not an assessment."""
     ordinaal_als_geordend: bool = False
@@ -146,13 +148,22 @@ VRAAGTYPEN: dict[str, Vraagtype] = {
         Vraagtype(
             "enkele-keuze",
             neemt_stemmen=True,
+            enkelvoudig=True,
             duiding="keuze",
             ordinaal_als_geordend=True,
             _controleer=_een_optie,
             _tel=_tel_een,
         ),
         Vraagtype("meerkeuze", neemt_stemmen=True, duiding="keuze", _controleer=_opties, _tel=_tel_elk),
-        Vraagtype("schaal", neemt_stemmen=True, schaal=True, duiding="ordinaal", _controleer=_getal, _tel=_tel_een),
+        Vraagtype(
+            "schaal",
+            neemt_stemmen=True,
+            schaal=True,
+            enkelvoudig=True,
+            duiding="ordinaal",
+            _controleer=_getal,
+            _tel=_tel_een,
+        ),
         Vraagtype(
             "stippen",
             neemt_stemmen=True,
