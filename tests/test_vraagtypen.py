@@ -43,6 +43,7 @@ def test_onbekend_type_wordt_niet_stil_geraden():
 def test_wat_een_type_aanneemt(naam, stemmen, signalen):
     assert vraagtype(naam).neemt_stemmen is stemmen
     assert vraagtype(naam).neemt_signalen is signalen
+    assert vraagtype(naam).alleen_gesprek is (naam == "bespreking")
     vraag = _vraag(naam)
     assert vraag.soort is vraagtype(naam)
     assert vraag.neemt_stemmen is stemmen and vraag.neemt_signalen is signalen

@@ -116,6 +116,11 @@ class Vraagtype:
     _controleer: Callable[[Vraag, Any], Any] = field(default=_geen_stem, repr=False)
     _tel: Callable[[dict[Any, int], Any], None] = field(default=_tel_niets, repr=False)
 
+    @property
+    def alleen_gesprek(self) -> bool:
+        """Nothing is entered on the phones: the room only talks about it."""
+        return not self.neemt_stemmen and not self.neemt_signalen
+
     def controleer(self, vraag: Vraag, waarde: Any) -> Any:
         """The answer as it is stored; raises `Geweigerd` (in Dutch, for the voter) if it does not fit."""
         return self._controleer(vraag, waarde)
