@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from buurtoverleg.sessie.duiding import verschuiving
 from buurtoverleg.sessie.fouten import Geweigerd
+from buurtoverleg.sessie.oordeel import verschuiving
 
 
 def _zaal(dienst, meeting_id):  # type: ignore[no-untyped-def]

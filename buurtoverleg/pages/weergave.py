@@ -7,7 +7,8 @@ import time
 
 from nicegui import ui
 
-from ..sessie.duiding import Duiding, verschuiving
+from ..sessie.oordeel import Oordeel as Duiding
+from ..sessie.oordeel import verschuiving
 from ..sessie.timer import mmss
 from ..sessie.toestand import DOMEINEN, SIGNAALSOORTEN, SignaalKaart, Stap, Uitslag, Vergadering, Vraag
 from .gedeeld import GETYPT, KLEUR

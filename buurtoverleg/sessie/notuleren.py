@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session
 
 from ..storage.models import Meeting, MinutesNote, MinutesVersion
 from .aanpak import ACTIESTATUS, Aanpak, ActieRegel
-from .duiding import beoordeel
 from .eenheid import Eenheid
 from .fouten import Geweigerd, NietGevonden
 from .invoer import tekst as _tekst
@@ -37,6 +36,7 @@ from .notulen import (
     Vraagverslag,
 )
 from .notulenregels import aanwezigheid, antwoorden_per_vraag, getoonde_rondes, janee, optietitel
+from .oordeel import Oordeel, beoordeel
 from .signalen import Signalen
 from .toestand import DOMEINEN, Vraag, verdeling
 from .uitslagen import Uitslagen
@@ -169,7 +169,7 @@ class Notuleren:
         ruw: list[RuwAntwoord] = []
         for stap in v.stappen:
             getoond = getoonde_rondes(stap, v.status)
-            duiding = self.uitslagen.oordelen(meeting_id, stap.positie) if stap.status != "nog-niet" else {}
+            oordelen = self.uitslagen.oordelen(meeting_id, stap.positie) if stap.status != "nog-niet" else {}
             verslagen = []
             for stapvraag in stap.vragen:
                 per_ronde = {r: [a for a in antwoorden.get(stapvraag.id, []) if a[0] == r] for r, _ in getoond}
@@ -183,7 +183,7 @@ class Notuleren:
                         stapvraag,
                         getoond,
                         per_ronde,
-                        duiding.get(stapvraag.id, []),
+                        oordelen.get(stapvraag.id, []),
                         uitkomsten.get(stapvraag.id),
                         sum(1 for k in signalen if k.vraag_id == stapvraag.id),
                         drempels,
@@ -298,14 +298,14 @@ class Notuleren:
         vraag: Vraag,
         getoond: list[tuple[int, bool]],
         per_ronde: dict[int, list[tuple[Any, ...]]],
-        duidingen: list[Any],
+        oordelen: list[Oordeel],
         uitkomst: Any,
         signalen: int,
         drempels: Any,
     ) -> Vraagverslag:
         if not vraag.neemt_stemmen:
             return Vraagverslag(vraag.id, vraag.vraag, vraag.type, signalen=signalen)
-        per_nummer = {d.ronde: d for d in duidingen}
+        per_nummer = {d.ronde: d for d in oordelen}
         rondes, tellingen = [], []
         for ronde, in_zaal in getoond:
             rijen = per_ronde[ronde]

@@ -236,7 +236,7 @@ class Onenigheid:
     samenvatting: str
     gewicht: float
     lezingen: tuple[str, ...]
-    """How the differing domains read it, one line per reading (see Duiding.lezingen)."""
+    """How the differing domains read it, one line per reading (see oordeel.Oordeel.lezingen)."""
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..storage.models import Decision, Meeting, Participant, Response
-from .duiding import Duiding as Oordeel
-from .duiding import beoordeel
 from .eenheid import Eenheid
 from .fouten import Geweigerd
 from .invoer import tekst as _tekst
+from .oordeel import Oordeel, beoordeel
 from .overgangen import Stapstatus
 from .toestand import Onenigheid, Uitkomst, Uitslag, Vraag, verdeling
 from .verloop import Verloop

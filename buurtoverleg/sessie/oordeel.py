@@ -1,4 +1,5 @@
-"""From stored answers to what the room sees after a reveal: agreed or divided, and where.
+"""The oordeel: from stored answers to what the room sees after a reveal, agreed or divided,
+and where. (Not the signal kind "duiding", which is what a participant says a signal means.)
 
 The measures themselves live in `overeenstemming`; this module decides which measure fits
 which question (a fase question is an ordered scale, a checklist is a choice) and phrases
@@ -24,7 +25,7 @@ class Domeinverschil:
 
 
 @dataclass(frozen=True)
-class Duiding:
+class Oordeel:
     vraag_id: str
     ronde: int
     aantal: int
@@ -48,7 +49,7 @@ def beoordeel(
     *,
     geordend: bool,
     drempels: ov.Drempels,
-) -> Duiding | None:
+) -> Oordeel | None:
     """Agreement on one prompt's answers `(domein, waarde)`; None for prompts that are not
     an assessment (signals, dot-voting, discussion)."""
     vorm = vraag.soort.duidingsvorm(geordend)
@@ -59,12 +60,12 @@ def beoordeel(
     return None
 
 
-def verschuiving(rondes: Sequence[Duiding]) -> str:
+def verschuiving(rondes: Sequence[Oordeel]) -> str:
     """'ronde 1: verdeeld, ronde 2: eensgezind op onderhuidse spanningen'."""
     return ", ".join(f"ronde {d.ronde}: {d.samenvatting}" for d in rondes)
 
 
-def _ordinaal(vraag: Vraag, ronde: int, antwoorden: Sequence[tuple[str, Any]], drempels: ov.Drempels) -> Duiding:
+def _ordinaal(vraag: Vraag, ronde: int, antwoorden: Sequence[tuple[str, Any]], drempels: ov.Drempels) -> Oordeel:
     schaal = vraag.waarden()
     positie = {w: i + 1 for i, w in enumerate(schaal)}
     paren = [(d, positie[w]) for d, w in antwoorden if w in positie]
@@ -91,7 +92,7 @@ def _ordinaal(vraag: Vraag, ronde: int, antwoorden: Sequence[tuple[str, Any]], d
         lezing[v.domein_a] = round(v.waarde_a)
         lezing[v.domein_b] = round(v.waarde_b)
     lezingen = _groepeer({d: labels.get(p, str(p)) for d, p in lezing.items()}, volgorde=lambda p: p, sleutel=lezing)
-    return Duiding(
+    return Oordeel(
         vraag.id,
         ronde,
         uitslag.aantal,
@@ -104,7 +105,7 @@ def _ordinaal(vraag: Vraag, ronde: int, antwoorden: Sequence[tuple[str, Any]], d
     )
 
 
-def _keuze(vraag: Vraag, ronde: int, antwoorden: Sequence[tuple[str, Any]], drempels: ov.Drempels) -> Duiding:
+def _keuze(vraag: Vraag, ronde: int, antwoorden: Sequence[tuple[str, Any]], drempels: ov.Drempels) -> Oordeel:
     opties = [o.id for o in vraag.opties]
     bekend = set(opties)
     paren = [(d, [w] if isinstance(w, str) else list(w)) for d, w in antwoorden]
@@ -138,7 +139,7 @@ def _keuze(vraag: Vraag, ronde: int, antwoorden: Sequence[tuple[str, Any]], drem
         volgorde=lambda k: tuple(plek[o] for o in k),
         sleutel=keuzes,
     )
-    return Duiding(
+    return Oordeel(
         vraag.id,
         ronde,
         uitslag.aantal,
