@@ -286,8 +286,8 @@ class Simulatie:
         stap = v.huidige_stap
         if v.status != "stappen" or stap is None or stap.status != "open":
             return
-        vragen = [q for q in stap.vragen if q.type not in ("signaal", "bespreking")]
-        signaalvraag = next((q for q in stap.vragen if q.type == "signaal"), None)
+        vragen = [q for q in stap.vragen if q.neemt_stemmen]
+        signaalvraag = next((q for q in stap.vragen if q.neemt_signalen), None)
         for i in self.deelnemers:
             if signaalvraag is not None:
                 for nr, signaal in enumerate(self.signalen):

@@ -174,12 +174,12 @@ def _titelblok(doc: Any, n: Notulen) -> None:
 
 
 def _vraag(doc: Any, v: Vraagverslag) -> None:
-    if v.type == "bespreking":
+    if v.soort.alleen_gesprek:
         p = _alinea(doc)
         _run(p, "Besproken: ", cursief=True)
         _run(p, v.vraag)
         return
-    if v.type == "signaal":
+    if v.soort.neemt_signalen:
         p = _alinea(doc)
         _run(p, "Gevraagd: ", cursief=True)
         _run(p, v.vraag)

@@ -89,9 +89,9 @@ def _stap(s: Stapverslag) -> list[Flowable]:
 
 
 def _vraag(v: Vraagverslag) -> list[Flowable]:
-    if v.type == "bespreking":
+    if v.soort.alleen_gesprek:
         return [_pm(f"<i>Besproken:</i> {_x(v.vraag)}")]
-    if v.type == "signaal":
+    if v.soort.neemt_signalen:
         aantal = "1 signaal" if v.signalen == 1 else f"{v.signalen} signalen"
         return [
             _pm(f"<i>Gevraagd:</i> {_x(v.vraag)}"),

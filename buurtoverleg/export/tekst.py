@@ -97,11 +97,7 @@ def stapkop(s: Stapverslag) -> str:
 
 
 def rondekop(v: Vraagverslag, r: Ronde) -> str:
-    if v.type == "stippen":
-        eenheid = "deelnemer" if r.aantal == 1 else "deelnemers"
-    else:
-        eenheid = "antwoord" if r.aantal == 1 else "antwoorden"
-    tekst = f"Ronde {r.ronde} ({r.aantal} {eenheid})"
+    tekst = f"Ronde {r.ronde} ({v.soort.rondeteller(r.aantal)})"
     if r.samenvatting:
         tekst += f": {r.samenvatting}"
     if not r.getoond:

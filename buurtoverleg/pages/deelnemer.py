@@ -204,7 +204,9 @@ async def _vraag(
         status.set_text("Niet opgeslagen")
         return False
 
-    if vraag.type in ("enkele-keuze", "schaal"):
+    # How each prompt type is entered on the phone, one branch per type; what a type takes and
+    # how its answer is checked and counted is in sessie/vraagtypen.py.
+    if vraag.type in ("enkele-keuze", "schaal"):  # a button per option, or per point of the scale
         keuzes = [(w, vraag.titel_van(w)) for w in vraag.waarden()]
         knoppen: dict[Any, ui.button] = {}
 
@@ -297,6 +299,8 @@ async def _vraag(
         ui.button("Versturen", on_click=verstuur_stippen).classes(GROOT)
     elif vraag.type == "signaal":
         signaallijsten.append(await _signaalinvoer(ctx, meeting_id, ik, vraag, concept, status))
+    elif vraag.type == "bespreking":
+        pass  # the room talks: nothing to enter on the phone
 
 
 async def _signaalinvoer(

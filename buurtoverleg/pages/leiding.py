@@ -98,7 +98,7 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
                 await teken_stap(v)
             if volledig or Deel.SIGNALEN in delen:
                 signaalvak.clear()
-                if stap is not None and any(q.type == "signaal" for q in stap.vragen):
+                if stap is not None and any(q.neemt_signalen for q in stap.vragen):
                     with signaalvak:
                         await _moderatie(dienst, meeting_id, token, v)
             return v.versie if volledig else None
@@ -173,7 +173,7 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
                         with ui.card().classes("w-full"):
                             ui.label(vraag.vraag).classes("font-semibold")
                             u = uitslagen.get(vraag.id)
-                            if u is None or vraag.type in ("signaal", "bespreking"):
+                            if u is None or not vraag.neemt_stemmen:
                                 continue
                             ui.label(
                                 f"{u.aantal} van {len(v.stemmers)} geantwoord"

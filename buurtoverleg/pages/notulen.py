@@ -210,10 +210,10 @@ def _stap(stap: Stapverslag) -> None:
 
 
 def _vraag(v: Vraagverslag) -> None:
-    if v.type == "bespreking":
+    if v.soort.alleen_gesprek:
         ui.label(f"Besproken: {v.vraag}").classes("text-sm italic")
         return
-    if v.type == "signaal":
+    if v.soort.neemt_signalen:
         ui.label(f"{v.vraag} · {v.signalen} signalen").classes("text-sm italic")
         return
     ui.label(v.vraag).classes("font-semibold")

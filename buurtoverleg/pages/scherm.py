@@ -56,7 +56,7 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
             )
             signalen = (
                 await doe(dienst.lezen.signalen, meeting_id)
-                if stap and any(v.type == "signaal" for v in stap.vragen)
+                if stap and any(v.neemt_signalen for v in stap.vragen)
                 else []
             )
             vorige["stap"] = stap.positie if stap and vergadering.status == "stappen" else None
@@ -137,7 +137,7 @@ def _stap(vergadering, stap, uitslagen, duiding, signalen, basis: str, tellers) 
     per_vraag = {u.vraag_id: u for u in uitslagen}
     # two assessments in one step (ernst and urgentie) stand side by side, or the second one
     # falls off the bottom of the beamer
-    naast_elkaar = sum(v.type not in ("signaal", "bespreking") for v in stap.vragen) > 1
+    naast_elkaar = sum(v.neemt_stemmen for v in stap.vragen) > 1
     vak = (
         ui.element("div").classes("w-full grid grid-cols-2 gap-x-16 gap-y-4")
         if naast_elkaar
@@ -147,10 +147,10 @@ def _stap(vergadering, stap, uitslagen, duiding, signalen, basis: str, tellers) 
         uitslag = per_vraag.get(vraag.id)
         with vak, ui.column().classes("w-full gap-2 min-w-0"):
             ui.label(vraag.vraag).classes("text-5xl font-semibold").props(kopniveau(2))
-            if vraag.type == "signaal":
+            if vraag.neemt_signalen:
                 _signalen(vergadering, signalen, vraag.id)
                 continue
-            if vraag.type == "bespreking" or uitslag is None:
+            if not vraag.neemt_stemmen or uitslag is None:
                 continue
             tellers[vraag.id] = ui.label(_teller(uitslag, stemmers)).classes("text-4xl").props('aria-live="polite"')
             if uitslag.zichtbaar:

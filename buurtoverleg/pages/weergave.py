@@ -46,7 +46,7 @@ class Klokweergave:
 def balken(vraag: Vraag, uitslag: Uitslag, groot: bool = False) -> None:
     """A horizontal bar per option or scale value; readable from the back of the room."""
     # Bars are a share of the room (of all dots for dot-voting), not of the largest option.
-    totaal = max(1, sum(uitslag.verdeling.values()) if vraag.type == "stippen" else uitslag.aantal)
+    totaal = max(1, vraag.soort.geheel(uitslag.verdeling, uitslag.aantal))
     tekst = "text-4xl" if groot else "text-base"
     hoogte = "h-10" if groot else "h-6"
     with ui.column().classes("w-full " + ("gap-3" if groot else "gap-1")):

@@ -207,7 +207,7 @@ class Aanpak:
             oordelen = self.uitslagen.oordelen(meeting_id, stap.positie)
             for vraag in stap.vragen:
                 soorten = {self.eenheid.catalogus.get(o.id).soort for o in vraag.opties}
-                if len(soorten) != 1 or next(iter(soorten)) not in soort_veld or vraag.type == "stippen":
+                if len(soorten) != 1 or next(iter(soorten)) not in soort_veld or vraag.soort.prioriteit:
                     continue
                 veld = soort_veld[next(iter(soorten))]
                 if vraag.id in uitkomsten:
@@ -215,7 +215,7 @@ class Aanpak:
                         gevonden[veld].append(optie)
                     continue
                 typisch = oordelen[vraag.id][-1].typisch if vraag.id in oordelen else None
-                if vraag.type == "enkele-keuze" and typisch:
+                if vraag.soort.enkelvoudig and typisch:
                     gevonden[veld].append(typisch)
                     continue
                 uitslag = uitslagen.get(vraag.id)
@@ -250,11 +250,11 @@ class Aanpak:
         totaal: dict[str, int] = {}
         v = self.verloop.vergadering(meeting_id)
         for stap in v.stappen:
-            if not any(q.type == "stippen" for q in stap.vragen) or stap.status == "nog-niet":
+            if not any(q.soort.prioriteit for q in stap.vragen) or stap.status == "nog-niet":
                 continue
             for uitslag in self.uitslagen.uitslagen(meeting_id, stap.positie, voor_leiding=True):
                 vraag = next(q for q in stap.vragen if q.id == uitslag.vraag_id)
-                if vraag.type == "stippen":
+                if vraag.soort.prioriteit:
                     for optie, aantal in uitslag.verdeling.items():
                         totaal[optie] = totaal.get(optie, 0) + aantal
         return totaal

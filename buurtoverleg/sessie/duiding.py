@@ -51,9 +51,10 @@ def beoordeel(
 ) -> Duiding | None:
     """Agreement on one prompt's answers `(domein, waarde)`; None for prompts that are not
     an assessment (signals, dot-voting, discussion)."""
-    if vraag.type == "schaal" or (vraag.type == "enkele-keuze" and geordend):
+    vorm = vraag.soort.duidingsvorm(geordend)
+    if vorm == "ordinaal":
         return _ordinaal(vraag, ronde, antwoorden, drempels)
-    if vraag.type in ("enkele-keuze", "meerkeuze"):
+    if vorm == "keuze":
         return _keuze(vraag, ronde, antwoorden, drempels)
     return None
 
@@ -68,7 +69,7 @@ def _ordinaal(vraag: Vraag, ronde: int, antwoorden: Sequence[tuple[str, Any]], d
     positie = {w: i + 1 for i, w in enumerate(schaal)}
     paren = [(d, positie[w]) for d, w in antwoorden if w in positie]
     uitslag = ov.ordinaal([p for _, p in paren], 1, len(schaal), drempels)
-    drempel = drempels.domein_afstand_schaal if vraag.type == "schaal" else drempels.domein_afstand_fase
+    drempel = drempels.domein_afstand_schaal if vraag.soort.schaal else drempels.domein_afstand_fase
     verschillen = ov.domeinverschillen_ordinaal(paren, drempel)
     labels = {positie[w]: _label(vraag, w) for w in schaal}
     typisch = None if uitslag.mediaan is None else schaal[round(uitslag.mediaan) - 1]

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from .vraagtypen import Vraagtype, vraagtype
+
 SCHEMA = "buurtoverleg-notulen/1"
 
 
@@ -69,8 +71,13 @@ class Vraagverslag:
     signalen: int = 0
 
     @property
+    def soort(self) -> Vraagtype:
+        """What its type does (see `vraagtypen`)."""
+        return vraagtype(self.type)
+
+    @property
     def eenheid(self) -> str:
-        return "stippen" if self.type == "stippen" else "stemmen"
+        return self.soort.eenheid
 
 
 @dataclass(frozen=True)

@@ -54,7 +54,7 @@ def antwoorden_per_vraag(s: Session, meeting_id: int) -> dict[str, list[tuple[An
 def optietitel(vraag: Vraag | None, waarde: str | None) -> str:
     if vraag is None or waarde is None:
         return waarde or ""
-    if vraag.type == "schaal":
+    if vraag.soort.schaal:
         try:
             return vraag.titel_van(int(waarde))
         except ValueError:

@@ -155,7 +155,7 @@ class Notuleren:
         vragen = {q.id: q for st in v.stappen for q in st.vragen}
         onderwerpen = {}  # how the besluitenlijst names a prompt: its step, unless the step asks more
         for st in v.stappen:
-            stemvragen = [q for q in st.vragen if q.type not in ("signaal", "bespreking")]
+            stemvragen = [q for q in st.vragen if q.neemt_stemmen]
             for q in stemvragen:
                 onderwerpen[q.id] = st.titel if len(stemvragen) == 1 else q.vraag
 
@@ -303,7 +303,7 @@ class Notuleren:
         signalen: int,
         drempels: Any,
     ) -> Vraagverslag:
-        if vraag.type in ("signaal", "bespreking"):
+        if not vraag.neemt_stemmen:
             return Vraagverslag(vraag.id, vraag.vraag, vraag.type, signalen=signalen)
         per_nummer = {d.ronde: d for d in duidingen}
         rondes, tellingen = [], []
@@ -312,7 +312,7 @@ class Notuleren:
             if not rijen:
                 continue
             d = per_nummer.get(ronde)
-            if d is None and vraag.type != "stippen":
+            if d is None and vraag.soort.duiding is not None:
                 d = beoordeel(
                     vraag,
                     ronde,

@@ -14,6 +14,7 @@ from .invoer import tekst as _tekst
 from .overgangen import Overlegstatus
 from .rolcontrole import als_deelnemer
 from .toestand import SIGNAALSOORTEN, SignaalKaart, Zaalsignalen
+from .vraagtypen import vraagtype
 
 MAX_SIGNAAL = 1000
 
@@ -32,7 +33,7 @@ class Signalen:
         with e.schrijf() as s:
             meeting, deelnemer = als_deelnemer(s, meeting_id, deelnemer_id, ook_niet_stemmers=True)
             _stap, prompt = e.open_vraag(meeting, vraag_id)
-            if prompt.type.value != "signaal":
+            if not vraagtype(prompt.type).neemt_signalen:
                 raise Geweigerd("Bij deze vraag hoort geen signaal.")
             al = s.scalar(
                 select(Signal.id).where(

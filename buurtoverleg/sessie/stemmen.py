@@ -14,11 +14,9 @@ from .eenheid import Eenheid, deelnemer
 from .fouten import Geweigerd
 from .overgangen import Overlegstatus
 from .rolcontrole import als_deelnemer
-from .toestand import Deelnemer, Vraag
+from .toestand import Deelnemer
 from .verloop import Verloop
-
-GEEN_STEM = ("signaal", "bespreking")
-"""Prompt types that are not voted on."""
+from .vraagtypen import vraagtype
 
 
 class Stemmen:
@@ -63,7 +61,7 @@ class Stemmen:
             if meeting.current_step is None or meeting.status != Overlegstatus.STAPPEN:
                 return []
             stap = meeting.steps[meeting.current_step]
-            vragen = [p.id for p in e.prompts(meeting, stap) if p.type.value not in GEEN_STEM]
+            vragen = [p.id for p in e.prompts(meeting, stap) if vraagtype(p.type).neemt_stemmen]
             if not vragen:
                 return []
             klaar = _klaar(s, meeting, stap, vragen)
@@ -76,7 +74,7 @@ class Stemmen:
         with e.schrijf() as s:
             meeting, stemmer = als_deelnemer(s, meeting_id, deelnemer_id)
             stap, prompt = e.open_vraag(meeting, vraag_id)
-            schoon = _controleer_waarde(e.vraag(prompt), waarde)
+            schoon = vraagtype(prompt.type).controleer(e.vraag(prompt), waarde)
             bestaand = s.scalar(
                 select(Response).where(
                     Response.participant_id == stemmer.id,
@@ -104,7 +102,7 @@ class Stemmen:
             e.noteer(s, meeting_id, "stap" if alles_binnen else "antwoord")
 
     def _iedereen_geantwoord(self, s: Session, meeting: Meeting, stap: StepState) -> bool:
-        vragen = [p.id for p in self.eenheid.prompts(meeting, stap) if p.type.value not in GEEN_STEM]
+        vragen = [p.id for p in self.eenheid.prompts(meeting, stap) if vraagtype(p.type).neemt_stemmen]
         stemmers = {p.id for p in meeting.participants if p.role == "deelnemer"}
         return bool(vragen) and bool(stemmers) and stemmers <= _klaar(s, meeting, stap, vragen)
 
@@ -116,30 +114,3 @@ def _klaar(s: Session, meeting: Meeting, stap: StepState, vragen: list[str]) -> 
         .group_by(Response.participant_id)
     ).all()
     return {pid for pid, n in rijen if n >= len(vragen)}
-
-
-def _controleer_waarde(vraag: Vraag, waarde: Any) -> Any:
-    toegestaan = vraag.waarden()
-    if vraag.type == "enkele-keuze":
-        if not isinstance(waarde, str) or waarde not in toegestaan:
-            raise Geweigerd("Kies een van de opties.")
-        return waarde
-    if vraag.type == "meerkeuze":  # an empty list is an answer too: "geen van deze"
-        if not isinstance(waarde, list | tuple) or not all(isinstance(w, str) for w in waarde):
-            raise Geweigerd("Kies een of meer opties.")
-        if any(w not in toegestaan for w in waarde):
-            raise Geweigerd("Kies een of meer van de opties.")
-        return sorted(set(waarde), key=toegestaan.index)
-    if vraag.type == "schaal":
-        if isinstance(waarde, bool) or not isinstance(waarde, int) or waarde not in toegestaan:
-            raise Geweigerd(f"Kies een getal van {vraag.schaal_min} tot en met {vraag.schaal_max}.")
-        return waarde
-    if vraag.type == "stippen":
-        if not isinstance(waarde, dict) or not all(isinstance(v, int) and v >= 0 for v in waarde.values()):
-            raise Geweigerd("Verdeel je stippen over de opties.")
-        if any(k not in toegestaan for k in waarde):
-            raise Geweigerd("Verdeel je stippen over de opties uit de lijst.")
-        if sum(waarde.values()) > vraag.stippen:
-            raise Geweigerd(f"Je hebt {vraag.stippen} stippen; je gebruikte er {sum(waarde.values())}.")
-        return {k: v for k, v in sorted(waarde.items(), key=lambda kv: toegestaan.index(kv[0])) if v}
-    raise Geweigerd("Bij deze vraag hoort geen stem.")

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from .timer import Klok
+from .vraagtypen import Vraagtype, vraagtype
 
 MEETING_STATUS = {"lobby": "Lobby", "stappen": "Bezig", "afronding": "Afronding", "gesloten": "Gesloten"}
 STAP_STATUS = {
@@ -68,9 +69,22 @@ class Vraag:
     schaal_labels: tuple[str, ...] = ()
     stippen: int = 3
 
+    @property
+    def soort(self) -> Vraagtype:
+        """What its type does (see `vraagtypen`)."""
+        return vraagtype(self.type)
+
+    @property
+    def neemt_stemmen(self) -> bool:
+        return self.soort.neemt_stemmen
+
+    @property
+    def neemt_signalen(self) -> bool:
+        return self.soort.neemt_signalen
+
     def waarden(self) -> list[Any]:
         """The values an answer may contain: option ids, or the scale's numbers."""
-        if self.type == "schaal":
+        if self.soort.schaal:
             return list(range(self.schaal_min, self.schaal_max + 1))
         return [o.id for o in self.opties]
 
@@ -91,7 +105,7 @@ class Vraag:
         for optie in self.opties:
             if optie.id == waarde:
                 return optie.titel
-        naam = self.schaallabel(waarde) if self.type == "schaal" else ""
+        naam = self.schaallabel(waarde) if self.soort.schaal else ""
         return f"{waarde} · {naam}" if naam else str(waarde)
 
 
@@ -249,16 +263,4 @@ def verdeling(vraag: Vraag, waarden: Iterable[Any]) -> dict[Any, int]:
     """Counts per option (or scale value, or dots per option), every option present.
 
     One counting rule for the live result and the minutes, so both show the same numbers."""
-    telling: dict[Any, int] = {w: 0 for w in vraag.waarden()}
-    for waarde in waarden:
-        if isinstance(waarde, dict):
-            for optie, stippen in waarde.items():
-                if optie in telling:
-                    telling[optie] += int(stippen)
-        elif isinstance(waarde, list):
-            for optie in waarde:
-                if optie in telling:
-                    telling[optie] += 1
-        elif waarde in telling:
-            telling[waarde] += 1
-    return telling
+    return vraag.soort.verdeling(vraag, waarden)

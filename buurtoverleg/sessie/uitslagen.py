@@ -24,7 +24,7 @@ UITKOMSTSOORTEN = ("vastgesteld", "geen-overeenstemming")
 
 def uitkomstopties(vraag: Vraag) -> dict[str, str]:
     """What the facilitator can settle a prompt on: option id (or scale value, as text) -> title."""
-    return {str(w): str(w) if vraag.type == "schaal" else vraag.titel_van(w) for w in vraag.waarden()}
+    return {str(w): str(w) if vraag.soort.schaal else vraag.titel_van(w) for w in vraag.waarden()}
 
 
 class Uitslagen:
