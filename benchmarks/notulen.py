@@ -21,11 +21,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from buurtoverleg.content import laad
-from buurtoverleg.demo import vul_groot
 from buurtoverleg.export import bouw_bestand
 from buurtoverleg.samenstelling import maak_dienst
 from buurtoverleg.sessie.gebeurtenissen import LokaleBus
 from buurtoverleg.storage import Database, upgrade
+from buurtoverleg.voorbeeld import vul_groot
 
 
 def main() -> None:

@@ -244,7 +244,7 @@ def _export(args: argparse.Namespace) -> int:
 def _demo(args: argparse.Namespace) -> int:
     if not args.fill:
         return _demo_live(args)
-    from .demo import vul
+    from .voorbeeld import vul
 
     instellingen, dienst = _domein(args)
     buurt = args.buurt or "Kanaleneiland-Zuid"

@@ -15,7 +15,6 @@ from nicegui.testing import User
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from buurtoverleg.demo import DEELNEMERS, NOTULIST, vul
 from buurtoverleg.export import bouw_bestand, exporteer
 from buurtoverleg.samenstelling import maak_dienst
 from buurtoverleg.sessie.bewaren import verslag
@@ -26,6 +25,7 @@ from buurtoverleg.sessie.wissen import WEGGEHAALD
 from buurtoverleg.storage import Database, upgrade
 from buurtoverleg.storage.models import Base, Meeting, Participant, Signal, SignalUpvote
 from buurtoverleg.toegang import Organisator
+from buurtoverleg.voorbeeld import DEELNEMERS, NOTULIST, vul
 from tests.conftest import ORGANISATOR, Nepklok, klik
 from tests.test_pages import LIVE, _ctx, inloggen, meedoen
 

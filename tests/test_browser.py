@@ -502,7 +502,7 @@ EERSTE_RONDE = (
     "fase-ongemak",
     "fase-incidenten",
 )
-"""The phase per demo participant (buurtoverleg.demo.DEELNEMERS): police and residents see incidents."""
+"""The phase per demo participant (buurtoverleg.voorbeeld.DEELNEMERS): police and residents see incidents."""
 
 
 def _bewaar_voor_readme(bron: Path, naam: str, max_bytes: int = 200_000) -> None:
@@ -523,15 +523,15 @@ def _bewaar_voor_readme(bron: Path, naam: str, max_bytes: int = 200_000) -> None
 def _kamer_vol(server: Server):  # type: ignore[no-untyped-def]
     """The demo meeting's first step with eight participants and their eight signals, made
     through the domain in the server's own database before any page opens."""
-    from buurtoverleg import content, demo
+    from buurtoverleg import content, voorbeeld
     from buurtoverleg.samenstelling import maak_dienst
     from buurtoverleg.sessie.gebeurtenissen import LokaleBus
     from buurtoverleg.storage import Database
 
     dienst = maak_dienst(Database(server.database_url), content.laad(TEST_INHOUD), LokaleBus())
-    kamer = demo.begin(dienst, "Kanaleneiland-Zuid")
+    kamer = voorbeeld.begin(dienst, "Kanaleneiland-Zuid")
     m = kamer.links.meeting_id
-    for auteur, soort, tekst, herkenners in demo.SIGNALEN:
+    for auteur, soort, tekst, herkenners in voorbeeld.SIGNALEN:
         signaal = dienst.deelnemer(m, kamer.deelnemers[auteur]).signaal("kort-signalen-vraag", soort, tekst)
         for wie in herkenners:
             dienst.deelnemer(m, kamer.deelnemers[wie]).herken(signaal)
@@ -558,7 +558,7 @@ def test_schermen_met_een_verdeelde_zaal(server: Server, browsers: Starter) -> N
     duimvriendelijk(telefoon, "signalen van anderen")
     telefoon.screenshot("telefoon-signalen-van-anderen")
 
-    from buurtoverleg.demo import SIGNALEN
+    from buurtoverleg.voorbeeld import SIGNALEN
 
     for _, _, tekst, _ in SIGNALEN:
         beamer.zie(tekst)

@@ -18,12 +18,12 @@ import pytest
 from nicegui.testing import User
 from pypdf import PdfReader
 
-from buurtoverleg.demo import DEELNEMERS, vul, vul_groot
 from buurtoverleg.export import bestandsnaam, bouw_bestand, exporteer
 from buurtoverleg.export import tekst as t
 from buurtoverleg.export.pdf import _plat
 from buurtoverleg.sessie.fouten import Geweigerd
 from buurtoverleg.sessie.notulen import Notulen
+from buurtoverleg.voorbeeld import DEELNEMERS, vul, vul_groot
 from tests.conftest import klik
 
 LIVE = 40

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from ..content import Catalogus
@@ -67,9 +67,16 @@ class Eenheid:
 
         The raise is one SQL expression, so two writers never hand out the same number; a read
         of the meeting in any later transaction carries a version at least this high."""
-        s.execute(update(Meeting).where(Meeting.id == meeting_id).values(version=Meeting.version + 1))
-        versie = s.scalar(select(Meeting.version).where(Meeting.id == meeting_id))
-        s.info[_GEBEURTENISSEN].append(Gebeurtenis(meeting_id, soort, versie or 0))
+        versie = s.scalar(
+            update(Meeting)
+            .where(Meeting.id == meeting_id)
+            .values(version=Meeting.version + 1)
+            .returning(Meeting.version)
+            .execution_options(synchronize_session=False)
+        )
+        if versie is None:
+            raise NietGevonden("Dit overleg bestaat niet (meer).")
+        s.info[_GEBEURTENISSEN].append(Gebeurtenis(meeting_id, soort, versie))
 
     def lees(self) -> AbstractContextManager[Session]:
         """A plain read session: nothing is noted, nothing is published."""

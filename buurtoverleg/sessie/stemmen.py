@@ -14,7 +14,7 @@ from .eenheid import Eenheid, deelnemer
 from .fouten import Geweigerd
 from .overgangen import Overlegstatus
 from .rolcontrole import als_deelnemer
-from .toestand import Deelnemer, Vraag
+from .toestand import Deelnemer
 from .verloop import Verloop
 from .vraagtypen import vraagtype
 
@@ -74,7 +74,7 @@ class Stemmen:
         with e.schrijf() as s:
             meeting, stemmer = als_deelnemer(s, meeting_id, deelnemer_id)
             stap, prompt = e.open_vraag(meeting, vraag_id)
-            schoon = _controleer_waarde(e.vraag(prompt), waarde)
+            schoon = vraagtype(prompt.type).controleer(e.vraag(prompt), waarde)
             bestaand = s.scalar(
                 select(Response).where(
                     Response.participant_id == stemmer.id,
@@ -114,8 +114,3 @@ def _klaar(s: Session, meeting: Meeting, stap: StepState, vragen: list[str]) -> 
         .group_by(Response.participant_id)
     ).all()
     return {pid for pid, n in rijen if n >= len(vragen)}
-
-
-def _controleer_waarde(vraag: Vraag, waarde: Any) -> Any:
-    """The answer as stored, or the prompt type's Dutch refusal (`vraagtypen`)."""
-    return vraag.soort.controleer(vraag, waarde)
