@@ -32,7 +32,7 @@ from buurtoverleg.sessie.dienst import Dienst
 from buurtoverleg.sessie.fouten import Geweigerd
 from buurtoverleg.sessie.signalen import MAX_SIGNAAL
 from tests.conftest import TEST_INHOUD, klik
-from tests.test_pages import LIVE, _ctx
+from tests.pages.test_pages import LIVE, _ctx
 
 GEVAARLIJK = {
     "script": "<script>alert(1)</script>",

@@ -27,7 +27,7 @@ from buurtoverleg.storage import Database, upgrade
 from buurtoverleg.storage.models import Base, Meeting, Participant, Signal, SignalUpvote
 from buurtoverleg.toegang import Organisator
 from tests.conftest import ORGANISATOR, Nepklok, klik
-from tests.test_pages import LIVE, _ctx, inloggen, meedoen
+from tests.pages.test_pages import LIVE, _ctx, inloggen, meedoen
 
 BEWONER = "Mevrouw Hendriks van nummer 12"
 """A resident named in a signal: not a participant, so only removing the text protects her."""
