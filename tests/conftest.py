@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from nicegui.testing import User
 
 from buurtoverleg.app import Context
 from buurtoverleg.content import Catalogus, laad
@@ -34,21 +32,6 @@ def app_ctx() -> Context:
 
 
 ORGANISATOR = "test-organisator-sleutel"
-
-
-async def klik(user: User, target: str | None = None, *, pogingen: int = 100, **zoek: str) -> None:
-    """Click an element as soon as it is there. A page redraws a moment after the event that
-    changed it (another client's action, a timer), so a button may not exist yet when the
-    test gets here; on a busy CI machine that moment can be long."""
-    for _ in range(pogingen - 1):
-        try:
-            interactie = user.find(target, **zoek)  # type: ignore[arg-type]
-            break
-        except AssertionError:
-            await asyncio.sleep(0.1)
-    else:
-        interactie = user.find(target, **zoek)  # type: ignore[arg-type]  # fails with NiceGUI's page dump
-    interactie.click()
 
 
 @pytest.fixture(autouse=True)

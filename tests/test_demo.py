@@ -25,7 +25,7 @@ from buurtoverleg.sessie.dienst import Dienst
 from buurtoverleg.sessie.gebeurtenissen import LokaleBus
 from buurtoverleg.simulatie import PERSONAS, SIGNALEN, Simulatie, Tempo
 from buurtoverleg.storage import Database
-from tests.conftest import klik
+from tests.pages.hulp import klik
 
 SNEL = Tempo(aanmelden=(0.0, 0.05), antwoord=(0.0, 0.1), signaal=(0.0, 0.1), herken=(0.0, 0.05), wekker=60.0)
 """Short delays; a wake-up of a minute, so every reaction in these tests must come from an event."""

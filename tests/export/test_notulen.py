@@ -24,7 +24,7 @@ from buurtoverleg.export import tekst as t
 from buurtoverleg.export.pdf import _plat
 from buurtoverleg.sessie.fouten import Geweigerd
 from buurtoverleg.sessie.notulen import Notulen
-from tests.conftest import klik
+from tests.pages.hulp import klik
 
 LIVE = 40
 

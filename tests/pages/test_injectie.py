@@ -31,8 +31,9 @@ from buurtoverleg.sessie.aanmelding import MAX_NAAM, MAX_ORGANISATIE
 from buurtoverleg.sessie.dienst import Dienst
 from buurtoverleg.sessie.fouten import Geweigerd
 from buurtoverleg.sessie.signalen import MAX_SIGNAAL
-from tests.conftest import TEST_INHOUD, klik
-from tests.pages.test_pages import LIVE, _ctx
+from tests.conftest import TEST_INHOUD
+from tests.pages.hulp import LIVE, klik
+from tests.pages.test_pages import _ctx
 
 GEVAARLIJK = {
     "script": "<script>alert(1)</script>",

@@ -16,8 +16,8 @@ from nicegui.testing import User
 from buurtoverleg.samenstelling import maak_dienst
 from buurtoverleg.sessie.gebeurtenissen import LokaleBus
 from buurtoverleg.sessie.toestand import Vergadering
-from tests.conftest import klik
-from tests.pages.test_pages import LIVE, _ctx, meedoen
+from tests.pages.hulp import LIVE, klik, meedoen
+from tests.pages.test_pages import _ctx
 
 
 def _wissel_na_de_eerste_lezing(monkeypatch: pytest.MonkeyPatch, wissel: Callable[[], Any]) -> None:

@@ -10,10 +10,8 @@ from nicegui import ui
 from nicegui.testing import User
 
 from buurtoverleg.app import Context
-from tests.conftest import ORGANISATOR, klik
-
-LIVE = 100
-"""should_see retries (0.1 s each): live updates pass an event, a redraw timer and a thread."""
+from tests.conftest import ORGANISATOR
+from tests.pages.hulp import LIVE, inloggen, klik, meedoen
 
 
 def _ctx() -> Context:
@@ -21,26 +19,6 @@ def _ctx() -> Context:
     from tests.conftest import app_ctx
 
     return app_ctx()
-
-
-async def inloggen(user: User) -> None:
-    await user.open("/")
-    user.find(marker="wachtwoord").type(ORGANISATOR)
-    await klik(user, "Inloggen")
-    await user.should_see("Nieuw overleg", retries=LIVE)
-
-
-async def meedoen(tel: User, code: str, naam: str, domein: str = "Bewoner", organisatie: str = "") -> None:
-    """A phone joins through the form, as a person does, and waits in the lobby."""
-    await tel.open(f"/doe/{code}")
-    await tel.should_see("Vul in wie je bent", retries=LIVE)
-    await klik(tel, "Domein")
-    await klik(tel, domein)
-    tel.find("Naam").type(naam)
-    if organisatie:
-        tel.find("Organisatie").type(organisatie)
-    await klik(tel, "Meedoen")
-    await tel.should_see("Wacht op de gespreksleider", retries=LIVE)
 
 
 async def test_home_maakt_een_overleg(user: User):

@@ -28,8 +28,7 @@ from buurtoverleg.sessie.fouten import Geweigerd
 from buurtoverleg.storage import Database
 from buurtoverleg.storage.database import BEZET_WACHTTIJD_S, SYNCHRONOUS
 from buurtoverleg.storage.models import Participant, Response, Signal
-from tests.conftest import klik
-from tests.pages.test_pages import meedoen
+from tests.pages.hulp import klik, meedoen
 
 LIVE = 100
 """should_see retries (0.1 s each), as in test_pages."""

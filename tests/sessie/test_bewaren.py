@@ -26,8 +26,9 @@ from buurtoverleg.sessie.wissen import WEGGEHAALD
 from buurtoverleg.storage import Database, upgrade
 from buurtoverleg.storage.models import Base, Meeting, Participant, Signal, SignalUpvote
 from buurtoverleg.toegang import Organisator
-from tests.conftest import ORGANISATOR, Nepklok, klik
-from tests.pages.test_pages import LIVE, _ctx, inloggen, meedoen
+from tests.conftest import ORGANISATOR, Nepklok
+from tests.pages.hulp import LIVE, inloggen, klik, meedoen
+from tests.pages.test_pages import _ctx
 
 BEWONER = "Mevrouw Hendriks van nummer 12"
 """A resident named in a signal: not a participant, so only removing the text protects her."""

@@ -31,8 +31,8 @@ from buurtoverleg.sessie.rollen import Aanpakrol, Deelnemerrol, Leidingrol, Notu
 from buurtoverleg.sessie.toestand import Links
 from buurtoverleg.storage import Database
 from buurtoverleg.storage.models import Meeting
-from tests.conftest import klik
-from tests.pages.test_pages import LIVE, _ctx
+from tests.pages.hulp import LIVE, inloggen, klik
+from tests.pages.test_pages import _ctx
 
 MORGEN = "2026-11-24"  # the test clock stands on 2026-11-23
 VELDEN = {"wat": "Portiekgesprekken", "wanneer": "2027-01-15", "uitvoerder": "Opbouwwerk"}
@@ -563,8 +563,6 @@ async def test_gespreksleider_stelt_de_pincode_van_de_notulist_in(user: User, cr
 
 
 async def test_organisator_maakt_een_overleg_met_pincode(user: User, create_user):
-    from tests.pages.test_pages import inloggen
-
     await inloggen(user)
     user.find("Buurt of wijk").type("Dichterswijk")
     user.find(marker="nieuw-pin-gespreksleider").type("12")
