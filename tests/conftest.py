@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from nicegui.testing import User
 
 from buurtoverleg.app import Context
 from buurtoverleg.content import Catalogus, laad
@@ -21,13 +22,16 @@ _APP: list[Context] = []
 
 
 def onthoud_app(ctx: Context) -> None:
-    """`voor_start` for the test app: remember its context for `app_ctx`; no page to open."""
+    """`voor_start` for the test app: remember its context for the `app` fixture; no page to open."""
     _APP[:] = [ctx]
 
 
-def app_ctx() -> Context:
-    """The running app's context, for page tests that read links from its domain."""
-    assert _APP, "no app started: use the `user` fixture"
+@pytest.fixture
+def app(user: User) -> Context:
+    """The context of the app that NiceGUI's `user` fixture started for this test: page tests read
+    links from its domain and reach its database, catalogue and settings. Request it after any
+    fixture that must run before the app starts."""
+    assert _APP, "no app started: tests/app_main.py did not call onthoud_app"
     return _APP[-1]
 
 
