@@ -28,10 +28,8 @@ from buurtoverleg.sessie.fouten import Geweigerd
 from buurtoverleg.storage import Database
 from buurtoverleg.storage.database import BEZET_WACHTTIJD_S, SYNCHRONOUS
 from buurtoverleg.storage.models import Participant, Response, Signal
-from tests.pages.hulp import klik, meedoen
+from tests.pages.hulp import LIVE, klik, meedoen
 
-LIVE = 100
-"""should_see retries (0.1 s each), as in test_pages."""
 SLOT_S = 1.5
 """How long another connection holds the write lock in the lock tests."""
 GEHEIM = "Mevrouw Jansen van nummer 12"
