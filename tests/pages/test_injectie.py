@@ -282,7 +282,7 @@ def test_exports_bevatten_de_tekst_letterlijk(dienst: Dienst):
 def test_lange_woorden_passen_op_telefoon_beamer_en_console(tmp_path):
     """A name of 80 and a signal of 1000 letters without a space: no page gets wider than its
     screen (the phone at 390 px, the beamer at 1920, console and minutes at 1280)."""
-    from browser import draai_server, maak_browser, waarom_overslaan
+    from tests.pages.browser import draai_server, maak_browser, waarom_overslaan
 
     reden = waarom_overslaan()
     if reden:
