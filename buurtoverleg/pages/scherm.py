@@ -9,7 +9,7 @@ from starlette.requests import Request
 
 from .. import qr
 from ..appcontext import Context
-from ..sessie.duiding import Duiding
+from ..sessie.duiding import Duiding as Oordeel
 from ..sessie.toestand import DOMEINEN, SignaalKaart, Stap, Uitslag, Vergadering
 from .gedeeld import GETYPT, KLEUR, Mislukt, doe, kopniveau, stopt_stil, weigerpagina
 from .volgen import ALLE, Deel, volg
@@ -146,7 +146,7 @@ def _stap(
     vergadering: Vergadering,
     stap: Stap,
     uitslagen: list[Uitslag],
-    duiding: dict[str, list[Duiding]],
+    duiding: dict[str, list[Oordeel]],
     signalen: list[SignaalKaart],
     basis: str,
     tellers: dict[str, ui.label],
