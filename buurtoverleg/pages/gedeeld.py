@@ -80,8 +80,13 @@ async def doe(functie: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     timeout) is logged with its traceback and also ends in a Dutch notice: whatever a phone
     sends, its page keeps working and never claims that something was stored.
     """
+    uitkomst: list[T] = []  # filled only when the action ran: io_bound's None can also mean "not run"
+
+    def voer_uit() -> None:
+        uitkomst.append(functie(*args, **kwargs))
+
     try:
-        resultaat = await run.io_bound(functie, *args, **kwargs)
+        await run.io_bound(voer_uit)
     except Geweigerd as fout:
         _log_weigering(functie, args, fout)
         ui.notify(str(fout), type="warning", position="top", multi_line=True)
@@ -95,7 +100,10 @@ async def doe(functie: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         # run.io_bound swallows a cancellation (a page whose client was deleted while it was
         # being built) and returns None; stop here instead of building on a None
         raise asyncio.CancelledError
-    return resultaat
+    if not uitkomst:
+        # io_bound also returns None without running the action while the app shuts down
+        raise asyncio.CancelledError
+    return uitkomst[0]
 
 
 def _log_weigering(functie: Callable[..., Any], args: tuple[Any, ...], fout: Geweigerd) -> None:

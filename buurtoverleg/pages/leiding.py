@@ -5,21 +5,30 @@ Every button forwards to the domain with the facilitator's link token; the domai
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from typing import Any
+
 from nicegui import ui
+from nicegui.events import KeyEventArguments
 from starlette.requests import Request
 
 from .. import qr
+from ..appcontext import Context
+from ..sessie.dienst import Dienst
 from ..sessie.overgangen import Handeling as H
 from ..sessie.overgangen import toegestaan
-from ..sessie.toestand import DOMEINEN, MEETING_STATUS, ROLLEN, STAP_STATUS, Vergadering
+from ..sessie.toestand import DOMEINEN, MEETING_STATUS, ROLLEN, STAP_STATUS, SignaalKaart, Vergadering, Vraag
 from ..sessie.uitslagen import uitkomstopties
 from . import aanpak, pincode
 from .gedeeld import GETYPT, KLEUR, antwoord_van, doe, kopniveau, probeer, stopt_stil
 from .volgen import Deel, volg
 from .weergave import Klokweergave, agenda, balken, duidingsblok, signaalkaart
 
+Actie = Callable[..., Awaitable[None]]
+"""`actie(naam, *args)`: call the facilitator handle's action `naam` through `probeer`."""
 
-def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
+
+def registreer(ctx: Context) -> None:
     dienst = ctx.dienst
 
     @ui.page("/leiding/{token}", reconnect_timeout=120.0)
@@ -33,7 +42,7 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
 
         leiding_ = dienst.leiding(token)  # checks the link again at every action
 
-        async def actie(naam: str, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        async def actie(naam: str, *args: Any, **kwargs: Any) -> None:
             await probeer(getattr(leiding_, naam), *args, **kwargs)
 
         with ui.column().classes("w-full max-w-6xl mx-auto p-3 gap-3"):
@@ -219,7 +228,7 @@ CONSOLE = frozenset({Deel.VERLOOP, Deel.TELLERS, Deel.UITKOMSTEN, Deel.DEELNEMER
 """The console's overleg tab; the approach tab and the PIN form follow their own parts."""
 
 
-def _knoppen(rij, v, actie) -> None:  # type: ignore[no-untyped-def]
+def _knoppen(rij: ui.row, v: Vergadering, actie: Actie) -> None:
     """The buttons the state machine allows now (`overgangen.toegestaan`), nothing derived here."""
     rij.clear()
     mag = toegestaan(v)
@@ -266,7 +275,7 @@ def _knoppen(rij, v, actie) -> None:  # type: ignore[no-untyped-def]
             ui.button("Overleg afsluiten", on_click=afsluiten).props("flat color=negative")
 
 
-async def _moderatie(dienst, meeting_id: int, token: str, v) -> None:  # type: ignore[no-untyped-def]
+async def _moderatie(dienst: Dienst, meeting_id: int, token: str, v: Vergadering) -> None:
     kaarten = await doe(dienst.lezen.signalen, meeting_id, alles=True)
     ui.label(f"Signalen ({len(kaarten)})").classes("text-lg font-semibold")
     for kaart in kaarten:
@@ -304,7 +313,7 @@ async def _moderatie(dienst, meeting_id: int, token: str, v) -> None:  # type: i
                 ).props("flat dense color=negative")
 
 
-async def _bewerk(dienst, token: str, kaart) -> None:  # type: ignore[no-untyped-def]
+async def _bewerk(dienst: Dienst, token: str, kaart: SignaalKaart) -> None:
     with ui.dialog() as dialoog, ui.card().classes("w-96"):
         veld = ui.textarea("Tekst", value=kaart.tekst).classes("w-full").mark("signaaltekst")
         with ui.row():
@@ -315,7 +324,7 @@ async def _bewerk(dienst, token: str, kaart) -> None:  # type: ignore[no-untyped
         await probeer(dienst.leiding(token).modereer, kaart.id, tekst=nieuw)
 
 
-async def _samenvoegen(dienst, token: str, kaart, andere: dict[int, str]) -> None:  # type: ignore[no-untyped-def]
+async def _samenvoegen(dienst: Dienst, token: str, kaart: SignaalKaart, andere: dict[int, str]) -> None:
     with ui.dialog() as dialoog, ui.card().classes("w-96"):
         ui.label("Dit signaal is hetzelfde als:")
         keuze = ui.select(andere).classes("w-full")
@@ -327,7 +336,7 @@ async def _samenvoegen(dienst, token: str, kaart, andere: dict[int, str]) -> Non
         await probeer(dienst.leiding(token).voeg_samen, kaart.id, doel)
 
 
-async def _vaststellen(dienst, token: str, vraag) -> None:  # type: ignore[no-untyped-def]
+async def _vaststellen(dienst: Dienst, token: str, vraag: Vraag) -> None:
     """Record what the room settled on, or that it did not agree and what happens next."""
     keuzes = {"": "Geen overeenstemming", **uitkomstopties(vraag)}
     with ui.dialog() as dialoog, ui.card().classes("w-96"):
@@ -353,7 +362,7 @@ SNELTOETSEN = "Sneltoetsen: → volgende · ← vorige · O invoer openen · S i
 """Shown under the buttons; `_sneltoets` is what they do."""
 
 
-def _sneltoets(e, actie):  # type: ignore[no-untyped-def]
+def _sneltoets(e: KeyEventArguments, actie: Actie) -> Awaitable[None] | None:
     """→ next, ← previous, o open, s close, u show result (uitslag)."""
     if not e.action.keydown or e.modifiers.ctrl or e.modifiers.alt or e.modifiers.meta:
         return None
