@@ -15,7 +15,7 @@ from nicegui import ui
 from ..appcontext import Context
 from ..sessie.aanpak import ACTIESTATUS, BESLUITSOORTEN
 from ..sessie.dienst import Dienst
-from .gedeeld import KLEUR, antwoord_van, doe, probeer
+from .gedeeld import KLEUR, antwoord_van, dialoog, doe, probeer
 from .volgen import Deel, volg
 
 SMART_LABELS = {
@@ -152,7 +152,7 @@ async def paneel(
 
 async def beleidsdiagnose(dienst: Dienst, token: str, richting: str, titel: str) -> None:
     """STAP 4.1 for one chosen direction, in a dialog."""
-    with ui.dialog() as dialoog, ui.card().classes("w-[32rem]"):
+    with dialoog() as venster, ui.card().classes("w-[32rem]"):
         ui.label(f"Beleidsdiagnose: {titel}").classes("font-semibold")
         gedekt = ui.textarea("Wat dekken huidig beleid en partners al?").classes("w-full")
         voldoende = ui.select(
@@ -166,9 +166,9 @@ async def beleidsdiagnose(dienst: Dienst, token: str, richting: str, titel: str)
             {"ja": "Ja", "nee": "Nee", "?": "Deels / onbekend"}, value="?", label="Zijn die betrokken?"
         )
         with ui.row():
-            ui.button("Annuleren", on_click=dialoog.close).props("flat")
-            ui.button("Opslaan", on_click=lambda: dialoog.submit(True))
-    if await antwoord_van(dialoog):
+            ui.button("Annuleren", on_click=venster.close).props("flat")
+            ui.button("Opslaan", on_click=lambda: venster.submit(True))
+    if await antwoord_van(venster):
         keuze = {"ja": True, "nee": False, "?": None}
         await probeer(
             dienst.leiding(token).aanpak.beleidsdiagnose,
@@ -212,12 +212,12 @@ async def terugblik(ctx: Context, meeting_id: int, token: str) -> None:
 
 
 async def _kies(dienst: Dienst, token: str, content_id: str, gekozen: bool) -> None:
-    with ui.dialog() as dialoog, ui.card().classes("w-96"):
+    with dialoog() as venster, ui.card().classes("w-96"):
         ui.label("Waarom kiest de zaal hiervoor?" if gekozen else "Waarom niet? (wordt bewaard in de notulen)")
         reden = ui.input("Reden").classes("w-full").mark("reden")
         with ui.row():
-            ui.button("Annuleren", on_click=dialoog.close).props("flat")
-            ui.button("Vastleggen", on_click=lambda: dialoog.submit(reden.value or "")).mark("kies-bevestig")
-    tekst = await antwoord_van(dialoog)
+            ui.button("Annuleren", on_click=venster.close).props("flat")
+            ui.button("Vastleggen", on_click=lambda: venster.submit(reden.value or "")).mark("kies-bevestig")
+    tekst = await antwoord_van(venster)
     if tekst is not None:
         await probeer(dienst.leiding(token).aanpak.kies, content_id, gekozen, tekst)

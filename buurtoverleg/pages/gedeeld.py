@@ -10,7 +10,7 @@ import re
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
-from nicegui import Client, app, run, translations, ui
+from nicegui import Client, app, context, run, translations, ui
 
 from ..sessie.fouten import Geweigerd
 
@@ -144,6 +144,16 @@ def stopt_stil(bouw: Callable[..., Awaitable[None]]) -> Callable[..., Awaitable[
     return pagina
 
 
+def dialoog() -> ui.dialog:
+    """A dialog for one question, made at the page's top level instead of where the button is.
+
+    A button sits in a part of the page that redraws when the room changes something (a new
+    signal redraws the moderation list): a dialog made there would vanish with it, and take what
+    the facilitator was typing along."""
+    with context.client.content:
+        return ui.dialog()
+
+
 async def antwoord_van(dialoog: ui.dialog) -> Any:
     """Open a dialog made for one question, wait for the answer (None when cancelled) and remove
     it. A dialog is made per click; kept, each one would stay in the page, and in the browser,
@@ -151,7 +161,8 @@ async def antwoord_van(dialoog: ui.dialog) -> Any:
     try:
         return await dialoog
     finally:
-        dialoog.delete()
+        if not dialoog.is_deleted:  # the page itself may be gone (a new PIN empties it)
+            dialoog.delete()
 
 
 def kopniveau(niveau: int) -> str:

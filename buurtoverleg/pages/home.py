@@ -19,7 +19,7 @@ from ..sessie.dienst import Dienst
 from ..sessie.pincode import PIN_ROLLEN, schoon_pin
 from ..sessie.toestand import MEETING_STATUS, Overzichtsregel
 from . import pincode
-from .gedeeld import KLEUR, Mislukt, antwoord_van, doe, kopniveau, probeer, stopt_stil
+from .gedeeld import KLEUR, Mislukt, antwoord_van, dialoog, doe, kopniveau, probeer, stopt_stil
 
 
 def registreer(ctx: Context) -> None:
@@ -194,7 +194,7 @@ async def _verwijderen(ctx: Context, r: Overzichtsregel) -> None:
             return
         ui.download.content(data, naam, mediatype("json"))
 
-    with ui.dialog() as dialoog, ui.card().classes("w-[36rem]"):
+    with dialoog() as venster, ui.card().classes("w-[36rem]"):
         ui.label(f"{inhoud.buurt} · {inhoud.datum:%d-%m-%Y} verwijderen?").classes("text-lg font-semibold")
         ui.label("Dit verwijdert het overleg met alle persoonsgegevens, voorgoed:")
         with ui.column().classes("gap-1 pl-2"):
@@ -208,11 +208,11 @@ async def _verwijderen(ctx: Context, r: Overzichtsregel) -> None:
             ui.button("Archief downloaden (JSON)", icon="download", on_click=archief).props("outline").mark(
                 "archief-downloaden"
             )
-            ui.button("Annuleren", on_click=dialoog.close).props("flat")
-            ui.button("Definitief verwijderen", on_click=lambda: dialoog.submit(True)).props("color=negative").mark(
+            ui.button("Annuleren", on_click=venster.close).props("flat")
+            ui.button("Definitief verwijderen", on_click=lambda: venster.submit(True)).props("color=negative").mark(
                 "verwijder-bevestig"
             )
-    if await antwoord_van(dialoog) and await probeer(
+    if await antwoord_van(venster) and await probeer(
         dienst.organisator(bewijs).verwijder_overleg, r.id, exportmap=exportmap
     ):
         ui.navigate.reload()

@@ -20,7 +20,7 @@ from ..sessie.overgangen import toegestaan
 from ..sessie.toestand import DOMEINEN, MEETING_STATUS, ROLLEN, STAP_STATUS, SignaalKaart, Vergadering, Vraag
 from ..sessie.uitslagen import uitkomstopties
 from . import aanpak, pincode
-from .gedeeld import GETYPT, KLEUR, antwoord_van, doe, kopniveau, probeer, stopt_stil
+from .gedeeld import GETYPT, KLEUR, antwoord_van, dialoog, doe, kopniveau, probeer, stopt_stil
 from .volgen import Deel, volg
 from .weergave import Klokweergave, agenda, balken, duidingsblok, signaalkaart
 
@@ -264,12 +264,12 @@ def _knoppen(rij: ui.row, v: Vergadering, actie: Actie) -> None:
         if H.BEEINDIG in mag:
 
             async def afsluiten() -> None:
-                with ui.dialog() as dialoog, ui.card():
+                with dialoog() as venster, ui.card():
                     ui.label("Het overleg afsluiten? Daarna kan niemand meer iets invoeren.")
                     with ui.row():
-                        ui.button("Annuleren", on_click=dialoog.close).props("flat")
-                        ui.button("Afsluiten", on_click=lambda: dialoog.submit(True)).props("color=negative")
-                if await antwoord_van(dialoog):
+                        ui.button("Annuleren", on_click=venster.close).props("flat")
+                        ui.button("Afsluiten", on_click=lambda: venster.submit(True)).props("color=negative")
+                if await antwoord_van(venster):
                     await actie("beeindig")
 
             ui.button("Overleg afsluiten", on_click=afsluiten).props("flat color=negative")
@@ -314,24 +314,24 @@ async def _moderatie(dienst: Dienst, meeting_id: int, token: str, v: Vergadering
 
 
 async def _bewerk(dienst: Dienst, token: str, kaart: SignaalKaart) -> None:
-    with ui.dialog() as dialoog, ui.card().classes("w-96"):
+    with dialoog() as venster, ui.card().classes("w-96"):
         veld = ui.textarea("Tekst", value=kaart.tekst).classes("w-full").mark("signaaltekst")
         with ui.row():
-            ui.button("Annuleren", on_click=dialoog.close).props("flat").mark("bewerk-annuleren")
-            ui.button("Opslaan", on_click=lambda: dialoog.submit(veld.value)).mark("bewerk-opslaan")
-    nieuw = await antwoord_van(dialoog)
+            ui.button("Annuleren", on_click=venster.close).props("flat").mark("bewerk-annuleren")
+            ui.button("Opslaan", on_click=lambda: venster.submit(veld.value)).mark("bewerk-opslaan")
+    nieuw = await antwoord_van(venster)
     if nieuw is not None:
         await probeer(dienst.leiding(token).modereer, kaart.id, tekst=nieuw)
 
 
 async def _samenvoegen(dienst: Dienst, token: str, kaart: SignaalKaart, andere: dict[int, str]) -> None:
-    with ui.dialog() as dialoog, ui.card().classes("w-96"):
+    with dialoog() as venster, ui.card().classes("w-96"):
         ui.label("Dit signaal is hetzelfde als:")
         keuze = ui.select(andere).classes("w-full")
         with ui.row():
-            ui.button("Annuleren", on_click=dialoog.close).props("flat")
-            ui.button("Samenvoegen", on_click=lambda: dialoog.submit(keuze.value))
-    doel = await antwoord_van(dialoog)
+            ui.button("Annuleren", on_click=venster.close).props("flat")
+            ui.button("Samenvoegen", on_click=lambda: venster.submit(keuze.value))
+    doel = await antwoord_van(venster)
     if doel is not None:
         await probeer(dienst.leiding(token).voeg_samen, kaart.id, doel)
 
@@ -339,14 +339,14 @@ async def _samenvoegen(dienst: Dienst, token: str, kaart: SignaalKaart, andere: 
 async def _vaststellen(dienst: Dienst, token: str, vraag: Vraag) -> None:
     """Record what the room settled on, or that it did not agree and what happens next."""
     keuzes = {"": "Geen overeenstemming", **uitkomstopties(vraag)}
-    with ui.dialog() as dialoog, ui.card().classes("w-96"):
+    with dialoog() as venster, ui.card().classes("w-96"):
         ui.label(vraag.vraag).classes("font-semibold")
         keuze = ui.select(keuzes, label="De zaal stelt vast", value=None).classes("w-full")
         toelichting = ui.input("Toelichting (bij geen overeenstemming: wie zoekt wat uit?)").classes("w-full")
         with ui.row():
-            ui.button("Annuleren", on_click=dialoog.close).props("flat")
-            ui.button("Vastleggen", on_click=lambda: dialoog.submit((keuze.value, toelichting.value or "")))
-    antwoord = await antwoord_van(dialoog)
+            ui.button("Annuleren", on_click=venster.close).props("flat")
+            ui.button("Vastleggen", on_click=lambda: venster.submit((keuze.value, toelichting.value or "")))
+    antwoord = await antwoord_van(venster)
     if antwoord is None:
         return
     optie, tekst = antwoord

@@ -17,7 +17,7 @@ from nicegui import app, ui
 
 from ..appcontext import Context
 from ..sessie.pincode import PIN_ROLLEN
-from .gedeeld import KLEUR, Mislukt, antwoord_van, doe, kopniveau, probeer, weigerpagina
+from .gedeeld import KLEUR, Mislukt, antwoord_van, dialoog, doe, kopniveau, probeer, weigerpagina
 from .volgen import Deel, volg
 
 
@@ -148,7 +148,7 @@ async def beheer(ctx: Context, meeting_id: int, token: str) -> None:
                     ).mark(f"pin-weg-{rol}")
 
     async def instellen(rol: str) -> None:
-        with ui.dialog() as dialoog, ui.card().classes("w-80"):
+        with dialoog() as venster, ui.card().classes("w-80"):
             ui.label(f"Pincode voor de link van de {rol}").classes("font-semibold")
             ui.label(
                 "4 tot 8 cijfers. Wie de link opent, typt eerst deze pincode; deze browser onthoudt hem. "
@@ -161,11 +161,11 @@ async def beheer(ctx: Context, meeting_id: int, token: str) -> None:
                 .mark("nieuwe-pincode")
             )
             with ui.row():
-                ui.button("Annuleren", on_click=dialoog.close).props("flat")
-                ui.button("Opslaan", on_click=lambda: dialoog.submit(veld.value or "")).props("color=primary").mark(
+                ui.button("Annuleren", on_click=venster.close).props("flat")
+                ui.button("Opslaan", on_click=lambda: venster.submit(veld.value or "")).props("color=primary").mark(
                     "pin-opslaan"
                 )
-        pin = await antwoord_van(dialoog)
+        pin = await antwoord_van(venster)
         if pin is None:
             return
         if not pin.strip():
