@@ -4,34 +4,19 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from fastapi.responses import JSONResponse
 from nicegui import app, run, ui
 
 from . import content, qr
+from .appcontext import Context
 from .instellingen import VERSIE, Instellingen
 from .live import NiceGuiPublisher
 from .samenstelling import maak_dienst
-from .sessie.dienst import Dienst
 from .storage import Database, upgrade
 from .toegang import Organisator, Remmer
 
 log = logging.getLogger("buurtoverleg")
-
-
-@dataclass
-class Context:
-    """What every page needs; handed to the page modules when they register."""
-
-    instellingen: Instellingen
-    db: Database
-    catalogus: content.Catalogus
-    dienst: Dienst
-    publisher: NiceGuiPublisher
-    organisator: Organisator
-    remmer: Remmer
-    """Failed join codes and organiser logins, per client address."""
 
 
 def bouw_app(instellingen: Instellingen) -> Context:

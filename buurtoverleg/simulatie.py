@@ -27,6 +27,7 @@ their domain's "lens", so the simulation works on any template.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import random
 from collections.abc import Callable
@@ -259,7 +260,7 @@ class Simulatie:
                     self.tempo.aanmelden,
                     self._meld_aan,
                     i,
-                    daarna=lambda deelnemer_id, i=i: self._aangemeld(i, deelnemer_id),
+                    daarna=functools.partial(self._aangemeld, i),
                 )
             while True:
                 self._wakker.clear()  # before reading: an event during the read wakes the next wait
@@ -299,7 +300,7 @@ class Simulatie:
                             i,
                             signaalvraag.id,
                             nr,
-                            daarna=lambda signaal_id, nr=nr: self._herkenning(nr, signaal_id),
+                            daarna=functools.partial(self._herkenning, nr),
                         )
             if vragen:
                 self._later(

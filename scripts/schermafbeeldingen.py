@@ -4,7 +4,7 @@
 
 Needs what the real-browser tests need: Debian's `chromium` and `chromium-driver` and
 `pip install -e ".[test]"`. It runs one of those tests, `test_schermen_met_een_verdeelde_zaal`
-in tests/test_browser.py, with SCHERMAFBEELDINGEN set to docs/schermen. That test prepares the
+in tests/pages/test_browser.py, with SCHERMAFBEELDINGEN set to docs/schermen. That test prepares the
 demo room through the domain (eight participants from different domains, their eight signals,
 a phase question they read differently), lets a 390x844 phone join and answer, reveals the
 result on the console with the `u` shortcut, checks that the beamer fits 1920x1080 and that
@@ -26,7 +26,7 @@ from pathlib import Path
 WORTEL = Path(__file__).resolve().parent.parent
 DOEL = WORTEL / "docs" / "schermen"
 NAMEN = ("beamer", "gespreksleider", "telefoon")
-TEST = "tests/test_browser.py::test_schermen_met_een_verdeelde_zaal"
+TEST = "tests/pages/test_browser.py::test_schermen_met_een_verdeelde_zaal"
 
 
 def main() -> int:

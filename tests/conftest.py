@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -23,32 +22,20 @@ _APP: list[Context] = []
 
 
 def onthoud_app(ctx: Context) -> None:
-    """`voor_start` for the test app: remember its context for `app_ctx`; no page to open."""
+    """`voor_start` for the test app: remember its context for the `app` fixture; no page to open."""
     _APP[:] = [ctx]
 
 
-def app_ctx() -> Context:
-    """The running app's context, for page tests that read links from its domain."""
-    assert _APP, "no app started: use the `user` fixture"
+@pytest.fixture
+def app(user: User) -> Context:
+    """The context of the app that NiceGUI's `user` fixture started for this test: page tests read
+    links from its domain and reach its database, catalogue and settings. Request it after any
+    fixture that must run before the app starts."""
+    assert _APP, "no app started: tests/app_main.py did not call onthoud_app"
     return _APP[-1]
 
 
 ORGANISATOR = "test-organisator-sleutel"
-
-
-async def klik(user: User, target: str | None = None, *, pogingen: int = 100, **zoek: str) -> None:
-    """Click an element as soon as it is there. A page redraws a moment after the event that
-    changed it (another client's action, a timer), so a button may not exist yet when the
-    test gets here; on a busy CI machine that moment can be long."""
-    for _ in range(pogingen - 1):
-        try:
-            interactie = user.find(target, **zoek)  # type: ignore[arg-type]
-            break
-        except AssertionError:
-            await asyncio.sleep(0.1)
-    else:
-        interactie = user.find(target, **zoek)  # type: ignore[arg-type]  # fails with NiceGUI's page dump
-    interactie.click()
 
 
 @pytest.fixture(autouse=True)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from nicegui.testing import User
 
+from buurtoverleg.app import Context
 from buurtoverleg.content import Catalogus
 from buurtoverleg.demo import OEFENSJABLOON, oefenoverleg
 from buurtoverleg.samenstelling import maak_dienst
@@ -25,7 +26,7 @@ from buurtoverleg.sessie.dienst import Dienst
 from buurtoverleg.sessie.gebeurtenissen import LokaleBus
 from buurtoverleg.simulatie import PERSONAS, SIGNALEN, Simulatie, Tempo
 from buurtoverleg.storage import Database
-from tests.conftest import klik
+from tests.pages.hulp import klik
 
 SNEL = Tempo(aanmelden=(0.0, 0.05), antwoord=(0.0, 0.1), signaal=(0.0, 0.1), herken=(0.0, 0.05), wekker=60.0)
 """Short delays; a wake-up of a minute, so every reaction in these tests must come from an event."""
@@ -167,14 +168,11 @@ async def test_een_gesloten_vraag_weigert_ook_een_gesimuleerde_deelnemer(dienst:
     await asyncio.wait_for(taak, 5)
 
 
-async def test_simulatie_in_de_app_volgt_de_gebeurtenissen_van_de_pagina(user: User):
+async def test_simulatie_in_de_app_volgt_de_gebeurtenissen_van_de_pagina(user: User, app: Context):
     """Inside the app the simulation hears NiceGUI's events, as `buurtoverleg demo` wires it."""
-    from tests.conftest import app_ctx
-
-    ctx = app_ctx()
-    links = await asyncio.to_thread(oefenoverleg, ctx.dienst)
-    simulatie = Simulatie(ctx.dienst, links.meeting_id, tempo=SNEL, rng=random.Random(3))
-    ctx.publisher.event.subscribe(simulatie.gebeurd)
+    links = await asyncio.to_thread(oefenoverleg, app.dienst)
+    simulatie = Simulatie(app.dienst, links.meeting_id, tempo=SNEL, rng=random.Random(3))
+    app.publisher.event.subscribe(simulatie.gebeurd)
     taak = asyncio.create_task(simulatie.speel())
     try:
         await user.open(f"/leiding/{links.facilitator_token}")
@@ -187,7 +185,7 @@ async def test_simulatie_in_de_app_volgt_de_gebeurtenissen_van_de_pagina(user: U
         await user.should_see("Domeinen lezen het anders:", retries=LIVE)
         await user.should_see("ongemak: Jongerenwerk", retries=LIVE)
     finally:
-        await asyncio.to_thread(ctx.dienst.leiding(links.facilitator_token).beeindig)
+        await asyncio.to_thread(app.dienst.leiding(links.facilitator_token).beeindig)
         await asyncio.wait_for(taak, 5)
 
 

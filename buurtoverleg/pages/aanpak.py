@@ -7,12 +7,15 @@ facilitator is typing; only the lists below them redraw.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from nicegui import ui
 
+from ..appcontext import Context
 from ..sessie.aanpak import ACTIESTATUS, BESLUITSOORTEN
-from .gedeeld import KLEUR, antwoord_van, doe, probeer
+from ..sessie.dienst import Dienst
+from .gedeeld import KLEUR, antwoord_van, dialoog, doe, probeer
 from .volgen import Deel, volg
 
 SMART_LABELS = {
@@ -27,7 +30,12 @@ SMART_LABELS = {
 }
 
 
-async def paneel(ctx, meeting_id: int, token: str, voorstellen) -> None:  # type: ignore[no-untyped-def]
+async def paneel(
+    ctx: Context,
+    meeting_id: int,
+    token: str,
+    voorstellen: Callable[[], Awaitable[list[tuple[str, str, tuple[str, ...]]]]],
+) -> None:
     """`voorstellen()` returns (id, titel, redenen) tuples in the order to show them."""
     dienst = ctx.dienst
 
@@ -142,9 +150,9 @@ async def paneel(ctx, meeting_id: int, token: str, voorstellen) -> None:  # type
     await volg(ctx.publisher, meeting_id, {Deel.ADVIES, Deel.BESLUITEN}, teken_lijsten, dienst.lezen.versie)
 
 
-async def beleidsdiagnose(dienst, token: str, richting: str, titel: str) -> None:  # type: ignore[no-untyped-def]
+async def beleidsdiagnose(dienst: Dienst, token: str, richting: str, titel: str) -> None:
     """STAP 4.1 for one chosen direction, in a dialog."""
-    with ui.dialog() as dialoog, ui.card().classes("w-[32rem]"):
+    with dialoog() as venster, ui.card().classes("w-[32rem]"):
         ui.label(f"Beleidsdiagnose: {titel}").classes("font-semibold")
         gedekt = ui.textarea("Wat dekken huidig beleid en partners al?").classes("w-full")
         voldoende = ui.select(
@@ -158,9 +166,9 @@ async def beleidsdiagnose(dienst, token: str, richting: str, titel: str) -> None
             {"ja": "Ja", "nee": "Nee", "?": "Deels / onbekend"}, value="?", label="Zijn die betrokken?"
         )
         with ui.row():
-            ui.button("Annuleren", on_click=dialoog.close).props("flat")
-            ui.button("Opslaan", on_click=lambda: dialoog.submit(True))
-    if await antwoord_van(dialoog):
+            ui.button("Annuleren", on_click=venster.close).props("flat")
+            ui.button("Opslaan", on_click=lambda: venster.submit(True))
+    if await antwoord_van(venster):
         keuze = {"ja": True, "nee": False, "?": None}
         await probeer(
             dienst.leiding(token).aanpak.beleidsdiagnose,
@@ -173,7 +181,7 @@ async def beleidsdiagnose(dienst, token: str, richting: str, titel: str) -> None
         )
 
 
-async def terugblik(ctx, meeting_id: int, token: str) -> None:  # type: ignore[no-untyped-def]
+async def terugblik(ctx: Context, meeting_id: int, token: str) -> None:
     """A follow-up meeting starts with the previous meeting's open actions (werkprotocol)."""
     dienst = ctx.dienst
     vak = ui.column().classes("w-full gap-2")
@@ -203,13 +211,13 @@ async def terugblik(ctx, meeting_id: int, token: str) -> None:  # type: ignore[n
     await volg(ctx.publisher, meeting_id, {Deel.BESLUITEN}, teken, dienst.lezen.versie)
 
 
-async def _kies(dienst, token: str, content_id: str, gekozen: bool) -> None:  # type: ignore[no-untyped-def]
-    with ui.dialog() as dialoog, ui.card().classes("w-96"):
+async def _kies(dienst: Dienst, token: str, content_id: str, gekozen: bool) -> None:
+    with dialoog() as venster, ui.card().classes("w-96"):
         ui.label("Waarom kiest de zaal hiervoor?" if gekozen else "Waarom niet? (wordt bewaard in de notulen)")
         reden = ui.input("Reden").classes("w-full").mark("reden")
         with ui.row():
-            ui.button("Annuleren", on_click=dialoog.close).props("flat")
-            ui.button("Vastleggen", on_click=lambda: dialoog.submit(reden.value or "")).mark("kies-bevestig")
-    tekst = await antwoord_van(dialoog)
+            ui.button("Annuleren", on_click=venster.close).props("flat")
+            ui.button("Vastleggen", on_click=lambda: venster.submit(reden.value or "")).mark("kies-bevestig")
+    tekst = await antwoord_van(venster)
     if tekst is not None:
         await probeer(dienst.leiding(token).aanpak.kies, content_id, gekozen, tekst)

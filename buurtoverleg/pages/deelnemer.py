@@ -12,8 +12,10 @@ from typing import Any
 from nicegui import app, ui
 from starlette.requests import Request
 
+from ..appcontext import Context
 from ..sessie.aanmelding import MAX_NAAM, MAX_ORGANISATIE
 from ..sessie.codes import normaliseer_code
+from ..sessie.dienst import Dienst
 from ..sessie.signalen import MAX_SIGNAAL
 from ..sessie.toestand import DOMEINEN, SIGNAALSOORTEN, Deelnemer, SignaalKaart, Vraag
 from .gedeeld import GETYPT, KLEUR, Mislukt, Storing, doe, kopniveau, probeer, stopt_stil
@@ -23,7 +25,7 @@ from .volgen import Deel, volg
 GROOT = "w-full text-lg py-3"
 
 
-def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
+def registreer(ctx: Context) -> None:
     dienst = ctx.dienst
 
     @ui.page("/doe")
@@ -80,7 +82,7 @@ def _codeformulier(fout: str) -> None:
         ui.button("Verder", on_click=verder).classes(GROOT)
 
 
-async def _aanmeldformulier(dienst, meeting_id: int, sleutel: str) -> None:  # type: ignore[no-untyped-def]
+async def _aanmeldformulier(dienst: Dienst, meeting_id: int, sleutel: str) -> None:
     vergadering = await doe(dienst.lezen.vergadering, meeting_id)
     with ui.column().classes("w-full max-w-md mx-auto p-4 gap-3"):
         ui.label(f"Buurtoverleg {vergadering.buurt}").classes(f"text-2xl font-bold {GETYPT}").props(kopniveau(1))
@@ -114,7 +116,7 @@ async def _aanmeldformulier(dienst, meeting_id: int, sleutel: str) -> None:  # t
         ui.button("Meedoen", on_click=aanmelden).classes(GROOT)
 
 
-async def _telefoon(ctx, meeting_id: int, ik: Deelnemer) -> None:  # type: ignore[no-untyped-def]
+async def _telefoon(ctx: Context, meeting_id: int, ik: Deelnemer) -> None:
     dienst = ctx.dienst
     concept: dict[str, Any] = {}
     """What the participant is typing or picking but has not sent; survives redraws."""
@@ -184,11 +186,11 @@ def _wacht(kop: str, tekst: str) -> None:
 
 
 async def _vraag(
-    ctx,
+    ctx: Context,
     meeting_id: int,
     ik: Deelnemer,
     vraag: Vraag,
-    eerder: Any,  # type: ignore[no-untyped-def]
+    eerder: Any,
     concept: dict[str, Any],
     signaallijsten: list[Signaallijst],
 ) -> None:
@@ -304,10 +306,10 @@ async def _vraag(
 
 
 async def _signaalinvoer(
-    ctx,
+    ctx: Context,
     meeting_id: int,
     ik: Deelnemer,
-    vraag: Vraag,  # type: ignore[no-untyped-def]
+    vraag: Vraag,
     concept: dict[str, Any],
     status: ui.label,
 ) -> Signaallijst:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
-from nicegui import Client, app, run, translations, ui
+from nicegui import Client, app, context, run, translations, ui
 
 from ..sessie.fouten import Geweigerd
 
@@ -80,8 +80,13 @@ async def doe(functie: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     timeout) is logged with its traceback and also ends in a Dutch notice: whatever a phone
     sends, its page keeps working and never claims that something was stored.
     """
+    uitkomst: list[T] = []  # filled only when the action ran: io_bound's None can also mean "not run"
+
+    def voer_uit() -> None:
+        uitkomst.append(functie(*args, **kwargs))
+
     try:
-        resultaat = await run.io_bound(functie, *args, **kwargs)
+        await run.io_bound(voer_uit)
     except Geweigerd as fout:
         _log_weigering(functie, args, fout)
         ui.notify(str(fout), type="warning", position="top", multi_line=True)
@@ -95,7 +100,10 @@ async def doe(functie: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         # run.io_bound swallows a cancellation (a page whose client was deleted while it was
         # being built) and returns None; stop here instead of building on a None
         raise asyncio.CancelledError
-    return resultaat
+    if not uitkomst:
+        # io_bound also returns None without running the action while the app shuts down
+        raise asyncio.CancelledError
+    return uitkomst[0]
 
 
 def _log_weigering(functie: Callable[..., Any], args: tuple[Any, ...], fout: Geweigerd) -> None:
@@ -136,6 +144,16 @@ def stopt_stil(bouw: Callable[..., Awaitable[None]]) -> Callable[..., Awaitable[
     return pagina
 
 
+def dialoog() -> ui.dialog:
+    """A dialog for one question, made at the page's top level instead of where the button is.
+
+    A button sits in a part of the page that redraws when the room changes something (a new
+    signal redraws the moderation list): a dialog made there would vanish with it, and take what
+    the facilitator was typing along."""
+    with context.client.content:
+        return ui.dialog()
+
+
 async def antwoord_van(dialoog: ui.dialog) -> Any:
     """Open a dialog made for one question, wait for the answer (None when cancelled) and remove
     it. A dialog is made per click; kept, each one would stay in the page, and in the browser,
@@ -143,7 +161,8 @@ async def antwoord_van(dialoog: ui.dialog) -> Any:
     try:
         return await dialoog
     finally:
-        dialoog.delete()
+        if not dialoog.is_deleted:  # the page itself may be gone (a new PIN empties it)
+            dialoog.delete()
 
 
 def kopniveau(niveau: int) -> str:

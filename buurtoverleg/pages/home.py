@@ -6,20 +6,23 @@ the machine itself.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from nicegui import app, ui
 from starlette.requests import Request
 
 from .. import qr
+from ..appcontext import Context
 from ..export import mediatype
+from ..sessie.dienst import Dienst
 from ..sessie.pincode import PIN_ROLLEN, schoon_pin
-from ..sessie.toestand import MEETING_STATUS
+from ..sessie.toestand import MEETING_STATUS, Overzichtsregel
 from . import pincode
-from .gedeeld import KLEUR, Mislukt, antwoord_van, doe, kopniveau, probeer, stopt_stil
+from .gedeeld import KLEUR, Mislukt, antwoord_van, dialoog, doe, kopniveau, probeer, stopt_stil
 
 
-def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
+def registreer(ctx: Context) -> None:
     dienst = ctx.dienst
 
     generatie = ctx.organisator.bewijs  # the organiser proof kept in the session; the domain checks the same
@@ -47,7 +50,7 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
                 await _overleggen(ctx, dienst)
 
 
-def _eerste_keer(ctx, client: str, generatie) -> None:  # type: ignore[no-untyped-def]
+def _eerste_keer(ctx: Context, client: str, generatie: Callable[[], str]) -> None:
     with ui.card().classes("w-full"):
         ui.label("Eerste keer: kies een organisatorwachtwoord").classes("text-xl font-semibold").props(kopniveau(2))
         if client not in qr.LOKAAL:
@@ -75,7 +78,7 @@ def _eerste_keer(ctx, client: str, generatie) -> None:  # type: ignore[no-untype
         ui.button("Wachtwoord instellen", on_click=bewaar).props("color=primary")
 
 
-def _inloggen(ctx, client: str, generatie) -> None:  # type: ignore[no-untyped-def]
+def _inloggen(ctx: Context, client: str, generatie: Callable[[], str]) -> None:
     with ui.card().classes("w-full max-w-md"):
         ui.label("Organisator").classes("text-xl font-semibold").props(kopniveau(2))
         sleutel = ui.input("Wachtwoord", password=True).classes("w-full").mark("wachtwoord")
@@ -97,7 +100,7 @@ def _inloggen(ctx, client: str, generatie) -> None:  # type: ignore[no-untyped-d
         ui.button("Inloggen", on_click=probeer).props("color=primary")
 
 
-async def _overleggen(ctx, dienst) -> None:  # type: ignore[no-untyped-def]
+async def _overleggen(ctx: Context, dienst: Dienst) -> None:
     with ui.card().classes("w-full"):
         ui.label("Nieuw overleg").classes("text-xl font-semibold").props(kopniveau(2))
         buurt = ui.input("Buurt of wijk").props("outlined").classes("w-full")
@@ -149,11 +152,13 @@ async def _overleggen(ctx, dienst) -> None:  # type: ignore[no-untyped-def]
 
         ui.button("Overleg aanmaken", on_click=maak).props("color=primary")
 
+    def afmelden() -> None:
+        app.storage.user.pop("organisator", None)
+        ui.navigate.reload()
+
     with ui.row().classes("w-full items-center justify-between"):
         ui.label("Overleggen").classes("text-xl font-semibold").props(kopniveau(2))
-        ui.button("Afmelden", on_click=lambda: (app.storage.user.pop("organisator", None), ui.navigate.reload())).props(
-            "flat"
-        )
+        ui.button("Afmelden", on_click=afmelden).props("flat")
     if not rijen:
         ui.label("Nog geen overleggen.").classes("text-gray-600")
     for r in rijen:
@@ -174,7 +179,7 @@ async def _overleggen(ctx, dienst) -> None:  # type: ignore[no-untyped-def]
                 await pincode.beheer(ctx, r.id, r.links.facilitator_token)
 
 
-async def _verwijderen(ctx, r) -> None:  # type: ignore[no-untyped-def]
+async def _verwijderen(ctx: Context, r: Overzichtsregel) -> None:
     """Say what goes, offer the JSON archive first, then let the domain delete (it checks the organiser)."""
     dienst, bewijs, exportmap = ctx.dienst, app.storage.user.get("organisator"), ctx.instellingen.exportmap
     try:
@@ -189,7 +194,7 @@ async def _verwijderen(ctx, r) -> None:  # type: ignore[no-untyped-def]
             return
         ui.download.content(data, naam, mediatype("json"))
 
-    with ui.dialog() as dialoog, ui.card().classes("w-[36rem]"):
+    with dialoog() as venster, ui.card().classes("w-[36rem]"):
         ui.label(f"{inhoud.buurt} · {inhoud.datum:%d-%m-%Y} verwijderen?").classes("text-lg font-semibold")
         ui.label("Dit verwijdert het overleg met alle persoonsgegevens, voorgoed:")
         with ui.column().classes("gap-1 pl-2"):
@@ -203,11 +208,11 @@ async def _verwijderen(ctx, r) -> None:  # type: ignore[no-untyped-def]
             ui.button("Archief downloaden (JSON)", icon="download", on_click=archief).props("outline").mark(
                 "archief-downloaden"
             )
-            ui.button("Annuleren", on_click=dialoog.close).props("flat")
-            ui.button("Definitief verwijderen", on_click=lambda: dialoog.submit(True)).props("color=negative").mark(
+            ui.button("Annuleren", on_click=venster.close).props("flat")
+            ui.button("Definitief verwijderen", on_click=lambda: venster.submit(True)).props("color=negative").mark(
                 "verwijder-bevestig"
             )
-    if await antwoord_van(dialoog) and await probeer(
+    if await antwoord_van(venster) and await probeer(
         dienst.organisator(bewijs).verwijder_overleg, r.id, exportmap=exportmap
     ):
         ui.navigate.reload()

@@ -5,21 +5,30 @@ Every button forwards to the domain with the facilitator's link token; the domai
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from typing import Any
+
 from nicegui import ui
+from nicegui.events import KeyEventArguments
 from starlette.requests import Request
 
 from .. import qr
+from ..appcontext import Context
+from ..sessie.dienst import Dienst
 from ..sessie.overgangen import Handeling as H
 from ..sessie.overgangen import toegestaan
-from ..sessie.toestand import DOMEINEN, MEETING_STATUS, ROLLEN, STAP_STATUS, Vergadering
+from ..sessie.toestand import DOMEINEN, MEETING_STATUS, ROLLEN, STAP_STATUS, SignaalKaart, Vergadering, Vraag
 from ..sessie.uitslagen import uitkomstopties
 from . import aanpak, pincode
-from .gedeeld import GETYPT, KLEUR, antwoord_van, doe, kopniveau, probeer, stopt_stil
+from .gedeeld import GETYPT, KLEUR, antwoord_van, dialoog, doe, kopniveau, probeer, stopt_stil
 from .volgen import Deel, volg
 from .weergave import Klokweergave, agenda, balken, duidingsblok, signaalkaart
 
+Actie = Callable[..., Awaitable[None]]
+"""`actie(naam, *args)`: call the facilitator handle's action `naam` through `probeer`."""
 
-def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
+
+def registreer(ctx: Context) -> None:
     dienst = ctx.dienst
 
     @ui.page("/leiding/{token}", reconnect_timeout=120.0)
@@ -33,7 +42,7 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
 
         leiding_ = dienst.leiding(token)  # checks the link again at every action
 
-        async def actie(naam: str, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        async def actie(naam: str, *args: Any, **kwargs: Any) -> None:
             await probeer(getattr(leiding_, naam), *args, **kwargs)
 
         with ui.column().classes("w-full max-w-6xl mx-auto p-3 gap-3"):
@@ -219,7 +228,7 @@ CONSOLE = frozenset({Deel.VERLOOP, Deel.TELLERS, Deel.UITKOMSTEN, Deel.DEELNEMER
 """The console's overleg tab; the approach tab and the PIN form follow their own parts."""
 
 
-def _knoppen(rij, v, actie) -> None:  # type: ignore[no-untyped-def]
+def _knoppen(rij: ui.row, v: Vergadering, actie: Actie) -> None:
     """The buttons the state machine allows now (`overgangen.toegestaan`), nothing derived here."""
     rij.clear()
     mag = toegestaan(v)
@@ -255,18 +264,18 @@ def _knoppen(rij, v, actie) -> None:  # type: ignore[no-untyped-def]
         if H.BEEINDIG in mag:
 
             async def afsluiten() -> None:
-                with ui.dialog() as dialoog, ui.card():
+                with dialoog() as venster, ui.card():
                     ui.label("Het overleg afsluiten? Daarna kan niemand meer iets invoeren.")
                     with ui.row():
-                        ui.button("Annuleren", on_click=dialoog.close).props("flat")
-                        ui.button("Afsluiten", on_click=lambda: dialoog.submit(True)).props("color=negative")
-                if await antwoord_van(dialoog):
+                        ui.button("Annuleren", on_click=venster.close).props("flat")
+                        ui.button("Afsluiten", on_click=lambda: venster.submit(True)).props("color=negative")
+                if await antwoord_van(venster):
                     await actie("beeindig")
 
             ui.button("Overleg afsluiten", on_click=afsluiten).props("flat color=negative")
 
 
-async def _moderatie(dienst, meeting_id: int, token: str, v) -> None:  # type: ignore[no-untyped-def]
+async def _moderatie(dienst: Dienst, meeting_id: int, token: str, v: Vergadering) -> None:
     kaarten = await doe(dienst.lezen.signalen, meeting_id, alles=True)
     ui.label(f"Signalen ({len(kaarten)})").classes("text-lg font-semibold")
     for kaart in kaarten:
@@ -304,40 +313,40 @@ async def _moderatie(dienst, meeting_id: int, token: str, v) -> None:  # type: i
                 ).props("flat dense color=negative")
 
 
-async def _bewerk(dienst, token: str, kaart) -> None:  # type: ignore[no-untyped-def]
-    with ui.dialog() as dialoog, ui.card().classes("w-96"):
+async def _bewerk(dienst: Dienst, token: str, kaart: SignaalKaart) -> None:
+    with dialoog() as venster, ui.card().classes("w-96"):
         veld = ui.textarea("Tekst", value=kaart.tekst).classes("w-full").mark("signaaltekst")
         with ui.row():
-            ui.button("Annuleren", on_click=dialoog.close).props("flat").mark("bewerk-annuleren")
-            ui.button("Opslaan", on_click=lambda: dialoog.submit(veld.value)).mark("bewerk-opslaan")
-    nieuw = await antwoord_van(dialoog)
+            ui.button("Annuleren", on_click=venster.close).props("flat").mark("bewerk-annuleren")
+            ui.button("Opslaan", on_click=lambda: venster.submit(veld.value)).mark("bewerk-opslaan")
+    nieuw = await antwoord_van(venster)
     if nieuw is not None:
         await probeer(dienst.leiding(token).modereer, kaart.id, tekst=nieuw)
 
 
-async def _samenvoegen(dienst, token: str, kaart, andere: dict[int, str]) -> None:  # type: ignore[no-untyped-def]
-    with ui.dialog() as dialoog, ui.card().classes("w-96"):
+async def _samenvoegen(dienst: Dienst, token: str, kaart: SignaalKaart, andere: dict[int, str]) -> None:
+    with dialoog() as venster, ui.card().classes("w-96"):
         ui.label("Dit signaal is hetzelfde als:")
         keuze = ui.select(andere).classes("w-full")
         with ui.row():
-            ui.button("Annuleren", on_click=dialoog.close).props("flat")
-            ui.button("Samenvoegen", on_click=lambda: dialoog.submit(keuze.value))
-    doel = await antwoord_van(dialoog)
+            ui.button("Annuleren", on_click=venster.close).props("flat")
+            ui.button("Samenvoegen", on_click=lambda: venster.submit(keuze.value))
+    doel = await antwoord_van(venster)
     if doel is not None:
         await probeer(dienst.leiding(token).voeg_samen, kaart.id, doel)
 
 
-async def _vaststellen(dienst, token: str, vraag) -> None:  # type: ignore[no-untyped-def]
+async def _vaststellen(dienst: Dienst, token: str, vraag: Vraag) -> None:
     """Record what the room settled on, or that it did not agree and what happens next."""
     keuzes = {"": "Geen overeenstemming", **uitkomstopties(vraag)}
-    with ui.dialog() as dialoog, ui.card().classes("w-96"):
+    with dialoog() as venster, ui.card().classes("w-96"):
         ui.label(vraag.vraag).classes("font-semibold")
         keuze = ui.select(keuzes, label="De zaal stelt vast", value=None).classes("w-full")
         toelichting = ui.input("Toelichting (bij geen overeenstemming: wie zoekt wat uit?)").classes("w-full")
         with ui.row():
-            ui.button("Annuleren", on_click=dialoog.close).props("flat")
-            ui.button("Vastleggen", on_click=lambda: dialoog.submit((keuze.value, toelichting.value or "")))
-    antwoord = await antwoord_van(dialoog)
+            ui.button("Annuleren", on_click=venster.close).props("flat")
+            ui.button("Vastleggen", on_click=lambda: venster.submit((keuze.value, toelichting.value or "")))
+    antwoord = await antwoord_van(venster)
     if antwoord is None:
         return
     optie, tekst = antwoord
@@ -353,7 +362,7 @@ SNELTOETSEN = "Sneltoetsen: → volgende · ← vorige · O invoer openen · S i
 """Shown under the buttons; `_sneltoets` is what they do."""
 
 
-def _sneltoets(e, actie):  # type: ignore[no-untyped-def]
+def _sneltoets(e: KeyEventArguments, actie: Actie) -> Awaitable[None] | None:
     """→ next, ← previous, o open, s close, u show result (uitslag)."""
     if not e.action.keydown or e.modifiers.ctrl or e.modifiers.alt or e.modifiers.meta:
         return None

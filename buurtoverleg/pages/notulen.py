@@ -13,8 +13,10 @@ from typing import Any
 
 from nicegui import run, ui
 
+from ..appcontext import Context
 from ..export import FORMATEN, bestandsnaam, bouw_bestand, mediatype
 from ..export import tekst as t
+from ..sessie.dienst import Dienst
 from ..sessie.notulen import Notulen, Stapverslag, Vraagverslag
 from ..sessie.toestand import MEETING_STATUS
 from . import pincode
@@ -35,7 +37,7 @@ async def bestand(n: Notulen, formaat: str) -> bytes:
     return inhoud
 
 
-def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
+def registreer(ctx: Context) -> None:
     dienst = ctx.dienst
 
     @ui.page("/notulen/{token}", reconnect_timeout=120.0)
@@ -173,7 +175,7 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
         await volg(ctx.publisher, meeting_id, {Deel.NOTULEN}, teken, dienst.lezen.versie)
 
 
-def _notitieveld(dienst, token: str, positie: int | None, waarde: str, label: str) -> None:  # type: ignore[no-untyped-def]
+def _notitieveld(dienst: Dienst, token: str, positie: int | None, waarde: str, label: str) -> None:
     """A note saved on leaving the field or with the button, with visible feedback."""
     opgeslagen = {"tekst": waarde}
     veld = (
@@ -186,7 +188,7 @@ def _notitieveld(dienst, token: str, positie: int | None, waarde: str, label: st
         knop = ui.button("Opslaan").props("flat dense")
         melding = ui.label("").classes("text-sm text-gray-600")
 
-    async def bewaar(_=None) -> None:  # type: ignore[no-untyped-def]
+    async def bewaar(_: object = None) -> None:
         tekst = veld.value or ""
         if tekst == opgeslagen["tekst"]:
             return

@@ -15,8 +15,9 @@ from typing import Any
 
 from nicegui import app, ui
 
+from ..appcontext import Context
 from ..sessie.pincode import PIN_ROLLEN
-from .gedeeld import KLEUR, Mislukt, antwoord_van, doe, kopniveau, probeer, weigerpagina
+from .gedeeld import KLEUR, Mislukt, antwoord_van, dialoog, doe, kopniveau, probeer, weigerpagina
 from .volgen import Deel, volg
 
 
@@ -24,7 +25,7 @@ def _sleutel(rol: str, meeting_id: int) -> str:
     return f"pin-{rol}-{meeting_id}"
 
 
-async def toegang(ctx, rol: str, token: str) -> int | None:  # type: ignore[no-untyped-def]
+async def toegang(ctx: Context, rol: str, token: str) -> int | None:
     """The meeting behind the link when this browser may open the page.
 
     Otherwise it draws the refusal (wrong or expired link) or the PIN form, and returns None:
@@ -45,7 +46,7 @@ async def toegang(ctx, rol: str, token: str) -> int | None:  # type: ignore[no-u
     return None
 
 
-async def _bewaak(ctx, rol: str, meeting_id: int, opslag: dict[str, Any]) -> None:  # type: ignore[no-untyped-def]
+async def _bewaak(ctx: Context, rol: str, meeting_id: int, opslag: dict[str, Any]) -> None:
     """When the link's PIN is set or changed while this page is open, and this browser does not
     hold the new one, the page is emptied: nothing of it stays clickable. The PIN form comes
     with a fresh page load, as for any browser that opens the link."""
@@ -78,7 +79,7 @@ def onthoud(opslag: dict[str, Any], rol: str, meeting_id: int, stand: str | None
         opslag[_sleutel(rol, meeting_id)] = stand
 
 
-def _formulier(ctx, rol: str, meeting_id: int, opslag: dict[str, Any]) -> None:  # type: ignore[no-untyped-def]
+def _formulier(ctx: Context, rol: str, meeting_id: int, opslag: dict[str, Any]) -> None:
     remsleutel = f"pin:{ui.context.client.ip or 'onbekend'}"
     with ui.column().classes("w-full max-w-sm mx-auto p-6 gap-4"):
         ui.label("Pincode nodig").classes("text-2xl font-bold").props(kopniveau(1))
@@ -122,7 +123,7 @@ def _te_veel(wacht: float) -> str:
     return f"Te veel verkeerde pincodes. Probeer het over {minuten} {'minuut' if minuten == 1 else 'minuten'} opnieuw."
 
 
-async def beheer(ctx, meeting_id: int, token: str) -> None:  # type: ignore[no-untyped-def]
+async def beheer(ctx: Context, meeting_id: int, token: str) -> None:
     """Set, change or remove the PINs of the two links; for the facilitator and the organiser.
 
     `token` is the facilitator's link: setting a PIN is a facilitator action in the domain.
@@ -147,7 +148,7 @@ async def beheer(ctx, meeting_id: int, token: str) -> None:  # type: ignore[no-u
                     ).mark(f"pin-weg-{rol}")
 
     async def instellen(rol: str) -> None:
-        with ui.dialog() as dialoog, ui.card().classes("w-80"):
+        with dialoog() as venster, ui.card().classes("w-80"):
             ui.label(f"Pincode voor de link van de {rol}").classes("font-semibold")
             ui.label(
                 "4 tot 8 cijfers. Wie de link opent, typt eerst deze pincode; deze browser onthoudt hem. "
@@ -160,11 +161,11 @@ async def beheer(ctx, meeting_id: int, token: str) -> None:  # type: ignore[no-u
                 .mark("nieuwe-pincode")
             )
             with ui.row():
-                ui.button("Annuleren", on_click=dialoog.close).props("flat")
-                ui.button("Opslaan", on_click=lambda: dialoog.submit(veld.value or "")).props("color=primary").mark(
+                ui.button("Annuleren", on_click=venster.close).props("flat")
+                ui.button("Opslaan", on_click=lambda: venster.submit(veld.value or "")).props("color=primary").mark(
                     "pin-opslaan"
                 )
-        pin = await antwoord_van(dialoog)
+        pin = await antwoord_van(venster)
         if pin is None:
             return
         if not pin.strip():

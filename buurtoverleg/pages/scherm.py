@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from nicegui import ui
 from starlette.requests import Request
 
 from .. import qr
-from ..sessie.toestand import DOMEINEN
+from ..appcontext import Context
+from ..sessie.oordeel import Oordeel
+from ..sessie.toestand import DOMEINEN, SignaalKaart, Stap, Uitslag, Vergadering
 from .gedeeld import GETYPT, KLEUR, Mislukt, doe, kopniveau, stopt_stil, weigerpagina
 from .volgen import ALLE, Deel, volg
 from .weergave import Klokweergave, agenda, balken, duidingsblok, signaalkaart
 
 
-def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
+class _Getoond(TypedDict, total=False):
+    """What the beamer last drew, so a vote can update only the counts."""
+
+    stap: int | None
+    stemmers: int
+    zichtbaar: bool
+
+
+def registreer(ctx: Context) -> None:
     dienst = ctx.dienst
 
     @ui.page("/scherm/{token}", reconnect_timeout=120.0)
@@ -33,7 +45,7 @@ def registreer(ctx) -> None:  # type: ignore[no-untyped-def]
 
         tellers: dict[str, ui.label] = {}
         """The 'N van M' labels of the current step: a vote only changes these."""
-        vorige: dict[str, object] = {}
+        vorige: _Getoond = {}
 
         async def teken(delen: frozenset[Deel]) -> int | None:
             if delen == {Deel.TELLERS} and vorige.get("stap") is not None and not vorige.get("zichtbaar"):
@@ -93,7 +105,7 @@ BEAMER = frozenset({Deel.VERLOOP, Deel.TELLERS, Deel.DEELNEMERS, Deel.SIGNALEN, 
 """What the wall shows: the step and its results, the counts, who joined, the signals."""
 
 
-def _lobby(vergadering, basis: str) -> None:  # type: ignore[no-untyped-def]
+def _lobby(vergadering: Vergadering, basis: str) -> None:
     url = f"{basis}/doe/{vergadering.join_code}"
     with ui.row().classes("w-full gap-12 no-wrap items-start"):
         with ui.column().classes("items-center gap-2"):
@@ -125,12 +137,20 @@ def _aantal(n: int, enkelvoud: str, meervoud: str) -> str:
     return f"{n} {enkelvoud if n == 1 else meervoud}"
 
 
-def _teller(uitslag, stemmers) -> str:  # type: ignore[no-untyped-def]
+def _teller(uitslag: Uitslag, stemmers: int) -> str:
     ronde = f" · ronde {uitslag.ronde}" if uitslag.ronde > 1 else ""
     return f"{uitslag.aantal} van {stemmers} hebben geantwoord{ronde}"
 
 
-def _stap(vergadering, stap, uitslagen, duiding, signalen, basis: str, tellers) -> None:  # type: ignore[no-untyped-def]  # type: ignore[no-untyped-def]
+def _stap(
+    vergadering: Vergadering,
+    stap: Stap,
+    uitslagen: list[Uitslag],
+    duiding: dict[str, list[Oordeel]],
+    signalen: list[SignaalKaart],
+    basis: str,
+    tellers: dict[str, ui.label],
+) -> None:
     if stap.uitleg:
         ui.label(stap.uitleg).classes("text-3xl text-gray-800")
     stemmers = len(vergadering.stemmers)
@@ -172,7 +192,7 @@ def _stap(vergadering, stap, uitslagen, duiding, signalen, basis: str, tellers) 
         )
 
 
-def _signalen(vergadering, signalen, vraag_id: str) -> None:  # type: ignore[no-untyped-def]
+def _signalen(vergadering: Vergadering, signalen: list[SignaalKaart], vraag_id: str) -> None:
     eigen = [k for k in signalen if k.vraag_id == vraag_id]
     with ui.row().classes("w-full gap-6 no-wrap items-start"):
         for soort, kop in (("waarneming", "Waarnemingen"), ("duiding", "Duidingen")):

@@ -4,6 +4,7 @@ agenda. Participant text is always a label (plain text), never HTML."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from nicegui import ui
 
@@ -85,7 +86,7 @@ def signaalkaart(kaart: SignaalKaart, *, namen: bool, groot: bool = False) -> No
             ).style(f"color: {KLEUR['verdeeld']}")
 
 
-def agenda(vergadering: Vergadering, *, op_klik=None) -> None:  # type: ignore[no-untyped-def]
+def agenda(vergadering: Vergadering, *, op_klik: Callable[[int], object] | None = None) -> None:
     """The steps with planned versus used minutes."""
     with ui.column().classes("w-full gap-1"):
         for stap in vergadering.stappen:

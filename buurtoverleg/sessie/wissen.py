@@ -45,7 +45,7 @@ def wis(s: Session, meeting_id: int) -> dict[str, int]:
     geteld: dict[str, int] = {}
 
     def weg(soort: str | None, opdracht: Any) -> None:
-        n = s.execute(opdracht, execution_options={"synchronize_session": False}).rowcount  # type: ignore[attr-defined]
+        n = s.execute(opdracht, execution_options={"synchronize_session": False}).rowcount  # type: ignore[attr-defined]  # DML gives a CursorResult; Session.execute says Result
         if soort:
             geteld[soort] = n
 
@@ -122,7 +122,7 @@ def anonimiseer(s: Session, meeting: Meeting) -> dict[str, int]:
     telling["notities"] = s.execute(
         delete(MinutesNote).where(MinutesNote.meeting_id == meeting.id),
         execution_options={"synchronize_session": False},
-    ).rowcount  # type: ignore[attr-defined]
+    ).rowcount  # type: ignore[attr-defined]  # DML gives a CursorResult; Session.execute says Result
     for besluit in s.scalars(select(Decision).where(Decision.meeting_id == meeting.id)):
         telling["besluiten"] += _vervang_velden(besluit, ("text", "reason", "details"), vervang)
     acties = select(Action).where(or_(Action.meeting_id == meeting.id, Action.reviewed_in_id == meeting.id))

@@ -1,7 +1,7 @@
 """End to end in real browsers: the real server (`python -m buurtoverleg serve`) in a subprocess
 and headless Chromium for the facilitator, the projector and the phones.
 
-Run only these:      .venv/bin/python -m pytest tests/test_browser.py -q
+Run only these:      .venv/bin/python -m pytest tests/pages/test_browser.py -q
 Run all but these:   .venv/bin/python -m pytest -m "not browser"
 Screenshots go to test-artefacten/ (git-ignored); a failing test also leaves one per browser.
 Every page is also checked with axe-core (WCAG 2.1 AA). scripts/schermafbeeldingen.py reruns
@@ -19,7 +19,8 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
-from browser import (
+
+from tests.pages.browser import (
     ARTEFACTEN,
     JOIN_CODE,
     TEST_INHOUD,

@@ -23,6 +23,7 @@ from nicegui import ui
 from nicegui.testing import User
 from pypdf import PdfReader
 
+from buurtoverleg.app import Context
 from buurtoverleg.export import bestandsnaam, bouw_bestand
 from buurtoverleg.export.pdf import _plat
 from buurtoverleg.pages.gedeeld import GETYPT
@@ -31,8 +32,8 @@ from buurtoverleg.sessie.aanmelding import MAX_NAAM, MAX_ORGANISATIE
 from buurtoverleg.sessie.dienst import Dienst
 from buurtoverleg.sessie.fouten import Geweigerd
 from buurtoverleg.sessie.signalen import MAX_SIGNAAL
-from tests.conftest import TEST_INHOUD, klik
-from tests.test_pages import LIVE, _ctx
+from tests.conftest import TEST_INHOUD
+from tests.pages.hulp import LIVE, klik
 
 GEVAARLIJK = {
     "script": "<script>alert(1)</script>",
@@ -156,8 +157,8 @@ def _zaal(dienst: Dienst) -> tuple[Any, dict[str, int], int]:
     return links, mensen, lang
 
 
-async def test_beamer_console_en_notulen_tonen_alles_als_tekst(user: User, create_user):
-    dienst = _ctx().dienst
+async def test_beamer_console_en_notulen_tonen_alles_als_tekst(user: User, create_user, app: Context):
+    dienst = app.dienst
     links, _mensen, _lang = _zaal(dienst)
     signalen = [f"Gezien: {t}" for t in GEVAARLIJK.values()] + ["W" * MAX_SIGNAAL]
     organisaties = [f"Org {t}" for t in GEVAARLIJK.values()] + ["W" * MAX_ORGANISATIE]
@@ -179,8 +180,8 @@ async def test_beamer_console_en_notulen_tonen_alles_als_tekst(user: User, creat
     await _zie_letterlijk(notulist, signalen + organisaties + namen)
 
 
-async def test_telefoon_aanmelden_en_signaal_met_gevaarlijke_tekst(user: User):
-    dienst = _ctx().dienst
+async def test_telefoon_aanmelden_en_signaal_met_gevaarlijke_tekst(user: User, app: Context):
+    dienst = app.dienst
     links = dienst.aanmelding.maak("Zuid", date(2026, 11, 23), "test-kort")
     dienst.leiding(links.facilitator_token).start()
     dienst.leiding(links.facilitator_token).ga_naar(2)
@@ -281,7 +282,7 @@ def test_exports_bevatten_de_tekst_letterlijk(dienst: Dienst):
 def test_lange_woorden_passen_op_telefoon_beamer_en_console(tmp_path):
     """A name of 80 and a signal of 1000 letters without a space: no page gets wider than its
     screen (the phone at 390 px, the beamer at 1920, console and minutes at 1280)."""
-    from browser import draai_server, maak_browser, waarom_overslaan
+    from tests.pages.browser import draai_server, maak_browser, waarom_overslaan
 
     reden = waarom_overslaan()
     if reden:

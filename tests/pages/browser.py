@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-WORTEL = Path(__file__).resolve().parent.parent
-TEST_INHOUD = Path(__file__).resolve().parent / "inhoud"
+WORTEL = Path(__file__).resolve().parents[2]
+TEST_INHOUD = Path(__file__).resolve().parents[1] / "inhoud"
 ARTEFACTEN = WORTEL / "test-artefacten"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")

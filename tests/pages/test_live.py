@@ -13,18 +13,17 @@ import pytest
 from nicegui.nicegui import _on_handshake
 from nicegui.testing import User
 
+from buurtoverleg.app import Context
 from buurtoverleg.samenstelling import maak_dienst
 from buurtoverleg.sessie.gebeurtenissen import LokaleBus
 from buurtoverleg.sessie.toestand import Vergadering
-from tests.conftest import klik
-from tests.test_pages import LIVE, _ctx, meedoen
+from tests.pages.hulp import LIVE, klik, meedoen
 
 
-def _wissel_na_de_eerste_lezing(monkeypatch: pytest.MonkeyPatch, wissel: Callable[[], Any]) -> None:
+def _wissel_na_de_eerste_lezing(app: Context, monkeypatch: pytest.MonkeyPatch, wissel: Callable[[], Any]) -> None:
     """The page's first read of the meeting returns, and only then is `wissel` committed and
     published: the moment a page that subscribes after drawing misses for good. Phones read
     through the publisher's shared read, the other pages straight from the domain."""
-    ctx = _ctx()
     gedaan: list[bool] = []
 
     def daarna(gelezen: Any) -> Any:
@@ -33,7 +32,7 @@ def _wissel_na_de_eerste_lezing(monkeypatch: pytest.MonkeyPatch, wissel: Callabl
             wissel()
         return gelezen
 
-    lees, gedeeld = ctx.dienst.lezen.vergadering, ctx.publisher.gedeeld
+    lees, gedeeld = app.dienst.lezen.vergadering, app.publisher.gedeeld
 
     def vergadering(meeting_id: int) -> Vergadering:
         return daarna(lees(meeting_id))  # type: ignore[no-any-return]
@@ -42,51 +41,50 @@ def _wissel_na_de_eerste_lezing(monkeypatch: pytest.MonkeyPatch, wissel: Callabl
         uitkomst = gedeeld(sleutel, meeting_id, functie, *args, **kwargs)
         return daarna(uitkomst) if sleutel[0] == "vergadering" else uitkomst
 
-    monkeypatch.setattr(ctx.dienst.lezen, "vergadering", vergadering)
-    monkeypatch.setattr(ctx.publisher, "gedeeld", gedeelde_lezing)
+    monkeypatch.setattr(app.dienst.lezen, "vergadering", vergadering)
+    monkeypatch.setattr(app.publisher, "gedeeld", gedeelde_lezing)
 
 
-def _overleg(stemmers: int = 2) -> tuple[Any, list[int]]:
-    dienst = _ctx().dienst
+def _overleg(app: Context, stemmers: int = 2) -> tuple[Any, list[int]]:
+    dienst = app.dienst
     links = dienst.aanmelding.maak("Lombok", date(2026, 12, 1), "test-kort")
     ids = [dienst.aanmelding.aanmelden(links.meeting_id, f"Deelnemer {i}", "", "welzijn") for i in range(stemmers)]
     return links, ids
 
 
-async def test_beamer_tekent_een_stapwissel_van_vlak_na_zijn_eerste_lezing(user: User, monkeypatch):
-    links, _ = _overleg()
-    dienst = _ctx().dienst
+async def test_beamer_tekent_een_stapwissel_van_vlak_na_zijn_eerste_lezing(user: User, monkeypatch, app: Context):
+    links, _ = _overleg(app)
+    dienst = app.dienst
     dienst.leiding(links.facilitator_token).start()
-    _wissel_na_de_eerste_lezing(monkeypatch, lambda: dienst.leiding(links.facilitator_token).volgende())
+    _wissel_na_de_eerste_lezing(app, monkeypatch, lambda: dienst.leiding(links.facilitator_token).volgende())
     await user.open(f"/scherm/{links.projector_token}")
     await user.should_see("Lombok · Ernst en vormen", retries=LIVE)
 
 
-async def test_console_tekent_een_start_van_vlak_na_zijn_eerste_lezing(user: User, monkeypatch):
-    links, _ = _overleg()
-    dienst = _ctx().dienst
-    _wissel_na_de_eerste_lezing(monkeypatch, lambda: dienst.leiding(links.facilitator_token).start())
+async def test_console_tekent_een_start_van_vlak_na_zijn_eerste_lezing(user: User, monkeypatch, app: Context):
+    links, _ = _overleg(app)
+    dienst = app.dienst
+    _wissel_na_de_eerste_lezing(app, monkeypatch, lambda: dienst.leiding(links.facilitator_token).start())
     await user.open(f"/leiding/{links.facilitator_token}")
     await user.should_see("stap 1: Welke fase?", retries=LIVE)
     await user.should_see("Invoer sluiten", retries=LIVE)
 
 
-async def test_telefoon_tekent_een_stapwissel_van_vlak_na_zijn_eerste_lezing(user: User, monkeypatch):
-    links, _ = _overleg(stemmers=0)
-    dienst = _ctx().dienst
+async def test_telefoon_tekent_een_stapwissel_van_vlak_na_zijn_eerste_lezing(user: User, monkeypatch, app: Context):
+    links, _ = _overleg(app, stemmers=0)
+    dienst = app.dienst
     await meedoen(user, links.join_code, "Fatima", "Welzijn / opbouwwerk")
-    _wissel_na_de_eerste_lezing(monkeypatch, lambda: dienst.leiding(links.facilitator_token).start())
+    _wissel_na_de_eerste_lezing(app, monkeypatch, lambda: dienst.leiding(links.facilitator_token).start())
     await user.open(f"/doe/{links.join_code}")  # the phone reloads: the lobby is read, then the start lands
     await user.should_see("In welke fase zit de buurt?", retries=LIVE)
 
 
-async def test_telefoon_die_terugkomt_haalt_een_gemiste_stapwissel_in(user: User):
+async def test_telefoon_die_terugkomt_haalt_een_gemiste_stapwissel_in(user: User, app: Context):
     """A change this process never announced (another app process on the same database writes it)
     reaches a phone when its connection comes back, and every other page of the meeting with it."""
-    links, _ = _overleg(stemmers=0)
-    ctx = _ctx()
+    links, _ = _overleg(app, stemmers=0)
     await meedoen(user, links.join_code, "Fatima", "Welzijn / opbouwwerk")
-    ander_proces = maak_dienst(ctx.db, ctx.catalogus, LokaleBus())  # nobody here hears its events
+    ander_proces = maak_dienst(app.db, app.catalogus, LokaleBus())  # nobody here hears its events
     await asyncio.to_thread(ander_proces.leiding(links.facilitator_token).start)
     await asyncio.sleep(1)
     await user.should_see("Wacht op de gespreksleider")  # nothing told this phone
@@ -96,9 +94,9 @@ async def test_telefoon_die_terugkomt_haalt_een_gemiste_stapwissel_in(user: User
     await user.should_see("In welke fase zit de buurt?", retries=LIVE)
 
 
-async def test_advies_op_de_console_volgt_het_onthullen(user: User):
-    links, ids = _overleg(stemmers=3)
-    dienst = _ctx().dienst
+async def test_advies_op_de_console_volgt_het_onthullen(user: User, app: Context):
+    links, ids = _overleg(app, stemmers=3)
+    dienst = app.dienst
     dienst.leiding(links.facilitator_token).start()
     for deelnemer in ids:
         dienst.deelnemer(links.meeting_id, deelnemer).antwoord("test-fase", "fase-incidenten")

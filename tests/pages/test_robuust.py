@@ -28,21 +28,12 @@ from buurtoverleg.sessie.fouten import Geweigerd
 from buurtoverleg.storage import Database
 from buurtoverleg.storage.database import BEZET_WACHTTIJD_S, SYNCHRONOUS
 from buurtoverleg.storage.models import Participant, Response, Signal
-from tests.conftest import klik
-from tests.test_pages import meedoen
+from tests.pages.hulp import LIVE, klik, meedoen
 
-LIVE = 100
-"""should_see retries (0.1 s each), as in test_pages."""
 SLOT_S = 1.5
 """How long another connection holds the write lock in the lock tests."""
 GEHEIM = "Mevrouw Jansen van nummer 12"
 """Personal text a participant types; it may be refused, but it must never reach the log."""
-
-
-def _ctx() -> Context:
-    from tests.conftest import app_ctx
-
-    return app_ctx()
 
 
 def _bestand(db: Database) -> Path:
@@ -253,12 +244,12 @@ def _een(user: User, label: str) -> ui.element:
 
 
 async def test_rommel_van_een_telefoon_geeft_een_nederlandse_weigering_en_de_pagina_blijft_werken(
-    user: User, caplog: pytest.LogCaptureFixture
+    user: User, caplog: pytest.LogCaptureFixture, app: Context
 ):
     """Garbage sent as the phone's own UI events: the page answers in Dutch, logs no error,
     stores nothing, and the same page then works for the real input."""
     caplog.set_level(logging.INFO, logger="buurtoverleg")
-    dienst = _ctx().dienst
+    dienst = app.dienst
     links = dienst.aanmelding.maak("Zuilen", date(2026, 11, 23), "test-kort")
     mid = links.meeting_id
     await user.open(f"/doe/{links.join_code}")
@@ -305,8 +296,8 @@ async def test_rommel_van_een_telefoon_geeft_een_nederlandse_weigering_en_de_pag
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
 
-async def test_dubbel_tikken_op_meedoen_meldt_een_keer_aan(user: User):
-    dienst = _ctx().dienst
+async def test_dubbel_tikken_op_meedoen_meldt_een_keer_aan(user: User, app: Context):
+    dienst = app.dienst
     links = dienst.aanmelding.maak("Lunetten", date(2026, 11, 23), "test-kort")
     await user.open(f"/doe/{links.join_code}")
     await user.should_see("Vul in wie je bent", retries=LIVE)
@@ -321,80 +312,79 @@ async def test_dubbel_tikken_op_meedoen_meldt_een_keer_aan(user: User):
     assert [d.naam for d in dienst.lezen.vergadering(links.meeting_id).deelnemers] == ["Ans"]
 
 
-async def test_een_tik_tijdens_een_schrijfslot_wordt_later_ontvangen(user: User):
+async def test_een_tik_tijdens_een_schrijfslot_wordt_later_ontvangen(user: User, app: Context):
     """The phone shows 'Versturen…' while another connection holds the lock, and 'Ontvangen'
     only once the answer is committed."""
-    ctx = _ctx()
-    links = ctx.dienst.aanmelding.maak("Hoograven", date(2026, 11, 23), "test-kort")
+    links = app.dienst.aanmelding.maak("Hoograven", date(2026, 11, 23), "test-kort")
     await meedoen(user, links.join_code, "Ans", "Politie")
-    ctx.dienst.leiding(links.facilitator_token).start()
+    app.dienst.leiding(links.facilitator_token).start()
     await user.open(f"/doe/{links.join_code}")
     await user.should_see("In welke fase zit de buurt?", retries=LIVE)
-    with schrijfslot(_bestand(ctx.db), seconden=2.0):
+    with schrijfslot(_bestand(app.db), seconden=2.0):
         await klik(user, "Rust")
         await user.should_see("Versturen…", retries=LIVE)
-        assert ctx.dienst.lezen.uitslagen(links.meeting_id, 0, voor_leiding=True)[0].aantal == 0
+        assert app.dienst.lezen.uitslagen(links.meeting_id, 0, voor_leiding=True)[0].aantal == 0
     await user.should_see("Ontvangen ✓ (je kunt het nog wijzigen)", retries=LIVE)
-    ans = ctx.dienst.lezen.vergadering(links.meeting_id).deelnemers[0].id
-    assert ctx.dienst.deelnemer(links.meeting_id, ans).mijn_antwoorden() == {"test-fase": "fase-rust"}
+    ans = app.dienst.lezen.vergadering(links.meeting_id).deelnemers[0].id
+    assert app.dienst.deelnemer(links.meeting_id, ans).mijn_antwoorden() == {"test-fase": "fase-rust"}
 
 
-async def test_wat_je_typt_terwijl_het_vorige_signaal_wordt_opgeslagen_blijft_staan(user: User):
+async def test_wat_je_typt_terwijl_het_vorige_signaal_wordt_opgeslagen_blijft_staan(user: User, app: Context):
     """A slow save (the database is locked) must not wipe the next signal the person is
     already typing; found by benchmarks/storing.py."""
-    ctx = _ctx()
-    links = ctx.dienst.aanmelding.maak("Zuilen", date(2026, 11, 23), "test-kort")
+    links = app.dienst.aanmelding.maak("Zuilen", date(2026, 11, 23), "test-kort")
     await meedoen(user, links.join_code, "Ans", "Politie")
-    ctx.dienst.leiding(links.facilitator_token).start()
-    ctx.dienst.leiding(links.facilitator_token).ga_naar(2)
+    app.dienst.leiding(links.facilitator_token).start()
+    app.dienst.leiding(links.facilitator_token).ga_naar(2)
     await user.should_see("Wat zie of hoor je in de buurt?", retries=LIVE)
     veld = _een(user, "Je signaal")
     _stuur_ruw(user, veld, "Eerste: drukte bij de school")
-    with schrijfslot(_bestand(ctx.db)):
+    with schrijfslot(_bestand(app.db)):
         await klik(user, "Signaal versturen")
         await asyncio.sleep(0.3)  # let the click's handler start; it now waits for the lock
         _stuur_ruw(user, veld, "Tweede, nog niet verstuurd")
     await user.should_see("Ontvangen ✓ Je kunt nog een signaal toevoegen.", retries=LIVE)
     await user.should_see("Eerste: drukte bij de school", retries=LIVE)
     assert veld.value == "Tweede, nog niet verstuurd"
-    assert [k.tekst for k in ctx.dienst.lezen.signalen(links.meeting_id)] == ["Eerste: drukte bij de school"]
+    assert [k.tekst for k in app.dienst.lezen.signalen(links.meeting_id)] == ["Eerste: drukte bij de school"]
 
 
 async def test_een_kapotte_database_geeft_een_melding_geen_vastgelopen_telefoon(
-    user: User, caplog: pytest.LogCaptureFixture
+    user: User, caplog: pytest.LogCaptureFixture, app: Context
 ):
     """A real fault, not a refusal: the response table is briefly gone. The phone says it
     was not stored (never 'Ontvangen'), the error is logged, and once the table is back the
     same page stores the next tap."""
-    ctx = _ctx()
-    links = ctx.dienst.aanmelding.maak("Overvecht", date(2026, 11, 23), "test-kort")
+    links = app.dienst.aanmelding.maak("Overvecht", date(2026, 11, 23), "test-kort")
     await meedoen(user, links.join_code, "Ans", "Politie")
-    ctx.dienst.leiding(links.facilitator_token).start()  # the open page redraws by itself
+    app.dienst.leiding(links.facilitator_token).start()  # the open page redraws by itself
     await user.should_see("In welke fase zit de buurt?", retries=LIVE)
-    with sqlite3.connect(_bestand(ctx.db)) as con:
+    with sqlite3.connect(_bestand(app.db)) as con:
         con.execute("ALTER TABLE response RENAME TO response_weg")
     try:
         await klik(user, "Rust")
         await user.should_see("Er ging iets mis aan onze kant", retries=LIVE)
         await user.should_see("Niet opgeslagen", retries=LIVE)
     finally:
-        with sqlite3.connect(_bestand(ctx.db)) as con:
+        with sqlite3.connect(_bestand(app.db)) as con:
             con.execute("ALTER TABLE response_weg RENAME TO response")
     fouten = [r for r in caplog.get_records("call") if r.levelno >= logging.ERROR]
     assert fouten and all(r.name == "buurtoverleg.pages" and "antwoord ging mis" in r.getMessage() for r in fouten)
     caplog.clear()  # the error above was the point of this test; the user fixture fails on others
     await klik(user, "Onderhuidse spanningen")
     await user.should_see("Ontvangen ✓ (je kunt het nog wijzigen)", retries=LIVE)
-    ans = ctx.dienst.lezen.vergadering(links.meeting_id).deelnemers[0].id
-    assert ctx.dienst.deelnemer(links.meeting_id, ans).mijn_antwoorden() == {"test-fase": "fase-onderhuidse-spanningen"}
+    ans = app.dienst.lezen.vergadering(links.meeting_id).deelnemers[0].id
+    assert app.dienst.deelnemer(links.meeting_id, ans).mijn_antwoorden() == {"test-fase": "fase-onderhuidse-spanningen"}
 
 
 # --------------------------------------------------------------------------- the log of refusals
 
 
-async def test_weigeringen_staan_in_het_log_zonder_wat_er_getypt_is(user: User, caplog: pytest.LogCaptureFixture):
+async def test_weigeringen_staan_in_het_log_zonder_wat_er_getypt_is(
+    user: User, caplog: pytest.LogCaptureFixture, app: Context
+):
     caplog.set_level(logging.INFO, logger="buurtoverleg.geweigerd")
-    dienst = _ctx().dienst
+    dienst = app.dienst
     links = dienst.aanmelding.maak("Kanaleneiland", date(2026, 11, 23), "test-kort")
     mid = links.meeting_id
 

@@ -22,6 +22,7 @@ from nicegui.testing import User
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import select, text
 
+from buurtoverleg.app import Context
 from buurtoverleg.sessie import codes
 from buurtoverleg.sessie.aanmelding import Aanmelding
 from buurtoverleg.sessie.dienst import Dienst
@@ -31,8 +32,7 @@ from buurtoverleg.sessie.rollen import Aanpakrol, Deelnemerrol, Leidingrol, Notu
 from buurtoverleg.sessie.toestand import Links
 from buurtoverleg.storage import Database
 from buurtoverleg.storage.models import Meeting
-from tests.conftest import klik
-from tests.test_pages import LIVE, _ctx
+from tests.pages.hulp import LIVE, inloggen, klik
 
 MORGEN = "2026-11-24"  # the test clock stands on 2026-11-23
 VELDEN = {"wat": "Portiekgesprekken", "wanneer": "2027-01-15", "uitvoerder": "Opbouwwerk"}
@@ -447,8 +447,8 @@ async def _pin_invullen(user: User, pin: str) -> None:
     await klik(user, "Openen")
 
 
-async def test_notulist_met_pincode_onthouden_en_opnieuw_na_een_wijziging(user: User, create_user):
-    dienst = _ctx().dienst
+async def test_notulist_met_pincode_onthouden_en_opnieuw_na_een_wijziging(user: User, create_user, app: Context):
+    dienst = app.dienst
     links = dienst.aanmelding.maak("Lombok", date(2026, 11, 23), "test-kort")
     dienst.leiding(links.facilitator_token).stel_pin("notulist", "4821")
     await user.open(f"/notulen/{links.secretary_token}")
@@ -476,9 +476,9 @@ async def test_notulist_met_pincode_onthouden_en_opnieuw_na_een_wijziging(user: 
     await user.should_see("Concept downloaden", retries=LIVE)
 
 
-async def test_een_open_pagina_vraagt_de_pincode_zodra_die_verandert(user: User, create_user):
+async def test_een_open_pagina_vraagt_de_pincode_zodra_die_verandert(user: User, create_user, app: Context):
     """A console opened with a leaked link before the PIN was set does not stay usable."""
-    dienst = _ctx().dienst
+    dienst = app.dienst
     links = dienst.aanmelding.maak("Tuindorp", date(2026, 11, 23), "test-kort")
     await user.open(f"/leiding/{links.facilitator_token}")  # the real facilitator
     await user.should_see("Start het overleg", retries=LIVE)
@@ -511,8 +511,8 @@ async def test_een_open_pagina_vraagt_de_pincode_zodra_die_verandert(user: User,
     await user.should_see("Start het overleg")
 
 
-async def test_pincodeformulier_toont_niets_van_de_console_en_remt_af(user: User):
-    dienst = _ctx().dienst
+async def test_pincodeformulier_toont_niets_van_de_console_en_remt_af(user: User, app: Context):
+    dienst = app.dienst
     links = dienst.aanmelding.maak("Zuilen", date(2026, 11, 23), "test-kort")
     dienst.aanmelding.aanmelden(links.meeting_id, "Geheime Naam", "Politie", "politie")
     dienst.leiding(links.facilitator_token).stel_pin("gespreksleider", "135790")
@@ -533,8 +533,8 @@ async def test_pincodeformulier_toont_niets_van_de_console_en_remt_af(user: User
     await user.should_not_see("Start het overleg")
 
 
-async def test_gespreksleider_stelt_de_pincode_van_de_notulist_in(user: User, create_user):
-    dienst = _ctx().dienst
+async def test_gespreksleider_stelt_de_pincode_van_de_notulist_in(user: User, create_user, app: Context):
+    dienst = app.dienst
     links = dienst.aanmelding.maak("Wittevrouwen", date(2026, 11, 23), "test-kort")
     await user.open(f"/leiding/{links.facilitator_token}")
     await user.should_see("Link notulist: zonder pincode", retries=LIVE)
@@ -562,20 +562,18 @@ async def test_gespreksleider_stelt_de_pincode_van_de_notulist_in(user: User, cr
     assert dienst.pincodes.pin_stand(links.meeting_id, "notulist") is None
 
 
-async def test_organisator_maakt_een_overleg_met_pincode(user: User, create_user):
-    from tests.test_pages import inloggen
-
+async def test_organisator_maakt_een_overleg_met_pincode(user: User, create_user, app: Context):
     await inloggen(user)
     user.find("Buurt of wijk").type("Dichterswijk")
     user.find(marker="nieuw-pin-gespreksleider").type("12")
     await klik(user, "Overleg aanmaken")
     await user.should_see("Een pincode bestaat uit 4 tot 8 cijfers", retries=LIVE)
-    assert _ctx().dienst.aanmelding.overzicht() == [], "a wrong PIN is refused before the meeting exists"
+    assert app.dienst.aanmelding.overzicht() == [], "a wrong PIN is refused before the meeting exists"
     user.find(marker="nieuw-pin-gespreksleider").clear().type("97531")
     await klik(user, "Overleg aanmaken")
     await user.should_see("Start het overleg", retries=LIVE)  # the organiser chose it: no second prompt
-    (rij,) = _ctx().dienst.aanmelding.overzicht()
-    assert _ctx().dienst.leiding(rij.links.facilitator_token).pins() == {"gespreksleider": True, "notulist": False}
+    (rij,) = app.dienst.aanmelding.overzicht()
+    assert app.dienst.leiding(rij.links.facilitator_token).pins() == {"gespreksleider": True, "notulist": False}
 
     gast = create_user()
     await gast.open(f"/leiding/{rij.links.facilitator_token}")
@@ -587,10 +585,10 @@ async def test_organisator_maakt_een_overleg_met_pincode(user: User, create_user
 # ---------------------------------------------------------------------------- wrong and expired links
 
 
-async def test_verlopen_links_geven_een_nette_weigering(user: User):
-    dienst = _ctx().dienst
+async def test_verlopen_links_geven_een_nette_weigering(user: User, app: Context):
+    dienst = app.dienst
     links = dienst.aanmelding.maak("Tijdelijk", date(2026, 11, 23), "test-kort")
-    with _ctx().db.transactie() as s:
+    with app.db.transactie() as s:
         s.delete(s.get(Meeting, links.meeting_id))
     for pad in (
         f"/leiding/{links.facilitator_token}",
@@ -608,8 +606,8 @@ async def test_verlopen_links_geven_een_nette_weigering(user: User):
     await user.should_see(f"Er is geen overleg met de code '{links.join_code}'", retries=LIVE)
 
 
-async def test_afgesloten_overleg_per_rol(user: User):
-    dienst = _ctx().dienst
+async def test_afgesloten_overleg_per_rol(user: User, app: Context):
+    dienst = app.dienst
     links = dienst.aanmelding.maak("Klaar", date(2026, 11, 23), "test-kort")
     dienst.leiding(links.facilitator_token).beeindig()
     await user.open(f"/doe/{links.join_code}")
@@ -622,12 +620,12 @@ async def test_afgesloten_overleg_per_rol(user: User):
     await user.should_see("Concept downloaden", retries=LIVE)
 
 
-async def test_overleg_verwijderd_terwijl_de_console_open_staat(user: User):
-    dienst = _ctx().dienst
+async def test_overleg_verwijderd_terwijl_de_console_open_staat(user: User, app: Context):
+    dienst = app.dienst
     links = dienst.aanmelding.maak("Straks weg", date(2026, 11, 23), "test-kort")
     await user.open(f"/leiding/{links.facilitator_token}")
     await user.should_see("Start het overleg", retries=LIVE)
-    with _ctx().db.transactie() as s:
+    with app.db.transactie() as s:
         s.delete(s.get(Meeting, links.meeting_id))
     await klik(user, "Start het overleg")
     await user.should_see("Alleen de gespreksleider mag dit doen.", retries=LIVE)
@@ -644,8 +642,8 @@ def _alle_tekst(user: User) -> str:
     return "\n".join(delen)
 
 
-async def test_beamer_toont_niets_wat_een_deelnemer_niet_mag_zien(user: User):
-    dienst = _ctx().dienst
+async def test_beamer_toont_niets_wat_een_deelnemer_niet_mag_zien(user: User, app: Context):
+    dienst = app.dienst
     links = dienst.aanmelding.maak("Transwijk", date(2026, 11, 23), "test-kort")
     t = links.facilitator_token
     zaal = [

@@ -18,13 +18,14 @@ import pytest
 from nicegui.testing import User
 from pypdf import PdfReader
 
+from buurtoverleg.app import Context
 from buurtoverleg.export import bestandsnaam, bouw_bestand, exporteer
 from buurtoverleg.export import tekst as t
 from buurtoverleg.export.pdf import _plat
 from buurtoverleg.sessie.fouten import Geweigerd
 from buurtoverleg.sessie.notulen import Notulen
 from buurtoverleg.voorbeeld import DEELNEMERS, vul, vul_groot
-from tests.conftest import klik
+from tests.pages.hulp import klik
 
 LIVE = 40
 
@@ -304,14 +305,8 @@ def test_cli_export_en_demo(tmp_path, capsys):
 # ---------------------------------------------------------------------- the page
 
 
-def _ctx():  # type: ignore[no-untyped-def]
-    from tests.conftest import app_ctx
-
-    return app_ctx()
-
-
-async def test_notulenpagina_toont_het_concept_en_downloadt_de_pdf(user: User):
-    dienst = _ctx().dienst
+async def test_notulenpagina_toont_het_concept_en_downloadt_de_pdf(user: User, app: Context):
+    dienst = app.dienst
     demo = vul(dienst)
     await user.open(f"/notulen/{demo.links.secretary_token}")
     await user.should_see("Notulen · Kanaleneiland-Zuid", retries=LIVE)
@@ -339,8 +334,8 @@ async def test_notulenpagina_toont_het_concept_en_downloadt_de_pdf(user: User):
     assert archief["versie"] == 1 and archief["namen"] is True
 
 
-async def test_notulenpagina_weigert_andere_links(user: User):
-    dienst = _ctx().dienst
+async def test_notulenpagina_weigert_andere_links(user: User, app: Context):
+    dienst = app.dienst
     links = dienst.aanmelding.maak("Noord", date(2026, 11, 23), "test-kort")
     for token in (links.facilitator_token, links.projector_token, links.join_code):
         await user.open(f"/notulen/{token}")

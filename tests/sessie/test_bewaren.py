@@ -15,6 +15,7 @@ from nicegui.testing import User
 from pypdf import PdfReader
 from sqlalchemy import select
 
+from buurtoverleg.app import Context
 from buurtoverleg.export import bouw_bestand, exporteer
 from buurtoverleg.samenstelling import maak_dienst
 from buurtoverleg.sessie.bewaren import verslag
@@ -26,8 +27,8 @@ from buurtoverleg.storage import Database, upgrade
 from buurtoverleg.storage.models import Base, Meeting, Participant, Signal, SignalUpvote
 from buurtoverleg.toegang import Organisator
 from buurtoverleg.voorbeeld import DEELNEMERS, NOTULIST, vul
-from tests.conftest import ORGANISATOR, Nepklok, klik
-from tests.test_pages import LIVE, _ctx, inloggen, meedoen
+from tests.conftest import ORGANISATOR, Nepklok
+from tests.pages.hulp import LIVE, inloggen, klik, meedoen
 
 BEWONER = "Mevrouw Hendriks van nummer 12"
 """A resident named in a signal: not a participant, so only removing the text protects her."""
@@ -489,20 +490,21 @@ def bewaartermijn(
     return _oud_in_de_datamap(tmp_path, catalogus)
 
 
-async def test_de_app_ruimt_op_bij_de_start(bewaartermijn: int, caplog: pytest.LogCaptureFixture, user: User):
+async def test_de_app_ruimt_op_bij_de_start(
+    bewaartermijn: int, caplog: pytest.LogCaptureFixture, user: User, app: Context
+):
     m = bewaartermijn
-    assert [d.naam for d in _ctx().dienst.lezen.vergadering(m).deelnemers] == ["Deelnemer 1"]
+    assert [d.naam for d in app.dienst.lezen.vergadering(m).deelnemers] == ["Deelnemer 1"]
     bij_de_start = [r.getMessage() for r in caplog.get_records("setup")]
     assert f"bewaartermijn: overleg {m} · Zuilen · 01-03-2020: geanonimiseerd (1 naam)" in bij_de_start
 
 
-async def test_de_organisator_verwijdert_een_overleg_met_de_knop(user: User):
-    ctx = _ctx()
-    dienst = ctx.dienst
+async def test_de_organisator_verwijdert_een_overleg_met_de_knop(user: User, app: Context):
+    dienst = app.dienst
     weg = dienst.aanmelding.maak("Lunetten", date(2026, 11, 23), "test-kort")
     dienst.aanmelding.aanmelden(weg.meeting_id, "Ans Visser", "Politie", "politie")
     blijft = dienst.aanmelding.maak("Tuindorp", date(2026, 11, 24), "test-kort")
-    exporteer(dienst.lezen.notulen(weg.meeting_id), "pdf", ctx.instellingen.exportmap)
+    exporteer(dienst.lezen.notulen(weg.meeting_id), "pdf", app.instellingen.exportmap)
     await inloggen(user)
     await user.should_see("Lunetten · 23-11-2026", retries=LIVE)
     await klik(user, marker=f"verwijder-{weg.meeting_id}")
@@ -519,14 +521,13 @@ async def test_de_organisator_verwijdert_een_overleg_met_de_knop(user: User):
     await user.should_not_see("Lunetten · 23-11-2026", retries=LIVE)
     await user.should_see("Tuindorp · 24-11-2026", retries=LIVE)
     assert [r.id for r in dienst.aanmelding.overzicht()] == [blijft.meeting_id]
-    assert list(ctx.instellingen.exportmap.glob("lunetten_*")) == []
-    with ctx.db.transactie() as s:
+    assert list(app.instellingen.exportmap.glob("lunetten_*")) == []
+    with app.db.transactie() as s:
         assert s.scalars(select(Participant.name)).all() == []
 
 
-async def test_wie_geen_organisator_is_ziet_geen_knop_en_kan_niet_verwijderen(user: User):
-    ctx = _ctx()
-    links = ctx.dienst.aanmelding.maak("Lunetten", date(2026, 11, 23), "test-kort")
+async def test_wie_geen_organisator_is_ziet_geen_knop_en_kan_niet_verwijderen(user: User, app: Context):
+    links = app.dienst.aanmelding.maak("Lunetten", date(2026, 11, 23), "test-kort")
     await user.open("/")
     await user.should_see("Organisator", retries=LIVE)
     await user.should_not_see("Verwijderen")
@@ -536,8 +537,8 @@ async def test_wie_geen_organisator_is_ziet_geen_knop_en_kan_niet_verwijderen(us
     await user.should_not_see("Definitief verwijderen")
     for bewijs in (links.facilitator_token, links.secretary_token, "organisator"):
         with pytest.raises(Geweigerd, match="Alleen de organisator"):
-            ctx.dienst.organisator(bewijs).verwijder_overleg(links.meeting_id)
-    assert [r.id for r in ctx.dienst.aanmelding.overzicht()] == [links.meeting_id]
+            app.dienst.organisator(bewijs).verwijder_overleg(links.meeting_id)
+    assert [r.id for r in app.dienst.aanmelding.overzicht()] == [links.meeting_id]
 
 
 def test_samengevoegde_signalen_en_herkenningen_gaan_mee(dienst: Dienst, db: Database, tmp_path: Path):
@@ -582,14 +583,13 @@ def test_het_vervolgoverleg_houdt_zijn_terugblik_zonder_namen(dienst: Dienst, db
         assert s.get(Meeting, vervolg.meeting_id).previous_meeting_id is None
 
 
-async def test_telefoon_van_een_verwijderd_overleg_is_geen_deelnemer_van_het_nieuwe(user: User):
+async def test_telefoon_van_een_verwijderd_overleg_is_geen_deelnemer_van_het_nieuwe(user: User, app: Context):
     """SQLite hands the highest deleted number out again: the phone's memory must not carry over."""
-    ctx = _ctx()
-    dienst = ctx.dienst
+    dienst = app.dienst
     oud = dienst.aanmelding.maak("Lunetten", date(2026, 11, 23), "test-kort")
     await meedoen(user, oud.join_code, "Ans Visser", "Politie")
 
-    dienst.organisator(ctx.organisator.bewijs()).verwijder_overleg(oud.meeting_id)
+    dienst.organisator(app.organisator.bewijs()).verwijder_overleg(oud.meeting_id)
     await user.should_see("Dit overleg bestaat niet (meer).", retries=LIVE)  # the open phone hears it
     nieuw = dienst.aanmelding.maak("Tuindorp", date(2026, 11, 24), "test-kort")
     assert nieuw.meeting_id == oud.meeting_id, "the scenario needs the number to be reused"

@@ -10,60 +10,31 @@ from nicegui import ui
 from nicegui.testing import User
 
 from buurtoverleg.app import Context
-from tests.conftest import ORGANISATOR, klik
-
-LIVE = 100
-"""should_see retries (0.1 s each): live updates pass an event, a redraw timer and a thread."""
+from tests.conftest import ORGANISATOR
+from tests.pages.hulp import LIVE, inloggen, klik, meedoen
 
 
-def _ctx() -> Context:
-    """The running app's context (the pages hold it; the test reads links from the domain)."""
-    from tests.conftest import app_ctx
-
-    return app_ctx()
-
-
-async def inloggen(user: User) -> None:
-    await user.open("/")
-    user.find(marker="wachtwoord").type(ORGANISATOR)
-    await klik(user, "Inloggen")
-    await user.should_see("Nieuw overleg", retries=LIVE)
-
-
-async def meedoen(tel: User, code: str, naam: str, domein: str = "Bewoner", organisatie: str = "") -> None:
-    """A phone joins through the form, as a person does, and waits in the lobby."""
-    await tel.open(f"/doe/{code}")
-    await tel.should_see("Vul in wie je bent", retries=LIVE)
-    await klik(tel, "Domein")
-    await klik(tel, domein)
-    tel.find("Naam").type(naam)
-    if organisatie:
-        tel.find("Organisatie").type(organisatie)
-    await klik(tel, "Meedoen")
-    await tel.should_see("Wacht op de gespreksleider", retries=LIVE)
-
-
-async def test_home_maakt_een_overleg(user: User):
+async def test_home_maakt_een_overleg(user: User, app: Context):
     await inloggen(user)
     user.find("Buurt of wijk").type("Kanaleneiland")
     await klik(user, "Overleg aanmaken")
     await user.should_see("Start het overleg", retries=LIVE)
     await user.should_see("Kanaleneiland", retries=LIVE)
-    rijen = _ctx().dienst.aanmelding.overzicht()
+    rijen = app.dienst.aanmelding.overzicht()
     assert [(r.buurt, r.status) for r in rijen] == [("Kanaleneiland", "lobby")]
 
 
-async def test_home_weigert_een_lege_buurt(user: User):
+async def test_home_weigert_een_lege_buurt(user: User, app: Context):
     await inloggen(user)
     await klik(user, "Overleg aanmaken")
     await user.should_see("De naam van de buurt is leeg", retries=LIVE)
-    assert _ctx().dienst.aanmelding.overzicht() == []
+    assert app.dienst.aanmelding.overzicht() == []
 
 
-async def test_leiding_en_twee_telefoons_door_een_kort_overleg(user: User, create_user):
+async def test_leiding_en_twee_telefoons_door_een_kort_overleg(user: User, create_user, app: Context):
     from datetime import date
 
-    dienst = _ctx().dienst
+    dienst = app.dienst
     links = dienst.aanmelding.maak("Overvecht", date(2026, 11, 23), "test-kort")
     leiding = user
     await leiding.open(f"/leiding/{links.facilitator_token}")
@@ -123,10 +94,10 @@ async def test_verkeerde_code_en_link_geven_een_nette_melding(user: User):
     await user.should_see("Deze link klopt niet", retries=LIVE)
 
 
-async def test_html_van_een_deelnemer_blijft_tekst_op_het_scherm(user: User, create_user):
+async def test_html_van_een_deelnemer_blijft_tekst_op_het_scherm(user: User, create_user, app: Context):
     from datetime import date
 
-    dienst = _ctx().dienst
+    dienst = app.dienst
     links = dienst.aanmelding.maak("Noord", date(2026, 11, 23), "test-kort")
     a = dienst.aanmelding.aanmelden(links.meeting_id, "<b>Xander</b>", "", "bewoner")
     dienst.leiding(links.facilitator_token).start()
@@ -148,20 +119,20 @@ async def test_health(user: User):
     assert body["status"] == "ok" and body["database"] == "ok" and re.match(r"\d+\.\d+\.\d+", body["version"])
 
 
-async def test_health_503_als_de_database_onbereikbaar_is(user: User, tmp_path):
+async def test_health_503_als_de_database_onbereikbaar_is(user: User, tmp_path, app: Context):
     from sqlalchemy import create_engine
 
     (tmp_path / "geen-map").write_text("dit is een bestand, geen map")
-    _ctx().db.engine = create_engine(f"sqlite:///{tmp_path / 'geen-map' / 'db.sqlite'}")
+    app.db.engine = create_engine(f"sqlite:///{tmp_path / 'geen-map' / 'db.sqlite'}")
     response = await user.http_client.get("/health")
     assert response.status_code == 503
     assert response.json()["database"] == "onbereikbaar"
 
 
-async def test_duiding_verdeeld_op_de_beamer_en_opnieuw_stemmen(user: User, create_user):
+async def test_duiding_verdeeld_op_de_beamer_en_opnieuw_stemmen(user: User, create_user, app: Context):
     from datetime import date
 
-    dienst = _ctx().dienst
+    dienst = app.dienst
     links = dienst.aanmelding.maak("Lombok", date(2026, 11, 23), "test-kort")
     zaal = [
         dienst.aanmelding.aanmelden(links.meeting_id, "Agent", "Politie", "politie"),
@@ -197,10 +168,10 @@ async def test_duiding_verdeeld_op_de_beamer_en_opnieuw_stemmen(user: User, crea
     assert not [e for e in beamer.find(ui.label).elements if "Agent" in e.text], "no names on the projector"
 
 
-async def test_zonder_wachtwoord_geen_overleggen_en_geen_links(user: User):
+async def test_zonder_wachtwoord_geen_overleggen_en_geen_links(user: User, app: Context):
     from datetime import date
 
-    links = _ctx().dienst.aanmelding.maak("Geheim", date(2026, 11, 23), "test-kort")
+    links = app.dienst.aanmelding.maak("Geheim", date(2026, 11, 23), "test-kort")
     await user.open("/")
     await user.should_see("Organisator", retries=LIVE)
     await user.should_not_see("Geheim")
@@ -217,9 +188,9 @@ async def test_zonder_wachtwoord_geen_overleggen_en_geen_links(user: User):
     await user.should_not_see("Geheim")
 
 
-async def test_eerste_keer_kiest_de_organisator_een_wachtwoord(user: User, monkeypatch):
+async def test_eerste_keer_kiest_de_organisator_een_wachtwoord(user: User, monkeypatch, app: Context):
     monkeypatch.delenv("BUURTOVERLEG_ADMIN_KEY")
-    _ctx().organisator._sleutel = None  # the app was started with the key; this test is the fresh install
+    app.organisator._sleutel = None  # the app was started with the key; this test is the fresh install
     await user.open("/")
     await user.should_see("Eerste keer", retries=LIVE)
     user.find(marker="wachtwoord").type("kort")
@@ -230,7 +201,7 @@ async def test_eerste_keer_kiest_de_organisator_een_wachtwoord(user: User, monke
     user.find(marker="wachtwoord-herhaald").clear().type("een-goed-wachtwoord")
     await klik(user, "Wachtwoord instellen")
     await user.should_see("Nieuw overleg", retries=LIVE)
-    assert _ctx().organisator.klopt("een-goed-wachtwoord") and not _ctx().organisator.klopt("iets anders")
+    assert app.organisator.klopt("een-goed-wachtwoord") and not app.organisator.klopt("iets anders")
 
 
 async def test_verkeerde_codes_worden_afgeremd(user: User):
@@ -239,16 +210,16 @@ async def test_verkeerde_codes_worden_afgeremd(user: User):
     await user.should_see("Te veel verkeerde codes", retries=LIVE)
 
 
-async def test_van_voorstel_naar_smart_actie_en_terug_in_het_vervolgoverleg(user: User):
+async def test_van_voorstel_naar_smart_actie_en_terug_in_het_vervolgoverleg(user: User, app: Context):
     from datetime import date
 
-    dienst = _ctx().dienst
+    dienst = app.dienst
     links = dienst.aanmelding.maak("Hoograven", date(2026, 11, 23), "test-kort")
     await user.open(f"/leiding/{links.facilitator_token}")
     await user.should_see("Aanpak en acties", retries=LIVE)
     await klik(user, "Aanpak en acties")
     await user.should_see("Voorstellen", retries=LIVE)
-    titel = _ctx().catalogus.titel("richting-1")
+    titel = app.catalogus.titel("richting-1")
     await user.should_see(titel, retries=LIVE)
     await klik(user, marker="kies-richting-1")
     await user.should_see("Waarom kiest de zaal hiervoor?", retries=LIVE)
@@ -276,12 +247,12 @@ async def test_van_voorstel_naar_smart_actie_en_terug_in_het_vervolgoverleg(user
     await user.should_see("Portiekgesprekken organiseren · Opbouwwerk · uiterlijk 01-03-2099", retries=LIVE)
 
 
-async def test_signalen_op_de_telefoon_kaart_voor_kaart(user: User):
+async def test_signalen_op_de_telefoon_kaart_voor_kaart(user: User, app: Context):
     """A new signal in the room adds one card to every phone; the cards already there stay
     the same elements (a phone does not get its whole list again per signal)."""
     from datetime import date
 
-    dienst = _ctx().dienst
+    dienst = app.dienst
     links = dienst.aanmelding.maak("Zuilen", date(2026, 11, 23), "test-kort")
     mid, t = links.meeting_id, links.facilitator_token
     agent = dienst.aanmelding.aanmelden(mid, "Agent", "Politie", "politie")
@@ -335,11 +306,11 @@ async def test_signalen_op_de_telefoon_kaart_voor_kaart(user: User):
     assert kaarten()["Ruzie bij de speeltuin"] == na["Ruzie bij de speeltuin"]
 
 
-async def test_dialogen_van_de_console_verdwijnen_na_gebruik(user: User):
+async def test_dialogen_van_de_console_verdwijnen_na_gebruik(user: User, app: Context):
     """A dialog per click: after saving or cancelling none stays behind in the page."""
     from datetime import date
 
-    dienst = _ctx().dienst
+    dienst = app.dienst
     links = dienst.aanmelding.maak("Lunetten", date(2026, 11, 23), "test-kort")
     a = dienst.aanmelding.aanmelden(links.meeting_id, "Agent", "Politie", "politie")
     dienst.leiding(links.facilitator_token).start()
@@ -374,10 +345,10 @@ async def test_dialogen_van_de_console_verdwijnen_na_gebruik(user: User):
     assert [k.tekst for k in dienst.lezen.signalen(links.meeting_id)] == ["Brommers op de stoep bij de school"]
 
 
-async def test_beamer_noemt_de_punten_van_de_schaal_zoals_de_telefoon(user: User, create_user):
+async def test_beamer_noemt_de_punten_van_de_schaal_zoals_de_telefoon(user: User, create_user, app: Context):
     from datetime import date
 
-    dienst = _ctx().dienst
+    dienst = app.dienst
     links = dienst.aanmelding.maak("Hoograven", date(2026, 11, 23), "test-kort")
     mid, t = links.meeting_id, links.facilitator_token
     agent = dienst.aanmelding.aanmelden(mid, "Agent", "Politie", "politie")
@@ -402,10 +373,10 @@ async def test_beamer_noemt_de_punten_van_de_schaal_zoals_de_telefoon(user: User
     ]
 
 
-async def test_stippen_verdelen_met_knoppen_die_zeggen_waarvoor_ze_zijn(user: User):
+async def test_stippen_verdelen_met_knoppen_die_zeggen_waarvoor_ze_zijn(user: User, app: Context):
     from datetime import date
 
-    dienst = _ctx().dienst
+    dienst = app.dienst
     links = dienst.aanmelding.maak("Kanaleneiland", date(2026, 11, 23), "test-kort")
     await meedoen(user, links.join_code, "Wethouder", "Gemeente")
     dienst.leiding(links.facilitator_token).start()
@@ -434,13 +405,13 @@ async def test_stippen_verdelen_met_knoppen_die_zeggen_waarvoor_ze_zijn(user: Us
 
 
 async def test_een_nieuw_signaal_kost_een_lezing_voor_alle_telefoons(
-    user: User, create_user, monkeypatch: pytest.MonkeyPatch
+    user: User, create_user, monkeypatch: pytest.MonkeyPatch, app: Context
 ):
     """Thirty phones need the same list after a new signal: one database read serves them all;
     what is one phone's own (its own card, its own 'herken ik') is added per phone."""
     from datetime import date
 
-    dienst = _ctx().dienst
+    dienst = app.dienst
     links = dienst.aanmelding.maak("Ondiep", date(2026, 11, 23), "test-kort")
     mid, t = links.meeting_id, links.facilitator_token
     agent = dienst.aanmelding.aanmelden(mid, "Agent", "Politie", "politie")
@@ -478,19 +449,21 @@ def alleen_op_deze_computer(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("BUURTOVERLEG_PUBLIEKE_URL", raising=False)
 
 
-async def test_console_waarschuwt_als_telefoons_er_niet_bij_kunnen(alleen_op_deze_computer: None, user: User):
+async def test_console_waarschuwt_als_telefoons_er_niet_bij_kunnen(
+    alleen_op_deze_computer: None, user: User, app: Context
+):
     from datetime import date
 
-    links = _ctx().dienst.aanmelding.maak("Oog in Al", date(2026, 11, 23), "test-kort")
+    links = app.dienst.aanmelding.maak("Oog in Al", date(2026, 11, 23), "test-kort")
     await user.open(f"/leiding/{links.facilitator_token}")
     await user.should_see("Let op: de app luistert alleen op deze computer", retries=LIVE)
 
 
-async def test_console_zonder_waarschuwing_als_de_app_op_het_netwerk_luistert(user: User):
+async def test_console_zonder_waarschuwing_als_de_app_op_het_netwerk_luistert(user: User, app: Context):
     from datetime import date
 
-    assert _ctx().instellingen.host == "0.0.0.0"
-    links = _ctx().dienst.aanmelding.maak("Oog in Al", date(2026, 11, 23), "test-kort")
+    assert app.instellingen.host == "0.0.0.0"
+    links = app.dienst.aanmelding.maak("Oog in Al", date(2026, 11, 23), "test-kort")
     await user.open(f"/leiding/{links.facilitator_token}")
     await user.should_see("Start het overleg", retries=LIVE)
     await user.should_not_see("Let op: de app luistert alleen op deze computer")

@@ -1,0 +1,47 @@
+"""Helpers for page tests with NiceGUI's simulated users: clicking, logging in, joining."""
+
+from __future__ import annotations
+
+import asyncio
+
+from nicegui.testing import User
+
+from tests.conftest import ORGANISATOR
+
+LIVE = 100
+"""should_see retries (0.1 s each): live updates pass an event, a redraw timer and a thread."""
+
+
+async def klik(user: User, target: str | None = None, *, pogingen: int = 100, **zoek: str) -> None:
+    """Click an element as soon as it is there. A page redraws a moment after the event that
+    changed it (another client's action, a timer), so a button may not exist yet when the
+    test gets here; on a busy CI machine that moment can be long."""
+    for _ in range(pogingen - 1):
+        try:
+            interactie = user.find(target, **zoek)  # type: ignore[arg-type]
+            break
+        except AssertionError:
+            await asyncio.sleep(0.1)
+    else:
+        interactie = user.find(target, **zoek)  # type: ignore[arg-type]  # fails with NiceGUI's page dump
+    interactie.click()
+
+
+async def inloggen(user: User) -> None:
+    await user.open("/")
+    user.find(marker="wachtwoord").type(ORGANISATOR)
+    await klik(user, "Inloggen")
+    await user.should_see("Nieuw overleg", retries=LIVE)
+
+
+async def meedoen(tel: User, code: str, naam: str, domein: str = "Bewoner", organisatie: str = "") -> None:
+    """A phone joins through the form, as a person does, and waits in the lobby."""
+    await tel.open(f"/doe/{code}")
+    await tel.should_see("Vul in wie je bent", retries=LIVE)
+    await klik(tel, "Domein")
+    await klik(tel, domein)
+    tel.find("Naam").type(naam)
+    if organisatie:
+        tel.find("Organisatie").type(organisatie)
+    await klik(tel, "Meedoen")
+    await tel.should_see("Wacht op de gespreksleider", retries=LIVE)
