@@ -19,7 +19,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 from ..sessie.notulen import Actieregel, Notulen, Signaalregel, Stapverslag, Vraagverslag
 from . import tekst as t
 from .pdfblokken import _h2, _kader, _opsomming, _sleuteltabel, _staafdiagram, _tabel
-from .pdfopmaak import GROEN, MARGE, NOTITIE, ROOD, _p, _plat, _pm, _x
+from .pdfopmaak import MARGE, NOTITIE, OORDEELKLEUR, _p, _plat, _pm, _x
 from .pdfpagina import _canvasmaker, _Document, _Kop
 
 # ---------------------------------------------------------------------- sections
@@ -106,7 +106,7 @@ def _vraag(v: Vraagverslag) -> list[Flowable]:
             blok.append(diagram)
             blok.append(Spacer(1, 3))
         for r in v.rondes:
-            kleur = {"verdeeld": ROOD, "eensgezind": GROEN}.get(r.oordeel)
+            kleur = OORDEELKLEUR.get(r.oordeel)
             regel = _x(t.rondekop(v, r))
             if kleur is not None and r.samenvatting:
                 regel = regel.replace(

@@ -44,7 +44,11 @@ LIJN = colors.HexColor("#c7ccd1")
 VLAK = colors.HexColor("#eef2f7")
 NOTITIE = colors.HexColor("#fbf6e6")
 ROOD = colors.HexColor("#b3261e")
+OKER = colors.HexColor("#946200")
 GROEN = colors.HexColor("#1b6e3a")
+OORDEELKLEUR = {"verdeeld": ROOD, "dicht bij elkaar": OKER, "eensgezind": GROEN}
+"""The verdict colours of the pages (`pages.gedeeld.KLEUR`), which the export cannot import;
+tests/export/test_notulen.py keeps the two equal."""
 
 MARGE = 20 * mm
 BREEDTE = A4[0] - 2 * MARGE - 12  # the frame keeps 6 pt padding on each side

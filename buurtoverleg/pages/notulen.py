@@ -20,7 +20,7 @@ from ..sessie.dienst import Dienst
 from ..sessie.notulen import Notulen, Stapverslag, Vraagverslag
 from ..sessie.toestand import MEETING_STATUS
 from . import pincode
-from .gedeeld import GETYPT, KLEUR, Mislukt, doe, kopniveau, probeer, stopt_stil, weigerpagina
+from .gedeeld import GETYPT, Mislukt, doe, kopniveau, oordeelkleur, probeer, stopt_stil, weigerpagina
 from .volgen import Deel, volg
 
 log = logging.getLogger("buurtoverleg.pages")
@@ -222,7 +222,7 @@ def _vraag(v: Vraagverslag) -> None:
     if not v.rondes:
         ui.label("Nog geen uitslag getoond.").classes("text-sm text-gray-600")
     for i, r in enumerate(v.rondes):
-        kleur = {"verdeeld": KLEUR["verdeeld"], "eensgezind": KLEUR["eensgezind"]}.get(r.oordeel, "inherit")
+        kleur = oordeelkleur(r.oordeel, "inherit")
         ui.label(t.rondekop(v, r)).style(f"color: {kleur}")
         ui.label("; ".join(f"{o.titel}: {o.aantallen[i]}" for o in v.opties if o.aantallen[i])).classes(
             "text-sm text-gray-700"

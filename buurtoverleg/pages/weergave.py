@@ -12,7 +12,7 @@ from ..sessie.oordeel import Oordeel as Duiding
 from ..sessie.oordeel import verschuiving
 from ..sessie.timer import mmss
 from ..sessie.toestand import DOMEINEN, SIGNAALSOORTEN, SignaalKaart, Stap, Uitslag, Vergadering, Vraag
-from .gedeeld import GETYPT, KLEUR
+from .gedeeld import GETYPT, KLEUR, oordeelkleur
 
 
 class Klokweergave:
@@ -115,13 +115,14 @@ def duidingsblok(rondes: list[Duiding], groot: bool = False) -> None:
     if not rondes:
         return
     laatste = rondes[-1]
-    kleur = {"verdeeld": KLEUR["verdeeld"], "eensgezind": KLEUR["eensgezind"]}.get(laatste.oordeel, "#555")
+    kleur = oordeelkleur(laatste.oordeel, "#555")
     tekst = "text-3xl" if groot else "text-base"
     with ui.row().classes("items-center gap-3"):
         ui.label(laatste.oordeel.upper()).classes(f"{tekst} font-bold px-3 py-1 rounded text-white").style(
             f"background: {kleur}"
         )
-        detail = laatste.samenvatting.removeprefix(laatste.oordeel).strip()
+        # the summary starts with the verdict word: 'dicht bij elkaar, behalve over X' -> 'behalve over X'
+        detail = laatste.samenvatting.removeprefix(laatste.oordeel).lstrip(" ,;:")
         if detail:
             ui.label(detail).classes(tekst)
     if laatste.oordeel != "te weinig antwoorden" and laatste.lezingen:

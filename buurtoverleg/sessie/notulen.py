@@ -39,7 +39,9 @@ class Ronde:
     ronde: int
     aantal: int
     oordeel: str
-    """'eensgezind', 'verdeeld', 'te weinig antwoorden', or '' where no verdict applies (dot-voting)."""
+    """'eensgezind', 'dicht bij elkaar', 'verdeeld', 'te weinig antwoorden' (`sessie.overeenstemming`), or ''
+    where no verdict applies (dot-voting). A final version made before the middle word existed
+    keeps the words it was made with."""
     samenvatting: str
     verschillen: tuple[str, ...] = ()
     """Where domains read it differently, e.g. 'Politie: incidenten · Welzijn / opbouwwerk: ongemak'."""

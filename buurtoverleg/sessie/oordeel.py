@@ -2,8 +2,18 @@
 and where. (Not the signal kind "duiding", which is what a participant says a signal means.)
 
 The measures themselves live in `overeenstemming`; this module decides which measure fits
-which question (a fase question is an ordered scale, a checklist is a choice) and phrases
-the outcome in the room's own words.
+which question (a fase question is an ordered scale, a checklist is a choice), applies the
+one rule for the verdict with the domains (`overeenstemming.oordeel`: never "eensgezind"
+while domains read it differently) and phrases the outcome in the room's own words:
+
+- "eensgezind op onderhuidse spanningen" / "eensgezind op Rust, Spanning";
+- "dicht bij elkaar rond onderhuidse spanningen" (a clear majority, a few one step away or
+  one domain apart) / "dicht bij elkaar, behalve over Spanning" (the options that split the
+  room);
+- "verdeeld" / "verdeeld over Spanning" (the contested options);
+- "te weinig antwoorden".
+
+Every summary starts with its verdict word, so a page can show the word and the rest apart.
 """
 
 from __future__ import annotations
@@ -29,8 +39,9 @@ class Oordeel:
     vraag_id: str
     ronde: int
     aantal: int
-    oordeel: str
-    """'eensgezind', 'verdeeld' or 'te weinig antwoorden'."""
+    oordeel: ov.Oordeel
+    """'eensgezind', 'dicht bij elkaar', 'verdeeld' or 'te weinig antwoorden' (`overeenstemming.drempels`);
+    never 'eensgezind' with `verschillen`."""
     samenvatting: str
     verschillen: tuple[Domeinverschil, ...]
     gewicht: float
@@ -74,10 +85,14 @@ def _ordinaal(vraag: Vraag, ronde: int, antwoorden: Sequence[tuple[str, Any]], d
     verschillen = ov.domeinverschillen_ordinaal(paren, drempel)
     labels = {positie[w]: _label(vraag, w) for w in schaal}
     typisch = None if uitslag.mediaan is None else schaal[round(uitslag.mediaan) - 1]
-    if uitslag.oordeel == "eensgezind" and typisch is not None:
-        samenvatting = f"eensgezind op {_label(vraag, typisch)}"
+    oordeel = ov.oordeel(uitslag.oordeel, verschillen)
+    top = [labels[p] for p in uitslag.meest_gekozen]
+    if oordeel == ov.EENSGEZIND and len(top) == 1:
+        samenvatting = f"{oordeel} op {top[0]}"
+    elif oordeel == ov.DICHT_BIJ_ELKAAR and len(top) == 1:
+        samenvatting = f"{oordeel} rond {top[0]}"
     else:
-        samenvatting = uitslag.oordeel
+        samenvatting = oordeel
     teksten = tuple(
         Domeinverschil(
             v.domein_a,
@@ -96,7 +111,7 @@ def _ordinaal(vraag: Vraag, ronde: int, antwoorden: Sequence[tuple[str, Any]], d
         vraag.id,
         ronde,
         uitslag.aantal,
-        uitslag.oordeel,
+        oordeel,
         samenvatting,
         teksten,
         ov.gewicht(uitslag, verschillen, drempels),
@@ -113,12 +128,17 @@ def _keuze(vraag: Vraag, ronde: int, antwoorden: Sequence[tuple[str, Any]], drem
     uitslag = ov.keuze([ws for _, ws in paren], opties, drempels)
     verschillen = ov.domeinverschillen_keuze(paren, opties)
     titels = {o.id: o.titel for o in vraag.opties}
-    if uitslag.oordeel == "verdeeld" and uitslag.betwist:
-        samenvatting = "verdeeld over " + ", ".join(titels[o] for o in uitslag.betwist)
-    elif uitslag.oordeel == "eensgezind" and uitslag.meest_gekozen:
-        samenvatting = "eensgezind op " + ", ".join(titels[o] for o in uitslag.meest_gekozen)
+    oordeel = ov.oordeel(uitslag.oordeel, verschillen)
+    if oordeel == ov.VERDEELD and uitslag.betwist:
+        samenvatting = f"{oordeel} over " + ", ".join(titels[o] for o in uitslag.betwist)
+    elif oordeel == ov.DICHT_BIJ_ELKAAR and uitslag.uiteen:
+        samenvatting = f"{oordeel}, behalve over " + ", ".join(titels[o] for o in uitslag.uiteen)
+    elif oordeel == ov.DICHT_BIJ_ELKAAR and uitslag.gedragen:
+        samenvatting = f"{oordeel} rond " + ", ".join(titels[o] for o in uitslag.gedragen)
+    elif oordeel == ov.EENSGEZIND and uitslag.gedragen:
+        samenvatting = f"{oordeel} op " + ", ".join(titels[o] for o in uitslag.gedragen)
     else:
-        samenvatting = uitslag.oordeel
+        samenvatting = oordeel
     teksten = tuple(
         Domeinverschil(
             v.domein_a,
@@ -143,7 +163,7 @@ def _keuze(vraag: Vraag, ronde: int, antwoorden: Sequence[tuple[str, Any]], drem
         vraag.id,
         ronde,
         uitslag.aantal,
-        uitslag.oordeel,
+        oordeel,
         samenvatting,
         teksten,
         ov.gewicht(uitslag, verschillen, drempels),

@@ -226,7 +226,8 @@ class Links:
 
 @dataclass(frozen=True)
 class Onenigheid:
-    """An open disagreement on the facilitator's list."""
+    """An open disagreement on the facilitator's list: "verdeeld", not yet settled
+    (see `Uitslagen.onenigheden`; "dicht bij elkaar" is not on it)."""
 
     positie: int
     stap_titel: str

@@ -12,6 +12,7 @@ from .eenheid import Eenheid
 from .fouten import Geweigerd
 from .invoer import tekst as _tekst
 from .oordeel import Oordeel, beoordeel
+from .overeenstemming import VERDEELD
 from .overgangen import Stapstatus
 from .toestand import Onenigheid, Uitkomst, Uitslag, Vraag, verdeling
 from .verloop import Verloop
@@ -95,8 +96,13 @@ class Uitslagen:
             return uitkomst
 
     def onenigheden(self, meeting_id: int) -> list[Onenigheid]:
-        """The meeting's open disagreements, the most important first: divided in the last
-        shown round, and not yet settled by the facilitator."""
+        """The meeting's open disagreements, the most important first: "verdeeld" in the last
+        shown round, and not yet settled by the facilitator.
+
+        "dicht bij elkaar" is not an open disagreement: a clear majority with a few one step
+        away (or one domain apart, whose reading the beamer shows) is something the room can
+        settle at once, not a split that needs the discussion this list orders.
+        """
         v = self.verloop.vergadering(meeting_id)
         vastgesteld = self.uitkomsten(meeting_id)
         lijst = []
@@ -105,7 +111,7 @@ class Uitslagen:
                 continue
             for vraag_id, rondes in self.oordelen(meeting_id, stap.positie).items():
                 laatste = rondes[-1]
-                if laatste.oordeel != "verdeeld" or vraag_id in vastgesteld:
+                if laatste.oordeel != VERDEELD or vraag_id in vastgesteld:
                     continue
                 vraag = next(q for q in stap.vragen if q.id == vraag_id)
                 lijst.append(

@@ -92,9 +92,11 @@ def test_pdf_heeft_elke_sectie_elke_actie_en_nederlandse_tekens(dienst, demo):
         "Vertrouwelijk",
     ):
         assert stukje in tekst, stukje
-    # both rounds of the re-vote and what was settled
+    # both rounds of the re-vote and what was settled: in round 2 six of eight say onderhuidse
+    # spanningen, but ongemak and incidenten are two phases apart, so the room was still divided
     assert "Ronde 1 (8 antwoorden): verdeeld" in tekst
-    assert "Ronde 2 (8 antwoorden): eensgezind op onderhuidse spanningen" in tekst
+    assert "Ronde 2 (8 antwoorden): verdeeld" in tekst
+    assert "eensgezind op onderhuidse spanningen" not in tekst
     assert "Vastgesteld: Onderhuidse spanningen" in tekst
     assert "Geen overeenstemming" in tekst
     # the narrow columns are wide enough: headers and dates are not broken over two lines
@@ -106,6 +108,47 @@ def test_pdf_heeft_elke_sectie_elke_actie_en_nederlandse_tekens(dienst, demo):
     assert "Nog geen onveiligheid die een veiligheidsaanpak rechtvaardigt." in tekst
     assert "alleen organisaties en domeinen, geen namen" in tekst
     assert not any(naam in tekst for naam, _org, _dom in DEELNEMERS)
+
+
+def test_pdf_spreekt_zichzelf_niet_tegen_bij_een_verdeelde_tweede_ronde(dienst, overleg):
+    """Issue 14: round 2 of the fase question with ongemak 1, onderhuidse spanningen 2 and
+    incidenten 1 printed "Ronde 2: eensgezind op onderhuidse spanningen" and right under it the
+    facilitator's "Geen overeenstemming"."""
+    m, t_ = overleg.meeting_id, overleg.facilitator_token
+    zaal = [
+        dienst.aanmelding.aanmelden(m, "Agent", "Politie", "politie"),
+        dienst.aanmelding.aanmelden(m, "Opbouw", "Buurtteam", "welzijn"),
+        dienst.aanmelding.aanmelden(m, "Jongeren", "JoU", "jongerenwerk"),
+        dienst.aanmelding.aanmelden(m, "Wijk", "Gemeente", "gemeente"),
+    ]
+    dienst.leiding(t_).start()
+    for wie, fase in zip(zaal, ("fase-incidenten", "fase-rust", "fase-ongemak", "fase-ongemak"), strict=True):
+        dienst.deelnemer(m, wie).antwoord("test-fase", fase)
+    dienst.leiding(t_).onthul()
+    dienst.leiding(t_).nieuwe_ronde()
+    tweede = ("fase-incidenten", "fase-onderhuidse-spanningen", "fase-ongemak", "fase-onderhuidse-spanningen")
+    for wie, fase in zip(zaal, tweede, strict=True):
+        dienst.deelnemer(m, wie).antwoord("test-fase", fase)
+    dienst.leiding(t_).onthul()
+    dienst.leiding(t_).stel_vast("test-fase", None, "politie en jongerenwerk lezen het anders")
+    n = dienst.lezen.notulen(m)
+    (vraag,) = n.stappen[0].vragen
+    assert [r.oordeel for r in vraag.rondes] == ["verdeeld", "verdeeld"]
+    tekst, _ = _pdftekst(bouw_bestand(n, "pdf"))
+    assert "Ronde 2 (4 antwoorden): verdeeld" in tekst
+    assert "Geen overeenstemming: politie en jongerenwerk lezen het anders" in tekst
+    assert "eensgezind" not in tekst
+    assert "eensgezind" not in _docxtekst(bouw_bestand(n, "docx"))
+
+
+def test_pdf_kleurt_de_oordelen_zoals_de_paginas():
+    from buurtoverleg.export.pdfopmaak import OORDEELKLEUR as PDF
+    from buurtoverleg.pages.gedeeld import OORDEELKLEUR as PAGINA
+    from buurtoverleg.sessie.overeenstemming import OORDELEN, TE_WEINIG_ANTWOORDEN
+
+    assert set(PDF) == set(PAGINA) == set(OORDELEN) - {TE_WEINIG_ANTWOORDEN}
+    for oordeel, kleur in PAGINA.items():
+        assert PDF[oordeel].hexval().lower() == "0x" + kleur.removeprefix("#").lower(), oordeel
 
 
 def test_namen_alleen_als_de_notulist_dat_kiest(dienst, demo):

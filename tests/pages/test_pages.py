@@ -168,6 +168,33 @@ async def test_duiding_verdeeld_op_de_beamer_en_opnieuw_stemmen(user: User, crea
     assert not [e for e in beamer.find(ui.label).elements if "Agent" in e.text], "no names on the projector"
 
 
+async def test_dicht_bij_elkaar_op_de_beamer_met_eigen_kleur(user: User, app: Context):
+    from datetime import date
+
+    from buurtoverleg.pages.gedeeld import KLEUR
+
+    dienst = app.dienst
+    links = dienst.aanmelding.maak("Lombok", date(2026, 11, 23), "test-kort")
+    zaal = [
+        dienst.aanmelding.aanmelden(links.meeting_id, "Agent", "Politie", "politie"),
+        dienst.aanmelding.aanmelden(links.meeting_id, "Opbouw", "Buurtteam", "welzijn"),
+        dienst.aanmelding.aanmelden(links.meeting_id, "Jongerenwerker", "JoU", "welzijn"),
+    ]
+    dienst.leiding(links.facilitator_token).start()
+    await user.open(f"/scherm/{links.projector_token}")
+    fasen = ("fase-incidenten", "fase-onderhuidse-spanningen", "fase-onderhuidse-spanningen")
+    for deelnemer, fase in zip(zaal, fasen, strict=True):
+        dienst.deelnemer(links.meeting_id, deelnemer).antwoord("test-fase", fase)
+    dienst.leiding(links.facilitator_token).onthul()
+    # two of three, the third one phase further and from another domain: close, not agreed
+    await user.should_see("DICHT BIJ ELKAAR", retries=LIVE)
+    await user.should_see("rond onderhuidse spanningen", retries=LIVE)
+    await user.should_see("incidenten: Politie", retries=LIVE)
+    (woord,) = [e for e in user.find(ui.label).elements if e.text == "DICHT BIJ ELKAAR"]
+    assert woord._style["background"] == KLEUR["dicht bij elkaar"]
+    assert dienst.lezen.onenigheden(links.meeting_id) == []  # not an open disagreement
+
+
 async def test_zonder_wachtwoord_geen_overleggen_en_geen_links(user: User, app: Context):
     from datetime import date
 

@@ -153,16 +153,123 @@ def test_drempels_per_overleg(dienst, overleg):
     for wie, fase in (
         ("agent", "fase-onderhuidse-spanningen"),
         ("boa", "fase-onderhuidse-spanningen"),
+        ("opbouw", "fase-onderhuidse-spanningen"),
+        ("jongeren", "fase-ongemak"),
+    ):
+        dienst.deelnemer(overleg.meeting_id, zaal[wie]).antwoord("test-fase", fase)
+    dienst.leiding(t).onthul()
+
+    def oordeel() -> str:
+        return dienst.lezen.oordelen(overleg.meeting_id, 0)["test-fase"][0].oordeel
+
+    assert oordeel() == "eensgezind"  # 3 of 4, the fourth one step away, no domain apart
+    dienst.leiding(t).stel_drempels(eensgezind_aandeel=0.8)
+    assert oordeel() == "dicht bij elkaar"
+    # the thresholds from before the middle word still work (and still load, see below)
+    dienst.leiding(t).stel_drempels(eensgezind_aandeel=0.75, consensus_eensgezind=0.95)
+    assert oordeel() == "dicht bij elkaar"
+    dienst.leiding(t).stel_drempels(consensus_eensgezind=0.7, betwist_min=0.25)
+    assert oordeel() == "verdeeld"
+    with pytest.raises(Geweigerd, match="drempels"):
+        dienst.leiding(t).stel_drempels(bestaat_niet=1.0)
+    with pytest.raises(Geweigerd, match="drempels"):
+        dienst.leiding(t).stel_drempels(eensgezind_aandeel=0.4)
+
+
+def test_opgeslagen_drempels_van_voor_het_middenwoord_laden_nog(dienst, db, overleg):
+    from buurtoverleg.storage.models import Meeting
+
+    zaal = _zaal(dienst, overleg.meeting_id)
+    with db.transactie() as s:  # as an older version stored them: only the fields it knew
+        s.get(Meeting, overleg.meeting_id).thresholds = {"consensus_eensgezind": 0.9, "betwist_min": 0.3}
+    dienst.leiding(overleg.facilitator_token).start()
+    for wie in zaal:
+        dienst.deelnemer(overleg.meeting_id, zaal[wie]).antwoord("test-fase", "fase-ongemak")
+    dienst.leiding(overleg.facilitator_token).onthul()
+    (d,) = dienst.lezen.oordelen(overleg.meeting_id, 0)["test-fase"]
+    assert d.oordeel == "eensgezind" and d.samenvatting == "eensgezind op ongemak"
+
+
+def test_gezien_halve_zaal_een_fase_verder_is_niet_eensgezind(dienst, overleg):
+    """Issue 14: two against two one phase apart, politie against welzijn, was "eensgezind"
+    (consensus 0.81) with the domains that read it differently listed right under it."""
+    t = overleg.facilitator_token
+    zaal = _zaal(dienst, overleg.meeting_id)
+    dienst.leiding(t).start()
+    for wie, fase in (
+        ("agent", "fase-onderhuidse-spanningen"),
+        ("boa", "fase-onderhuidse-spanningen"),
         ("opbouw", "fase-ongemak"),
         ("jongeren", "fase-ongemak"),
     ):
         dienst.deelnemer(overleg.meeting_id, zaal[wie]).antwoord("test-fase", fase)
     dienst.leiding(t).onthul()
-    assert dienst.lezen.oordelen(overleg.meeting_id, 0)["test-fase"][0].oordeel == "eensgezind"
-    dienst.leiding(t).stel_drempels(consensus_eensgezind=0.95)
-    assert dienst.lezen.oordelen(overleg.meeting_id, 0)["test-fase"][0].oordeel == "verdeeld"
-    with pytest.raises(Geweigerd, match="drempels"):
-        dienst.leiding(t).stel_drempels(bestaat_niet=1.0)
+    (d,) = dienst.lezen.oordelen(overleg.meeting_id, 0)["test-fase"]
+    assert d.oordeel == "verdeeld" and d.samenvatting == "verdeeld"
+    assert d.lezingen == ("ongemak: Welzijn / opbouwwerk", "onderhuidse spanningen: Politie")
+    assert [o.vraag_id for o in dienst.lezen.onenigheden(overleg.meeting_id)] == ["test-fase"]
+
+
+def test_gezien_een_stap_uiteen_aan_beide_kanten_is_verdeeld(dienst, overleg):
+    """Issue 14, the two cases seen in a meeting: round 2 of the fase question with ongemak 1,
+    onderhuidse spanningen 2, incidenten 1 said "EENSGEZIND op onderhuidse spanningen", and a
+    scale with one vote each on 2, 3 and 4 said "EENSGEZIND op 3"."""
+    t = overleg.facilitator_token
+    zaal = _zaal(dienst, overleg.meeting_id)
+    dienst.leiding(t).start()
+    for wie, fase in (
+        ("agent", "fase-incidenten"),
+        ("boa", "fase-onderhuidse-spanningen"),
+        ("opbouw", "fase-onderhuidse-spanningen"),
+        ("jongeren", "fase-ongemak"),
+    ):
+        dienst.deelnemer(overleg.meeting_id, zaal[wie]).antwoord("test-fase", fase)
+    dienst.leiding(t).onthul()
+    (fase_,) = dienst.lezen.oordelen(overleg.meeting_id, 0)["test-fase"]
+    assert fase_.oordeel == "verdeeld" and fase_.typisch == "fase-onderhuidse-spanningen"
+    dienst.leiding(t).volgende()
+    for wie, ernst in (("agent", 2), ("opbouw", 3), ("jongeren", 4)):
+        dienst.deelnemer(overleg.meeting_id, zaal[wie]).antwoord("test-ernst", ernst)
+    dienst.leiding(t).onthul()
+    (ernst_,) = dienst.lezen.oordelen(overleg.meeting_id, 1)["test-ernst"]
+    assert ernst_.oordeel == "verdeeld" and ernst_.samenvatting == "verdeeld"
+
+
+def test_dicht_bij_elkaar_met_een_domein_apart_is_geen_open_onenigheid(dienst, overleg):
+    t = overleg.facilitator_token
+    zaal = _zaal(dienst, overleg.meeting_id)
+    zaal["wijk"] = dienst.aanmelding.aanmelden(overleg.meeting_id, "Wijk", "Gemeente", "gemeente")
+    zaal["school"] = dienst.aanmelding.aanmelden(overleg.meeting_id, "School", "Basisschool", "onderwijs")
+    dienst.leiding(t).start()
+    # four of five on ongemak, the police officer one phase further: nearly everyone, but one
+    # domain reads it differently, so not "eensgezind"
+    for wie in zaal.keys() - {"boa"}:
+        fase = "fase-onderhuidse-spanningen" if wie == "agent" else "fase-ongemak"
+        dienst.deelnemer(overleg.meeting_id, zaal[wie]).antwoord("test-fase", fase)
+    dienst.leiding(t).onthul()
+    (d,) = dienst.lezen.oordelen(overleg.meeting_id, 0)["test-fase"]
+    assert d.oordeel == "dicht bij elkaar" and d.samenvatting == "dicht bij elkaar rond ongemak"
+    assert d.lezingen == ("ongemak: Gemeente, Onderwijs, Welzijn / opbouwwerk", "onderhuidse spanningen: Politie")
+    assert dienst.lezen.onenigheden(overleg.meeting_id) == []
+
+
+def test_meerkeuze_noemt_de_opties_die_de_zaal_splitsen(dienst, overleg):
+    t = overleg.facilitator_token
+    zaal = _zaal(dienst, overleg.meeting_id)
+    zaal["wijk"] = dienst.aanmelding.aanmelden(overleg.meeting_id, "Wijk", "Gemeente", "gemeente")
+    zaal["school"] = dienst.aanmelding.aanmelden(overleg.meeting_id, "School", "Basisschool", "onderwijs")
+    dienst.leiding(t).start()
+    dienst.leiding(t).volgende()
+    for wie in zaal:
+        keuze = ["test-rust", "test-spanning"] if wie in ("wijk", "school") else ["test-rust"]
+        dienst.deelnemer(overleg.meeting_id, zaal[wie]).antwoord("test-vormen", keuze)
+    dienst.leiding(t).onthul()
+    (vormen,) = dienst.lezen.oordelen(overleg.meeting_id, 1)["test-vormen"]
+    # everyone ticks Rust; two of six (33%) also Onderhuidse spanningen: a minority, not a camp
+    assert vormen.oordeel == "dicht bij elkaar"
+    assert vormen.samenvatting == "dicht bij elkaar, behalve over Onderhuidse spanningen"
+    assert vormen.lezingen == ()
+    assert dienst.lezen.onenigheden(overleg.meeting_id) == []
 
 
 def test_kleine_groep_geeft_te_weinig_antwoorden_geen_fout(dienst, overleg):

@@ -9,8 +9,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from buurtoverleg.sessie.oordeel import beoordeel
 from buurtoverleg.sessie.overeenstemming import (
+    DICHT_BIJ_ELKAAR,
     EENSGEZIND,
+    OORDELEN,
     TE_WEINIG_ANTWOORDEN,
     VERDEELD,
     DomeinVerschil,
@@ -22,8 +25,10 @@ from buurtoverleg.sessie.overeenstemming import (
     eenzijdige_herkenning,
     gewicht,
     keuze,
+    oordeel,
     ordinaal,
 )
+from buurtoverleg.sessie.toestand import Optie, Vraag
 
 FASE = (1, 5)  # rust=1 .. escalatie=5
 
@@ -38,6 +43,7 @@ def test_drempels_defaults_and_replace() -> None:
     assert d.domein_afstand_fase == 1.0
     assert d.domein_afstand_schaal == 2.0
     assert d.min_antwoorden == 3
+    assert (d.eensgezind_aandeel, d.verdeeld_afstand) == (0.75, 2.0)
     streng = dataclasses.replace(d, consensus_eensgezind=0.9)
     assert streng.consensus_eensgezind == 0.9 and streng.betwist_min == 0.35
     with pytest.raises(dataclasses.FrozenInstanceError):
@@ -50,6 +56,9 @@ def test_drempels_defaults_and_replace() -> None:
         {"betwist_min": 0.7},  # above betwist_max
         {"betwist_max": 1.5},
         {"consensus_eensgezind": -0.1},
+        {"eensgezind_aandeel": 0.5},  # "nearly everyone" must at least be a majority
+        {"eensgezind_aandeel": 1.1},
+        {"verdeeld_afstand": 0.0},
         {"min_antwoorden": -1},
         {"domein_afstand_fase": -1.0},
         {"uitschieter_afstand": 0.0},
@@ -86,13 +95,15 @@ def test_symmetric_split_of_extremes_is_consensus_zero_and_verdeeld() -> None:
     assert u.uitschieters == ()
 
 
-def test_neighbouring_split_is_eensgezind() -> None:
+def test_neighbouring_fifty_fifty_split_is_two_camps() -> None:
     # [3,3,4,4]: mu = 3.5, |X - mu|/d = 0.5/4 = 0.125 -> Cns = 1 + log2(0.875) = 0.80735...
     u = ordinaal([3, 3, 4, 4], *FASE)
     assert u.consensus == pytest.approx(1 + math.log2(0.875))
     assert u.consensus == pytest.approx(0.807355, abs=1e-6)
-    assert u.oordeel == EENSGEZIND
-    assert u.mediaan == 3.5
+    # high consensus, yet half the room says onderhuidse spanningen and half incidenten: two
+    # camps, not agreement (the old rule, consensus alone, called this eensgezind)
+    assert u.oordeel == VERDEELD
+    assert u.mediaan == 3.5 and u.meest_gekozen == (3, 4)
 
 
 def test_split_two_steps_apart_is_verdeeld() -> None:
@@ -118,7 +129,9 @@ def test_one_outlier_among_agreement_is_reported() -> None:
     #   = 0.9*(-0.0740006) + 0.1*(-0.8624965) = -0.1528502 -> Cns = 0.84715
     u = ordinaal([3] * 9 + [5], *FASE)
     assert u.consensus == pytest.approx(0.847150, abs=1e-6)
-    assert u.oordeel == EENSGEZIND
+    # one voice two steps away: reported as an outlier, and the room is not eensgezind
+    # (nobody may be far from the answer): verdeeld, the one rule for ordered scales
+    assert u.oordeel == VERDEELD
     assert u.uitschieters == (5,)
     assert u.aantal_uitschieters == 1
 
@@ -282,6 +295,95 @@ def test_keuze_zero_one_two_answers() -> None:
     assert twee.oordeel == TE_WEINIG_ANTWOORDEN
 
 
+# --------------------------------------------------------------------------- the verdict: one rule
+
+# The acceptance table of issue 14: answers on a 5-step ordered question (the fase question,
+# ernst, urgentie) and the verdicts a room would sign. The first six rows are the issue's, the
+# rest add the thresholds' edges; every row also pins the exact verdict of the defaults.
+NIET_VERDEELD = frozenset({EENSGEZIND, DICHT_BIJ_ELKAAR})
+NIET_EENSGEZIND = frozenset({DICHT_BIJ_ELKAAR, VERDEELD})
+
+
+@pytest.mark.parametrize(
+    ("verdeling", "toegestaan", "verwacht"),
+    [
+        ({3: 6}, {EENSGEZIND}, EENSGEZIND),
+        ({2: 5, 3: 1}, NIET_VERDEELD, EENSGEZIND),
+        ({2: 1, 3: 2, 4: 1}, NIET_EENSGEZIND, VERDEELD),  # seen: "EENSGEZIND op onderhuidse spanningen"
+        ({2: 1, 3: 1, 4: 1}, NIET_EENSGEZIND, VERDEELD),  # seen: urgency "EENSGEZIND op 3"
+        ({2: 2, 4: 2}, {VERDEELD}, VERDEELD),
+        ({1: 3, 5: 3}, {VERDEELD}, VERDEELD),
+        # own rows
+        ({2: 3, 3: 1}, NIET_VERDEELD, EENSGEZIND),  # 3 of 4: the 75% bound is inclusive
+        ({3: 5, 4: 2}, {DICHT_BIJ_ELKAAR}, DICHT_BIJ_ELKAAR),  # 71%, the rest one step away
+        ({2: 2, 3: 1}, {DICHT_BIJ_ELKAAR}, DICHT_BIJ_ELKAAR),  # 2 of 3: a clear majority, no more
+        ({3: 7, 4: 3}, {DICHT_BIJ_ELKAAR}, DICHT_BIJ_ELKAAR),  # 30% is a minority, not a camp
+        ({3: 5, 4: 3}, {VERDEELD}, VERDEELD),  # 37.5% one step away is a camp
+        ({3: 2, 4: 2}, {VERDEELD}, VERDEELD),  # 50/50 one step apart: two camps
+        ({3: 9, 5: 1}, NIET_EENSGEZIND, VERDEELD),  # one voice two steps away
+        ({3: 18, 4: 1, 1: 1}, NIET_EENSGEZIND, VERDEELD),  # however large the room
+        ({1: 1, 2: 1, 3: 1, 4: 1, 5: 1}, {VERDEELD}, VERDEELD),
+        ({4: 2}, {TE_WEINIG_ANTWOORDEN}, TE_WEINIG_ANTWOORDEN),  # below min_antwoorden (3)
+    ],
+)
+def test_acceptatietabel_geordende_vraag(verdeling: dict[int, int], toegestaan: set[str], verwacht: str) -> None:
+    waarden = [stap for stap, aantal in verdeling.items() for _ in range(aantal)]
+    u = ordinaal(waarden, *FASE)
+    assert u.oordeel in toegestaan
+    assert u.oordeel == verwacht
+
+
+@pytest.mark.parametrize(
+    ("antwoorden", "verwacht", "uiteen"),
+    [
+        ([["a"]] * 10, EENSGEZIND, ()),  # everyone ticks a, nobody b
+        ([["a", "b"]] * 9 + [["a"]], EENSGEZIND, ()),  # b: 90%, nearly everyone
+        ([["a"]] * 9 + [["a", "b"]], EENSGEZIND, ()),  # b: 10%, nearly no one
+        ([["a"]] * 8 + [["a", "b"]] * 2, EENSGEZIND, ()),  # b: 20% <= 25%
+        ([["a"]] * 7 + [["a", "b"]] * 3, DICHT_BIJ_ELKAAR, ("b",)),  # b: 30%, a minority
+        ([["a"]] * 7 + [["b"]] * 3, DICHT_BIJ_ELKAAR, ("a", "b")),  # single choice 70/30
+        ([["a"]] * 5 + [["a", "b"]] * 5, VERDEELD, ("b",)),  # b: 50%, two camps
+        ([["a"], ["b"], ["c"]] * 3, VERDEELD, ("a", "b", "c")),  # scattered: 1/3 each
+        ([[]] * 10, EENSGEZIND, ()),  # nobody sees any of these: also agreement
+    ],
+)
+def test_acceptatietabel_checklist(antwoorden: list[list[str]], verwacht: str, uiteen: tuple[str, ...]) -> None:
+    u = keuze(antwoorden, ["a", "b", "c"])
+    assert u.oordeel == verwacht
+    assert u.uiteen == uiteen  # the options that split the room, named in the summary
+    if verwacht == EENSGEZIND:
+        assert all(p >= 0.75 or p <= 0.25 for p in u.aandelen.values())
+
+
+def test_oordeel_is_never_eensgezind_next_to_differing_domains() -> None:
+    verschil = DomeinVerschil("politie", "welzijn", 4.0, 3.0, 1.0, True)
+    assert oordeel(EENSGEZIND, [verschil]) == DICHT_BIJ_ELKAAR
+    assert oordeel(EENSGEZIND, []) == EENSGEZIND
+    for ander in (DICHT_BIJ_ELKAAR, VERDEELD, TE_WEINIG_ANTWOORDEN):
+        assert oordeel(ander, [verschil]) == oordeel(ander, []) == ander
+
+
+def test_thresholds_move_the_verdict_per_meeting() -> None:
+    waarden = [3, 3, 3, 4]  # 75% on one step, one voice one step away
+    assert ordinaal(waarden, *FASE).oordeel == EENSGEZIND
+    assert ordinaal(waarden, *FASE, drempels=Drempels(eensgezind_aandeel=0.8)).oordeel == DICHT_BIJ_ELKAAR
+    assert ordinaal(waarden, *FASE, drempels=Drempels(betwist_min=0.25)).oordeel == VERDEELD
+    # the old consensus threshold still works: a stricter one takes "eensgezind" away (Cns 0.855)
+    assert ordinaal(waarden, *FASE, drempels=Drempels(consensus_eensgezind=0.9)).oordeel == DICHT_BIJ_ELKAAR
+    # a meeting that accepts two steps as nuance: one voice two away is no longer verdeeld
+    ruim = Drempels(verdeeld_afstand=3.0)
+    assert ordinaal([3] * 9 + [5], *FASE, drempels=ruim).oordeel == EENSGEZIND
+    assert ordinaal([2, 3, 3, 3, 3, 4], *FASE, drempels=ruim).oordeel == DICHT_BIJ_ELKAAR
+
+
+def test_consensus_guards_eensgezind_on_a_short_scale() -> None:
+    # 3 against 1 one step apart: on 1-5 that is eensgezind, on a 3-point scale the step is
+    # half the scale (Cns 0.69 < 0.7) and on a 2-point scale the whole of it
+    assert ordinaal([2, 2, 2, 3], 1, 5).oordeel == EENSGEZIND
+    assert ordinaal([2, 2, 2, 3], 1, 3).oordeel == DICHT_BIJ_ELKAAR
+    assert ordinaal([1, 1, 1, 2], 1, 2).oordeel == DICHT_BIJ_ELKAAR
+
+
 # --------------------------------------------------------------------------- domains
 
 
@@ -425,7 +527,7 @@ def test_prop_consensus_in_unit_interval_and_no_nan(s: tuple[int, int, list[int]
     assert u.iqr >= 0.0
     assert sum(u.verdeling.values()) == len(waarden)
     assert list(u.verdeling) == list(range(minimum, maximum + 1))
-    assert u.oordeel in (EENSGEZIND, VERDEELD, TE_WEINIG_ANTWOORDEN)
+    assert u.oordeel in OORDELEN
     if len(set(waarden)) <= 1:
         assert u.consensus == 1.0
 
@@ -533,3 +635,59 @@ def test_prop_gewicht_in_unit_interval(s: tuple[int, int, list[int]], afstand: f
     u = ordinaal(waarden, minimum, maximum)
     verschil = DomeinVerschil("a", "b", 0.0, afstand, afstand, False)
     assert 0.0 <= gewicht(u) <= gewicht(u, [verschil]) <= 1.0
+
+
+FASEN = tuple(
+    Optie(f"fase-{i}", titel)
+    for i, titel in enumerate(("Rust", "Ongemak", "Onderhuidse spanningen", "Incidenten", "Escalatie"), start=1)
+)
+VRAGEN = {
+    "fase": (Vraag("fase", "enkele-keuze", "In welke fase?", opties=FASEN), True),
+    "schaal": (Vraag("urgentie", "schaal", "Hoe urgent?"), False),
+    "enkele-keuze": (
+        Vraag("keuze", "enkele-keuze", "Welke?", opties=tuple(Optie(o, o.upper()) for o in OPTIES)),
+        False,
+    ),
+    "meerkeuze": (
+        Vraag("vormen", "meerkeuze", "Welke vormen?", opties=tuple(Optie(o, o.upper()) for o in OPTIES)),
+        False,
+    ),
+}
+
+
+@st.composite
+def vraag_en_antwoorden(draw: st.DrawFn) -> tuple[Vraag, bool, list[tuple[str, object]]]:
+    vraag, geordend = VRAGEN[draw(st.sampled_from(sorted(VRAGEN)))]
+    if vraag.type == "meerkeuze":
+        waarde: st.SearchStrategy[object] = st.lists(st.sampled_from(OPTIES), unique=True)
+    else:
+        waarde = st.sampled_from(vraag.waarden())
+    antwoorden = draw(st.lists(st.tuples(st.sampled_from(DOMEINEN), waarde), max_size=25))
+    return vraag, geordend, antwoorden
+
+
+drempels_per_overleg = st.builds(
+    Drempels,
+    eensgezind_aandeel=st.floats(min_value=0.51, max_value=1.0),
+    verdeeld_afstand=st.sampled_from([1.0, 2.0, 3.0]),
+    consensus_eensgezind=st.floats(min_value=0.0, max_value=1.0),
+    domein_afstand_fase=st.sampled_from([0.5, 1.0, 2.0]),
+    domein_afstand_schaal=st.sampled_from([1.0, 2.0, 3.0]),
+    min_antwoorden=st.integers(min_value=0, max_value=4),
+)
+
+
+@given(vraag_en_antwoorden(), st.one_of(st.just(Drempels()), drempels_per_overleg))
+def test_prop_eensgezind_never_next_to_differing_domains(
+    v: tuple[Vraag, bool, list[tuple[str, object]]], drempels: Drempels
+) -> None:
+    """The verdict word and the domain readings on one screen never contradict each other,
+    for any answers, any question type and any meeting's thresholds."""
+    vraag, geordend, antwoorden = v
+    d = beoordeel(vraag, 1, antwoorden, geordend=geordend, drempels=drempels)
+    assert d is not None
+    assert d.oordeel in OORDELEN
+    assert d.samenvatting.startswith(d.oordeel)
+    if d.oordeel == EENSGEZIND:
+        assert d.lezingen == () and d.verschillen == ()
+    assert bool(d.lezingen) == bool(d.verschillen)

@@ -8,7 +8,8 @@ in any order give exactly the same result.
 
 One module per job, each explaining its own measure:
 
-- `drempels`: the thresholds (`Drempels`) and the verdict words (`oordeel`);
+- `drempels`: the thresholds (`Drempels`) and the one rule for the verdict words
+  (`zaaloordeel` for the room, `oordeel` with the domains);
 - `spreiding`: the room-wide measure per question type, `ordinaal` for ordered scales and
   `keuze` for single and multiple choice;
 - `domeinen`: the same answers compared between domains (safety versus social reading);
@@ -31,12 +32,24 @@ from .domeinen import (
     domeinverschillen_ordinaal,
     eenzijdige_herkenning,
 )
-from .drempels import EENSGEZIND, TE_WEINIG_ANTWOORDEN, VERDEELD, Drempels, Oordeel
+from .drempels import (
+    DICHT_BIJ_ELKAAR,
+    EENSGEZIND,
+    OORDELEN,
+    TE_WEINIG_ANTWOORDEN,
+    VERDEELD,
+    Drempels,
+    Oordeel,
+    oordeel,
+    zaaloordeel,
+)
 from .rangorde import gewicht
 from .spreiding import KeuzeUitslag, OrdinaalUitslag, keuze, ordinaal
 
 __all__ = [
+    "DICHT_BIJ_ELKAAR",
     "EENSGEZIND",
+    "OORDELEN",
     "SOCIALE_DOMEINEN",
     "TE_WEINIG_ANTWOORDEN",
     "VEILIGHEIDSDOMEINEN",
@@ -54,5 +67,7 @@ __all__ = [
     "eenzijdige_herkenning",
     "gewicht",
     "keuze",
+    "oordeel",
     "ordinaal",
+    "zaaloordeel",
 ]

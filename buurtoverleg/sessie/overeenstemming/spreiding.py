@@ -21,6 +21,11 @@ escalatie as 1..5, ernst 1-5, urgentie 1-5) -> `ordinaal`:
 Single and multiple choice -> `keuze`: per option the share of respondents that chose it.
 An option chosen by between 35% and 65% of the room is *betwist* (contested): for that
 option the room is split into two camps of comparable size.
+
+The verdict is not read off the consensus alone: both measures hand the share per answer
+to the one rule in `drempels` (`zaaloordeel`), so "eensgezind", "dicht bij elkaar" and
+"verdeeld" mean the same for a checklist, the fase question and a 1-5 scale. The consensus
+still sorts the open disagreements (`gewicht`) and guards "eensgezind" on short scales.
 """
 
 from __future__ import annotations
@@ -31,7 +36,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from .antwoorden import _keuzeset, _mediaan, _opties
-from .drempels import _EPS, Drempels, Oordeel, _oordeel
+from .drempels import _EPS, Drempels, Oordeel, zaaloordeel
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,9 @@ class OrdinaalUitslag:
     aantal_uitschieters: int
     """Number of answers with an outlying value."""
     oordeel: Oordeel
+    """The room-wide verdict (`drempels.zaaloordeel`); `drempels.oordeel` adds the domains."""
+    meest_gekozen: tuple[int, ...] = ()
+    """The value(s) with the highest count, ascending; empty without answers."""
 
     @property
     def verdeeldheid(self) -> float:
@@ -84,6 +92,12 @@ class KeuzeUitslag:
     verdeeldheid: float
     """Disagreement in [0, 1]; see `keuze` for the formula."""
     oordeel: Oordeel
+    """The room-wide verdict (`drempels.zaaloordeel`); `drempels.oordeel` adds the domains."""
+    gedragen: tuple[str, ...] = ()
+    """Options chosen by nearly everyone (at least `eensgezind_aandeel`), in the order of `opties`."""
+    uiteen: tuple[str, ...] = ()
+    """Options that split the room: chosen by more than nearly no one and fewer than nearly
+    everyone (the betwist ones included), in the order of `opties`. Empty when "eensgezind"."""
 
 
 def ordinaal(
@@ -110,8 +124,14 @@ def ordinaal(
     answers (otherwise they are a camp and the verdict is what matters). The median is the
     reference because, unlike the mean, the outliers themselves cannot drag it along.
 
-    Verdict: "te weinig antwoorden" below ``drempels.min_antwoorden`` answers, else
-    "eensgezind" when Cns >= ``drempels.consensus_eensgezind``, else "verdeeld".
+    Verdict (`drempels.zaaloordeel`, every step of the scale an answer with its share):
+    "te weinig antwoorden" below ``drempels.min_antwoorden`` answers; "verdeeld" when two
+    answers lie ``drempels.verdeeld_afstand`` or more steps apart, when a step holds between
+    ``betwist_min`` and ``betwist_max`` of the room (two camps, even one step apart) or no
+    step reaches ``betwist_min``; "eensgezind" when one step holds at least
+    ``eensgezind_aandeel`` (the rest one step away) and Cns >= ``consensus_eensgezind``;
+    else "dicht bij elkaar". So [2, 2, 2, 2, 2, 3] is eensgezind, [2, 3, 3, 4] and
+    [2, 3, 4] are verdeeld, [3, 3, 3, 3, 3, 4, 4] is dicht bij elkaar.
 
     Raises ValueError when ``minimum > maximum`` or an answer is not a whole value on the
     scale.
@@ -158,6 +178,18 @@ def ordinaal(
         if ver and aantal_ver / n < drempels.uitschieter_max_aandeel - _EPS:
             uitschieters, aantal_uitschieters = tuple(ver), aantal_ver
 
+    gekozen = [x for x, a in verdeling.items() if a]
+    hoogste = max(verdeling.values(), default=0)
+    aandelen = [verdeling[x] / n for x in gekozen]
+    oordeel = zaaloordeel(
+        n,
+        aandelen,
+        drempels,
+        versnipperd=n > 0 and hoogste / n < drempels.betwist_min - _EPS,
+        ver_uiteen=bool(gekozen) and gekozen[-1] - gekozen[0] >= drempels.verdeeld_afstand - _EPS,
+        consensus=consensus,
+    )
+
     return OrdinaalUitslag(
         aantal=n,
         minimum=minimum,
@@ -168,7 +200,8 @@ def ordinaal(
         verdeling=verdeling,
         uitschieters=uitschieters,
         aantal_uitschieters=aantal_uitschieters,
-        oordeel=_oordeel(n, consensus >= drempels.consensus_eensgezind - _EPS, drempels),
+        oordeel=oordeel,
+        meest_gekozen=tuple(x for x in gekozen if verdeling[x] == hoogste),
     )
 
 
@@ -193,9 +226,11 @@ def keuze(
     size. Because a forced single choice can also scatter without any camp reaching 35%
     (34/33/33), the room is also *versnipperd* when the answers name at least as many
     choices as there are respondents (sum_j aandeel_j >= 1) yet max_j aandeel_j <
-    betwist_min. The verdict is "verdeeld" when an option is betwist or the room is
-    versnipperd, "eensgezind" otherwise, and "te weinig antwoorden" below
-    ``drempels.min_antwoorden`` respondents.
+    betwist_min. The verdict (`drempels.zaaloordeel`) is "te weinig antwoorden" below
+    ``drempels.min_antwoorden`` respondents; "verdeeld" when an option is betwist or the room
+    is versnipperd; "eensgezind" only when every option is chosen by nearly everyone (at least
+    ``eensgezind_aandeel``) or nearly no one (at most the rest): a checklist the whole room
+    would tick the same; else "dicht bij elkaar", and `uiteen` names the options in between.
 
     Disagreement for sorting (`gewicht`)::
 
@@ -214,7 +249,7 @@ def keuze(
 
     aantallen = {o: sum(1 for s in sets if o in s) for o in volgorde}
     aandelen = {o: (aantallen[o] / n if n else 0.0) for o in volgorde}
-    betwist = tuple(o for o in volgorde if drempels.betwist_min - _EPS <= aandelen[o] <= drempels.betwist_max + _EPS)
+    betwist = tuple(o for o in volgorde if drempels.betwist(aandelen[o]))
     hoogste = max(aantallen.values(), default=0)
     meest_gekozen = tuple(o for o in volgorde if hoogste and aantallen[o] == hoogste)
 
@@ -236,5 +271,7 @@ def keuze(
         meest_gekozen=meest_gekozen,
         versnipperd=versnipperd,
         verdeeldheid=verdeeldheid,
-        oordeel=_oordeel(n, not (betwist or versnipperd), drempels),
+        oordeel=zaaloordeel(n, aandelen.values(), drempels, versnipperd=versnipperd),
+        gedragen=tuple(o for o in volgorde if n and aandelen[o] >= drempels.eensgezind_aandeel - _EPS),
+        uiteen=tuple(o for o in volgorde if n and not drempels.gedeeld(aandelen[o])),
     )
