@@ -20,12 +20,13 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from ..kleuren import KLEUR
 from ..sessie.notulen import Actieregel, Notulen, Signaalregel, Stapverslag, Vraagverslag
 from . import tekst as t
 
-BLAUW = RGBColor(0x1D, 0x4E, 0x89)
+BLAUW = RGBColor.from_string(KLEUR["primair"].removeprefix("#").upper())
 GRIJS = RGBColor(0x5F, 0x63, 0x68)
-ROOD = RGBColor(0xB3, 0x26, 0x1E)
+ROOD = RGBColor.from_string(KLEUR["verdeeld"].removeprefix("#").upper())
 _ONGELDIG = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 

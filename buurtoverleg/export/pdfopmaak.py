@@ -30,6 +30,9 @@ from reportlab.pdfbase.pdfmetrics import registerFont, registerFontFamily
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph
 
+from ..kleuren import KLEUR
+from ..kleuren import OORDEELKLEUR as KLEUR_VAN_OORDEEL
+
 FONT, VET, SCHUIN, VETSCHUIN = "Vera", "VeraBd", "VeraIt", "VeraBI"
 _FONTMAP = os.path.join(os.path.dirname(reportlab.__file__), "fonts")
 for _naam in (FONT, VET, SCHUIN, VETSCHUIN):
@@ -37,18 +40,15 @@ for _naam in (FONT, VET, SCHUIN, VETSCHUIN):
 registerFontFamily(FONT, normal=FONT, bold=VET, italic=SCHUIN, boldItalic=VETSCHUIN)
 _TEKENS = frozenset(TTFont(FONT, os.path.join(_FONTMAP, f"{FONT}.ttf")).face.charToGlyph)
 """The code points Vera has a glyph for (its bold and italic cuts cover the same set)."""
-BLAUW = colors.HexColor("#1d4e89")
+BLAUW = colors.HexColor(KLEUR["primair"])
 LICHTBLAUW = colors.HexColor("#9db7d5")
 GRIJS = colors.HexColor("#5f6368")
 LIJN = colors.HexColor("#c7ccd1")
 VLAK = colors.HexColor("#eef2f7")
 NOTITIE = colors.HexColor("#fbf6e6")
-ROOD = colors.HexColor("#b3261e")
-OKER = colors.HexColor("#946200")
-GROEN = colors.HexColor("#1b6e3a")
-OORDEELKLEUR = {"verdeeld": ROOD, "dicht bij elkaar": OKER, "eensgezind": GROEN}
-"""The verdict colours of the pages (`pages.gedeeld.KLEUR`), which the export cannot import;
-tests/export/test_notulen.py keeps the two equal."""
+ROOD = colors.HexColor(KLEUR["verdeeld"])
+OORDEELKLEUR = {oordeel: colors.HexColor(kleur) for oordeel, kleur in KLEUR_VAN_OORDEEL.items()}
+"""The verdict colours of the beamer and the console (`kleuren`), on paper."""
 
 MARGE = 20 * mm
 BREEDTE = A4[0] - 2 * MARGE - 12  # the frame keeps 6 pt padding on each side

@@ -12,31 +12,14 @@ from typing import Any, TypeVar
 
 from nicegui import Client, app, context, run, translations, ui
 
+from ..kleuren import KLEUR, OORDEELKLEUR
 from ..sessie.fouten import Geweigerd
-from ..sessie.overeenstemming import DICHT_BIJ_ELKAAR, EENSGEZIND, VERDEELD
 
 log = logging.getLogger("buurtoverleg.pages")
 geweigerd_log = logging.getLogger("buurtoverleg.geweigerd")
 """One line per refusal: which meeting, which action, the reason; never what was typed."""
 STORING = "Er ging iets mis aan onze kant; dit is niet opgeslagen. Probeer het over een paar tellen nog eens."
 T = TypeVar("T")
-
-KLEUR = {
-    "primair": "#1d4e89",
-    "verdeeld": "#b3261e",
-    "dicht bij elkaar": "#946200",
-    "eensgezind": "#1b6e3a",
-    "over-tijd": "#b3261e",
-    "waarneming": "#1d4e89",
-    "duiding": "#7a3e00",
-}
-"""Every colour a page uses. The three verdicts (`sessie.overeenstemming`) go red,
-amber, green like a traffic light; each has at least 4.5:1 contrast as text on white and as
-background behind white text (the beamer's verdict label). The PDF repeats the verdict
-colours in `export/pdfopmaak.py` (the export cannot import a page); a test keeps them equal."""
-
-
-OORDEELKLEUR = {o: KLEUR[o] for o in (EENSGEZIND, DICHT_BIJ_ELKAAR, VERDEELD)}
 
 
 def oordeelkleur(oordeel: str, anders: str) -> str:

@@ -1,0 +1,24 @@
+"""The app's colours, one source for the pages and the exports (PDF, DOCX).
+
+The three verdicts (`sessie.overeenstemming`) go red, amber, green like a traffic light; each
+has at least 4.5:1 contrast as text on white and as background behind white text (the
+beamer's verdict label), so the same colours serve on the wall and on paper.
+"""
+
+from __future__ import annotations
+
+from .sessie.overeenstemming import DICHT_BIJ_ELKAAR, EENSGEZIND, VERDEELD
+
+KLEUR = {
+    "primair": "#1d4e89",
+    "verdeeld": "#b3261e",
+    "dicht bij elkaar": "#946200",
+    "eensgezind": "#1b6e3a",
+    "over-tijd": "#b3261e",
+    "waarneming": "#1d4e89",
+    "duiding": "#7a3e00",
+}
+"""Every colour a page uses, by what it marks."""
+
+OORDEELKLEUR = {o: KLEUR[o] for o in (EENSGEZIND, DICHT_BIJ_ELKAAR, VERDEELD)}
+"""The colour of each verdict word; 'te weinig antwoorden' has none of its own."""
