@@ -195,6 +195,10 @@ class Vergadering:
     live_uitslag: bool
     deelnemers: tuple[Deelnemer, ...]
     stappen: tuple[Stap, ...]
+    beamer_zwart: bool = False
+    """The facilitator put the beamer on black: the wall shows nothing until it is switched back."""
+    beamer_pagina: int | None = None
+    """The page of a long list the facilitator turned the beamer to; None: pages turn by themselves."""
     versie: int = 0
     """The meeting's version this read reflects (`Gebeurtenis.versie`): events up to it are in it."""
 

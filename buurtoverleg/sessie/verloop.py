@@ -67,6 +67,8 @@ class Verloop:
                 live_uitslag=meeting.show_live_results,
                 deelnemers=tuple(deelnemer(p) for p in sorted(meeting.participants, key=lambda p: p.id)),
                 stappen=stappen,
+                beamer_zwart=meeting.screen_blank,
+                beamer_pagina=meeting.screen_page,
                 versie=meeting.version,
             )
 
@@ -211,6 +213,7 @@ class Verloop:
         if meeting.current_step is not None:
             self._stop_klok(meeting.steps[meeting.current_step])
         meeting.current_step = positie
+        meeting.screen_page = None  # a new step's lists start at their first page and turn by themselves
         stap = meeting.steps[positie]
         if stap.status == Stapstatus.NOG_NIET:
             stap.status = Stapstatus.OPEN

@@ -46,6 +46,10 @@ class Meeting(Base):
     vertrouwelijk: Mapped[bool] = mapped_column(default=True)
     minutes_names: Mapped[bool] = mapped_column(default=False, server_default=false())
     """Whether the minutes name people; by default they name organisations and domains only."""
+    screen_blank: Mapped[bool] = mapped_column(default=False, server_default=false())
+    """The facilitator put the beamer on black ("beamer op zwart"); the wall shows nothing."""
+    screen_page: Mapped[int | None] = mapped_column(default=None)
+    """The page of a long list the facilitator chose for the beamer; None: the pages turn by themselves."""
     thresholds: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     """Per-meeting overrides of the agreement thresholds (see sessie.overeenstemming.Drempels)."""
     previous_meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="SET NULL"))
