@@ -15,7 +15,10 @@
 
   function knipt() {
     for (const e of document.body.querySelectorAll('.beamer *')) {
-      if (e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1 && heeftTekst(e)) return true;
+      if (e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1 && heeftTekst(e)) {
+        reden = 'te breed: ' + e.textContent.slice(0, 40);
+        return true;
+      }
     }
     return false;
   }
@@ -24,9 +27,12 @@
   // join line below without making the page taller, so each box is measured itself
   const looptOver = () => [...document.querySelectorAll('.beamer-rest')].some((e) => e.scrollHeight > e.clientHeight + 1);
 
+  let reden = '';
+
   function past() {
     const d = document.scrollingElement;
-    return d.scrollHeight <= innerHeight && d.scrollWidth <= innerWidth && !looptOver() && !knipt();
+    reden = d.scrollHeight > innerHeight ? 'te hoog' : d.scrollWidth > innerWidth ? 'te breed' : looptOver() ? 'loopt over' : '';
+    return !reden && !knipt();
   }
 
   function zet(px) {
@@ -56,7 +62,7 @@
         else hoog = midden;
       }
       zet(laag);
-      html.dataset.pasOnderMinimum = onder ? (laag / minimum).toFixed(2) : '';
+      html.dataset.pasOnderMinimum = onder ? (laag / minimum).toFixed(2) + ' (' + reden + ')' : '';
     } else {
       html.dataset.pasOnderMinimum = '';
     }
@@ -72,5 +78,8 @@
 
   new MutationObserver(plan).observe(document.body, { childList: true, subtree: true, characterData: true });
   addEventListener('resize', plan);
+  // a resize event can come before the layout has the new height (100vh); the observer
+  // fires once it has
+  new ResizeObserver(plan).observe(html);
   plan();
 })();
