@@ -19,7 +19,7 @@ from ..sessie.overgangen import Handeling as H
 from ..sessie.overgangen import toegestaan
 from ..sessie.toestand import DOMEINEN, MEETING_STATUS, ROLLEN, STAP_STATUS, SignaalKaart, Vergadering, Vraag
 from ..sessie.uitslagen import uitkomstopties
-from . import aanpak, pincode
+from . import aanpak, beamervoorbeeld, pincode
 from .gedeeld import GETYPT, KLEUR, antwoord_van, dialoog, doe, kopniveau, probeer, stopt_stil
 from .volgen import Deel, volg
 from .weergave import Klokweergave, agenda, balken, duidingsblok, signaalkaart
@@ -77,6 +77,7 @@ def registreer(ctx: Context) -> None:
                     onenighedenvak = ui.column().classes("w-full gap-2")
                     signaalvak = ui.column().classes("w-full gap-2")
                 with ui.column().classes("gap-3").style("min-width: 280px; flex: 1"):
+                    await beamervoorbeeld.paneel(ctx, meeting_id, token, links.projector_token)
                     ui.label("Agenda").classes("text-lg font-semibold").props(kopniveau(2))
                     agendavak = ui.column().classes("w-full")
                     ui.label("Deelnemers").classes("text-lg font-semibold").props(kopniveau(2))
@@ -358,8 +359,10 @@ ALLEEN_HIER = (
     "Start hem met --host 0.0.0.0, of zet BUURTOVERLEG_PUBLIEKE_URL als er een proxy voor staat."
 )
 
-SNELTOETSEN = "Sneltoetsen: → volgende · ← vorige · O invoer openen · S invoer sluiten · U uitslag tonen"
-"""Shown under the buttons; `_sneltoets` is what they do."""
+SNELTOETSEN = (
+    "Sneltoetsen: → volgende · ← vorige · O invoer openen · S invoer sluiten · U uitslag tonen · B beamer op zwart"
+)
+"""Shown under the buttons; `_sneltoets` is what they do (B: `beamervoorbeeld`)."""
 
 
 def _sneltoets(e: KeyEventArguments, actie: Actie) -> Awaitable[None] | None:

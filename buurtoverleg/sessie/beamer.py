@@ -11,7 +11,7 @@ from ..storage.models import Meeting
 from .eenheid import Eenheid
 from .fouten import Geweigerd
 
-MAX_PAGINA = 10_000
+MAX_PAGINA = 1_000_000
 """A page number beyond any list; the beamer takes the page number modulo its number of pages."""
 
 

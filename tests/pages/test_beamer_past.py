@@ -234,3 +234,82 @@ def test_elke_stap_van_elk_template_past_op_vijf_beamers(server: Server, beamer:
     if meting.onder_minimum:
         print("onder het minimum:\n" + "\n".join(meting.onder_minimum))
     assert not meting.fouten, f"{len(meting.fouten)} fouten:\n" + "\n".join(meting.fouten[:40])
+
+
+def test_bediening_volledig_scherm_zwart_bladeren_en_voorbeeld(server: Server, beamer: Browser) -> None:
+    """The fullscreen button hides itself in fullscreen; B on the console blanks the wall and its
+    preview and brings them back; the console turns the page of 20 signals."""
+    from selenium.webdriver.common.by import By
+
+    from buurtoverleg import content
+    from buurtoverleg.samenstelling import maak_dienst
+    from buurtoverleg.sessie.gebeurtenissen import LokaleBus
+    from buurtoverleg.storage import Database
+    from tests.pages.browser import WORTEL, druk
+
+    dienst = maak_dienst(Database(server.database_url), content.laad(WORTEL / "content"), LokaleBus())
+    links = dienst.aanmelding.maak("Kanaleneiland-Zuid", date(2026, 12, 2), "tpl-analyse-kort")
+    m = links.meeting_id
+    wie = [dienst.aanmelding.aanmelden(m, naam, org, domein) for naam, org, domein in DEELNEMERS]
+    dienst.leiding(links.facilitator_token).start()
+    vraag = next(v for v in dienst.lezen.vergadering(m).stappen[0].vragen if v.neemt_signalen)
+    for i, tekst in enumerate(SIGNAALTEKSTEN):
+        dienst.deelnemer(m, wie[i % len(wie)]).signaal(vraag.id, "waarneming", tekst)
+
+    _maat(beamer, 1280, 720)
+    beamer.open(f"{server.url}/scherm/{links.projector_token}")
+    beamer.zie_patroon(r"signalen \d+–\d+ van 20")
+    knop = beamer.element("//button[.//span[normalize-space(.)='Volledig scherm (F)']]", "knop volledig scherm")
+    druk(beamer, "f")
+    beamer.wacht(lambda: beamer.js("return !!document.fullscreenElement"), "volledig scherm na F")
+    beamer.wacht(lambda: not knop.is_displayed(), "de knop verbergt zich in volledig scherm")
+    beamer.js("document.exitFullscreen()")
+    beamer.wacht(lambda: knop.is_displayed(), "de knop is terug buiten volledig scherm")
+
+    leiding = maak_browser("leiding", 1280, 800)
+    try:
+        leiding.open(f"{server.url}/leiding/{links.facilitator_token}")
+        leiding.zie("De beamer toont het overleg")
+        voorbeeld = leiding.element("//iframe[contains(@src, '?voorbeeld=1')]", "voorbeeld van de beamer")
+
+        def in_voorbeeld(script: str) -> object:
+            leiding.driver.switch_to.frame(voorbeeld)
+            try:
+                return leiding.js(script)
+            finally:
+                leiding.driver.switch_to.default_content()
+
+        zwart = (
+            "const z = document.querySelector('.beamer-zwart'); return !!z && getComputedStyle(z).display !== 'none';"
+        )
+        leiding.wacht(
+            lambda: "Signalen delen" in str(in_voorbeeld("return document.body.innerText")), "voorbeeld toont de stap"
+        )
+        assert not beamer.js(zwart)
+        druk(leiding, "b")
+        beamer.wacht(lambda: beamer.js(zwart), "beamer op zwart na B")
+        leiding.zie("De beamer staat op zwart.")
+        leiding.wacht(lambda: in_voorbeeld(zwart), "het voorbeeld is ook zwart")
+        assert not in_voorbeeld("return !!document.querySelector('.volscherm-knop')"), "geen knop in het voorbeeld"
+        druk(leiding, "b")
+        beamer.wacht(lambda: not beamer.js(zwart), "beamer weer aan na nog eens B")
+        leiding.wacht(lambda: not in_voorbeeld(zwart), "het voorbeeld weer aan")
+
+        def bereik() -> str:
+            gevonden = [e.text for e in beamer.driver.find_elements(By.XPATH, "//div[contains(text(), ' van 20')]")]
+            return gevonden[0] if gevonden else ""
+
+        leiding.knop("Pagina ▶")
+        leiding.zie("vaste pagina")
+        beamer.wacht(lambda: bereik() != "", "paginakop")
+        pagina = dienst.lezen.vergadering(m).beamer_pagina
+        assert pagina is not None
+        verwacht = ("signalen 1–8 van 20", "signalen 9–16 van 20", "signalen 17–20 van 20")
+        beamer.wacht(lambda: bereik() == verwacht[pagina % 3], f"pagina {pagina % 3 + 1} op de beamer")
+        leiding.knop("Pagina ▶")
+        beamer.wacht(lambda: bereik() == verwacht[(pagina + 1) % 3], "de volgende pagina op de beamer")
+        leiding.knop("Vanzelf bladeren")
+        leiding.zie("bladert vanzelf")
+        assert dienst.lezen.vergadering(m).beamer_pagina is None
+    finally:
+        leiding.sluit()
