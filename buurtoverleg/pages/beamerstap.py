@@ -112,20 +112,23 @@ def balken(vraag: Vraag, uitslag: Uitslag, pagina: int, *, per_pagina: int, gest
     """A bar per option or scale value, as a share of the room; labels wrap, never '…'.
     Side by side with other prompts (`gestapeld`) the label stands above its bar."""
     totaal = max(1, vraag.soort.geheel(uitslag.verdeling, uitslag.aantal))
-    deel = blad(list(uitslag.verdeling.items()), per_pagina, pagina)
+    rijen = list(uitslag.verdeling.items())
+    if not vraag.soort.schaal and vraag.type != "enkele-keuze":  # a checklist: the most chosen on the first page
+        rijen.sort(key=lambda rij: -rij[1])
+    deel = blad(rijen, per_pagina, pagina)
     if deel.paginas > 1:
         ui.label(deel.kop("optie", "opties")).classes("text-2xl text-gray-700")
     with ui.column().classes("w-full gap-2"):
         for waarde, aantal in deel.items:
             titel = vraag.titel_van(waarde)
             breedte = f"width: {100 * aantal / totaal:.0f}%; background: {KLEUR['primair']}"
-            if gestapeld:
+            if gestapeld:  # a narrow column: the label above its bar, one step smaller
                 with ui.column().classes("w-full gap-0"):
-                    ui.label(titel).classes("text-3xl")
-                    with ui.row().classes("w-full items-center no-wrap gap-3"):
-                        with ui.element("div").classes("grow h-6 bg-gray-200 rounded"):
-                            ui.element("div").classes("h-6 rounded").style(breedte)
-                        ui.label(str(aantal)).classes("text-3xl w-12 text-right")
+                    with ui.row().classes("w-full no-wrap gap-3 items-baseline"):
+                        ui.label(titel).classes("text-2xl grow min-w-0")
+                        ui.label(str(aantal)).classes("text-2xl shrink-0 text-right")
+                    with ui.element("div").classes("w-full h-4 bg-gray-200 rounded"):
+                        ui.element("div").classes("h-4 rounded").style(breedte)
             else:
                 with ui.row().classes("w-full items-center no-wrap gap-4"):
                     ui.label(titel).classes("text-3xl w-2/5 shrink-0")

@@ -50,9 +50,11 @@ class Blad(Generic[T]):
 
 
 def blad(items: Sequence[T], per_pagina: int, paginanummer: int) -> Blad[T]:
-    """The page `paginanummer` (modulo the number of pages) of `items`, `per_pagina` at a time."""
-    per_pagina = max(1, per_pagina)
-    paginas = max(1, -(-len(items) // per_pagina))
+    """The page `paginanummer` (modulo the number of pages) of `items`, at most `per_pagina` at
+    a time, the pages as even as they come: eleven options in pages of ten are 6 and 5, not 10
+    and a lonely 1."""
+    paginas = max(1, -(-len(items) // max(1, per_pagina)))
+    per_pagina = max(1, -(-len(items) // paginas))
     pagina = paginanummer % paginas
     begin = pagina * per_pagina
     return Blad(tuple(items[begin : begin + per_pagina]), begin + 1, len(items), pagina, paginas)
