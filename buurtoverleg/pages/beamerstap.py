@@ -20,9 +20,9 @@ from .weergave import duidingsblok
 
 SIGNALEN_PER_PAGINA = 8
 """Signals on one page of one signal prompt: two columns of four cards."""
-OPTIES_PER_PAGINA = 10
-"""Bars on one page of one prompt alone on the screen (a checklist of twelve turns pages)."""
-OPTIES_PER_PAGINA_NAAST = 6
+OPTIES_PER_PAGINA = 8
+"""Bars on one page of one prompt alone on the screen (a checklist of twelve: two pages of six)."""
+OPTIES_PER_PAGINA_NAAST = 5
 """Bars on one page of a prompt that shares the screen with others (a scale of five stays whole)."""
 
 
@@ -97,10 +97,17 @@ def _stemvraag(beeld: Stapbeeld, vraag: Vraag, tellers: dict[str, ui.label], *, 
         balken(vraag, uitslag, beeld.pagina, per_pagina=_opties_per_vraag(beeld.stap), gestapeld=naast)
     if beeld.stap.status == "onthuld":
         duidingsblok(beeld.duiding.get(vraag.id, []), groot=True)
-        ui.element("div").classes("w-full beamer-rest")  # room left over, for a picture of the answers
+        ruimte_voor_beeld()
     elif beeld.stap.status == "open" and not uitslag.zichtbaar:
         wanneer = "iedereen heeft gestemd" if beeld.vergadering.auto_onthullen else "de gespreksleider de uitslag toont"
         ui.label(f"De antwoorden blijven verborgen tot {wanneer}.").classes("text-2xl text-gray-700")
+
+
+def ruimte_voor_beeld() -> ui.element:
+    """The height left over under a revealed prompt: a picture of the answers drawn inside it
+    (`with ruimte_voor_beeld(): ...`) should size itself to it (height: 100%), so the fit step
+    never has to shrink the text for it."""
+    return ui.element("div").classes("w-full beamer-rest")
 
 
 def teller(uitslag: Uitslag, stemmers: int) -> str:

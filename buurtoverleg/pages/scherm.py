@@ -87,9 +87,7 @@ def registreer(ctx: Context) -> None:
                 return await tel_bij()
             vergadering = await doe(dienst.lezen.vergadering, meeting_id)
             stap = vergadering.huidige_stap if vergadering.status == "stappen" else None
-            kop.set_text(f"{vergadering.buurt} · {stap.titel if stap else vergadering.template_titel}")
-            klok.zet(stap)
-            zwart.set_visibility(vergadering.beamer_zwart)
+            # every read before the first change on screen: a new title never stands over the old step
             uitslagen = await doe(dienst.lezen.uitslagen, meeting_id, stap.positie) if stap else []
             duiding = await doe(dienst.lezen.oordelen, meeting_id, stap.positie) if stap else {}
             signalen = (
@@ -98,6 +96,9 @@ def registreer(ctx: Context) -> None:
                 else []
             )
             pagina = paginanummer(vergadering.beamer_pagina, time.time())
+            kop.set_text(f"{vergadering.buurt} · {stap.titel if stap else vergadering.template_titel}")
+            klok.zet(stap)
+            zwart.set_visibility(vergadering.beamer_zwart)
             vorige["stap"] = stap.positie if stap else None
             vorige["stemmers"] = len(vergadering.stemmers)
             vorige["zichtbaar"] = any(u.zichtbaar for u in uitslagen)
@@ -122,7 +123,7 @@ def registreer(ctx: Context) -> None:
                     beamerbeeld.afgesloten()
             if stap is not None:
                 with voet:
-                    beamerbeeld.meedoen(vergadering, basis)
+                    beamerbeeld.voet(vergadering, stap, basis)
             return vergadering.versie
 
         async def tel_bij() -> int | None:

@@ -16,7 +16,6 @@
   function knipt() {
     for (const e of document.body.querySelectorAll('.beamer *')) {
       if (e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1 && heeftTekst(e)) {
-        reden = 'te breed: ' + e.textContent.slice(0, 40);
         return true;
       }
     }
@@ -27,12 +26,9 @@
   // join line below without making the page taller, so each box is measured itself
   const looptOver = () => [...document.querySelectorAll('.beamer-rest')].some((e) => e.scrollHeight > e.clientHeight + 1);
 
-  let reden = '';
-
   function past() {
     const d = document.scrollingElement;
-    reden = d.scrollHeight > innerHeight ? 'te hoog' : d.scrollWidth > innerWidth ? 'te breed' : looptOver() ? 'loopt over' : '';
-    return !reden && !knipt();
+    return d.scrollHeight <= innerHeight && d.scrollWidth <= innerWidth && !looptOver() && !knipt();
   }
 
   function zet(px) {
@@ -62,7 +58,7 @@
         else hoog = midden;
       }
       zet(laag);
-      html.dataset.pasOnderMinimum = onder ? (laag / minimum).toFixed(2) + ' (' + reden + ')' : '';
+      html.dataset.pasOnderMinimum = onder ? (laag / minimum).toFixed(2) : '';
     } else {
       html.dataset.pasOnderMinimum = '';
     }
