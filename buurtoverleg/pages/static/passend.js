@@ -37,8 +37,12 @@
 
   function pas() {
     gepland = false;
-    if (!document.querySelector('.beamer')) return;
+    const vak = document.querySelector('.beamer');
+    if (!vak) return;
     const h = innerHeight, w = innerWidth;
+    // the view's height from the same number the check uses: right after a resize, 100vh
+    // can still be the old height
+    vak.style.height = h + 'px';
     const minimum = Math.min(h * cfg.min, w * cfg.minBreed);
     let hoog = Math.min(h * cfg.max, w * cfg.maxBreed);
     let laag = minimum;
