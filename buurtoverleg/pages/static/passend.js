@@ -42,7 +42,7 @@
     const h = innerHeight, w = innerWidth;
     // the view's height from the same number the check uses: right after a resize, 100vh
     // can still be the old height
-    vak.style.height = h + 'px';
+    if (vak.style.height !== h + 'px') vak.style.height = h + 'px';
     const minimum = Math.min(h * cfg.min, w * cfg.minBreed);
     let hoog = Math.min(h * cfg.max, w * cfg.maxBreed);
     let laag = minimum;
@@ -76,7 +76,11 @@
     requestAnimationFrame(pas);
   }
 
-  new MutationObserver(plan).observe(document.body, { childList: true, subtree: true, characterData: true });
+  // new elements, new text, and new classes or styles (Vue may set an element's classes after
+  // inserting it): each can change what fits
+  new MutationObserver(plan).observe(document.body, {
+    childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['class', 'style'],
+  });
   addEventListener('resize', plan);
   // a resize event can come before the layout has the new height (100vh); the observer
   // fires once it has
