@@ -30,7 +30,8 @@ from tests.pages.browser import Browser, Server, draai_server, maak_browser, waa
 REDEN = waarom_overslaan()
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(REDEN is not None, reason=REDEN or "")]
 
-MATEN = ((1024, 768), (1280, 720), (1366, 768), (1920, 1080), (3840, 2160))
+MATEN = ((1920, 1080), (1024, 768), (1280, 720), (1366, 768), (3840, 2160))
+"""The first is the size a page is loaded at: the browser window's own size (see `maak_browser`)."""
 PLAATJES = ((1024, 768), (1920, 1080))
 ONDERGRENS = 0.75
 """A step that does not fit at the minimum type size may go this far below it (see the README)."""
