@@ -71,7 +71,7 @@ def registreer(ctx: Context) -> None:
                         ui.button("Volledig scherm (F)").props("outline no-caps aria-keyshortcuts=F").classes(
                             "volscherm-knop"
                         ).on("click", js_handler="() => document.documentElement.requestFullscreen()")
-            hoofd = ui.element("div").classes("w-full beamer-rest flex flex-col gap-3")
+            hoofd = ui.element("div").classes("w-full beamer-rest flex flex-col flex-nowrap gap-3")
             voet = ui.element("div").classes("w-full")
         zwart = ui.element("div").classes("beamer-zwart").props('role=img aria-label="De beamer staat op zwart"')
         zwart.set_visibility(False)
