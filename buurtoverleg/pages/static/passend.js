@@ -10,6 +10,7 @@
   const cfg = window.BEAMER_PAS;
   const html = document.documentElement;
   let gepland = false;
+  let pogingen = 0;
 
   const heeftTekst = (e) => [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
 
@@ -62,10 +63,18 @@
         else hoog = midden;
       }
       zet(laag);
+      if (onder && pogingen < 3) {
+        // right after a resize the layout can still be the old one (Quasar resizes its page
+        // a moment later): look again shortly before settling below the minimum
+        pogingen++;
+        setTimeout(plan, 150);
+        return;
+      }
       html.dataset.pasOnderMinimum = onder ? (laag / minimum).toFixed(2) : '';
     } else {
       html.dataset.pasOnderMinimum = '';
     }
+    pogingen = 0;
     html.dataset.pasMaat = w + 'x' + h;
     html.dataset.pasRem = parseFloat(html.style.fontSize).toFixed(2);
   }
