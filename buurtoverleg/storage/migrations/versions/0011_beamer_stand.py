@@ -1,7 +1,7 @@
 """beamer state: on black, and the page of a long list
 
-Revision ID: 0007_beamer_stand
-Revises: 0006
+Revision ID: 0011_beamer_stand
+Revises: 0010_meeting_details
 Create Date: 2026-12-02 00:30:00
 
 The facilitator can put the beamer on black and turn the pages of a long list of signals or
@@ -12,8 +12,8 @@ they live with the meeting.
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007_beamer_stand"
-down_revision = "0006"
+revision = "0011_beamer_stand"
+down_revision = "0010_meeting_details"
 branch_labels = None
 depends_on = None
 
