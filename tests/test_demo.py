@@ -120,7 +120,7 @@ async def test_gesimuleerde_deelnemers_doen_het_hele_overleg_verdeeld(dienst: Di
 
     # the advice ranks the room's dot-votes first, with reasons
     voorstellen = await asyncio.to_thread(dienst.lezen.voorstellen, m)
-    assert voorstellen[0][2][0].endswith("stippen van de zaal")
+    assert voorstellen[0].redenen[0].endswith("stippen van de zaal")
 
     await asyncio.to_thread(dienst.leiding(t).beeindig)
     await asyncio.wait_for(taak, 5)

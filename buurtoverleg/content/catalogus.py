@@ -13,7 +13,19 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from .schema import REFERENTIES, SOORTEN, Bestand, Item, Onderdeel, Prompt, PromptType, Template
+from .schema import (
+    REFERENTIES,
+    SOORTEN,
+    Adviesweging,
+    Bestand,
+    Item,
+    Onderdeel,
+    Oplossingsrichting,
+    Prompt,
+    PromptType,
+    Richtingweging,
+    Template,
+)
 
 
 def _ingebouwd() -> Path:
@@ -185,6 +197,27 @@ def _referentiefouten(catalogus: Catalogus, entry: Entry) -> Iterable[str]:
                 yield f"{veld}: '{ref}' is geen bekende {doelsoort}"
     if isinstance(entry.item, Template):
         yield from _templatefouten(catalogus, entry.item)
+    if isinstance(entry.item, Richtingweging):
+        yield from _wegingfouten(catalogus, entry.item)
+    if isinstance(entry.item, Adviesweging):
+        for ref in [*entry.item.conflict, *(s.doelgroep for s in entry.item.situatiedoelgroepen)]:
+            if ref not in catalogus.entries:
+                yield f"'{ref}' bestaat niet"
+
+
+def _wegingfouten(catalogus: Catalogus, weging: Richtingweging) -> Iterable[str]:
+    """Every weighed id exists, and every quote points at a line the richting has."""
+    richting = catalogus.entries.get(weging.richting)
+    regels = richting.item if richting and isinstance(richting.item, Oplossingsrichting) else None
+    for signaal in weging.signalen:
+        if signaal.id not in catalogus.entries:
+            yield f"signaal '{signaal.id}' bestaat niet"
+        if regels is None:
+            continue
+        if signaal.wanneer is not None and signaal.wanneer > len(regels.wanneer):
+            yield f"signaal '{signaal.id}': {weging.richting} heeft geen wanneer-regel {signaal.wanneer}"
+        if signaal.aanpak is not None and signaal.aanpak > len(regels.interventietypen):
+            yield f"signaal '{signaal.id}': {weging.richting} heeft geen aanpak-regel {signaal.aanpak}"
 
 
 def _templatefouten(catalogus: Catalogus, template: Template) -> Iterable[str]:

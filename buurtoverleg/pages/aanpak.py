@@ -14,6 +14,7 @@ from nicegui import ui
 
 from ..appcontext import Context
 from ..sessie.aanpak import ACTIESTATUS, BESLUITSOORTEN
+from ..sessie.advies import Voorstel
 from ..sessie.dienst import Dienst
 from .gedeeld import KLEUR, antwoord_van, dialoog, doe, probeer
 from .volgen import Deel, volg
@@ -34,9 +35,9 @@ async def paneel(
     ctx: Context,
     meeting_id: int,
     token: str,
-    voorstellen: Callable[[], Awaitable[list[tuple[str, str, tuple[str, ...]]]]],
+    voorstellen: Callable[[], Awaitable[list[Voorstel]]],
 ) -> None:
-    """`voorstellen()` returns (id, titel, redenen) tuples in the order to show them."""
+    """`voorstellen()` returns the proposals in the order to show them."""
     dienst = ctx.dienst
 
     async def teken_lijsten(_delen: frozenset[Deel]) -> None:
@@ -45,13 +46,16 @@ async def paneel(
         gekozen = {b.content_ref: b for b in besluiten if b.soort in ("gekozen", "afgewezen") and b.content_ref}
         keuzevak.clear()
         with keuzevak:
-            for content_id, titel, redenen in await voorstellen():
+            for voorstel in await voorstellen():
+                content_id, titel = voorstel.id, voorstel.titel
                 keuze = gekozen.get(content_id)
                 with ui.row().classes("w-full items-center no-wrap gap-2"):
                     with ui.column().classes("grow gap-0"):
                         ui.label(titel).classes("font-semibold")
-                        if redenen:
-                            ui.label("; ".join(redenen)).classes("text-sm text-gray-700")
+                        if voorstel.omschrijving:
+                            ui.label(voorstel.omschrijving).classes("text-sm")
+                        if voorstel.redenen:
+                            ui.label("Waarom: " + "; ".join(voorstel.redenen)).classes("text-sm text-gray-700")
                         if keuze:
                             ui.label(
                                 f"{BESLUITSOORTEN[keuze.soort]}" + (f": {keuze.reden}" if keuze.reden else "")

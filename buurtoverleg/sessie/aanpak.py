@@ -6,7 +6,7 @@ The facilitator's handle checks the link and publishes; this service holds the r
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..storage.models import Action, Decision, Meeting
-from .advies import Advies, Analyse, adviseer
+from .advies import Advies, Analyse, Voorstel, adviseer
 from .eenheid import Eenheid
 from .fouten import Geweigerd, NietGevonden
 from .invoer import tekst as _tekst
@@ -229,8 +229,9 @@ class Aanpak:
     def advies(self, meeting_id: int) -> Advies:
         return adviseer(self.eenheid.catalogus, self.analyse(meeting_id))
 
-    def voorstellen(self, meeting_id: int) -> list[tuple[str, str, tuple[str, ...]]]:
-        """The proposals to choose from, best first: (content id, title, reasons).
+    def voorstellen(self, meeting_id: int) -> list[Voorstel]:
+        """The proposals to choose from, best first, each with its one-line description and
+        at most three reasons.
 
         The advice ranks directions and interventions from the analysis; the room's
         dot-votes come on top as the first reason, so the room's priority is visible."""
@@ -238,11 +239,11 @@ class Aanpak:
         advies = self.advies(meeting_id)
         richtingen = sorted(advies.richtingen, key=lambda r: -stippen.get(r.id, 0))
         voorstellen = [
-            (r.id, r.titel, ((f"{stippen[r.id]} stippen van de zaal",) if stippen.get(r.id) else ()) + r.redenen[:3])
+            replace(r, redenen=((f"{stippen[r.id]} stippen van de zaal",) if stippen.get(r.id) else ()) + r.redenen[:3])
             for r in richtingen
         ]
         passend = [p for p in advies.praktijkvoorbeelden if not p.redenen[0].startswith("algemene aanpak")]
-        voorstellen += [(p.id, p.titel, p.redenen[:3]) for p in passend[:10]]
+        voorstellen += [replace(p, redenen=p.redenen[:3]) for p in passend[:10]]
         return voorstellen
 
     def _stippen_per_optie(self, meeting_id: int) -> dict[str, int]:
