@@ -18,6 +18,7 @@ from ..sessie.advies import Voorstel
 from ..sessie.dienst import Dienst
 from .gedeeld import KLEUR, antwoord_van, dialoog, doe, probeer
 from .volgen import Deel, volg
+from .volgorde import VasteVolgorde
 
 SMART_LABELS = {
     "wat": "Wat gaan we doen? *",
@@ -37,46 +38,37 @@ async def paneel(
     token: str,
     voorstellen: Callable[[], Awaitable[list[Voorstel]]],
 ) -> None:
-    """`voorstellen()` returns the proposals in the order to show them."""
+    """`voorstellen()` returns the advice, best first; `VasteVolgorde` keeps it from jumping."""
     dienst = ctx.dienst
+
+    volgorde = VasteVolgorde()
+    gekozen: dict[str, Any] = {}
+
+    def teken_voorstellen() -> None:
+        keuzevak.clear()
+        with keuzevak:
+            if volgorde.bijgewerkt:
+                with (
+                    ui.row().classes("w-full items-center gap-2 bg-blue-50 rounded px-2 py-1").mark("advies-bijgewerkt")
+                ):
+                    ui.label("Advies bijgewerkt na de laatste uitslag.").classes("grow text-sm")
+                    ui.button("Nieuwe volgorde tonen", on_click=nieuwe_volgorde).props("flat dense").mark(
+                        "nieuwe-volgorde"
+                    )
+            for voorstel in volgorde.lijst():
+                _teken_voorstel(dienst, token, voorstel, gekozen.get(voorstel.id))
+
+    def nieuwe_volgorde() -> None:
+        volgorde.neem_over()
+        teken_voorstellen()
 
     async def teken_lijsten(_delen: frozenset[Deel]) -> None:
         besluiten = await doe(dienst.lezen.besluiten, meeting_id)
         acties = await doe(dienst.lezen.acties, meeting_id)
-        gekozen = {b.content_ref: b for b in besluiten if b.soort in ("gekozen", "afgewezen") and b.content_ref}
-        keuzevak.clear()
-        with keuzevak:
-            for voorstel in await voorstellen():
-                content_id, titel = voorstel.id, voorstel.titel
-                keuze = gekozen.get(content_id)
-                with ui.row().classes("w-full items-center no-wrap gap-2"):
-                    with ui.column().classes("grow gap-0"):
-                        ui.label(titel).classes("font-semibold")
-                        if voorstel.omschrijving:
-                            ui.label(voorstel.omschrijving).classes("text-sm")
-                        if voorstel.redenen:
-                            ui.label("Waarom: " + "; ".join(voorstel.redenen)).classes("text-sm text-gray-700")
-                        if keuze:
-                            ui.label(
-                                f"{BESLUITSOORTEN[keuze.soort]}" + (f": {keuze.reden}" if keuze.reden else "")
-                            ).style(
-                                f"color: {KLEUR['eensgezind'] if keuze.soort == 'gekozen' else KLEUR['verdeeld']}"
-                            ).classes("text-sm")
-                    if (
-                        keuze
-                        and keuze.soort == "gekozen"
-                        and dienst.catalogus.get(content_id).soort == "oplossingsrichting"
-                    ):
-                        ui.button(
-                            "Beleidsdiagnose",
-                            on_click=lambda c=content_id, t=titel: beleidsdiagnose(dienst, token, c, t),
-                        ).props("flat dense")
-                    ui.button("Kiezen", on_click=lambda c=content_id: _kies(dienst, token, c, True)).props(
-                        "flat dense"
-                    ).mark(f"kies-{content_id}")
-                    ui.button("Niet kiezen", on_click=lambda c=content_id: _kies(dienst, token, c, False)).props(
-                        "flat dense"
-                    )
+        gekozen.clear()
+        gekozen.update({b.content_ref: b for b in besluiten if b.soort in ("gekozen", "afgewezen") and b.content_ref})
+        volgorde.werk_bij(await voorstellen())
+        teken_voorstellen()
         gekozen_opties.clear()
         gekozen_opties.update({b.id: b.tekst for b in besluiten if b.soort == "gekozen"})
         koppeling.set_options(
@@ -152,6 +144,30 @@ async def paneel(
 
     # the advice follows every reveal and settled outcome, not only the choices made here
     await volg(ctx.publisher, meeting_id, {Deel.ADVIES, Deel.BESLUITEN}, teken_lijsten, dienst.lezen.versie)
+
+
+def _teken_voorstel(dienst: Dienst, token: str, voorstel: Voorstel, keuze: Any) -> None:
+    """One proposal: title, what it is, why, the room's choice, and the buttons."""
+    content_id, titel = voorstel.id, voorstel.titel
+    with ui.row().classes("w-full items-center no-wrap gap-2").mark(f"voorstel-{content_id}"):
+        with ui.column().classes("grow gap-0"):
+            ui.label(titel).classes("font-semibold")
+            if voorstel.omschrijving:
+                ui.label(voorstel.omschrijving).classes("text-sm")
+            if voorstel.redenen:
+                ui.label("Waarom: " + "; ".join(voorstel.redenen)).classes("text-sm text-gray-700")
+            if keuze:
+                ui.label(f"{BESLUITSOORTEN[keuze.soort]}" + (f": {keuze.reden}" if keuze.reden else "")).style(
+                    f"color: {KLEUR['eensgezind'] if keuze.soort == 'gekozen' else KLEUR['verdeeld']}"
+                ).classes("text-sm")
+        if keuze and keuze.soort == "gekozen" and dienst.catalogus.get(content_id).soort == "oplossingsrichting":
+            ui.button(
+                "Beleidsdiagnose", on_click=lambda c=content_id, t=titel: beleidsdiagnose(dienst, token, c, t)
+            ).props("flat dense")
+        ui.button("Kiezen", on_click=lambda c=content_id: _kies(dienst, token, c, True)).props("flat dense").mark(
+            f"kies-{content_id}"
+        )
+        ui.button("Niet kiezen", on_click=lambda c=content_id: _kies(dienst, token, c, False)).props("flat dense")
 
 
 async def beleidsdiagnose(dienst: Dienst, token: str, richting: str, titel: str) -> None:
