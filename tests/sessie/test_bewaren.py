@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -376,7 +377,7 @@ def _oud_in_de_datamap(tmp_path: Path, catalogus) -> int:  # type: ignore[no-unt
     """A meeting from 2020 in the database the command line uses (the test's data directory)."""
     from buurtoverleg.sessie.gebeurtenissen import LokaleBus
 
-    database = Database(f"sqlite:///{tmp_path / 'buurtoverleg.sqlite'}")
+    database = Database(_url_van_de_cli(tmp_path))
     upgrade(database.engine)
     links = maak_dienst(database, catalogus, LokaleBus()).aanmelding.maak("Zuilen", date(2020, 3, 1), "test-kort")
     maak_dienst(database, catalogus, LokaleBus()).aanmelding.aanmelden(links.meeting_id, ANDER, "Politie", "politie")
@@ -384,8 +385,13 @@ def _oud_in_de_datamap(tmp_path: Path, catalogus) -> int:  # type: ignore[no-unt
     return links.meeting_id
 
 
+def _url_van_de_cli(tmp_path: Path) -> str:
+    """The database the command line opens: the test's PostgreSQL database, or the data directory's file."""
+    return os.environ.get("BUURTOVERLEG_DATABASE_URL") or f"sqlite:///{tmp_path / 'buurtoverleg.sqlite'}"
+
+
 def _namen_in(tmp_path: Path) -> list[str]:
-    database = Database(f"sqlite:///{tmp_path / 'buurtoverleg.sqlite'}")
+    database = Database(_url_van_de_cli(tmp_path))
     with database.transactie() as s:
         namen = list(s.scalars(select(Participant.name)))
     database.engine.dispose()
@@ -583,6 +589,7 @@ def test_het_vervolgoverleg_houdt_zijn_terugblik_zonder_namen(dienst: Dienst, db
         assert s.get(Meeting, vervolg.meeting_id).previous_meeting_id is None
 
 
+@pytest.mark.alleen_sqlite  # PostgreSQL never hands out a deleted id again: the case cannot arise
 async def test_telefoon_van_een_verwijderd_overleg_is_geen_deelnemer_van_het_nieuwe(user: User, app: Context):
     """SQLite hands the highest deleted number out again: the phone's memory must not carry over."""
     dienst = app.dienst
