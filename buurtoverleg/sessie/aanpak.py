@@ -171,6 +171,16 @@ class Aanpak:
         s.flush()
         return nieuw.id
 
+    def wijzig_besluit(self, s: Session, meeting: Meeting, besluit_id: int, tekst: str) -> None:
+        """Correct the text of a decision, communication agreement or next meeting; a choice or a
+        settled outcome is changed by choosing or settling again, not by editing its words."""
+        besluit = s.get(Decision, besluit_id)
+        if besluit is None or besluit.meeting_id != meeting.id:
+            raise NietGevonden("Dat besluit bestaat niet (meer).")
+        if besluit.kind not in ("besluit", "communicatie", "vervolg"):
+            raise Geweigerd("Een keuze of vastgestelde uitkomst verander je door opnieuw te kiezen of vast te stellen.")
+        besluit.text = _tekst(tekst, "Het besluit", MAX_TEKST)
+
     def verwijder_besluit(self, s: Session, meeting: Meeting, besluit_id: int) -> None:
         besluit = s.get(Decision, besluit_id)
         if besluit is None or besluit.meeting_id != meeting.id:
@@ -345,6 +355,11 @@ class Aanpak:
         terug = _datum(velden.get("terugkoppeling"), "De terugkoppeldatum")
         if terug is not None and terug < vandaag:
             raise Geweigerd(f"De terugkoppeldatum {terug:%d-%m-%Y} ligt in het verleden.")
+        if terug is not None and terug < wanneer:
+            raise Geweigerd(
+                f"De terugkoppeling ({terug:%d-%m-%Y}) ligt vóór de datum waarop de actie af is "
+                f"({wanneer:%d-%m-%Y}). Kies die datum of later."
+            )
         schoon: dict[str, Any] = {
             naam: _tekst(velden.get(naam, ""), label, MAX_TEKST, verplicht=naam in ("wat", "uitvoerder"))
             for naam, label in (

@@ -36,6 +36,7 @@ from .signalen import Signalen
 from .stemmen import Stemmen
 from .uitslagen import Uitslagen
 from .verloop import Verloop
+from .wijzigingen import Wijzigingen
 
 
 class Dienst:
@@ -59,6 +60,7 @@ class Dienst:
         self.signalen = Signalen(e)
         self.uitslagen = Uitslagen(e, self.verloop)
         self.aanpak = Aanpak(e, self.verloop, self.uitslagen)
+        self.wijzigingen = Wijzigingen(e)
         self.notuleren = Notuleren(e, self.verloop, self.uitslagen, self.signalen, self.aanpak)
         self.pincodes = Pincodes(e, geheimen)
         self.bewaren = Bewaren(e, self.notuleren, archivering)
@@ -69,6 +71,7 @@ class Dienst:
             self.signalen,
             self.uitslagen,
             self.aanpak,
+            self.wijzigingen,
             self.notuleren,
             self.bewaren,
         )

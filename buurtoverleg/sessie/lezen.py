@@ -14,6 +14,7 @@ from .signalen import Signalen
 from .stemmen import Stemmen
 from .uitslagen import Uitslagen
 from .verloop import Verloop
+from .wijzigingen import Wijzigingen
 
 
 class Lezen:
@@ -25,6 +26,7 @@ class Lezen:
         signalen: Signalen,
         uitslagen: Uitslagen,
         aanpak: Aanpak,
+        wijzigingen: Wijzigingen,
         notuleren: Notuleren,
         bewaren: Bewaren,
     ) -> None:
@@ -49,6 +51,8 @@ class Lezen:
         self.analyse = aanpak.analyse
         self.advies = aanpak.advies
         self.voorstellen = aanpak.voorstellen
+        self.wijzigingen = wijzigingen.wijzigingen
+        self.laatste_wijzigingen = wijzigingen.laatste
         # minutes
         self.notulen = notuleren.notulen
         self.notulen_versie = notuleren.notulen_versie

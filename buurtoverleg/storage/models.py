@@ -211,3 +211,24 @@ class MinutesVersion(Base):
     created_at: Mapped[datetime] = mapped_column(default=nu, server_default=func.current_timestamp())
     content: Mapped[dict[str, Any]] = mapped_column(JSON)
     """The minutes model as `Notulen.to_dict()` at the moment it was made final."""
+
+
+class Change(Base):
+    """Who changed an action or a decision, and when: facilitator and secretary write the same
+    lists, so the minutes' latest text comes with a trail. Holds no typed text, so deleting or
+    anonymising a meeting has nothing to clear here (the rows go with the meeting)."""
+
+    __tablename__ = "change"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE", name="fk_change_meeting_id_meeting"), index=True
+    )
+    subject: Mapped[str] = mapped_column(String(20))
+    """'actie' or 'besluit'."""
+    subject_id: Mapped[int]
+    kind: Mapped[str] = mapped_column(String(20))
+    """'toegevoegd', 'gewijzigd' or 'verwijderd'."""
+    role: Mapped[str] = mapped_column(String(20))
+    """'gespreksleider' or 'notulist': a role, never a person's name."""
+    at: Mapped[datetime] = mapped_column(default=nu)

@@ -25,10 +25,11 @@ from sqlalchemy import select, text
 from buurtoverleg.app import Context
 from buurtoverleg.sessie import codes
 from buurtoverleg.sessie.aanmelding import Aanmelding
+from buurtoverleg.sessie.aanpakrol import Aanpakrol
 from buurtoverleg.sessie.dienst import Dienst
 from buurtoverleg.sessie.fouten import ALLEEN_LEIDING, ALLEEN_NOTULIST, Geweigerd
 from buurtoverleg.sessie.gebeurtenissen import Gebeurtenis
-from buurtoverleg.sessie.rollen import Aanpakrol, Deelnemerrol, Leidingrol, Notulistrol, Organisatorrol
+from buurtoverleg.sessie.rollen import Deelnemerrol, Leidingrol, Notulistrol, Organisatorrol
 from buurtoverleg.sessie.toestand import Links
 from buurtoverleg.storage import Database
 from buurtoverleg.storage.models import Meeting
@@ -108,6 +109,21 @@ def w(dienst: Dienst, db: Database) -> Wereld:
 
 Aanroep = Callable[[Any, Wereld], Any]
 
+AANPAK: dict[str, Aanroep] = {
+    "aanpak.besluit": lambda h, w: h.aanpak.besluit("Nog een besluit"),
+    "aanpak.beleidsdiagnose": lambda h, w: h.aanpak.beleidsdiagnose(
+        "richting-1", gedekt="", voldoende=None, witte_vlekken="", sectoren="", betrokken=None
+    ),
+    "aanpak.kies": lambda h, w: h.aanpak.kies("pv-burgertop", False, "te groot"),
+    "aanpak.wijzig_besluit": lambda h, w: h.aanpak.wijzig_besluit(w.besluit, "Anders verwoord"),
+    "aanpak.verwijder_besluit": lambda h, w: h.aanpak.verwijder_besluit(w.besluit),
+    "aanpak.actie": lambda h, w: h.aanpak.actie(VELDEN, besluit_id=w.gekozen),
+    "aanpak.wijzig_actie": lambda h, w: h.aanpak.wijzig_actie(w.actie, {**VELDEN, "wat": "Anders"}),
+    "aanpak.verwijder_actie": lambda h, w: h.aanpak.verwijder_actie(w.actie),
+    "aanpak.beoordeel_actie": lambda h, w: h.aanpak.beoordeel_actie(w.oude_actie, "uitgevoerd", "klaar"),
+}
+"""The approach and actions (`leiding.aanpak` and `notulist.aanpak`): both roles write them."""
+
 LEIDING: dict[str, Aanroep] = {
     "start": lambda h, w: h.start(),
     "volgende": lambda h, w: h.volgende(),
@@ -132,16 +148,7 @@ LEIDING: dict[str, Aanroep] = {
     "stel_drempels": lambda h, w: h.stel_drempels(betwist_min=0.3),
     "stel_pin": lambda h, w: h.stel_pin("notulist", "4821"),
     "pins": lambda h, w: h.pins(),
-    "aanpak.besluit": lambda h, w: h.aanpak.besluit("Nog een besluit"),
-    "aanpak.beleidsdiagnose": lambda h, w: h.aanpak.beleidsdiagnose(
-        "richting-1", gedekt="", voldoende=None, witte_vlekken="", sectoren="", betrokken=None
-    ),
-    "aanpak.kies": lambda h, w: h.aanpak.kies("pv-burgertop", False, "te groot"),
-    "aanpak.verwijder_besluit": lambda h, w: h.aanpak.verwijder_besluit(w.besluit),
-    "aanpak.actie": lambda h, w: h.aanpak.actie(VELDEN, besluit_id=w.gekozen),
-    "aanpak.wijzig_actie": lambda h, w: h.aanpak.wijzig_actie(w.actie, {**VELDEN, "wat": "Anders"}),
-    "aanpak.verwijder_actie": lambda h, w: h.aanpak.verwijder_actie(w.actie),
-    "aanpak.beoordeel_actie": lambda h, w: h.aanpak.beoordeel_actie(w.oude_actie, "uitgevoerd", "klaar"),
+    **AANPAK,
 }
 """Every action of the facilitator's handle (`dienst.leiding(token)`), with arguments that work
 for the right token on meeting `m`; `aanpak.x` is `leiding.aanpak.x`."""
@@ -150,6 +157,7 @@ NOTULIST: dict[str, Aanroep] = {
     "notitie": lambda h, w: h.notitie(0, "Een notitie"),
     "namen_in_notulen": lambda h, w: h.namen_in_notulen(True),
     "maak_definitief": lambda h, w: h.maak_definitief(),
+    **AANPAK,
 }
 """Every action of the secretary's handle (`dienst.notulist(token)`)."""
 
@@ -158,6 +166,7 @@ MET_OBJECT = {
     "verwijder_signaal",
     "voeg_samen",
     "aanpak.verwijder_besluit",
+    "aanpak.wijzig_besluit",
     "aanpak.actie",
     "aanpak.wijzig_actie",
     "aanpak.verwijder_actie",
@@ -196,6 +205,8 @@ LEZEN = {
     "vergadering",
     "versies",
     "voorstellen",
+    "wijzigingen",
+    "laatste_wijzigingen",
     "zaalsignalen",
 }
 """`dienst.lezen`: reads by meeting id, after the page checked the link; they change nothing."""
@@ -212,7 +223,7 @@ def _methoden(klasse: type) -> set[str]:
 def test_elke_actie_van_een_rol_is_ingedeeld():
     leiding = _methoden(Leidingrol) | {f"aanpak.{n}" for n in _methoden(Aanpakrol)}
     assert leiding == set(LEIDING), "decide here who may call a new facilitator action"
-    assert _methoden(Notulistrol) == set(NOTULIST)
+    assert _methoden(Notulistrol) | {f"aanpak.{n}" for n in _methoden(Aanpakrol)} == set(NOTULIST)
     assert _methoden(Deelnemerrol) == DEELNEMER
     assert _methoden(Organisatorrol) == ORGANISATOR
     assert _methoden(Aanmelding) == AANMELDING
@@ -235,7 +246,7 @@ def test_een_handle_geeft_geen_weg_naar_de_dienst_of_een_andere_rol(w: Wereld):
     `dienst`, no service, nothing that leads to another role's actions."""
     toegestaan = {
         "leiding": set(LEIDING) | {"aanpak"},
-        "notulist": set(NOTULIST),
+        "notulist": set(NOTULIST) | {"aanpak"},
         "deelnemer": DEELNEMER | {"meeting_id", "deelnemer_id"},
         "organisator": ORGANISATOR,
     }
@@ -248,9 +259,10 @@ def test_een_handle_geeft_geen_weg_naar_de_dienst_of_een_andere_rol(w: Wereld):
     for rol, handle in handles.items():
         publiek = {n for n in dir(handle) if not n.startswith("_")}
         assert publiek <= toegestaan[rol], f"{rol}: {publiek - toegestaan[rol]}"
-    assert {n for n in dir(handles["leiding"].aanpak) if not n.startswith("_")} == {
-        n.removeprefix("aanpak.") for n in LEIDING if n.startswith("aanpak.")
-    }
+    for rol in ("leiding", "notulist"):
+        assert {n for n in dir(handles[rol].aanpak) if not n.startswith("_")} == {
+            n.removeprefix("aanpak.") for n in AANPAK
+        }
 
 
 def test_lezen_schrijft_niets_en_is_ingedeeld(w: Wereld, gebeurtenissen: list[Gebeurtenis]):
