@@ -16,6 +16,7 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from nicegui.testing import User
 
 from buurtoverleg.app import Context
@@ -273,6 +274,7 @@ def test_demo_start_de_app_print_de_links_en_raakt_echte_gegevens_niet(tmp_path:
         lezer_draad.join(5)
 
 
+@pytest.mark.alleen_sqlite  # the backup command copies SQLite files; PostgreSQL has pg_dump
 def test_backup_kopieert_ook_wat_nog_in_de_wal_staat(dienst: Dienst, db: Database, tmp_path: Path):
     from buurtoverleg.cli import main
 

@@ -19,7 +19,7 @@ from ..export import tekst as t
 from ..sessie.dienst import Dienst
 from ..sessie.notulen import Notulen, Stapverslag, Vraagverslag
 from ..sessie.toestand import MEETING_STATUS
-from . import pincode
+from . import afspraken, pincode
 from .gedeeld import GETYPT, Mislukt, doe, kopniveau, oordeelkleur, probeer, stopt_stil, weigerpagina
 from .volgen import Deel, volg
 
@@ -103,6 +103,13 @@ def registreer(ctx: Context) -> None:
             _notitieveld(
                 dienst, token, None, notities.get(None, ""), "Samenvatting van het overleg (komt bovenaan de notulen)"
             )
+
+            ui.label("Besluiten en acties").classes("text-xl font-semibold").props(kopniveau(2))
+            ui.label(
+                "Samen met de gespreksleider: wat je hier toevoegt of verbetert, staat meteen op de console."
+            ).classes("text-sm text-gray-600")
+            with ui.card().classes("w-full"):
+                await afspraken.paneel(ctx, meeting_id, lambda: dienst.notulist(token).aanpak)
 
             ui.label(t.VERLOOP).classes("text-xl font-semibold").props(kopniveau(2))
             stapvakken: dict[int, Any] = {}
