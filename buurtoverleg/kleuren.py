@@ -22,3 +22,25 @@ KLEUR = {
 
 OORDEELKLEUR = {o: KLEUR[o] for o in (EENSGEZIND, DICHT_BIJ_ELKAAR, VERDEELD)}
 """The colour of each verdict word; 'te weinig antwoorden' has none of its own."""
+
+DOMEINKLEUR = {
+    "politie": "#0b3d91",
+    "gemeente": "#6a3d9a",
+    "welzijn": "#d55e00",
+    "jongerenwerk": "#009e73",
+    "woningcorporatie": "#8c510a",
+    "onderwijs": "#cc79a7",
+    "zorg": "#0093c4",
+    "bewoner": "#e69f00",
+    "anders": "#6b6b6b",
+}
+"""One colour per domain (`sessie.toestand.DOMEINEN`), fixed by the domain and not by the order
+it joined, so politie has the same colour in every round, on every screen and on paper. Based
+on the Okabe-Ito palette (told apart with the common colour-blindnesses); every picture also
+names the domain in its row, so colour is never the only cue."""
+
+DOMEINKLEUR_ONBEKEND = "#6b6b6b"
+
+
+def domeinkleur(domein: str) -> str:
+    return DOMEINKLEUR.get(domein, DOMEINKLEUR_ONBEKEND)

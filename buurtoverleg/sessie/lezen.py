@@ -40,6 +40,7 @@ class Lezen:
         # results and their reading
         self.uitslagen = uitslagen.uitslagen
         self.oordelen = uitslagen.oordelen
+        self.beelden = uitslagen.beelden
         self.onenigheden = uitslagen.onenigheden
         self.uitkomsten = uitslagen.uitkomsten
         # approach and actions

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..storage.models import Decision, Meeting, Participant, Response
+from .duidingsbeeld import Duidingsbeeld, bouw
 from .eenheid import Eenheid
 from .fouten import Geweigerd
 from .invoer import tekst as _tekst
@@ -93,6 +94,49 @@ class Uitslagen:
                         rondes.append(d)
                 if rondes:
                     uitkomst[prompt.id] = rondes
+            return uitkomst
+
+    def beelden(self, meeting_id: int, positie: int) -> dict[str, Duidingsbeeld]:
+        """Per assessment prompt of a step, the picture of its shown rounds (`duidingsbeeld`),
+        read in one transaction with the verdicts it draws, so word and picture agree."""
+        e = self.eenheid
+        with e.lees() as s:
+            meeting = e.meeting(s, meeting_id)
+            stap = meeting.steps[positie]
+            laatste = stap.round if stap.status == Stapstatus.ONTHULD else stap.round - 1
+            drempels = e.drempels(meeting)
+            uitkomst: dict[str, Duidingsbeeld] = {}
+            for prompt in e.prompts(meeting, stap):
+                vraag = e.vraag(prompt)
+                geordend = e.geordend(vraag)
+                rijen = s.execute(
+                    select(Response.round, Participant.id, Participant.name, Participant.domain, Response.value)
+                    .join(Participant, Participant.id == Response.participant_id)
+                    .where(
+                        Response.meeting_id == meeting_id, Response.prompt_id == prompt.id, Response.round <= laatste
+                    )
+                    .order_by(Participant.id)
+                ).all()
+                antwoorden = [tuple(r) for r in rijen]
+                oordelen = [
+                    d
+                    for ronde in range(1, laatste + 1)
+                    if (
+                        d := beoordeel(
+                            vraag,
+                            ronde,
+                            [(a[3], a[4]) for a in antwoorden if a[0] == ronde],
+                            geordend=geordend,
+                            drempels=drempels,
+                        )
+                    )
+                    is not None
+                ]
+                beeld = bouw(
+                    vraag, antwoorden, oordelen, geordend=geordend, toon_namen=meeting.show_names, drempels=drempels
+                )
+                if beeld is not None:
+                    uitkomst[prompt.id] = beeld
             return uitkomst
 
     def onenigheden(self, meeting_id: int) -> list[Onenigheid]:
