@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from .duidingsbeeld import Duidingsbeeld
 from .vraagtypen import Vraagtype, vraagtype
 
 SCHEMA = "buurtoverleg-notulen/1"
@@ -71,6 +72,8 @@ class Vraagverslag:
     """True: vastgesteld; False: recorded as no agreement; None: nothing recorded."""
     toelichting: str = ""
     signalen: int = 0
+    beeld: Duidingsbeeld | None = None
+    """Per domain and round where the answers lie: the beamer's picture, drawn again on paper."""
 
     @property
     def soort(self) -> Vraagtype:
