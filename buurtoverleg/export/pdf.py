@@ -18,7 +18,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from ..sessie.notulen import Actieregel, Notulen, Signaalregel, Stapverslag, Vraagverslag
 from . import tekst as t
-from .pdfbeeld import beeld_tekening
+from .pdfbeeld import beeld_tekening, herkenning_blok
 from .pdfblokken import _h2, _kader, _opsomming, _sleuteltabel, _staafdiagram, _tabel
 from .pdfopmaak import MARGE, NOTITIE, OORDEELKLEUR, _p, _plat, _pm, _x
 from .pdfpagina import _canvasmaker, _Document, _Kop
@@ -282,6 +282,7 @@ def verhaal(n: Notulen) -> list[Flowable]:
     for s in n.stappen:
         uit += _stap(s)
     uit += [*kop(t.SIGNALEN), *_signalen(t.WAARNEMINGEN, n.waarnemingen), *_signalen(t.DUIDINGEN, n.duidingen)]
+    uit += herkenning_blok(n.herkenning)
     uit += [*kop(t.AANPAK), *_aanpak(n)]
     uit += [*kop(t.BESLUITEN), *_besluiten(n)]
     uit += [*kop(t.ACTIES), *_acties(n)]

@@ -13,10 +13,13 @@ from __future__ import annotations
 from reportlab.graphics.shapes import Circle, Drawing, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.utils import simpleSplit
+from reportlab.platypus import Flowable
 
 from ..kleuren import OORDEELKLEUR, domeinkleur
 from ..sessie.duidingsbeeld import Beeldronde, Duidingsbeeld
-from .pdfopmaak import BREEDTE, FONT, VET, _plat
+from ..sessie.herkenning import ALLEEN, SPLITST, Herkenningsbeeld, domeinnamen
+from .pdfblokken import _opsomming
+from .pdfopmaak import BREEDTE, FONT, VET, _p, _plat, _pm, _x
 
 GROOTTE = 7.5
 """Font size of the picture's labels: the size of the minutes' small print."""
@@ -134,3 +137,32 @@ def _vak(
             fillColor=colors.white if aandeel > 0.5 else colors.black,
         )
     )
+
+
+def herkenning_blok(h: Herkenningsbeeld | None) -> list[Flowable]:
+    """The minutes list what the beamer showed of the signals: the ones that split the room,
+    those recognised by every domain and those seen by one domain only."""
+    if h is None or h.leeg:
+        return []
+    uit: list[Flowable] = [_p("Herkenning van de signalen per domein", "h3")]
+    for kop, groep in (
+        ("Splitst de zaal", h.splitst),
+        ("Door alle domeinen herkend", h.gedeeld),
+        ("Alleen gezien door één domein", h.alleen),
+    ):
+        if not groep:
+            continue
+        uit.append(_p(f"{kop} ({len(groep)})", "sleutel"))
+        regels = []
+        for s in groep:
+            wie = []
+            if s.groep == ALLEEN:
+                wie.append(s.kop)
+            elif s.groep == SPLITST:
+                wie.append(f"herkend door {domeinnamen(s.herkend_door)}")
+                wie.append(f"niet door {domeinnamen(s.niet_herkend_door)}")
+            regels.append(_pm(_x(s.tekst) + (f" <i>({_x('; '.join(wie))})</i>" if wie else "")))
+        uit.append(_opsomming(regels))
+    if h.deels:
+        uit.append(_p(f"{h.deels} andere signalen zijn door een deel herkend, door niemand afgewezen.", "klein"))
+    return uit

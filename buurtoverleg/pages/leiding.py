@@ -148,6 +148,7 @@ def registreer(ctx: Context) -> None:
                     ("live_uitslag", "Open vragen: uitslag live op de beamer", v.live_uitslag),
                     ("signalen_modereren", "Signalen pas na goedkeuring op de beamer", v.signalen_modereren),
                     ("toon_namen", "Namen tonen op de beamer", v.toon_namen),
+                    ("herkenning_op_beamer", "Beamer: welke signalen herkent de zaal", v.herkenning_op_beamer),
                 ):
                     ui.switch(
                         label, value=waarde, on_change=lambda e, n=naam: actie("instellingen", **{n: e.value})

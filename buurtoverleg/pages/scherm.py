@@ -14,6 +14,7 @@ from ..sessie.oordeel import Oordeel
 from ..sessie.toestand import DOMEINEN, SignaalKaart, Stap, Uitslag, Vergadering
 from .duidingsbeeld import duidingsbeeld
 from .gedeeld import GETYPT, KLEUR, Mislukt, doe, kopniveau, stopt_stil, weigerpagina
+from .herkenningsbeeld import herkenningsbeeld
 from .volgen import ALLE, Deel, volg
 from .weergave import Klokweergave, agenda, balken, duidingsblok, signaalkaart
 
@@ -73,6 +74,11 @@ def registreer(ctx: Context) -> None:
                 if stap and vergadering.status == "stappen" and stap.status == "onthuld"
                 else {}
             )
+            herkenning = (
+                await doe(dienst.lezen.herkenning, meeting_id)
+                if vergadering.herkenning_op_beamer and vergadering.status == "stappen"
+                else None
+            )
             signalen = (
                 await doe(dienst.lezen.signalen, meeting_id)
                 if stap and any(v.neemt_signalen for v in stap.vragen)
@@ -84,7 +90,9 @@ def registreer(ctx: Context) -> None:
             tellers.clear()
             hoofd.clear()
             with hoofd:
-                if vergadering.status == "lobby":
+                if herkenning is not None:  # the facilitator put the shared picture of the signals up
+                    herkenningsbeeld(herkenning)
+                elif vergadering.status == "lobby":
                     _lobby(vergadering, basis)
                 elif vergadering.status == "stappen" and stap is not None:
                     _stap(vergadering, stap, uitslagen, duiding, beelden, signalen, basis, tellers)

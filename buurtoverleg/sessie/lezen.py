@@ -37,6 +37,7 @@ class Lezen:
         # signals
         self.signalen = signalen.signalen
         self.zaalsignalen = signalen.zaalsignalen
+        self.herkenning = signalen.herkenning
         # results and their reading
         self.uitslagen = uitslagen.uitslagen
         self.oordelen = uitslagen.oordelen

@@ -17,6 +17,7 @@ from datetime import date, datetime
 from typing import Any
 
 from .duidingsbeeld import Duidingsbeeld
+from .herkenning import Herkenningsbeeld
 from .vraagtypen import Vraagtype, vraagtype
 
 SCHEMA = "buurtoverleg-notulen/1"
@@ -197,6 +198,8 @@ class Notulen:
     stappen: tuple[Stapverslag, ...] = ()
     waarnemingen: tuple[Signaalregel, ...] = ()
     duidingen: tuple[Signaalregel, ...] = ()
+    herkenning: Herkenningsbeeld | None = None
+    """Which domains recognised which signals (`herkenning`): split, shared, seen by one only."""
     gekozen: tuple[Keuze, ...] = ()
     afgewezen: tuple[Keuze, ...] = ()
     beleid: tuple[Beleidsregel, ...] = ()

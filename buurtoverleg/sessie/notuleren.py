@@ -279,6 +279,7 @@ class Notuleren:
             stappen=tuple(stappen),
             waarnemingen=tuple(r for r in regels if r.soort == "waarneming"),
             duidingen=tuple(r for r in regels if r.soort == "duiding"),
+            herkenning=self.signalen.herkenning(meeting_id),
             gekozen=tuple(gekozen),
             afgewezen=tuple(afgewezen),
             beleid=tuple(beleid),

@@ -62,3 +62,30 @@ def test_pdf_toont_het_beeld_per_domein_en_beide_rondes(dienst, overleg):
         assert tekst.count(domein) >= 2, domein
     assert "(2 anders)" not in tekst and "(1 anders)" in tekst, "welzijn and gemeente each moved once"
     assert "Agent" not in tekst, "no names unless the minutes name people"
+
+
+def test_pdf_noemt_welke_signalen_de_zaal_herkent(dienst, overleg):
+    m, t = overleg.meeting_id, overleg.facilitator_token
+    agent = dienst.deelnemer(m, dienst.aanmelding.aanmelden(m, "Agent", "Politie", "politie"))
+    opbouw = dienst.deelnemer(m, dienst.aanmelding.aanmelden(m, "Opbouw", "Buurtteam", "welzijn"))
+    dienst.leiding(t).start()
+    dienst.leiding(t).volgende()
+    dienst.leiding(t).volgende()
+    gedeeld = agent.signaal("test-signalen", "waarneming", "Meer meldingen in de buurtapp")
+    opbouw.herken(gedeeld)
+    agent.signaal("test-signalen", "duiding", "Incidenten rond het speelveld verwacht")
+    splijt = opbouw.signaal("test-signalen", "duiding", "Eenzaamheid, geen onveiligheid")
+    agent.herken_niet(splijt)
+
+    n = dienst.lezen.notulen(m)
+    assert n.herkenning == dienst.lezen.herkenning(m)
+    assert Notulen.from_dict(n.to_dict()) == n
+    tekst = _pdftekst(bouw_bestand(n, "pdf"))
+    assert "Herkenning van de signalen per domein" in tekst
+    i, j, k = (
+        tekst.index(s)
+        for s in ("Splitst de zaal (1)", "Door alle domeinen herkend (1)", "Alleen gezien door één domein (1)")
+    )
+    assert i < j < k, "the signals that split the room first"
+    assert "Eenzaamheid, geen onveiligheid (herkend door Welzijn / opbouwwerk; niet door Politie)" in tekst
+    assert "Incidenten rond het speelveld verwacht (alleen gezien door Politie)" in tekst
