@@ -246,6 +246,15 @@ class Onenigheid:
     gewicht: float
     lezingen: tuple[str, ...]
     """How the differing domains read it, one line per reading (see oordeel.Oordeel.lezingen)."""
+    zin: str = ""
+    """What differs, in one plain sentence (the duidingsbeeld's, as under the beamer's picture)."""
+    volgende: str = ""
+    """The next move in `VERVOLGSTAPPEN`: where this disagreement stands."""
+
+
+VERVOLGSTAPPEN = ("bespreken", "nieuwe ronde", "uitkomst vastleggen")
+"""How a facilitator settles a disagreement: talk it through, let the room vote again, then
+record the outcome (agreed, or no agreement and what happens next)."""
 
 
 @dataclass(frozen=True)

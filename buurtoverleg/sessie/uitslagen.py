@@ -153,11 +153,21 @@ class Uitslagen:
         for stap in v.stappen:
             if stap.status == Stapstatus.NOG_NIET:
                 continue
+            beelden: dict[str, Duidingsbeeld] | None = None
             for vraag_id, rondes in self.oordelen(meeting_id, stap.positie).items():
                 laatste = rondes[-1]
                 if laatste.oordeel != VERDEELD or vraag_id in vastgesteld:
                     continue
+                if beelden is None:
+                    beelden = self.beelden(meeting_id, stap.positie)
+                beeld = beelden.get(vraag_id)
                 vraag = next(q for q in stap.vragen if q.id == vraag_id)
+                if stap.ronde > laatste.ronde:
+                    volgende = "nieuwe ronde"  # the room is voting again
+                elif laatste.ronde == 1:
+                    volgende = "bespreken"
+                else:
+                    volgende = "uitkomst vastleggen"  # discussed and re-voted, still divided
                 lijst.append(
                     Onenigheid(
                         stap.positie,
@@ -168,6 +178,8 @@ class Uitslagen:
                         laatste.samenvatting,
                         laatste.gewicht,
                         laatste.lezingen,
+                        beeld.rondes[-1].zin if beeld else laatste.samenvatting,
+                        volgende,
                     )
                 )
         return sorted(lijst, key=lambda o: (-o.gewicht, o.positie))

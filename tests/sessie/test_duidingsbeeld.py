@@ -56,7 +56,12 @@ def test_beeld_van_een_verdeelde_fase_en_een_nieuwe_ronde(dienst, overleg):
     )
     assert all(r.namen == () for r in ronde.rijen), "names only when the meeting shows names"
 
+    (open_,) = dienst.lezen.onenigheden(m)
+    assert (open_.zin, open_.volgende) == (ronde.zin, "bespreken")
+
     dienst.leiding(t).nieuwe_ronde()
+    (open_,) = dienst.lezen.onenigheden(m)
+    assert open_.volgende == "nieuwe ronde", "the room is voting again"
     for wie in ("agent", "opbouw", "jongeren", "wijk"):
         dienst.deelnemer(m, zaal[wie]).antwoord("test-fase", "fase-onderhuidse-spanningen")
     dienst.leiding(t).onthul()
@@ -71,6 +76,24 @@ def test_beeld_van_een_verdeelde_fase_en_een_nieuwe_ronde(dienst, overleg):
     }
     assert twee.oordeel == EENSGEZIND
     assert twee.zin == "Alle domeinen zien onderhuidse spanningen."
+    assert dienst.lezen.onenigheden(m) == [], "agreed after the re-vote: nothing open"
+
+
+def test_nog_steeds_verdeeld_na_een_nieuwe_ronde_vraagt_om_de_uitkomst(dienst, overleg):
+    m, t = overleg.meeting_id, overleg.facilitator_token
+    zaal = _zaal(dienst, m)
+    dienst.leiding(t).start()
+    for ronde in (1, 2):
+        for wie, fase in (("agent", "fase-incidenten"), ("opbouw", "fase-ongemak"), ("jongeren", "fase-ongemak")):
+            dienst.deelnemer(m, zaal[wie]).antwoord("test-fase", fase)
+        dienst.leiding(t).onthul()
+        if ronde == 1:
+            dienst.leiding(t).nieuwe_ronde()
+    (open_,) = dienst.lezen.onenigheden(m)
+    assert open_.ronde == 2 and open_.volgende == "uitkomst vastleggen"
+    assert open_.zin.startswith("Politie ziet incidenten, ")
+    dienst.leiding(t).stel_vast("test-fase", None, "politie en welzijn lezen het anders")
+    assert dienst.lezen.onenigheden(m) == []
 
 
 def test_beeld_van_een_checklist_met_namen(dienst, overleg):
