@@ -21,9 +21,10 @@ from ..sessie.duidingsbeeld import Beeldronde, Domeinrij, Duidingsbeeld
 from .gedeeld import oordeelkleur
 
 STIP = "●"
+"""How the legend names a dot."""
 MAX_STIPPEN = 5
-"""More answers than this in one cell are written as '●×7': a row of twelve dots would push
-the scale's other steps off the screen."""
+"""More answers than this in one cell are drawn as one dot and '×7': a row of twelve dots
+would push the scale's other steps off the screen."""
 
 
 def duidingsbeeld(beeld: Duidingsbeeld, *, compact: bool = False) -> None:
@@ -90,13 +91,23 @@ def _domeinnaam(rij: Domeinrij, schaal: float, toon_verschoven: bool) -> None:
 
 
 def _stippen(rij: Domeinrij, i: int, schaal: float) -> None:
+    """One filled circle per answer, as large as a line of the beamer's text, so a row reads
+    from the back of the room; above `MAX_STIPPEN` one circle with the count."""
     aantal = rij.aantallen[i]
-    tekst = STIP * aantal if aantal <= MAX_STIPPEN else f"{STIP}×{aantal}"
+    kleur = domeinkleur(rij.domein)
+    maat = f"{3.0 * schaal:.2f}vh"
     with ui.column().classes("items-center gap-0 min-w-0").props(f'data-aantal="{aantal}"'):
-        ui.label(tekst or "·").classes("leading-none text-center").style(
-            f"font-size: {3.4 * schaal:.2f}vh; color: {domeinkleur(rij.domein) if aantal else '#bbb'};"
-            " letter-spacing: 0.1em"
-        )
+        with ui.row().classes("items-center justify-center no-wrap").style(f"gap: {0.5 * schaal:.2f}vh"):
+            if aantal == 0:
+                ui.element("span").style(
+                    f"width: {0.8 * schaal:.2f}vh; height: {0.8 * schaal:.2f}vh; border-radius: 50%; background: #bbb"
+                )
+            for _ in range(aantal if aantal <= MAX_STIPPEN else 1):
+                ui.element("span").style(
+                    f"width: {maat}; height: {maat}; border-radius: 50%; background: {kleur}; flex: none"
+                )
+            if aantal > MAX_STIPPEN:
+                ui.label(f"×{aantal}").classes("font-bold").style(f"font-size: {2.6 * schaal:.2f}vh; color: {kleur}")
         _namen(rij, i, schaal)
 
 

@@ -52,7 +52,7 @@ def _kaart(h: Signaalherkenning, kleur: str) -> None:
         if h.groep == ALLEEN:
             ui.label(h.kop).classes("font-semibold").style(f"font-size: 2.2vh; color: {domeinkleur(h.herkend_door[0])}")
         with ui.row().classes("gap-x-4 gap-y-1"):
-            for domein in h.herkend_door if h.groep != GEDEELD else ():
+            for domein in h.herkend_door if h.groep == SPLITST else ():
                 _merk("✓", domein)
             for domein in h.niet_herkend_door:
                 _merk("✗", domein)

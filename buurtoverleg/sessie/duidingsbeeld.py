@@ -156,21 +156,8 @@ def _mediaanplek(rij: Domeinrij) -> int:
 def _zin_schaal(vraag: Vraag, d: Oordeel, rijen: list[Domeinrij], labels: tuple[str, ...]) -> str:
     if d.oordeel == ov.TE_WEINIG_ANTWOORDEN:
         return f"Te weinig antwoorden ({d.aantal}) om iets over de zaal te zeggen."
-    per_rij = {r.domein: r for r in rijen}
     if d.verschillen:
-        v = d.verschillen[0]
-        a, b = per_rij[v.domein_a], per_rij[v.domein_b]
-        pa, pb = _mediaanplek(a), _mediaanplek(b)
-        if pb > pa:
-            a, b, pa, pb = b, a, pb, pa
-        werkwoord = "ziet" if not vraag.soort.schaal else "geeft"
-        zin = f"{a.naam} {werkwoord} {labels[pa]}, {b.naam} {labels[pb]}"
-        if pa != pb:
-            zin += f": {_afstand(pa - pb, vraag)}"
-        overige = len({x.domein_a for x in d.verschillen} | {x.domein_b for x in d.verschillen}) - 2
-        if overige > 0:
-            zin += f"; nog {overige} {'domein leest' if overige == 1 else 'domeinen lezen'} het anders"
-        return zin + "."
+        return _lezingen(vraag, d, rijen, labels)
     totaal = [sum(r.aantallen[i] for r in rijen) for i in range(len(labels))]
     gekozen = [i for i, n in enumerate(totaal) if n]
     if not gekozen:
@@ -185,12 +172,37 @@ def _zin_schaal(vraag: Vraag, d: Oordeel, rijen: list[Domeinrij], labels: tuple[
     if d.oordeel == ov.VERDEELD and gekozen[-1] - gekozen[0] >= 2:
         return (
             f"De antwoorden lopen van {labels[gekozen[0]]} tot {labels[gekozen[-1]]}: "
-            f"{_afstand(gekozen[-1] - gekozen[0], vraag)}, ook binnen een domein."
+            f"{_afstand(gekozen[-1] - gekozen[0], vraag)}."
         )
     delen = ", ".join(f"{totaal[i]} op {labels[i]}" for i in gekozen)
     if d.oordeel == ov.VERDEELD:
         return f"Twee groepen: {delen}."
     return f"De meesten liggen dicht bij elkaar: {delen}."
+
+
+def _lezingen(vraag: Vraag, d: Oordeel, rijen: list[Domeinrij], labels: tuple[str, ...]) -> str:
+    """'Politie ziet incidenten, Gemeente en Jongerenwerk onderhuidse spanningen, Welzijn /
+    opbouwwerk ongemak: twee fasen verschil': every domain's typical answer, grouped, from the
+    furthest along the scale down, so the room hears every reading and the gap between the ends."""
+    ziet, zien = ("ziet", "zien") if not vraag.soort.schaal else ("geeft", "geven")
+    groepen: dict[int, list[str]] = {}
+    for rij in rijen:
+        if rij.aantal:
+            groepen.setdefault(_mediaanplek(rij), []).append(rij.naam)
+    plekken = sorted(groepen, reverse=True)
+    if len(plekken) < 2:  # the medians differ by less than a step: name the pair the rule flagged
+        per_rij = {r.domein: r for r in rijen}
+        v = d.verschillen[0]
+        a, b = per_rij[v.domein_a], per_rij[v.domein_b]
+        return f"{a.naam} en {b.naam} lezen het net anders rond {labels[_mediaanplek(a)]}."
+    delen = [f"{_en(groepen[p])} {labels[p]}" for p in plekken]
+    eerste = groepen[plekken[0]]
+    delen[0] = f"{_en(eerste)} {ziet if len(eerste) == 1 else zien} {labels[plekken[0]]}"
+    return ", ".join(delen) + f": {_afstand(plekken[0] - plekken[-1], vraag)}."
+
+
+def _en(namen: list[str]) -> str:
+    return namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " en " + namen[-1]
 
 
 def _zin_keuze(d: Oordeel, rijen: list[Domeinrij], labels: tuple[str, ...], drempels: ov.Drempels) -> str:

@@ -56,7 +56,10 @@ def test_pdf_toont_het_beeld_per_domein_en_beide_rondes(dienst, overleg):
     )
     for zin in (r.zin for r in beeld.rondes):
         assert zin in tekst
-    assert "Politie ziet incidenten, Welzijn / opbouwwerk ongemak: twee fasen verschil" in tekst
+    assert (
+        "Politie ziet incidenten, Gemeente en Jongerenwerk onderhuidse spanningen, Welzijn / opbouwwerk ongemak: twee fasen verschil"
+        in tekst
+    )
     assert "Ronde 1 verdeeld" in tekst and "Ronde 2 verdeeld" in tekst, "each round of the picture has its heading"
     for domein in ("Politie", "Welzijn / opbouwwerk", "Jongerenwerk", "Gemeente"):
         assert tekst.count(domein) >= 2, domein

@@ -161,7 +161,9 @@ def test_vier_domeinen_verdeeld_beeld_per_domein_en_tweede_ronde(server, browser
     beamer.zie("4 van 4 hebben geantwoord")
     leiding.knop("Uitslag tonen")
     beamer.zie("VERDEELD")
-    beamer.zie("Politie ziet incidenten, Welzijn / opbouwwerk ongemak: twee fasen verschil")
+    beamer.zie(
+        "Politie ziet incidenten, Gemeente en Jongerenwerk onderhuidse spanningen, Welzijn / opbouwwerk ongemak: twee fasen verschil."
+    )
     assert "EENSGEZIND" not in beamer.tekst().upper()
     (ronde,) = _rijen(beamer)
     assert ronde == {
