@@ -44,3 +44,14 @@ DOMEINKLEUR_ONBEKEND = "#6b6b6b"
 
 def domeinkleur(domein: str) -> str:
     return DOMEINKLEUR.get(domein, DOMEINKLEUR_ONBEKEND)
+
+
+def tekstkleur_op(kleur: str, dekking: float = 1.0) -> str:
+    """Black or white, whichever reads better on `kleur` laid over white with `dekking` (0-1):
+    the shaded cells of the duidingsbeeld. The better of the two always has at least 4.5:1
+    contrast (WCAG AA, sqrt(21) at worst), whatever the domain's colour and share."""
+    rgb = [int(kleur[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    gemengd = [dekking * c + (1 - dekking) for c in rgb]
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in gemengd]
+    licht = 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    return "#ffffff" if (1.05 / (licht + 0.05)) > ((licht + 0.05) / 0.05) else "#000000"

@@ -15,7 +15,7 @@ from reportlab.lib import colors
 from reportlab.lib.utils import simpleSplit
 from reportlab.platypus import Flowable
 
-from ..kleuren import OORDEELKLEUR, domeinkleur
+from ..kleuren import OORDEELKLEUR, domeinkleur, tekstkleur_op
 from ..sessie.duidingsbeeld import Beeldronde, Duidingsbeeld
 from ..sessie.herkenning import ALLEEN, SPLITST, Herkenningsbeeld, domeinnamen
 from .pdfblokken import _opsomming
@@ -134,7 +134,9 @@ def _vak(
             fontName=VET if aantal else FONT,
             fontSize=GROOTTE - 0.5,
             textAnchor="middle",
-            fillColor=colors.white if aandeel > 0.5 else colors.black,
+            fillColor=colors.HexColor(tekstkleur_op(kleur.hexval().replace("0x", "#"), 0.12 + 0.88 * aandeel))
+            if aantal
+            else colors.black,
         )
     )
 

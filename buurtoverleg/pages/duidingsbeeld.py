@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from nicegui import ui
 
-from ..kleuren import domeinkleur
+from ..kleuren import domeinkleur, tekstkleur_op
 from ..sessie.duidingsbeeld import Beeldronde, Domeinrij, Duidingsbeeld
 from .gedeeld import oordeelkleur
 
@@ -115,8 +115,9 @@ def _vak(rij: Domeinrij, i: int, schaal: float) -> None:
     aantal = rij.aantallen[i]
     aandeel = aantal / rij.aantal if rij.aantal else 0.0
     kleur = domeinkleur(rij.domein)
-    alfa = f"{round(255 * (0.12 + 0.88 * aandeel)):02x}" if aantal else "00"
-    tekstkleur = "white" if aandeel > 0.5 else "#111"
+    dekking = 0.12 + 0.88 * aandeel if aantal else 0.0
+    alfa = f"{round(255 * dekking):02x}"
+    tekstkleur = tekstkleur_op(kleur, dekking)
     with (
         ui.column()
         .classes("items-center justify-center gap-0 rounded min-w-0")

@@ -49,8 +49,10 @@ def herkenningsbeeld(beeld: Herkenningsbeeld) -> None:
 def _kaart(h: Signaalherkenning, kleur: str) -> None:
     with ui.card().classes("w-full p-3 gap-1").style(f"border-left: 0.8vh solid {kleur}"):
         ui.label(h.tekst).classes(f"{GETYPT} leading-snug").style("font-size: 2.5vh").props("dir=auto")
-        if h.groep == ALLEEN:
-            ui.label(h.kop).classes("font-semibold").style(f"font-size: 2.2vh; color: {domeinkleur(h.herkend_door[0])}")
+        if h.groep == ALLEEN:  # dark text by the domain's swatch: a light domain colour is no text colour
+            with ui.row().classes("items-center no-wrap gap-1").props(f'data-domein="{h.herkend_door[0]}"'):
+                _vlakje(h.herkend_door[0])
+                ui.label(h.kop).classes("font-semibold").style("font-size: 2.2vh; color: #111")
         with ui.row().classes("gap-x-4 gap-y-1"):
             for domein in h.herkend_door if h.groep == SPLITST else ():
                 _merk("✓", domein)
@@ -64,12 +66,16 @@ def _kaart(h: Signaalherkenning, kleur: str) -> None:
             ui.label("Herkent: ✓ · herkent niet: ✗").classes("sr-only")
 
 
+def _vlakje(domein: str) -> None:
+    ui.element("span").style(
+        "display: inline-block; width: 1.8vh; height: 1.8vh; border-radius: 0.3vh; flex: none;"
+        f" background: {domeinkleur(domein)}"
+    )
+
+
 def _merk(teken: str, domein: str) -> None:
-    kleur = domeinkleur(domein)
     with ui.row().classes("items-center no-wrap gap-1").props(f'data-domein="{domein}" data-merk="{teken}"'):
-        ui.element("span").style(
-            f"display: inline-block; width: 1.8vh; height: 1.8vh; border-radius: 0.3vh; background: {kleur}"
-        )
+        _vlakje(domein)
         ui.label(f"{teken} {DOMEINEN.get(domein, domein)}").classes("font-semibold").style(
             f"font-size: 2.1vh; color: {'#111' if teken == '✓' else '#555'}"
         )

@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 
 from tests.pages.browser import TEST_INHOUD, Browser, knop_xpath, past_zonder_scrollen, waarom_overslaan
-from tests.pages.test_browser import BEAMER, LEIDING, TELEFOON, aanmelden, browsers, server  # noqa: F401
+from tests.pages.test_browser import BEAMER, LEIDING, TELEFOON, aanmelden, browsers, server, toegankelijk  # noqa: F401
 
 REDEN = waarom_overslaan()
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(REDEN is not None, reason=REDEN or "")]
@@ -134,6 +134,7 @@ def test_vier_domeinen_verdeeld_beeld_per_domein_en_tweede_ronde(server, browser
         "the signals that split the room first"
     )
     assert past_zonder_scrollen(beamer)["past"], past_zonder_scrollen(beamer)
+    toegankelijk(beamer, "beamer, herkenning van de signalen")
     beamer.screenshot("duiding-beamer-herkenning")
     schakelaar(leiding)
     beamer.wacht(lambda: "Welke signalen herkent de zaal?" not in beamer.tekst(), "terug naar de stap")
@@ -153,6 +154,7 @@ def test_vier_domeinen_verdeeld_beeld_per_domein_en_tweede_ronde(server, browser
     beamer.wacht(lambda: _rijen(beamer) and len(_rijen(beamer)[0]) == 4, "het raster domein x optie")
     assert _rijen(beamer)[0]["politie"] == [0, 0, 1]
     assert past_zonder_scrollen(beamer)["past"], past_zonder_scrollen(beamer)
+    toegankelijk(beamer, "beamer, verdeelde checklist")
     beamer.screenshot("duiding-beamer-checklist-verdeeld")
 
     # step 3, the fase question: four phones answer 1/2/1 over three phases
@@ -175,6 +177,7 @@ def test_vier_domeinen_verdeeld_beeld_per_domein_en_tweede_ronde(server, browser
     assert past_zonder_scrollen(beamer)["past"], past_zonder_scrollen(beamer)
     beamer.screenshot("duiding-beamer-fase-verdeeld")
     leiding.zie("Volgende:")
+    toegankelijk(leiding, "gespreksleider, open onenigheden")
     leiding.screenshot("duiding-leiding-open-onenigheid")
 
     # the re-vote: both rounds side by side, who moved marked
@@ -198,4 +201,5 @@ def test_vier_domeinen_verdeeld_beeld_per_domein_en_tweede_ronde(server, browser
     beamer.zie("⇄ 1")
     assert "EENSGEZIND" not in beamer.tekst().upper(), "politie still reads it a phase further"
     assert past_zonder_scrollen(beamer)["past"], past_zonder_scrollen(beamer)
+    toegankelijk(beamer, "beamer, twee rondes")
     beamer.screenshot("duiding-beamer-tweede-ronde")
