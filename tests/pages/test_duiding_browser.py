@@ -178,6 +178,10 @@ def test_vier_domeinen_verdeeld_beeld_per_domein_en_tweede_ronde(server, browser
     beamer.screenshot("duiding-beamer-fase-verdeeld")
     leiding.zie("Volgende:")
     toegankelijk(leiding, "gespreksleider, open onenigheden")
+    leiding.js(
+        "arguments[0].scrollIntoView({block: 'start'})",
+        leiding.element("//div[starts-with(normalize-space(.),'Open onenigheden')]", "de lijst open onenigheden"),
+    )
     leiding.screenshot("duiding-leiding-open-onenigheid")
 
     # the re-vote: both rounds side by side, who moved marked
