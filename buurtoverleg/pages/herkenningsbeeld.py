@@ -22,9 +22,10 @@ PER_KOLOM = 4
 def herkenningsbeeld(beeld: Herkenningsbeeld) -> None:
     ui.label("Welke signalen herkent de zaal?").classes("font-bold").style("font-size: 4.4vh").props(kopniveau(2))
     if beeld.leeg:
-        ui.label("Nog geen signalen die door het ene domein wel en het andere niet herkend worden.").style(
+        ui.label("Nog geen signaal dat de zaal splitst, dat alle domeinen herkennen of dat maar één domein zag.").style(
             "font-size: 3vh"
         )
+        _deels(beeld)
         return
     with ui.element("div").classes("w-full grid grid-cols-3 gap-6").props("data-testid=herkenningsbeeld"):
         for kop, groep, kleur in (
@@ -40,9 +41,14 @@ def herkenningsbeeld(beeld: Herkenningsbeeld) -> None:
                     _kaart(h, kleur)
                 if len(groep) > PER_KOLOM:
                     ui.label(f"en nog {len(groep) - PER_KOLOM}").style("font-size: 2.4vh; color: #444")
+    _deels(beeld)
+
+
+def _deels(beeld: Herkenningsbeeld) -> None:
     if beeld.deels:
         ui.label(
-            f"{beeld.deels} {'signaal is' if beeld.deels == 1 else 'signalen zijn'} door een deel herkend, door niemand afgewezen."
+            f"{beeld.deels} {'signaal is' if beeld.deels == 1 else 'signalen zijn'} door een deel van de domeinen"
+            " herkend en door niemand afgewezen."
         ).style("font-size: 2.4vh; color: #444")
 
 
