@@ -207,3 +207,13 @@ def test_vier_domeinen_verdeeld_beeld_per_domein_en_tweede_ronde(server, browser
     assert past_zonder_scrollen(beamer)["past"], past_zonder_scrollen(beamer)
     toegankelijk(beamer, "beamer, twee rondes")
     beamer.screenshot("duiding-beamer-tweede-ronde")
+
+    # the smaller beamers, for looking at (fitting a step on 1024x768 is the beamer layout's own work)
+    for breedte, hoogte in ((1280, 720), (1024, 768)):
+        beamer.driver.execute_cdp_cmd(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": breedte, "height": hoogte, "deviceScaleFactor": 1, "mobile": False},
+        )
+        beamer.wacht(lambda b=breedte: beamer.viewport()[0] == b, f"beamer {breedte} breed")
+        assert not beamer.breder_dan_scherm(breedte), beamer.breder_dan_scherm(breedte)
+        beamer.screenshot(f"duiding-beamer-tweede-ronde-{breedte}x{hoogte}")
