@@ -14,10 +14,13 @@ is `sessie.duidingsbeeld`; the PDF draws the same picture in `export.pdfbeeld`.
 
 from __future__ import annotations
 
+import html
+
 from nicegui import ui
 
 from ..kleuren import domeinkleur, tekstkleur_op
 from ..sessie.duidingsbeeld import Beeldronde, Domeinrij, Duidingsbeeld
+from ..sessie.toestand import DOMEINEN
 from .gedeeld import oordeelkleur
 
 STIP = "●"
@@ -40,7 +43,8 @@ def duidingsbeeld(beeld: Duidingsbeeld, *, compact: bool = False) -> None:
             with ui.column().classes("gap-1 min-w-0 grow").props(f'data-ronde="{ronde.ronde}"'):
                 if len(rondes) > 1:
                     _rondekop(ronde, schaal)
-                _raster(beeld, ronde, schaal, toon_verschoven=ronde is not beeld.rondes[0])
+                later = ronde is not rondes[0]
+                _raster(beeld, ronde, schaal, toon_verschoven=ronde is not beeld.rondes[0], kort=later)
     _legenda(beeld, schaal)
 
 
@@ -52,7 +56,9 @@ def _rondekop(ronde: Beeldronde, schaal: float) -> None:
         )
 
 
-def _raster(beeld: Duidingsbeeld, ronde: Beeldronde, schaal: float, *, toon_verschoven: bool) -> None:
+def _raster(beeld: Duidingsbeeld, ronde: Beeldronde, schaal: float, *, toon_verschoven: bool, kort: bool) -> None:
+    """One round's grid. `kort`: the later of two rounds side by side names each domain by its
+    colour only, in the same rows as the round beside it, so the scale gets the room."""
     kolommen = len(beeld.opties)
     with (
         ui.element("div")
@@ -67,8 +73,10 @@ def _raster(beeld: Duidingsbeeld, ronde: Beeldronde, schaal: float, *, toon_vers
             ui.label(optie).classes("font-semibold text-center leading-tight").style(
                 f"font-size: {2.2 * schaal:.2f}vh; overflow-wrap: anywhere"
             )
-        for rij in ronde.rijen:
-            _domeinnaam(rij, schaal, toon_verschoven)
+        per_domein = {r.domein: r for r in ronde.rijen}
+        for domein in beeld.domeinen:  # every round the same rows, also for a domain that did not answer
+            rij = per_domein.get(domein) or Domeinrij(domein, DOMEINEN.get(domein, domein), 0, (0,) * kolommen)
+            _domeinnaam(rij, schaal, toon_verschoven, kort)
             for i in range(kolommen):
                 if beeld.vorm == "schaal":
                     _stippen(rij, i, schaal)
@@ -76,14 +84,18 @@ def _raster(beeld: Duidingsbeeld, ronde: Beeldronde, schaal: float, *, toon_vers
                     _vak(rij, i, schaal)
 
 
-def _domeinnaam(rij: Domeinrij, schaal: float, toon_verschoven: bool) -> None:
+def _domeinnaam(rij: Domeinrij, schaal: float, toon_verschoven: bool, kort: bool) -> None:
     kleur = domeinkleur(rij.domein)
     with ui.row().classes("items-center no-wrap gap-2").props(f'data-domein="{rij.domein}"'):
-        ui.element("span").style(
+        vlak = ui.element("span").style(
             f"display: inline-block; width: {2.2 * schaal:.2f}vh; height: {2.2 * schaal:.2f}vh;"
             f" border-radius: 0.3vh; background: {kleur}; flex: none"
         )
-        ui.label(rij.naam).classes("font-semibold whitespace-nowrap").style(f"font-size: {2.6 * schaal:.2f}vh")
+        if kort:  # an empty line of the same size keeps the rows level with the round beside it
+            vlak.props(f'role=img aria-label="{html.escape(rij.naam)}"')
+        ui.label("\u00a0" if kort else rij.naam).classes("font-semibold whitespace-nowrap").style(
+            f"font-size: {2.6 * schaal:.2f}vh"
+        )
         if toon_verschoven and rij.verschoven:
             ui.label(f"⇄ {rij.verschoven}").classes("whitespace-nowrap").style(
                 f"font-size: {2.2 * schaal:.2f}vh; color: #444"
