@@ -18,6 +18,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from ..sessie.notulen import Actieregel, Notulen, Signaalregel, Stapverslag, Vraagverslag
 from . import tekst as t
+from .pdfbeeld import beeld_tekening, herkenning_blok
 from .pdfblokken import _h2, _kader, _opsomming, _sleuteltabel, _staafdiagram, _tabel
 from .pdfopmaak import MARGE, NOTITIE, OORDEELKLEUR, _p, _plat, _pm, _x
 from .pdfpagina import _canvasmaker, _Document, _Kop
@@ -101,7 +102,7 @@ def _vraag(v: Vraagverslag) -> list[Flowable]:
     if not v.rondes:
         blok.append(_p("Geen uitslag getoond.", "klein"))
     else:
-        diagram = _staafdiagram(v)
+        diagram = beeld_tekening(v.beeld) if v.beeld else _staafdiagram(v)  # per domain where it has one
         if diagram is not None:
             blok.append(diagram)
             blok.append(Spacer(1, 3))
@@ -113,6 +114,9 @@ def _vraag(v: Vraagverslag) -> list[Flowable]:
                     _x(r.samenvatting), f'<font color="{kleur.hexval()}">{_x(r.samenvatting)}</font>', 1
                 )
             blok.append(_pm(regel, "tekst"))
+            zin = next((b.zin for b in v.beeld.rondes if b.ronde == r.ronde), "") if v.beeld else ""
+            if zin:
+                blok.append(_p(zin, "klein"))
             if r.verschillen and r.oordeel:
                 blok.append(
                     _pm(
@@ -278,6 +282,7 @@ def verhaal(n: Notulen) -> list[Flowable]:
     for s in n.stappen:
         uit += _stap(s)
     uit += [*kop(t.SIGNALEN), *_signalen(t.WAARNEMINGEN, n.waarnemingen), *_signalen(t.DUIDINGEN, n.duidingen)]
+    uit += herkenning_blok(n.herkenning)
     uit += [*kop(t.AANPAK), *_aanpak(n)]
     uit += [*kop(t.BESLUITEN), *_besluiten(n)]
     uit += [*kop(t.ACTIES), *_acties(n)]

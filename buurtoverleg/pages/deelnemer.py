@@ -363,6 +363,10 @@ async def _signaalinvoer(
         )
         return zaal.voor(ik.id)
 
-    lijst = Signaallijst(ophalen, lambda signaal_id: probeer(dienst.deelnemer(meeting_id, ik.id).herken, signaal_id))
+    lijst = Signaallijst(
+        ophalen,
+        lambda signaal_id: probeer(dienst.deelnemer(meeting_id, ik.id).herken, signaal_id),
+        lambda signaal_id: probeer(dienst.deelnemer(meeting_id, ik.id).herken_niet, signaal_id),
+    )
     await lijst.ververs()
     return lijst

@@ -21,6 +21,7 @@ from ..sessie.toestand import DOMEINEN, MEETING_STATUS, ROLLEN, STAP_STATUS, Sig
 from ..sessie.uitslagen import uitkomstopties
 from . import aanpak, pincode
 from .gedeeld import GETYPT, KLEUR, antwoord_van, dialoog, doe, kopniveau, probeer, stopt_stil
+from .onenigheden import vervolg
 from .volgen import Deel, volg
 from .weergave import Klokweergave, agenda, balken, duidingsblok, signaalkaart
 
@@ -148,6 +149,7 @@ def registreer(ctx: Context) -> None:
                     ("live_uitslag", "Open vragen: uitslag live op de beamer", v.live_uitslag),
                     ("signalen_modereren", "Signalen pas na goedkeuring op de beamer", v.signalen_modereren),
                     ("toon_namen", "Namen tonen op de beamer", v.toon_namen),
+                    ("herkenning_op_beamer", "Beamer: welke signalen herkent de zaal", v.herkenning_op_beamer),
                 ):
                     ui.switch(
                         label, value=waarde, on_change=lambda e, n=naam: actie("instellingen", **{n: e.value})
@@ -202,6 +204,7 @@ def registreer(ctx: Context) -> None:
         async def teken_onenigheden() -> None:
             onenighedenvak.clear()
             onenigheden = await doe(dienst.lezen.onenigheden, meeting_id)
+            vragen = {q.id: q for st in (await doe(dienst.lezen.vergadering, meeting_id)).stappen for q in st.vragen}
             if onenigheden:
                 with onenighedenvak:
                     ui.label(f"Open onenigheden ({len(onenigheden)})").classes("text-lg font-semibold").style(
@@ -210,14 +213,19 @@ def registreer(ctx: Context) -> None:
                     for o in onenigheden:
                         with ui.card().classes("w-full"):
                             ui.label(f"{o.stap_titel}: {o.vraag}").classes("font-semibold")
-                            ui.label(f"Ronde {o.ronde}: {o.samenvatting}")
-                            for lezing in o.lezingen:
-                                ui.label(lezing).classes("text-sm")
+                            ui.label(f"Ronde {o.ronde}: {o.zin or o.samenvatting}")
+                            vervolg(o)
                             with ui.row():
-                                ui.button(
-                                    "Bespreken en opnieuw stemmen",
-                                    on_click=lambda p=o.positie: actie("bespreek_opnieuw", p),
-                                ).props("outline dense")
+                                if o.volgende == "bespreken":
+                                    ui.button(
+                                        "Bespreken en opnieuw stemmen",
+                                        on_click=lambda p=o.positie: actie("bespreek_opnieuw", p),
+                                    ).props("outline dense")
+                                vraag = vragen.get(o.vraag_id)
+                                if vraag is not None and o.volgende != "nieuwe ronde":
+                                    ui.button(
+                                        "Uitkomst vastleggen", on_click=lambda q=vraag: _vaststellen(dienst, token, q)
+                                    ).props("outline dense")
 
         # not while typing; a focused button does not swallow the keys (it has none of its own here)
         ui.keyboard(on_key=lambda e: _sneltoets(e, actie), repeating=False, ignore=["input", "select", "textarea"])

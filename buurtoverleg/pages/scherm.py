@@ -9,9 +9,12 @@ from starlette.requests import Request
 
 from .. import qr
 from ..appcontext import Context
+from ..sessie.duidingsbeeld import Duidingsbeeld
 from ..sessie.oordeel import Oordeel
 from ..sessie.toestand import DOMEINEN, SignaalKaart, Stap, Uitslag, Vergadering
+from .duidingsbeeld import duidingsbeeld
 from .gedeeld import GETYPT, KLEUR, Mislukt, doe, kopniveau, stopt_stil, weigerpagina
+from .herkenningsbeeld import herkenningsbeeld
 from .volgen import ALLE, Deel, volg
 from .weergave import Klokweergave, agenda, balken, duidingsblok, signaalkaart
 
@@ -66,6 +69,16 @@ def registreer(ctx: Context) -> None:
                 if stap and vergadering.status == "stappen"
                 else {}
             )
+            beelden = (
+                await doe(dienst.lezen.beelden, meeting_id, stap.positie)
+                if stap and vergadering.status == "stappen" and stap.status == "onthuld"
+                else {}
+            )
+            herkenning = (
+                await doe(dienst.lezen.herkenning, meeting_id)
+                if vergadering.herkenning_op_beamer and vergadering.status == "stappen"
+                else None
+            )
             signalen = (
                 await doe(dienst.lezen.signalen, meeting_id)
                 if stap and any(v.neemt_signalen for v in stap.vragen)
@@ -77,10 +90,12 @@ def registreer(ctx: Context) -> None:
             tellers.clear()
             hoofd.clear()
             with hoofd:
-                if vergadering.status == "lobby":
+                if herkenning is not None:  # the facilitator put the shared picture of the signals up
+                    herkenningsbeeld(herkenning)
+                elif vergadering.status == "lobby":
                     _lobby(vergadering, basis)
                 elif vergadering.status == "stappen" and stap is not None:
-                    _stap(vergadering, stap, uitslagen, duiding, signalen, basis, tellers)
+                    _stap(vergadering, stap, uitslagen, duiding, beelden, signalen, basis, tellers)
                 elif vergadering.status == "afronding":
                     ui.label("Afronding").classes("text-5xl font-bold")
                     agenda(vergadering)
@@ -147,6 +162,7 @@ def _stap(
     stap: Stap,
     uitslagen: list[Uitslag],
     duiding: dict[str, list[Oordeel]],
+    beelden: dict[str, Duidingsbeeld],
     signalen: list[SignaalKaart],
     basis: str,
     tellers: dict[str, ui.label],
@@ -173,10 +189,13 @@ def _stap(
             if not vraag.neemt_stemmen or uitslag is None:
                 continue
             tellers[vraag.id] = ui.label(_teller(uitslag, stemmers)).classes("text-4xl").props('aria-live="polite"')
-            if uitslag.zichtbaar:
+            beeld = beelden.get(vraag.id)
+            if beeld is not None:  # after a reveal the picture per domain takes the bars' place
+                duidingsbeeld(beeld, compact=naast_elkaar)
+            elif uitslag.zichtbaar:
                 balken(vraag, uitslag, groot=True)
             if stap.status == "onthuld":
-                duidingsblok(duiding.get(vraag.id, []), groot=True)
+                duidingsblok(duiding.get(vraag.id, []), groot=True, zin=beeld.rondes[-1].zin if beeld else None)
             elif stap.status == "open":
                 wanneer = (
                     "iedereen heeft gestemd" if vergadering.auto_onthullen else "de gespreksleider de uitslag toont"

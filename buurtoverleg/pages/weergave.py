@@ -110,8 +110,10 @@ LEZINGEN_OP_BEAMER = 4
 push the step off a 1080p screen."""
 
 
-def duidingsblok(rondes: list[Duiding], groot: bool = False) -> None:
-    """After a reveal: the verdict, which domains read it differently, and the shift over rounds."""
+def duidingsblok(rondes: list[Duiding], groot: bool = False, zin: str | None = None) -> None:
+    """After a reveal: the verdict, which domains read it differently, and the shift over rounds.
+    With `zin` (the duidingsbeeld's sentence, its picture drawn above) that one plain sentence
+    says what differs instead of the list of readings."""
     if not rondes:
         return
     laatste = rondes[-1]
@@ -125,7 +127,9 @@ def duidingsblok(rondes: list[Duiding], groot: bool = False) -> None:
         detail = laatste.samenvatting.removeprefix(laatste.oordeel).lstrip(" ,;:")
         if detail:
             ui.label(detail).classes(tekst)
-    if laatste.oordeel != "te weinig antwoorden" and laatste.lezingen:
+    if zin is not None:
+        ui.label(zin).classes(tekst)
+    elif laatste.oordeel != "te weinig antwoorden" and laatste.lezingen:
         getoond = laatste.lezingen[:LEZINGEN_OP_BEAMER] if groot else laatste.lezingen
         with ui.column().classes("gap-1"):  # one list, not a card's worth of spacing per line
             ui.label("Domeinen lezen het anders:").classes(f"{tekst} font-semibold")

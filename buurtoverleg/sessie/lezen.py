@@ -39,9 +39,11 @@ class Lezen:
         # signals
         self.signalen = signalen.signalen
         self.zaalsignalen = signalen.zaalsignalen
+        self.herkenning = signalen.herkenning
         # results and their reading
         self.uitslagen = uitslagen.uitslagen
         self.oordelen = uitslagen.oordelen
+        self.beelden = uitslagen.beelden
         self.onenigheden = uitslagen.onenigheden
         self.uitkomsten = uitslagen.uitkomsten
         # approach and actions

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from .duidingsbeeld import Duidingsbeeld
+from .herkenning import Herkenningsbeeld
 from .vraagtypen import Vraagtype, vraagtype
 
 SCHEMA = "buurtoverleg-notulen/1"
@@ -71,6 +73,8 @@ class Vraagverslag:
     """True: vastgesteld; False: recorded as no agreement; None: nothing recorded."""
     toelichting: str = ""
     signalen: int = 0
+    beeld: Duidingsbeeld | None = None
+    """Per domain and round where the answers lie: the beamer's picture, drawn again on paper."""
 
     @property
     def soort(self) -> Vraagtype:
@@ -194,6 +198,8 @@ class Notulen:
     stappen: tuple[Stapverslag, ...] = ()
     waarnemingen: tuple[Signaalregel, ...] = ()
     duidingen: tuple[Signaalregel, ...] = ()
+    herkenning: Herkenningsbeeld | None = None
+    """Which domains recognised which signals (`herkenning`): split, shared, seen by one only."""
     gekozen: tuple[Keuze, ...] = ()
     afgewezen: tuple[Keuze, ...] = ()
     beleid: tuple[Beleidsregel, ...] = ()

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from ..storage.models import Meeting, MinutesNote, MinutesVersion
 from .aanpak import ACTIESTATUS, Aanpak, ActieRegel
+from .duidingsbeeld import bouw
 from .eenheid import Eenheid
 from .fouten import Geweigerd, NietGevonden
 from .invoer import tekst as _tekst
@@ -187,6 +188,7 @@ class Notuleren:
                         uitkomsten.get(stapvraag.id),
                         sum(1 for k in signalen if k.vraag_id == stapvraag.id),
                         drempels,
+                        namen_van if namen else None,
                     )
                 )
             stappen.append(
@@ -277,6 +279,7 @@ class Notuleren:
             stappen=tuple(stappen),
             waarnemingen=tuple(r for r in regels if r.soort == "waarneming"),
             duidingen=tuple(r for r in regels if r.soort == "duiding"),
+            herkenning=self.signalen.herkenning(meeting_id),
             gekozen=tuple(gekozen),
             afgewezen=tuple(afgewezen),
             beleid=tuple(beleid),
@@ -302,11 +305,13 @@ class Notuleren:
         uitkomst: Any,
         signalen: int,
         drempels: Any,
+        namen_van: dict[int, str] | None = None,
     ) -> Vraagverslag:
         if not vraag.neemt_stemmen:
             return Vraagverslag(vraag.id, vraag.vraag, vraag.type, signalen=signalen)
         per_nummer = {d.ronde: d for d in oordelen}
         rondes, tellingen = [], []
+        beoordeeld: list[Oordeel] = []  # the rounds the picture draws (duidingsbeeld)
         for ronde, in_zaal in getoond:
             rijen = per_ronde[ronde]
             if not rijen:
@@ -322,6 +327,7 @@ class Notuleren:
                 )
             telling = verdeling(vraag, (w for *_x, w in rijen))
             if d is not None:
+                beoordeeld.append(d)
                 rondes.append(Ronde(ronde, len(rijen), d.oordeel, d.samenvatting, d.lezingen, in_zaal))
             else:
                 top = max(telling.values(), default=0)
@@ -343,6 +349,14 @@ class Notuleren:
             vastgesteld, overeenstemming, toelichting = "", False, uitkomst.toelichting
         else:
             vastgesteld, overeenstemming, toelichting = optietitel(vraag, uitkomst.optie), True, uitkomst.toelichting
+        beeld = bouw(
+            vraag,
+            [(r, a[1], (namen_van or {}).get(a[1], ""), a[3], a[4]) for r, _ in getoond for a in per_ronde[r]],
+            beoordeeld,
+            geordend=self.eenheid.geordend(vraag),
+            toon_namen=namen_van is not None,
+            drempels=drempels,
+        )
         return Vraagverslag(
             vraag.id,
             vraag.vraag,
@@ -353,6 +367,7 @@ class Notuleren:
             overeenstemming,
             toelichting,
             signalen,
+            beeld,
         )
 
     def _actieregel(self, nr: int, a: ActieRegel) -> Actieregel:

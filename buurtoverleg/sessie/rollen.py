@@ -216,6 +216,10 @@ class Deelnemerrol:
     def herken(self, signaal_id: int) -> bool:
         return self._dienst.signalen.herken(self.meeting_id, self.deelnemer_id, signaal_id)
 
+    def herken_niet(self, signaal_id: int) -> bool:
+        """'Herken ik niet': the other side of the room's shared picture of the signals."""
+        return self._dienst.signalen.herken(self.meeting_id, self.deelnemer_id, signaal_id, herkent=False)
+
     def mijn_antwoorden(self) -> dict[str, Any]:
         return self._dienst.stemmen.mijn_antwoorden(self.meeting_id, self.deelnemer_id)
 

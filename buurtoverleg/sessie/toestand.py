@@ -151,6 +151,9 @@ class SignaalKaart:
     vraag_id: str = ""
     eenzijdig: bool = False
     """Recognised by one domain only while several are present: worth asking the others."""
+    niet_herkend: int = 0
+    """How many marked it 'herken ik niet'."""
+    niet_herkend_door_mij: bool = False
 
 
 @dataclass(frozen=True)
@@ -163,6 +166,8 @@ class Zaalsignalen:
     """Signal id -> participant id of its author (None once that participant was deleted)."""
     herkenners: dict[int, frozenset[int]]
     """Signal id -> participant ids who tapped 'herken ik'."""
+    niet_herkenners: dict[int, frozenset[int]] = field(default_factory=dict)
+    """Signal id -> participant ids who tapped 'herken ik niet'."""
 
     def voor(self, kijker: int | None) -> list[SignaalKaart]:
         if kijker is None:
@@ -172,6 +177,7 @@ class Zaalsignalen:
                 k,
                 eigen=self.auteurs.get(k.id) == kijker,
                 herkend_door_mij=kijker in self.herkenners.get(k.id, frozenset()),
+                niet_herkend_door_mij=kijker in self.niet_herkenners.get(k.id, frozenset()),
             )
             for k in self.kaarten
         ]
@@ -195,6 +201,8 @@ class Vergadering:
     live_uitslag: bool
     deelnemers: tuple[Deelnemer, ...]
     stappen: tuple[Stap, ...]
+    herkenning_op_beamer: bool = False
+    """The beamer shows which domains recognise which signals (`herkenning`) instead of the step."""
     versie: int = 0
     """The meeting's version this read reflects (`Gebeurtenis.versie`): events up to it are in it."""
 
@@ -238,6 +246,15 @@ class Onenigheid:
     gewicht: float
     lezingen: tuple[str, ...]
     """How the differing domains read it, one line per reading (see oordeel.Oordeel.lezingen)."""
+    zin: str = ""
+    """What differs, in one plain sentence (the duidingsbeeld's, as under the beamer's picture)."""
+    volgende: str = ""
+    """The next move in `VERVOLGSTAPPEN`: where this disagreement stands."""
+
+
+VERVOLGSTAPPEN = ("bespreken", "nieuwe ronde", "uitkomst vastleggen")
+"""How a facilitator settles a disagreement: talk it through, let the room vote again, then
+record the outcome (agreed, or no agreement and what happens next)."""
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ INSTELLINGEN = {
     "auto_timer": "auto_timer",
     "auto_onthullen": "auto_reveal",
     "live_uitslag": "show_live_results",
+    "herkenning_op_beamer": "beamer_recognition",
 }
 """The facilitator's switches and the columns they are stored in."""
 
@@ -65,6 +66,7 @@ class Verloop:
                 auto_timer=meeting.auto_timer,
                 auto_onthullen=meeting.auto_reveal,
                 live_uitslag=meeting.show_live_results,
+                herkenning_op_beamer=meeting.beamer_recognition,
                 deelnemers=tuple(deelnemer(p) for p in sorted(meeting.participants, key=lambda p: p.id)),
                 stappen=stappen,
                 versie=meeting.version,

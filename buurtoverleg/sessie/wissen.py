@@ -175,7 +175,23 @@ def _anonieme_versie(inhoud: dict[str, Any], vervang: Callable[[str], str]) -> d
         waarnemingen=zonder_tekst(n.waarnemingen),
         duidingen=zonder_tekst(n.duidingen),
     )
+    if n.herkenning is not None:  # the signals again, grouped by which domains recognise them
+        h = n.herkenning
+
+        def weg(groep: tuple[Any, ...]) -> tuple[Any, ...]:
+            return tuple(replace(r, tekst=WEGGEHAALD) for r in groep)
+
+        n = replace(n, herkenning=replace(h, splitst=weg(h.splitst), gedeeld=weg(h.gedeeld), alleen=weg(h.alleen)))
+    n = replace(n, stappen=tuple(replace(st, vragen=tuple(map(_zonder_wie_wat_koos, st.vragen))) for st in n.stappen))
     return _overal(n.to_dict(), vervang)
+
+
+def _zonder_wie_wat_koos(v: Any) -> Any:
+    """A question of the minutes without the names in its picture per domain."""
+    if v.beeld is None:
+        return v
+    rondes = tuple(replace(r, rijen=tuple(replace(rij, namen=()) for rij in r.rijen)) for r in v.beeld.rondes)
+    return replace(v, beeld=replace(v.beeld, rondes=rondes))
 
 
 def _overal(waarde: Any, vervang: Callable[[str], str]) -> Any:

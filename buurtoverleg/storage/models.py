@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint, false, func, text
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint, false, func, text, true
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -44,6 +44,8 @@ class Meeting(Base):
     auto_reveal: Mapped[bool] = mapped_column(default=False)
     show_live_results: Mapped[bool] = mapped_column(default=False)
     vertrouwelijk: Mapped[bool] = mapped_column(default=True)
+    beamer_recognition: Mapped[bool] = mapped_column(default=False, server_default=false())
+    """The beamer shows which domains recognise which signals instead of the step."""
     minutes_names: Mapped[bool] = mapped_column(default=False, server_default=false())
     """Whether the minutes name people; by default they name organisations and domains only."""
     thresholds: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
@@ -132,7 +134,7 @@ class Signal(Base):
 
 
 class SignalUpvote(Base):
-    """'Herken ik': one per participant per signal."""
+    """'Herken ik' or 'herken ik niet': one mark per participant per signal."""
 
     __tablename__ = "signal_upvote"
     __table_args__ = (UniqueConstraint("signal_id", "participant_id"),)
@@ -140,6 +142,8 @@ class SignalUpvote(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     signal_id: Mapped[int] = mapped_column(ForeignKey("signal.id", ondelete="CASCADE"), index=True)
     participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id", ondelete="CASCADE"))
+    recognised: Mapped[bool] = mapped_column(default=True, server_default=true())
+    """True: 'herken ik'; False: 'herken ik niet' (the room's shared picture of the signals)."""
 
 
 class Decision(Base):
