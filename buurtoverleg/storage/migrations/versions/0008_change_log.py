@@ -1,7 +1,7 @@
 """change log of actions and decisions
 
 Revision ID: 0008
-Revises: 0006 (rechained onto the meeting-details migration at merge)
+Revises: 0007_duiding
 Create Date: 2026-12-02 01:30:00
 
 Facilitator and secretary both add, edit and remove actions and decisions; each change is
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0006"
+down_revision = "0007_duiding"
 branch_labels = None
 depends_on = None
 
