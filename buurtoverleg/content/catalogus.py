@@ -192,6 +192,8 @@ def _templatefouten(catalogus: Catalogus, template: Template) -> Iterable[str]:
         for ref in stap.inhoud:
             if ref not in catalogus.entries:
                 yield f"stap '{stap.id}': inhoud '{ref}' bestaat niet"
+        if stap.tip is not None and stap.tip not in catalogus.entries:
+            yield f"stap '{stap.id}': tip '{stap.tip}' bestaat niet"
         for prompt in stap.prompts:
             bron = prompt.opties_uit
             if bron is not None and bron not in SOORTEN and bron not in catalogus.entries:

@@ -11,6 +11,7 @@ from .. import qr
 from ..appcontext import Context
 from ..sessie.oordeel import Oordeel
 from ..sessie.toestand import DOMEINEN, SignaalKaart, Stap, Uitslag, Vergadering
+from . import methode
 from .gedeeld import GETYPT, KLEUR, Mislukt, doe, kopniveau, stopt_stil, weigerpagina
 from .volgen import ALLE, Deel, volg
 from .weergave import Klokweergave, agenda, balken, duidingsblok, signaalkaart
@@ -71,6 +72,9 @@ def registreer(ctx: Context) -> None:
                 if stap and any(v.neemt_signalen for v in stap.vragen)
                 else []
             )
+            begeleiding = (
+                await doe(dienst.lezen.begeleiding, meeting_id) if stap and vergadering.status == "stappen" else []
+            )
             vorige["stap"] = stap.positie if stap and vergadering.status == "stappen" else None
             vorige["stemmers"] = len(vergadering.stemmers)
             vorige["zichtbaar"] = any(u.zichtbaar for u in uitslagen)
@@ -81,6 +85,7 @@ def registreer(ctx: Context) -> None:
                     _lobby(vergadering, basis)
                 elif vergadering.status == "stappen" and stap is not None:
                     _stap(vergadering, stap, uitslagen, duiding, signalen, basis, tellers)
+                    methode.begeleiding_op_beamer(begeleiding)
                 elif vergadering.status == "afronding":
                     ui.label("Afronding").classes("text-5xl font-bold")
                     agenda(vergadering)
@@ -101,8 +106,9 @@ def registreer(ctx: Context) -> None:
         await volg(ctx.publisher, meeting_id, BEAMER, teken, dienst.lezen.versie)
 
 
-BEAMER = frozenset({Deel.VERLOOP, Deel.TELLERS, Deel.DEELNEMERS, Deel.SIGNALEN, Deel.INSTELLINGEN})
-"""What the wall shows: the step and its results, the counts, who joined, the signals."""
+BEAMER = frozenset({Deel.VERLOOP, Deel.TELLERS, Deel.UITKOMSTEN, Deel.DEELNEMERS, Deel.SIGNALEN, Deel.INSTELLINGEN})
+"""What the wall shows: the step and its results, the counts, who joined, the signals, and the
+guidance that follows a settled outcome."""
 
 
 def _lobby(vergadering: Vergadering, basis: str) -> None:
@@ -153,6 +159,7 @@ def _stap(
 ) -> None:
     if stap.uitleg:
         ui.label(stap.uitleg).classes("text-3xl text-gray-800")
+    methode.op_beamer(stap)
     stemmers = len(vergadering.stemmers)
     per_vraag = {u.vraag_id: u for u in uitslagen}
     # two assessments in one step (ernst and urgentie) stand side by side, or the second one
@@ -184,9 +191,7 @@ def _stap(
                 ui.label(f"De antwoorden blijven verborgen tot {wanneer}.").classes("text-2xl text-gray-700")
     # the method's items and how to join share the bottom line, so a full step still fits on the beamer
     with ui.row().classes("w-full items-end no-wrap gap-4 pt-2"):
-        with ui.row().classes("grow gap-4"):
-            for item in stap.inhoud:
-                ui.label(item.titel).classes("text-2xl px-3 py-1 rounded bg-gray-100")
+        ui.element("div").classes("grow")
         ui.label(f"Meedoen: {basis}/doe · code {vergadering.join_code}").classes(
             "text-2xl font-mono text-gray-700 shrink-0"
         )

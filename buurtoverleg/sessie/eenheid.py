@@ -23,7 +23,7 @@ from ..content.schema import Prompt, Template
 from ..content.schema import Stap as Sjabloonstap
 from ..storage import Database
 from ..storage.models import Meeting, Participant, StepState, nu
-from . import overeenstemming
+from . import methode, overeenstemming
 from .fouten import Geweigerd, NietGevonden
 from .gebeurtenissen import Gebeurtenis, Publisher, Soort
 from .overgangen import Overlegstatus, Stapstatus
@@ -153,7 +153,8 @@ class Eenheid:
             ronde=st.round,
             klok=klok,
             vragen=tuple(self.vraag(p) for p in bron.prompts),
-            inhoud=tuple(Optie(i, self.catalogus.titel(i)) for i in bron.inhoud),
+            inhoud=methode.stapinhoud(self.catalogus, template, bron),
+            tip=methode.tip(self.catalogus, template, bron),
         )
 
     def drempels(self, meeting: Meeting) -> overeenstemming.Drempels:

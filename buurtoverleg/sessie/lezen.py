@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .aanmelding import Aanmelding
 from .aanpak import Aanpak
+from .begeleiding import Begeleiden
 from .bewaren import Bewaren
 from .notuleren import Notuleren
 from .signalen import Signalen
@@ -27,6 +28,7 @@ class Lezen:
         aanpak: Aanpak,
         notuleren: Notuleren,
         bewaren: Bewaren,
+        begeleiden: Begeleiden,
     ) -> None:
         # the meeting and who is in it
         self.vergadering = verloop.vergadering
@@ -49,6 +51,8 @@ class Lezen:
         self.analyse = aanpak.analyse
         self.advies = aanpak.advies
         self.voorstellen = aanpak.voorstellen
+        # the method's guidance that applies now (incidents, AZC, residents)
+        self.begeleiding = begeleiden.begeleiding
         # minutes
         self.notulen = notuleren.notulen
         self.notulen_versie = notuleren.notulen_versie

@@ -1,0 +1,179 @@
+"""The method's content where people look: a step's items with their explanation on the
+beamer (sized to the screen), behind an "Uitleg" tap on the phone, and the facilitator's tip
+and the guidance that applies now on the console.
+
+Everything is a label (plain text), never HTML. The beamer sizes in viewport units so the
+same step reads from the back of the room on 1024×768 and on 1920×1080.
+"""
+
+from __future__ import annotations
+
+from nicegui import ui
+
+from ..sessie.dienst import Dienst
+from ..sessie.methode import Begeleiding, vervolgafspraak
+from ..sessie.toestand import Inhoud, Stap
+from .gedeeld import KLEUR, kopniveau, probeer
+
+_BEAMER_KOP = "font-size: 1.7vw; line-height: 1.2"
+_BEAMER_TEKST = "font-size: 1.3vw; line-height: 1.35"
+_BEAMER_PUNT = "font-size: 1.2vw; line-height: 1.3"
+_BEAMER_KLEIN = "font-size: 1.05vw; line-height: 1.25"
+
+
+def _alineas(tekst: str) -> list[str]:
+    return [a.strip() for a in tekst.split("\n") if a.strip()]
+
+
+# ----------------------------------------------------------------------------- beamer
+
+
+def op_beamer(stap: Stap) -> None:
+    """A step's method items: the casus story in full, other items as cards with their
+    explanation and lines, in as many columns as the screen takes."""
+    casussen = [i for i in stap.inhoud if i.soort == "casus"]
+    overige = [i for i in stap.inhoud if i.soort != "casus"]
+    for casus in casussen:
+        _casus_op_beamer(casus)
+    if not overige:
+        return
+    # one item with many lines (a checklist) spreads its lines; several items each get a card;
+    # many items (the seven directions) get smaller cards with what decides between them
+    veel = len(overige) > VEEL
+    with (
+        ui.element("div")
+        .classes("w-full grid gap-3 methode-beamer")
+        .style(f"grid-template-columns: repeat(auto-fit, minmax({'20vw' if veel else '24vw'}, 1fr))")
+    ):
+        for item in overige:
+            _kaart_op_beamer(item, kolommen=3 if len(overige) == 1 else 1, klein=veel)
+
+
+VEEL = 4
+"""More items than this on one step: the beamer shows each one smaller, without its general text
+when it has 'wanneer' lines (those are what the room chooses by)."""
+
+
+def _casus_op_beamer(casus: Inhoud) -> None:
+    with ui.column().classes("w-full gap-2 methode-casus"):
+        ui.label(casus.titel).classes("font-bold").style(_BEAMER_KOP).props(kopniveau(2))
+        with ui.element("div").classes("w-full").style("column-count: 2; column-gap: 3vw"):
+            for alinea in _alineas(casus.tekst):
+                ui.label(alinea).classes("pb-3").style(_BEAMER_TEKST)
+
+
+def _kaart_op_beamer(item: Inhoud, kolommen: int, klein: bool = False) -> None:
+    kop, tekst = (_BEAMER_PUNT, _BEAMER_KLEIN) if klein else (_BEAMER_KOP, _BEAMER_TEKST)
+    with ui.column().classes("w-full gap-1 rounded bg-gray-100 px-3 py-2 min-w-0"):
+        ui.label(item.titel).classes("font-bold").style(kop).props(kopniveau(3))
+        if item.tekst and not (klein and item.wanneer):
+            ui.label(item.tekst).style(tekst)
+        if item.punten and not klein:
+            with ui.element("div").classes("w-full").style(f"column-count: {kolommen}; column-gap: 2vw"):
+                for punt in item.punten:
+                    with ui.element("div").classes("pb-2").style("break-inside: avoid"):
+                        ui.label(punt.titel).classes("font-semibold").style(_BEAMER_PUNT)
+                        if punt.tekst:
+                            ui.label(punt.tekst).classes("text-gray-700").style(_BEAMER_PUNT)
+        if item.wanneer:
+            ui.label("Wanneer?").classes("font-semibold").style(tekst)
+            for regel in item.wanneer:
+                ui.label(f"• {regel}").style(tekst)
+
+
+def begeleiding_op_beamer(begeleidingen: list[Begeleiding]) -> None:
+    """The incident guidance on the wall: what works and what does not, each line's title,
+    and the pointer to a SAMOS kernteam. The console has the full text."""
+    for b in begeleidingen:
+        if b.soort != "incident":
+            continue
+        with (
+            ui.column()
+            .classes("w-full gap-2 rounded px-4 py-3 methode-incident")
+            .style(f"border: 0.3vw solid {KLEUR['verdeeld']}")
+        ):
+            ui.label(b.titel).classes("font-bold").style(_BEAMER_KOP).props(kopniveau(2))
+            ui.label(b.aanleiding).style(_BEAMER_TEKST)
+            with (
+                ui.element("div")
+                .classes("w-full grid gap-4")
+                .style("grid-template-columns: repeat(auto-fit, minmax(28vw, 1fr))")
+            ):
+                for item in b.inhoud:
+                    with ui.column().classes("gap-1 min-w-0"):
+                        ui.label(item.titel).classes("font-semibold").style(_BEAMER_TEKST)
+                        for punt in item.punten:
+                            ui.label(f"• {punt.titel}").style(_BEAMER_PUNT)
+            if b.sjabloon:
+                ui.label(f"Volgende stap: bespreek dit in een SAMOS-kernteam (sjabloon '{b.sjabloon_titel}').").classes(
+                    "font-semibold"
+                ).style(_BEAMER_TEKST)
+
+
+# ----------------------------------------------------------------------------- phone
+
+
+def op_telefoon(stap: Stap) -> None:
+    """The same items behind one tap, so the phone stays a place to answer."""
+    if not stap.inhoud:
+        return
+    casus = any(i.soort == "casus" for i in stap.inhoud)
+    with ui.expansion("Lees de casus" if casus else "Uitleg", icon="menu_book").classes(
+        "w-full bg-gray-50 rounded methode-uitleg"
+    ):
+        for item in stap.inhoud:
+            _item_klein(item)
+
+
+def _item_klein(item: Inhoud) -> None:
+    with ui.column().classes("w-full gap-1 pb-2"):
+        ui.label(item.titel).classes("font-semibold").props(kopniveau(3))
+        for alinea in _alineas(item.tekst):
+            ui.label(alinea).classes("text-sm")
+        for punt in item.punten:
+            ui.label(f"• {punt.titel}" + (f": {punt.tekst}" if punt.tekst else "")).classes("text-sm")
+        for regel in item.wanneer:
+            ui.label(f"Wanneer: {regel}").classes("text-sm")
+        for vraag in item.vragen:
+            ui.label(f"? {vraag}").classes("text-sm")
+
+
+# ----------------------------------------------------------------------------- console
+
+
+def op_console(stap: Stap) -> None:
+    """The facilitator's tip from the method, and the step's items to look up."""
+    if stap.tip is not None:
+        with ui.row().classes("w-full no-wrap gap-2 items-start rounded bg-blue-50 p-2 methode-tip"):
+            ui.icon("lightbulb").classes("text-xl")
+            with ui.column().classes("gap-0 min-w-0"):
+                ui.label(f"Tip: {stap.tip.titel}").classes("font-semibold")
+                if stap.tip.tekst:
+                    ui.label(stap.tip.tekst).classes("text-sm")
+                for punt in stap.tip.punten:
+                    ui.label(f"• {punt.titel}" + (f": {punt.tekst}" if punt.tekst else "")).classes("text-sm")
+    if stap.inhoud:
+        with ui.expansion(f"Methode bij deze stap ({len(stap.inhoud)})", icon="menu_book").classes("w-full"):
+            for item in stap.inhoud:
+                _item_klein(item)
+
+
+def begeleiding_op_console(dienst: Dienst, token: str, begeleidingen: list[Begeleiding]) -> None:
+    """Guidance that applies now; after incidents one click plans the SAMOS follow-up."""
+    for b in begeleidingen:
+        with ui.card().classes(f"w-full methode-begeleiding-{b.soort}"):
+            ui.label(b.titel).classes("text-lg font-semibold").props(kopniveau(2)).style(
+                f"color: {KLEUR['verdeeld']}" if b.soort == "incident" else ""
+            )
+            ui.label(b.aanleiding).classes("text-sm text-gray-700")
+            for item in b.inhoud:
+                with ui.expansion(item.titel).classes("w-full"):
+                    _item_klein(item)
+            if b.sjabloon:
+
+                async def plan(b: Begeleiding = b) -> None:
+                    tekst, reden = vervolgafspraak(b)
+                    if await probeer(dienst.leiding(token).aanpak.besluit, tekst, "vervolg", reden=reden):
+                        ui.notify("Vervolg gepland; het staat in de notulen.", type="positive")
+
+                ui.button(f"Plan vervolg: {b.sjabloon_titel}", on_click=plan).props("outline dense")

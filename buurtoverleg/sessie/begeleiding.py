@@ -1,0 +1,67 @@
+"""Which of the method's guidance applies to a running meeting now (`dienst.lezen.begeleiding`).
+
+The rules are in `sessie.methode`; this reads what they need from the meeting: the fase the
+room settled on, what the analysis named, and who is at the table.
+"""
+
+from __future__ import annotations
+
+from . import methode
+from .aanpak import Aanpak
+from .eenheid import Eenheid
+from .methode import Begeleiding
+from .uitslagen import Uitslagen
+from .verloop import Verloop
+
+GEDRAGEN = frozenset({"eensgezind", "dicht bij elkaar"})
+"""Verdicts that count as the room settling; 'verdeeld' is still open for discussion."""
+
+
+class Begeleiden:
+    def __init__(self, eenheid: Eenheid, verloop: Verloop, uitslagen: Uitslagen, aanpak: Aanpak) -> None:
+        self.eenheid = eenheid
+        self.verloop = verloop
+        self.uitslagen = uitslagen
+        self.aanpak = aanpak
+
+    def vastgestelde_fase(self, meeting_id: int) -> str | None:
+        """The fase the room settled on: the facilitator's recorded outcome, else the leaning of
+        the last shown round when its verdict is 'eensgezind' or 'dicht bij elkaar'. The latest
+        fase question in the agenda wins (a re-assessment replaces an earlier one)."""
+        catalogus = self.eenheid.catalogus
+        uitkomsten = self.uitslagen.uitkomsten(meeting_id)
+        fase: str | None = None
+        for stap in self.verloop.vergadering(meeting_id).stappen:
+            if stap.status == "nog-niet":
+                continue
+            oordelen = None
+            for vraag in stap.vragen:
+                soorten = {catalogus.entries[o.id].soort for o in vraag.opties if o.id in catalogus.entries}
+                if soorten != {"fase"}:
+                    continue
+                if vraag.id in uitkomsten:
+                    fase = uitkomsten[vraag.id].optie or fase
+                    continue
+                if oordelen is None:
+                    oordelen = self.uitslagen.oordelen(meeting_id, stap.positie)
+                rondes = oordelen.get(vraag.id, [])
+                if rondes and rondes[-1].oordeel in GEDRAGEN and rondes[-1].typisch:
+                    fase = rondes[-1].typisch
+        return fase
+
+    def begeleiding(self, meeting_id: int) -> list[Begeleiding]:
+        """The guidance that applies now, most urgent first: after incidents, the AZC
+        checklists when the analysis names an AZC or statushouders, and the conditions for
+        resident participation when residents are at the table and the step is one they apply to."""
+        catalogus = self.eenheid.catalogus
+        vergadering = self.verloop.vergadering(meeting_id)
+        analyse = self.aanpak.analyse(meeting_id)
+        genoemd = [*analyse.triggers, *analyse.locaties, *analyse.doelgroepen, *analyse.actoren]
+        stap = vergadering.huidige_stap if vergadering.status == "stappen" else None
+        met_bewoners = any(d.domein == "bewoner" for d in vergadering.deelnemers)
+        gevonden = [
+            methode.incidentbegeleiding(catalogus, self.vastgestelde_fase(meeting_id)),
+            methode.azcbegeleiding(catalogus, genoemd),
+            methode.bewonersbegeleiding(catalogus, stap.onderdeel if stap else None) if met_bewoners else None,
+        ]
+        return [b for b in gevonden if b is not None]
