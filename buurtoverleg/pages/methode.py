@@ -40,14 +40,21 @@ def op_beamer(stap: Stap) -> None:
     # one item with many lines (a checklist) spreads its lines; several items each get a card;
     # many items (the seven directions) get smaller cards with what decides between them
     veel = len(overige) > VEEL
-    with (
-        ui.element("div")
-        .classes("w-full grid gap-3 methode-beamer")
-        .style(f"grid-template-columns: repeat(auto-fit, minmax({'20vw' if veel else '24vw'}, 1fr))")
-    ):
+    regels = sum(len(i.punten) for i in overige)
+    kolommen = (
+        "repeat(auto-fit, minmax(20vw, 1fr))"
+        if veel
+        # a checklist of nine questions gets more room than a list of five next to it
+        else " ".join(f"{max(2, len(i.punten))}fr" for i in overige)
+    )
+    with ui.element("div").classes("w-full grid gap-3 methode-beamer").style(f"grid-template-columns: {kolommen}"):
         for item in overige:
-            _kaart_op_beamer(item, kolommen=3 if len(overige) == 1 else 1, klein=veel)
+            binnen = 3 if len(overige) == 1 else 2 if len(item.punten) > LANGE_LIJST else 1
+            _kaart_op_beamer(item, kolommen=binnen, klein=veel, dicht=regels > LANGE_LIJST)
 
+
+LANGE_LIJST = 6
+"""A card with more lines than this spreads them over two columns, in a smaller size."""
 
 VEEL = 4
 """More items than this on one step: the beamer shows each one smaller, without its general text
@@ -62,23 +69,24 @@ def _casus_op_beamer(casus: Inhoud) -> None:
                 ui.label(alinea).classes("pb-3").style(_BEAMER_TEKST)
 
 
-def _kaart_op_beamer(item: Inhoud, kolommen: int, klein: bool = False) -> None:
+def _kaart_op_beamer(item: Inhoud, kolommen: int, klein: bool = False, dicht: bool = False) -> None:
     kop, tekst = (_BEAMER_PUNT, _BEAMER_KLEIN) if klein else (_BEAMER_KOP, _BEAMER_TEKST)
+    punt = _BEAMER_KLEIN if dicht else _BEAMER_PUNT
     with ui.column().classes("w-full gap-1 rounded bg-gray-100 px-3 py-2 min-w-0"):
         ui.label(item.titel).classes("font-bold").style(kop).props(kopniveau(3))
         if item.tekst and not (klein and item.wanneer):
             ui.label(item.tekst).style(tekst)
         if item.punten and not klein:
             with ui.element("div").classes("w-full").style(f"column-count: {kolommen}; column-gap: 2vw"):
-                for punt in item.punten:
+                for regel in item.punten:
                     with ui.element("div").classes("pb-2").style("break-inside: avoid"):
-                        ui.label(punt.titel).classes("font-semibold").style(_BEAMER_PUNT)
-                        if punt.tekst:
-                            ui.label(punt.tekst).classes("text-gray-700").style(_BEAMER_PUNT)
+                        ui.label(regel.titel).classes("font-semibold").style(punt)
+                        if regel.tekst:
+                            ui.label(regel.tekst).classes("text-gray-700").style(punt)
         if item.wanneer:
             ui.label("Wanneer?").classes("font-semibold").style(tekst)
-            for regel in item.wanneer:
-                ui.label(f"• {regel}").style(tekst)
+            for regel_ in item.wanneer:
+                ui.label(f"• {regel_}").style(tekst)
 
 
 def begeleiding_op_beamer(begeleidingen: list[Begeleiding]) -> None:
@@ -97,7 +105,7 @@ def begeleiding_op_beamer(begeleidingen: list[Begeleiding]) -> None:
             with (
                 ui.element("div")
                 .classes("w-full grid gap-4")
-                .style("grid-template-columns: repeat(auto-fit, minmax(28vw, 1fr))")
+                .style(f"grid-template-columns: repeat({max(1, len(b.inhoud))}, minmax(0, 1fr))")
             ):
                 for item in b.inhoud:
                     with ui.column().classes("gap-1 min-w-0"):
@@ -131,11 +139,18 @@ def _item_klein(item: Inhoud) -> None:
         for alinea in _alineas(item.tekst):
             ui.label(alinea).classes("text-sm")
         for punt in item.punten:
-            ui.label(f"• {punt.titel}" + (f": {punt.tekst}" if punt.tekst else "")).classes("text-sm")
-        for regel in item.wanneer:
-            ui.label(f"Wanneer: {regel}").classes("text-sm")
-        for vraag in item.vragen:
-            ui.label(f"? {vraag}").classes("text-sm")
+            with ui.column().classes("w-full gap-0 pl-2"):
+                ui.label(punt.titel).classes("text-sm font-medium")
+                if punt.tekst:
+                    ui.label(punt.tekst).classes("text-sm text-gray-700")
+        if item.wanneer:
+            ui.label("Wanneer?").classes("text-sm font-medium")
+            for regel in item.wanneer:
+                ui.label(f"• {regel}").classes("text-sm")
+        if item.vragen:
+            ui.label("Om te bespreken").classes("text-sm font-medium")
+            for vraag in item.vragen:
+                ui.label(f"• {vraag}").classes("text-sm")
 
 
 # ----------------------------------------------------------------------------- console
@@ -151,7 +166,7 @@ def op_console(stap: Stap) -> None:
                 if stap.tip.tekst:
                     ui.label(stap.tip.tekst).classes("text-sm")
                 for punt in stap.tip.punten:
-                    ui.label(f"• {punt.titel}" + (f": {punt.tekst}" if punt.tekst else "")).classes("text-sm")
+                    ui.label(f"• {punt.titel}").classes("text-sm")
     if stap.inhoud:
         with ui.expansion(f"Methode bij deze stap ({len(stap.inhoud)})", icon="menu_book").classes("w-full"):
             for item in stap.inhoud:

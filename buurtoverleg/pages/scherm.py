@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TypedDict
 
 from nicegui import ui
@@ -9,6 +10,7 @@ from starlette.requests import Request
 
 from .. import qr
 from ..appcontext import Context
+from ..sessie.methode import voor_de_beamer
 from ..sessie.oordeel import Oordeel
 from ..sessie.toestand import DOMEINEN, SignaalKaart, Stap, Uitslag, Vergadering
 from . import methode
@@ -73,7 +75,9 @@ def registreer(ctx: Context) -> None:
                 else []
             )
             begeleiding = (
-                await doe(dienst.lezen.begeleiding, meeting_id) if stap and vergadering.status == "stappen" else []
+                voor_de_beamer(await doe(dienst.lezen.begeleiding, meeting_id), stap)
+                if stap and vergadering.status == "stappen"
+                else []
             )
             vorige["stap"] = stap.positie if stap and vergadering.status == "stappen" else None
             vorige["stemmers"] = len(vergadering.stemmers)
@@ -84,7 +88,9 @@ def registreer(ctx: Context) -> None:
                 if vergadering.status == "lobby":
                     _lobby(vergadering, basis)
                 elif vergadering.status == "stappen" and stap is not None:
-                    _stap(vergadering, stap, uitslagen, duiding, signalen, basis, tellers)
+                    # settled guidance takes the place of the items the room chose from
+                    getoond = replace(stap, inhoud=()) if begeleiding else stap
+                    _stap(vergadering, getoond, uitslagen, duiding, signalen, basis, tellers)
                     methode.begeleiding_op_beamer(begeleiding)
                 elif vergadering.status == "afronding":
                     ui.label("Afronding").classes("text-5xl font-bold")

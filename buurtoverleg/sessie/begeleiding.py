@@ -24,13 +24,14 @@ class Begeleiden:
         self.uitslagen = uitslagen
         self.aanpak = aanpak
 
-    def vastgestelde_fase(self, meeting_id: int) -> str | None:
-        """The fase the room settled on: the facilitator's recorded outcome, else the leaning of
-        the last shown round when its verdict is 'eensgezind' or 'dicht bij elkaar'. The latest
-        fase question in the agenda wins (a re-assessment replaces an earlier one)."""
+    def vastgestelde_fase(self, meeting_id: int) -> tuple[str, str] | None:
+        """The fase the room settled on and the question it settled it on: the facilitator's
+        recorded outcome, else the leaning of the last shown round when its verdict is
+        'eensgezind' or 'dicht bij elkaar'. The latest fase question in the agenda wins (a
+        re-assessment replaces an earlier one)."""
         catalogus = self.eenheid.catalogus
         uitkomsten = self.uitslagen.uitkomsten(meeting_id)
-        fase: str | None = None
+        gevonden: tuple[str, str] | None = None
         for stap in self.verloop.vergadering(meeting_id).stappen:
             if stap.status == "nog-niet":
                 continue
@@ -40,14 +41,15 @@ class Begeleiden:
                 if soorten != {"fase"}:
                     continue
                 if vraag.id in uitkomsten:
-                    fase = uitkomsten[vraag.id].optie or fase
+                    optie = uitkomsten[vraag.id].optie
+                    gevonden = (optie, vraag.id) if optie else gevonden
                     continue
                 if oordelen is None:
                     oordelen = self.uitslagen.oordelen(meeting_id, stap.positie)
                 rondes = oordelen.get(vraag.id, [])
                 if rondes and rondes[-1].oordeel in GEDRAGEN and rondes[-1].typisch:
-                    fase = rondes[-1].typisch
-        return fase
+                    gevonden = (rondes[-1].typisch, vraag.id)
+        return gevonden
 
     def begeleiding(self, meeting_id: int) -> list[Begeleiding]:
         """The guidance that applies now, most urgent first: after incidents, the AZC
@@ -60,7 +62,7 @@ class Begeleiden:
         stap = vergadering.huidige_stap if vergadering.status == "stappen" else None
         met_bewoners = any(d.domein == "bewoner" for d in vergadering.deelnemers)
         gevonden = [
-            methode.incidentbegeleiding(catalogus, self.vastgestelde_fase(meeting_id)),
+            methode.incidentbegeleiding(catalogus, *fase) if (fase := self.vastgestelde_fase(meeting_id)) else None,
             methode.azcbegeleiding(catalogus, genoemd),
             methode.bewonersbegeleiding(catalogus, stap.onderdeel if stap else None) if met_bewoners else None,
         ]

@@ -15,6 +15,7 @@ from ..content import Catalogus
 from ..content.schema import Casus, Item, Oplossingsrichting, Stap, Template
 from .advies.gewichten import INCIDENTFASEN, SAMOS_SJABLONEN
 from .toestand import Inhoud, Punt
+from .toestand import Stap as Stapbeeld
 
 TIP_PER_ONDERDEEL: dict[str, str] = {
     "opening": "signaleringswijze-samen-buurtprofessionals",
@@ -104,9 +105,11 @@ class Begeleiding:
     sjabloon: str | None = None
     """For 'incident': the SAMOS template a follow-up meeting should use."""
     sjabloon_titel: str = ""
+    vraag_id: str = ""
+    """For 'incident': the fase question the room settled it on."""
 
 
-def incidentbegeleiding(catalogus: Catalogus, fase: str | None) -> Begeleiding | None:
+def incidentbegeleiding(catalogus: Catalogus, fase: str | None, vraag_id: str = "") -> Begeleiding | None:
     """After incidents or escalation: what works and what does not (seed 002), how to
     de-escalate, and the pointer to a SAMOS kernteam (seed 003)."""
     if fase not in INCIDENTFASEN:
@@ -120,7 +123,18 @@ def incidentbegeleiding(catalogus: Catalogus, fase: str | None) -> Begeleiding |
         inhoud=tuple(inhoud(catalogus, i) for i in ids if i in catalogus.entries),
         sjabloon=sjablonen[0] if sjablonen else None,
         sjabloon_titel=catalogus.titel(sjablonen[0]) if sjablonen else "",
+        vraag_id=vraag_id,
     )
+
+
+def voor_de_beamer(begeleidingen: Iterable[Begeleiding], stap: Stap | Stapbeeld | None) -> list[Begeleiding]:
+    """What the wall shows: the incident guidance at the step where the room settled the fase,
+    in place of the fasen it chose from. Later steps keep their own items on the wall; the
+    console keeps the guidance in view for the facilitator."""
+    if stap is None:
+        return []
+    vragen = {v.id for v in stap.vragen} if isinstance(stap, Stapbeeld) else {p.id for p in stap.prompts}
+    return [b for b in begeleidingen if b.soort == "incident" and b.vraag_id in vragen]
 
 
 def noemt_azc(catalogus: Catalogus, ids: Iterable[str]) -> list[str]:
