@@ -18,7 +18,7 @@ from .gedeeld import KLEUR, kopniveau, probeer
 _BEAMER_KOP = "font-size: 1.7vw; line-height: 1.2"
 _BEAMER_TEKST = "font-size: 1.3vw; line-height: 1.35"
 _BEAMER_PUNT = "font-size: 1.2vw; line-height: 1.3"
-_BEAMER_KLEIN = "font-size: 1.05vw; line-height: 1.25"
+_BEAMER_KLEIN = "font-size: 1vw; line-height: 1.2"
 
 
 def _alineas(tekst: str) -> list[str]:
@@ -72,11 +72,14 @@ def _casus_op_beamer(casus: Inhoud) -> None:
 def _kaart_op_beamer(item: Inhoud, kolommen: int, klein: bool = False, dicht: bool = False) -> None:
     kop, tekst = (_BEAMER_PUNT, _BEAMER_KLEIN) if klein else (_BEAMER_KOP, _BEAMER_TEKST)
     punt = _BEAMER_KLEIN if dicht else _BEAMER_PUNT
-    with ui.column().classes("w-full gap-1 rounded bg-gray-100 px-3 py-2 min-w-0"):
+    with ui.column().classes(f"w-full {'gap-0' if klein else 'gap-1'} rounded bg-gray-100 px-3 py-2 min-w-0"):
         ui.label(item.titel).classes("font-bold").style(kop).props(kopniveau(3))
         if item.tekst and not (klein and item.wanneer):
             ui.label(item.tekst).style(tekst)
-        if item.punten and not klein:
+        if item.punten and klein and not item.wanneer:
+            for regel in item.punten:
+                ui.label(f"• {regel.titel}").style(tekst)
+        elif item.punten and not klein:
             with ui.element("div").classes("w-full").style(f"column-count: {kolommen}; column-gap: 2vw"):
                 for regel in item.punten:
                     with ui.element("div").classes("pb-2").style("break-inside: avoid"):

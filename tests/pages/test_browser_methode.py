@@ -117,3 +117,43 @@ def test_uitleg_op_een_smalle_telefoon(server: Server, dienst) -> None:  # type:
         assert breedte <= TELEFOON[0], f"de uitleg is breder dan de telefoon: {breedte}px"
     finally:
         telefoon.sluit()
+
+
+@pytest.mark.parametrize(
+    ("template", "stap_id", "te_zien", "maat"),
+    [
+        ("tpl-analyse-polarisatie", "analyse-richtingen", "Wanneer?", BEAMER),
+        ("tpl-analyse-polarisatie", "analyse-acties", "Wie voert het uit?", BEAMER),
+        ("tpl-oefenen-casus-1", None, "Kinderen van 8 tot 14 jaar geven veel overlast", (1024, 768)),
+    ],
+)
+def test_stappen_met_veel_methode_passen(server: Server, dienst, template, stap_id, te_zien, maat) -> None:  # type: ignore[no-untyped-def]
+    """The seven directions with their 'wanneer', the seven SMART questions ("Acties afspreken"
+    used to show seven chips on an empty screen), and the casus on a small beamer."""
+    links = _naar(dienst, template, stap_id)
+    scherm = maak_browser("beamer", *maat)
+    try:
+        scherm.open(f"{server.url}/scherm/{links.projector_token}")
+        scherm.zie(te_zien)
+        scherm.screenshot(f"methode-beamer-{stap_id or 'casus'}-{maat[0]}x{maat[1]}")
+        maten = past_zonder_scrollen(scherm)
+        assert maten["past"], f"{stap_id or 'casus'} scrolt op {maat[0]}x{maat[1]}: {maten}"
+    finally:
+        scherm.sluit()
+
+
+def test_console_toont_tip_en_begeleiding(server: Server, dienst) -> None:  # type: ignore[no-untyped-def]
+    links = _naar(dienst, "tpl-analyse-kort", "kort-fase")
+    dienst.aanmelding.aanmelden(links.meeting_id, "Fatima", "", "bewoner")
+    dienst.leiding(links.facilitator_token).stel_vast("kort-fase-vraag", "fase-escalatie", "na bespreking")
+    console = maak_browser("leiding", 1280, 800)
+    try:
+        console.open(f"{server.url}/leiding/{links.facilitator_token}")
+        console.zie("Tip: Signaleringsinstrument 'spanningen in buurten'")
+        console.zie("Na incidenten: wat werkt en wat niet")
+        knop = "plan vervolg: samos kernteam: eerste bijeenkomst"  # a button's text is shown in capitals
+        console.wacht(lambda: knop in console.tekst().lower(), "knop Plan vervolg")
+        assert "Overleg met bewoners" not in console.tekst()  # an analysis step: not where it applies
+        console.screenshot("methode-console-incident")
+    finally:
+        console.sluit()
