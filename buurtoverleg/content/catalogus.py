@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from .schema import REFERENTIES, SOORTEN, Bestand, Item, Onderdeel, Prompt, PromptType, Template
+from .schema import REFERENTIES, SOORTEN, Bestand, Item, Onderdeel, Prompt, PromptType, Stap, Template
 
 
 def _ingebouwd() -> Path:
@@ -76,6 +76,19 @@ class Catalogus:
 
     def templates(self) -> list[Template]:
         return [item for item in self.items("template") if isinstance(item, Template)]
+
+    def sjablonen(self) -> list[Template]:
+        """The templates a meeting can be made from: all but the extra steps."""
+        return [t for t in self.templates() if t.doel != "extra"]
+
+    def extra_stap(self, stap_id: str) -> Stap | None:
+        """A step of an 'extra' template: added to a running meeting when it applies."""
+        for template in self.templates():
+            if template.doel == "extra":
+                for stap in template.stappen:
+                    if stap.id == stap_id:
+                        return stap
+        return None
 
     def template(self, template_id: str) -> Template:
         entry = self.entries.get(template_id)

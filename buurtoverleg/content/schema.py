@@ -145,7 +145,8 @@ class Stap(Strikt):
 
 
 class Template(Item):
-    doel: Literal["analyse", "samos", "oefenen", "vervolg", "overig"] = "overig"
+    doel: Literal["analyse", "samos", "oefenen", "vervolg", "overig", "extra"] = "overig"
+    """'extra': no meeting of its own; its steps are added to a running meeting when they apply."""
     casus: ContentId | None = None
     stappen: list[Stap] = Field(min_length=1)
 

@@ -187,6 +187,13 @@ def begeleiding_op_console(dienst: Dienst, token: str, begeleidingen: list[Begel
             for item in b.inhoud:
                 with ui.expansion(item.titel).classes("w-full"):
                     _item_klein(item)
+            if b.extra_stap:
+
+                async def voeg_toe(stap_id: str = b.extra_stap) -> None:
+                    if await probeer(dienst.leiding(token).extra_stap, stap_id):
+                        ui.notify("De stap staat nu op de agenda, na de huidige stap.", type="positive")
+
+                ui.button("Voeg toe als extra stap", on_click=voeg_toe).props("outline dense")
             if b.sjabloon:
 
                 async def plan(b: Begeleiding = b) -> None:

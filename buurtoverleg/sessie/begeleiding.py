@@ -6,10 +6,16 @@ room settled on, what the analysis named, and who is at the table.
 
 from __future__ import annotations
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..storage.models import Meeting, MinutesNote, StepState
 from . import methode
 from .aanpak import Aanpak
 from .eenheid import Eenheid
+from .fouten import Geweigerd, NietGevonden
 from .methode import Begeleiding
+from .overgangen import Overlegstatus
 from .uitslagen import Uitslagen
 from .verloop import Verloop
 
@@ -63,7 +69,35 @@ class Begeleiden:
         met_bewoners = any(d.domein == "bewoner" for d in vergadering.deelnemers)
         gevonden = [
             methode.incidentbegeleiding(catalogus, *fase) if (fase := self.vastgestelde_fase(meeting_id)) else None,
-            methode.azcbegeleiding(catalogus, genoemd),
+            methode.azcbegeleiding(catalogus, genoemd, {s.id for s in vergadering.stappen}),
             methode.bewonersbegeleiding(catalogus, stap.onderdeel if stap else None) if met_bewoners else None,
         ]
         return [b for b in gevonden if b is not None]
+
+    def voeg_toe(self, s: Session, meeting: Meeting, stap_id: str) -> int:
+        """Put an extra step (an 'extra' template's step, such as the AZC checklists) on the
+        agenda right after the current step; later steps and the secretary's notes on them move
+        one place down. Returns its position."""
+        stap = self.eenheid.catalogus.extra_stap(stap_id)
+        if stap is None:
+            raise NietGevonden("Deze extra stap bestaat niet (meer).")
+        if meeting.status == Overlegstatus.GESLOTEN:
+            raise Geweigerd("Dit overleg is afgelopen; er kan geen stap meer bij.")
+        if any(st.step_id == stap_id for st in meeting.steps):
+            raise Geweigerd("Deze stap staat al op de agenda.")
+        positie = (meeting.current_step if meeting.current_step is not None else len(meeting.steps) - 1) + 1
+        later = [st for st in meeting.steps if st.position >= positie]
+        notities = list(
+            s.scalars(select(MinutesNote).where(MinutesNote.meeting_id == meeting.id, MinutesNote.position >= positie))
+        )
+        rijen: list[StepState | MinutesNote] = [*later, *notities]
+        # two passes: positions are unique per meeting, so first out of the way, then one down
+        for rij in rijen:
+            rij.position = -(rij.position or 0) - 1
+        s.flush()
+        for rij in rijen:
+            rij.position = -(rij.position or 0)
+        s.add(StepState(meeting_id=meeting.id, position=positie, step_id=stap.id, budget_seconds=stap.minuten * 60))
+        s.flush()
+        s.expire(meeting, ["steps"])
+        return positie

@@ -97,9 +97,12 @@ class Eenheid:
             raise NietGevonden(f"Het sjabloon '{template_id}' bestaat niet (meer).") from None
 
     def template_stap(self, template: Template, stap_id: str) -> Sjabloonstap:
+        """A step of the meeting's template, or an extra step added during the meeting."""
         for stap in template.stappen:
             if stap.id == stap_id:
                 return stap
+        if (extra := self.catalogus.extra_stap(stap_id)) is not None:
+            return extra
         raise NietGevonden(f"De stap '{stap_id}' staat niet (meer) in het sjabloon.")
 
     def prompts(self, meeting: Meeting, stap: StepState) -> list[Prompt]:

@@ -34,14 +34,8 @@ INCIDENTVERVOLG = ("actieladder-de-escalatie", "achtergrond-escalatievoorwaarden
 """Shown with the incident guidance: how to keep an incident from escalating (seed 003 A1)
 and the four conditions without which it does not grow into large-scale violence (B3)."""
 
-AZC_CHECKLISTS = (
-    "checklist-azc-voorkom-spanningen",
-    "checklist-azc-open-communiceren",
-    "checklist-azc-bezorgdheid",
-    "checklist-type-boze-burger",
-)
-"""The three checklists for the arrival of an AZC or statushouders and the questions about
-the 'type' of angry resident that go with them (seed 001, direction 7)."""
+AZC_STAP = "extra-azc"
+"""The extra step with the three AZC checklists (seed 001, direction 7; `templates-extra.yaml`)."""
 
 BEWONERSVOORWAARDEN = ("achtergrond-buurt-bestuurt",)
 """Shown after seed 004's conditions: what makes residents' own approach work (seed 003 B1)."""
@@ -105,6 +99,8 @@ class Begeleiding:
     sjabloon: str | None = None
     """For 'incident': the SAMOS template a follow-up meeting should use."""
     sjabloon_titel: str = ""
+    extra_stap: str | None = None
+    """For 'azc': the extra step the facilitator can add to the agenda (None once it is on it)."""
     vraag_id: str = ""
     """For 'incident': the fase question the room settled it on."""
 
@@ -152,17 +148,21 @@ def noemt_azc(catalogus: Catalogus, ids: Iterable[str]) -> list[str]:
     return gevonden
 
 
-def azcbegeleiding(catalogus: Catalogus, genoemd: Iterable[str]) -> Begeleiding | None:
-    """The AZC checklists, offered as an extra step once the analysis names an AZC or statushouders."""
+def azcbegeleiding(catalogus: Catalogus, genoemd: Iterable[str], agenda: Iterable[str] = ()) -> Begeleiding | None:
+    """The AZC checklists, offered as an extra step once the analysis names an AZC or
+    statushouders; `agenda` holds the meeting's step ids (no offer once the step is on it)."""
     aanleidingen = noemt_azc(catalogus, genoemd)
-    if not aanleidingen:
+    stap = catalogus.extra_stap(AZC_STAP)
+    if not aanleidingen or stap is None:
         return None
     namen = ", ".join(catalogus.titel(i) for i in aanleidingen)
+    ids = [*stap.inhoud, *([stap.tip] if stap.tip else [])]
     return Begeleiding(
         soort="azc",
-        titel="Extra stap: komst AZC of statushouders",
+        titel=f"Extra stap: {stap.titel}",
         aanleiding=f"De analyse noemt: {namen}.",
-        inhoud=tuple(inhoud(catalogus, i) for i in AZC_CHECKLISTS if i in catalogus.entries),
+        inhoud=tuple(inhoud(catalogus, i) for i in ids if i in catalogus.entries),
+        extra_stap=None if stap.id in set(agenda) else stap.id,
     )
 
 

@@ -47,8 +47,6 @@ def plaatsen(catalogus: Catalogus) -> dict[str, str]:
         zet(content_id, "begeleiding na incidenten")
     for content_id in methode.BEWONERSVOORWAARDEN:
         zet(content_id, "begeleiding bij een overleg met bewoners")
-    for content_id in methode.AZC_CHECKLISTS:
-        zet(content_id, "extra stap bij een AZC of statushouders")
     return plaats
 
 

@@ -27,8 +27,9 @@ def test_elk_ingebouwd_item_heeft_een_plaats_of_een_reden(ingebouwd):
     ("content_id", "waar"),
     [
         # the items the issue found unused, each with where it now shows
-        ("checklist-azc-voorkom-spanningen", "extra stap bij een AZC of statushouders"),
-        ("checklist-azc-bezorgdheid", "extra stap bij een AZC of statushouders"),
+        ("checklist-azc-voorkom-spanningen", "tpl-extra-azc: stap 'extra-azc'"),
+        ("checklist-azc-bezorgdheid", "tpl-extra-azc: stap 'extra-azc'"),
+        ("checklist-type-boze-burger", "tpl-extra-azc: stap 'extra-azc' (tip)"),
         ("checklist-bindingsladder", "tpl-analyse-polarisatie: stap 'analyse-richtingen' (tip)"),
         ("signaleringswijze-statistiek", "tpl-analyse-kort: stap 'kort-oorzaken' (tip)"),
         ("signaleringsmethode-nctv-lijst", "tpl-analyse-polarisatie: stap 'analyse-ernst' (tip)"),
@@ -57,7 +58,7 @@ def test_alle_vaste_verwijzingen_van_de_methode_bestaan(ingebouwd):
         *methode.TIP_PER_ONDERDEEL.values(),
         methode.TIP_OEFENEN,
         *methode.INCIDENTVERVOLG,
-        *methode.AZC_CHECKLISTS,
+        methode.AZC_STAP,
         *methode.BEWONERSVOORWAARDEN,
     ]
     assert [i for i in ids if i not in ingebouwd.entries] == []

@@ -70,3 +70,21 @@ async def test_incidenten_vastgesteld_toont_begeleiding_en_plant_samos_vervolg(u
     await user.should_see("Vervolg gepland", retries=LIVE)
     vervolg = [b for b in dienst.lezen.besluiten(links.meeting_id) if b.soort == "vervolg"]
     assert len(vervolg) == 1 and titel in vervolg[0].tekst
+
+
+async def test_azc_genoemd_biedt_de_extra_stap_aan_op_de_console(user: User, app: Context):
+    dienst = app.dienst
+    links = dienst.aanmelding.maak("Overvecht", date(2026, 12, 2), "tpl-analyse-polarisatie")
+    t = links.facilitator_token
+    dienst.leiding(t).start()
+    v = dienst.lezen.vergadering(links.meeting_id)
+    dienst.leiding(t).ga_naar(next(s.positie for s in v.stappen if s.id == "analyse-doelgroepen"))
+    dienst.leiding(t).stel_vast("analyse-doelgroepen-vraag", "doelgroep-statushouders", "")
+    await user.open(f"/leiding/{t}")
+    await user.should_see("Extra stap: Komst AZC of statushouders", retries=LIVE)
+    await user.should_see("De analyse noemt: Statushouders.", retries=LIVE)
+    await klik(user, "Voeg toe als extra stap")
+    await user.should_see("De stap staat nu op de agenda", retries=LIVE)
+    await user.should_not_see("Voeg toe als extra stap", retries=LIVE)
+    stappen = [s.id for s in dienst.lezen.vergadering(links.meeting_id).stappen]
+    assert stappen[stappen.index("analyse-doelgroepen") + 1] == "extra-azc"

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from buurtoverleg.sessie import methode
+from buurtoverleg.sessie.fouten import Geweigerd, NietGevonden
 
 
 def _naar_stap(dienst, links, stap_id: str):  # type: ignore[no-untyped-def]
@@ -118,8 +121,46 @@ def test_azc_checklists_als_de_analyse_statushouders_noemt(dienst):
     assert dienst.lezen.begeleiding(links.meeting_id) == []
     dienst.leiding(links.facilitator_token).stel_vast("analyse-doelgroepen-vraag", "doelgroep-statushouders", "")
     [azc] = dienst.lezen.begeleiding(links.meeting_id)
-    assert azc.soort == "azc" and "Statushouders" in azc.aanleiding
-    assert [i.id for i in azc.inhoud] == list(methode.AZC_CHECKLISTS)
+    assert azc.soort == "azc" and "Statushouders" in azc.aanleiding and azc.extra_stap == methode.AZC_STAP
+    assert [i.id for i in azc.inhoud] == [
+        "checklist-azc-voorkom-spanningen",
+        "checklist-azc-open-communiceren",
+        "checklist-azc-bezorgdheid",
+        "checklist-type-boze-burger",
+    ]
+
+
+def test_extra_stap_komt_na_de_huidige_en_schuift_de_rest_met_notities_op(dienst):
+    links = dienst.aanmelding.maak("Overvecht", date(2026, 12, 2), "tpl-analyse-polarisatie")
+    huidige = _naar_stap(dienst, links, "analyse-doelgroepen")
+    volgende = dienst.lezen.vergadering(links.meeting_id).stappen[huidige.positie + 1]
+    dienst.notulist(links.secretary_token).notitie(volgende.positie, "notitie bij de volgende stap")
+    aantal = len(dienst.lezen.vergadering(links.meeting_id).stappen)
+
+    positie = dienst.leiding(links.facilitator_token).extra_stap(methode.AZC_STAP)
+
+    v = dienst.lezen.vergadering(links.meeting_id)
+    assert positie == huidige.positie + 1 and len(v.stappen) == aantal + 1
+    assert [s.positie for s in v.stappen] == list(range(aantal + 1))
+    extra = v.stappen[positie]
+    assert extra.id == "extra-azc" and extra.status == "nog-niet" and extra.klok.budget == 600
+    assert extra.inhoud[0].id == "checklist-azc-voorkom-spanningen"
+    assert extra.tip is not None and extra.tip.id == "checklist-type-boze-burger"
+    assert v.stappen[positie + 1].id == volgende.id and v.huidige == huidige.positie
+    notities = dienst.lezen.notities(links.meeting_id)
+    assert notities.get(volgende.positie + 1) == "notitie bij de volgende stap"
+    # it runs like any step: go there, it opens
+    dienst.leiding(links.facilitator_token).volgende()
+    assert dienst.lezen.vergadering(links.meeting_id).huidige_stap.id == "extra-azc"
+    with pytest.raises(Geweigerd, match="al op de agenda"):
+        dienst.leiding(links.facilitator_token).extra_stap(methode.AZC_STAP)
+
+
+def test_extra_stap_is_geen_sjabloon_en_onbekende_bestaat_niet(dienst, overleg):
+    with pytest.raises(Geweigerd, match="extra stap"):
+        dienst.aanmelding.maak("Overvecht", date(2026, 12, 2), "tpl-extra-azc")
+    with pytest.raises(NietGevonden):
+        dienst.leiding(overleg.facilitator_token).extra_stap("analyse-fase")  # a template's step, not an extra
 
 
 def test_azc_herkend_in_een_eigen_trigger_van_de_gemeente(catalogus):
