@@ -28,21 +28,27 @@ def _alineas(tekst: str) -> list[str]:
 # ----------------------------------------------------------------------------- beamer
 
 
-def op_beamer(stap: Stap) -> None:
+def op_beamer(stap: Stap, *, compact: bool = False) -> None:
     """A step's method items: the casus story in full, other items as cards with their
-    explanation and lines, in as many columns as the screen takes."""
+    explanation and lines, in as many columns as the screen takes. `compact` (the room's
+    signals or results are on the wall and need the room) leaves one line with the titles."""
     casussen = [i for i in stap.inhoud if i.soort == "casus"]
     overige = [i for i in stap.inhoud if i.soort != "casus"]
     for casus in casussen:
         _casus_op_beamer(casus)
     if not overige:
         return
+    if compact:
+        ui.label(" · ".join(i.titel for i in overige)).classes("text-gray-700 methode-beamer").style(_BEAMER_TEKST)
+        return
     # one item with many lines (a checklist) spreads its lines; several items each get a card;
     # many items (the seven directions) get smaller cards with what decides between them
     veel = len(overige) > VEEL
     regels = sum(len(i.punten) for i in overige)
     kolommen = (
-        "repeat(auto-fit, minmax(20vw, 1fr))"
+        f"repeat({len(overige)}, minmax(0, 1fr))"
+        if veel and len(overige) <= EEN_RIJ
+        else "repeat(auto-fit, minmax(20vw, 1fr))"
         if veel
         # a checklist of nine questions gets more room than a list of five next to it
         else " ".join(f"{max(2, len(i.punten))}fr" for i in overige)
@@ -52,6 +58,9 @@ def op_beamer(stap: Stap) -> None:
             binnen = 3 if len(overige) == 1 else 2 if len(item.punten) > LANGE_LIJST else 1
             _kaart_op_beamer(item, kolommen=binnen, klein=veel, dicht=regels > LANGE_LIJST)
 
+
+EEN_RIJ = 5
+"""Up to this many small cards stand in one row (the five fasen)."""
 
 LANGE_LIJST = 6
 """A card with more lines than this spreads them over two columns, in a smaller size."""

@@ -165,7 +165,7 @@ def _stap(
 ) -> None:
     if stap.uitleg:
         ui.label(stap.uitleg).classes("text-3xl text-gray-800")
-    methode.op_beamer(stap)
+    methode.op_beamer(stap, compact=bool(signalen) or any(u.zichtbaar for u in uitslagen))
     stemmers = len(vergadering.stemmers)
     per_vraag = {u.vraag_id: u for u in uitslagen}
     # two assessments in one step (ernst and urgentie) stand side by side, or the second one
@@ -195,7 +195,7 @@ def _stap(
                     "iedereen heeft gestemd" if vergadering.auto_onthullen else "de gespreksleider de uitslag toont"
                 )
                 ui.label(f"De antwoorden blijven verborgen tot {wanneer}.").classes("text-2xl text-gray-700")
-    # the method's items and how to join share the bottom line, so a full step still fits on the beamer
+    # how to join stays on the bottom line, right-aligned
     with ui.row().classes("w-full items-end no-wrap gap-4 pt-2"):
         ui.element("div").classes("grow")
         ui.label(f"Meedoen: {basis}/doe · code {vergadering.join_code}").classes(
