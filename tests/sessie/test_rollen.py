@@ -132,6 +132,7 @@ LEIDING: dict[str, Aanroep] = {
     "stel_drempels": lambda h, w: h.stel_drempels(betwist_min=0.3),
     "stel_pin": lambda h, w: h.stel_pin("notulist", "4821"),
     "pins": lambda h, w: h.pins(),
+    "extra_stap": lambda h, w: h.extra_stap("extra-azc"),
     "aanpak.besluit": lambda h, w: h.aanpak.besluit("Nog een besluit"),
     "aanpak.beleidsdiagnose": lambda h, w: h.aanpak.beleidsdiagnose(
         "richting-1", gedekt="", voldoende=None, witte_vlekken="", sectoren="", betrokken=None
@@ -178,6 +179,7 @@ LEZEN = {
     "acties",
     "advies",
     "analyse",
+    "begeleiding",
     "besluiten",
     "oordelen",
     "inhoud",
