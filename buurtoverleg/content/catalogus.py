@@ -24,6 +24,7 @@ from .schema import (
     Prompt,
     PromptType,
     Richtingweging,
+    Stap,
     Template,
 )
 
@@ -88,6 +89,19 @@ class Catalogus:
 
     def templates(self) -> list[Template]:
         return [item for item in self.items("template") if isinstance(item, Template)]
+
+    def sjablonen(self) -> list[Template]:
+        """The templates a meeting can be made from: all but the extra steps."""
+        return [t for t in self.templates() if t.doel != "extra"]
+
+    def extra_stap(self, stap_id: str) -> Stap | None:
+        """A step of an 'extra' template: added to a running meeting when it applies."""
+        for template in self.templates():
+            if template.doel == "extra":
+                for stap in template.stappen:
+                    if stap.id == stap_id:
+                        return stap
+        return None
 
     def template(self, template_id: str) -> Template:
         entry = self.entries.get(template_id)
@@ -225,6 +239,8 @@ def _templatefouten(catalogus: Catalogus, template: Template) -> Iterable[str]:
         for ref in stap.inhoud:
             if ref not in catalogus.entries:
                 yield f"stap '{stap.id}': inhoud '{ref}' bestaat niet"
+        if stap.tip is not None and stap.tip not in catalogus.entries:
+            yield f"stap '{stap.id}': tip '{stap.tip}' bestaat niet"
         for prompt in stap.prompts:
             bron = prompt.opties_uit
             if bron is not None and bron not in SOORTEN and bron not in catalogus.entries:

@@ -44,6 +44,9 @@ class Item(Strikt):
     tekst: Tekst = ""
     bron: Bron
     voorbeelden: list[Tekst] = []
+    naslag: Tekst = ""
+    """Set (with the reason) when no template, advice or page shows this item on purpose: it
+    is background for whoever edits the method. Without it, the item must have a place."""
     onderdelen: list[Onderdeel] = []
 
 
@@ -211,11 +214,15 @@ class Stap(Strikt):
     bron: Bron
     inhoud: list[ContentId] = []
     """Content items shown with the step (for example the fasen with their descriptions)."""
+    tip: ContentId | None = None
+    """An item whose advice the facilitator sees with this step; without it the tip follows
+    from the step's onderdeel (`sessie.methode.TIP_PER_ONDERDEEL`)."""
     prompts: list[Prompt] = []
 
 
 class Template(Item):
-    doel: Literal["analyse", "samos", "oefenen", "vervolg", "overig"] = "overig"
+    doel: Literal["analyse", "samos", "oefenen", "vervolg", "overig", "extra"] = "overig"
+    """'extra': no meeting of its own; its steps are added to a running meeting when they apply."""
     casus: ContentId | None = None
     stappen: list[Stap] = Field(min_length=1)
 
@@ -247,6 +254,8 @@ SOORTEN: dict[str, type[Item]] = {
     "communicatie": Item,
     "risicofactor": Item,
     "signaleringsmethode": Item,
+    # background for the facilitator: principles, dilemmas and conditions (seeds 001 and 003)
+    "achtergrond": Item,
     # seeds 002 and 004
     "incidentadvies": Item,
     "participatievoorwaarde": Item,

@@ -18,6 +18,7 @@ from ..sessie.codes import normaliseer_code
 from ..sessie.dienst import Dienst
 from ..sessie.signalen import MAX_SIGNAAL
 from ..sessie.toestand import DOMEINEN, SIGNAALSOORTEN, Deelnemer, SignaalKaart, Vraag
+from . import methode
 from .gedeeld import GETYPT, KLEUR, Mislukt, Storing, doe, kopniveau, probeer, stopt_stil
 from .signaallijst import Signaallijst
 from .volgen import Deel, volg
@@ -151,6 +152,7 @@ async def _telefoon(ctx: Context, meeting_id: int, ik: Deelnemer) -> None:
                 return
             assert stap is not None
             ui.label(stap.titel).classes("text-xl font-bold").props(kopniveau(2))
+            methode.op_telefoon(stap)
             if stap.status != "open":
                 uitleg = "De uitslag staat op het scherm." if stap.status == "onthuld" else "De invoer is gesloten."
                 _wacht(uitleg, "Wacht op de gespreksleider.")

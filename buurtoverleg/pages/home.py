@@ -105,7 +105,7 @@ async def _overleggen(ctx: Context, dienst: Dienst) -> None:
         ui.label("Nieuw overleg").classes("text-xl font-semibold").props(kopniveau(2))
         buurt = ui.input("Buurt of wijk").props("outlined").classes("w-full")
         datum = ui.input("Datum", value=date.today().isoformat()).props("outlined type=date")
-        templates = {t.id: t.titel for t in ctx.catalogus.templates()}
+        templates = {t.id: t.titel for t in ctx.catalogus.sjablonen()}
         template = (
             ui.select(templates, label="Sjabloon", value=next(iter(templates), None))
             .props("outlined")

@@ -19,7 +19,7 @@ from ..sessie.overgangen import Handeling as H
 from ..sessie.overgangen import toegestaan
 from ..sessie.toestand import DOMEINEN, MEETING_STATUS, ROLLEN, STAP_STATUS, SignaalKaart, Vergadering, Vraag
 from ..sessie.uitslagen import uitkomstopties
-from . import aanpak, pincode
+from . import aanpak, methode, pincode
 from .gedeeld import GETYPT, KLEUR, antwoord_van, dialoog, doe, kopniveau, probeer, stopt_stil
 from .onenigheden import vervolg
 from .volgen import Deel, volg
@@ -76,6 +76,7 @@ def registreer(ctx: Context) -> None:
                 with ui.column().classes("grow gap-3").style("min-width: 320px; flex: 2"):
                     stapvak = ui.column().classes("w-full gap-2")
                     onenighedenvak = ui.column().classes("w-full gap-2")
+                    begeleidingvak = ui.column().classes("w-full gap-2")
                     signaalvak = ui.column().classes("w-full gap-2")
                 with ui.column().classes("gap-3").style("min-width: 280px; flex: 1"):
                     ui.label("Agenda").classes("text-lg font-semibold").props(kopniveau(2))
@@ -103,6 +104,9 @@ def registreer(ctx: Context) -> None:
                 teken_agenda(v)
                 teken_instellingen(v)
                 await teken_onenigheden()
+                begeleidingvak.clear()
+                with begeleidingvak:
+                    methode.begeleiding_op_console(dienst, token, await doe(dienst.lezen.begeleiding, meeting_id))
             if volledig or Deel.TELLERS in delen:
                 await teken_deelnemers(v)
                 await teken_stap(v)
@@ -174,6 +178,7 @@ def registreer(ctx: Context) -> None:
                     ).classes("text-xl font-semibold")
                     if stap.uitleg:
                         ui.label(stap.uitleg).classes("text-gray-700")
+                    methode.op_console(stap)
                     uitslagen = {
                         u.vraag_id: u
                         for u in await doe(dienst.lezen.uitslagen, meeting_id, stap.positie, voor_leiding=True)

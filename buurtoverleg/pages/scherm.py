@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TypedDict
 
 from nicegui import ui
@@ -10,8 +11,10 @@ from starlette.requests import Request
 from .. import qr
 from ..appcontext import Context
 from ..sessie.duidingsbeeld import Duidingsbeeld
+from ..sessie.methode import voor_de_beamer
 from ..sessie.oordeel import Oordeel
 from ..sessie.toestand import DOMEINEN, SignaalKaart, Stap, Uitslag, Vergadering
+from . import methode
 from .duidingsbeeld import duidingsbeeld
 from .gedeeld import GETYPT, KLEUR, Mislukt, doe, kopniveau, stopt_stil, weigerpagina
 from .herkenningsbeeld import herkenningsbeeld
@@ -84,6 +87,11 @@ def registreer(ctx: Context) -> None:
                 if stap and any(v.neemt_signalen for v in stap.vragen)
                 else []
             )
+            begeleiding = (
+                voor_de_beamer(await doe(dienst.lezen.begeleiding, meeting_id), stap)
+                if stap and vergadering.status == "stappen"
+                else []
+            )
             vorige["stap"] = stap.positie if stap and vergadering.status == "stappen" else None
             vorige["stemmers"] = len(vergadering.stemmers)
             vorige["zichtbaar"] = any(u.zichtbaar for u in uitslagen)
@@ -95,7 +103,10 @@ def registreer(ctx: Context) -> None:
                 elif vergadering.status == "lobby":
                     _lobby(vergadering, basis)
                 elif vergadering.status == "stappen" and stap is not None:
-                    _stap(vergadering, stap, uitslagen, duiding, beelden, signalen, basis, tellers)
+                    # settled guidance takes the place of the items the room chose from
+                    getoond = replace(stap, inhoud=()) if begeleiding else stap
+                    _stap(vergadering, getoond, uitslagen, duiding, beelden, signalen, basis, tellers)
+                    methode.begeleiding_op_beamer(begeleiding)
                 elif vergadering.status == "afronding":
                     ui.label("Afronding").classes("text-5xl font-bold")
                     agenda(vergadering)
@@ -116,8 +127,9 @@ def registreer(ctx: Context) -> None:
         await volg(ctx.publisher, meeting_id, BEAMER, teken, dienst.lezen.versie)
 
 
-BEAMER = frozenset({Deel.VERLOOP, Deel.TELLERS, Deel.DEELNEMERS, Deel.SIGNALEN, Deel.INSTELLINGEN})
-"""What the wall shows: the step and its results, the counts, who joined, the signals."""
+BEAMER = frozenset({Deel.VERLOOP, Deel.TELLERS, Deel.UITKOMSTEN, Deel.DEELNEMERS, Deel.SIGNALEN, Deel.INSTELLINGEN})
+"""What the wall shows: the step and its results, the counts, who joined, the signals, and the
+guidance that follows a settled outcome."""
 
 
 def _lobby(vergadering: Vergadering, basis: str) -> None:
@@ -169,6 +181,7 @@ def _stap(
 ) -> None:
     if stap.uitleg:
         ui.label(stap.uitleg).classes("text-3xl text-gray-800")
+    methode.op_beamer(stap, compact=bool(signalen) or any(u.zichtbaar for u in uitslagen))
     stemmers = len(vergadering.stemmers)
     per_vraag = {u.vraag_id: u for u in uitslagen}
     # two assessments in one step (ernst and urgentie) stand side by side, or the second one
@@ -201,11 +214,9 @@ def _stap(
                     "iedereen heeft gestemd" if vergadering.auto_onthullen else "de gespreksleider de uitslag toont"
                 )
                 ui.label(f"De antwoorden blijven verborgen tot {wanneer}.").classes("text-2xl text-gray-700")
-    # the method's items and how to join share the bottom line, so a full step still fits on the beamer
+    # how to join stays on the bottom line, right-aligned
     with ui.row().classes("w-full items-end no-wrap gap-4 pt-2"):
-        with ui.row().classes("grow gap-4"):
-            for item in stap.inhoud:
-                ui.label(item.titel).classes("text-2xl px-3 py-1 rounded bg-gray-100")
+        ui.element("div").classes("grow")
         ui.label(f"Meedoen: {basis}/doe · code {vergadering.join_code}").classes(
             "text-2xl font-mono text-gray-700 shrink-0"
         )

@@ -38,6 +38,8 @@ class Aanmelding:
         e = self.eenheid
         buurt = _tekst(buurt, "De naam van de buurt", MAX_BUURT, regels=False)
         template = e.template(template_id)
+        if template.doel == "extra":
+            raise Geweigerd("Dit is een extra stap voor een lopend overleg, geen sjabloon voor een nieuw overleg.")
         with e.schrijf() as s:  # nobody follows a meeting that does not exist yet: no event
             if vorige is not None:
                 e.meeting(s, vorige)

@@ -24,6 +24,7 @@ from ..storage import Database
 from ..storage.models import nu
 from .aanmelding import Aanmelding
 from .aanpak import Aanpak
+from .begeleiding import Begeleiden
 from .bewaren import Archivering, Bewaren
 from .eenheid import Eenheid
 from .gebeurtenissen import Publisher
@@ -64,6 +65,7 @@ class Dienst:
         self.notuleren = Notuleren(e, self.verloop, self.uitslagen, self.signalen, self.aanpak)
         self.pincodes = Pincodes(e, geheimen)
         self.bewaren = Bewaren(e, self.notuleren, archivering)
+        self.begeleiden = Begeleiden(e, self.verloop, self.uitslagen, self.aanpak)
         self.lezen = Lezen(
             self.aanmelding,
             self.verloop,
@@ -74,6 +76,7 @@ class Dienst:
             self.wijzigingen,
             self.notuleren,
             self.bewaren,
+            self.begeleiden,
         )
 
     @property

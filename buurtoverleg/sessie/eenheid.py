@@ -23,7 +23,7 @@ from ..content.schema import Prompt, Template
 from ..content.schema import Stap as Sjabloonstap
 from ..storage import Database
 from ..storage.models import Meeting, Participant, StepState, nu
-from . import overeenstemming
+from . import methode, overeenstemming
 from .fouten import Geweigerd, NietGevonden
 from .gebeurtenissen import Gebeurtenis, Publisher, Soort
 from .overgangen import Overlegstatus, Stapstatus
@@ -97,9 +97,12 @@ class Eenheid:
             raise NietGevonden(f"Het sjabloon '{template_id}' bestaat niet (meer).") from None
 
     def template_stap(self, template: Template, stap_id: str) -> Sjabloonstap:
+        """A step of the meeting's template, or an extra step added during the meeting."""
         for stap in template.stappen:
             if stap.id == stap_id:
                 return stap
+        if (extra := self.catalogus.extra_stap(stap_id)) is not None:
+            return extra
         raise NietGevonden(f"De stap '{stap_id}' staat niet (meer) in het sjabloon.")
 
     def prompts(self, meeting: Meeting, stap: StepState) -> list[Prompt]:
@@ -153,7 +156,8 @@ class Eenheid:
             ronde=st.round,
             klok=klok,
             vragen=tuple(self.vraag(p) for p in bron.prompts),
-            inhoud=tuple(Optie(i, self.catalogus.titel(i)) for i in bron.inhoud),
+            inhoud=methode.stapinhoud(self.catalogus, template, bron),
+            tip=methode.tip(self.catalogus, template, bron),
         )
 
     def drempels(self, meeting: Meeting) -> overeenstemming.Drempels:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .aanmelding import Aanmelding
 from .aanpak import Aanpak
+from .begeleiding import Begeleiden
 from .bewaren import Bewaren
 from .notuleren import Notuleren
 from .signalen import Signalen
@@ -29,6 +30,7 @@ class Lezen:
         wijzigingen: Wijzigingen,
         notuleren: Notuleren,
         bewaren: Bewaren,
+        begeleiden: Begeleiden,
     ) -> None:
         # the meeting and who is in it
         self.vergadering = verloop.vergadering
@@ -55,6 +57,8 @@ class Lezen:
         self.voorstellen = aanpak.voorstellen
         self.wijzigingen = wijzigingen.wijzigingen
         self.laatste_wijzigingen = wijzigingen.laatste
+        # the method's guidance that applies now (incidents, AZC, residents)
+        self.begeleiding = begeleiden.begeleiding
         # minutes
         self.notulen = notuleren.notulen
         self.notulen_versie = notuleren.notulen_versie

@@ -59,6 +59,11 @@ class Leidingrol:
         with self._actie() as (_s, m):
             self._dienst.verloop.volgende(m)
 
+    def extra_stap(self, stap_id: str) -> int:
+        """Add an extra step (e.g. the AZC checklists) right after the current one."""
+        with self._actie() as (s, m):
+            return self._dienst.begeleiden.voeg_toe(s, m, stap_id)
+
     def vorige(self) -> None:
         with self._actie() as (_s, m):
             self._dienst.verloop.vorige(m)

@@ -58,6 +58,29 @@ class Optie:
 
 
 @dataclass(frozen=True)
+class Punt:
+    """One line of a content item (a checklist question, a sub-direction) with its explanation."""
+
+    titel: str
+    tekst: str = ""
+
+
+@dataclass(frozen=True)
+class Inhoud(Optie):
+    """A content item as a step shows it: the title plus what the method says about it, so a
+    page can show the checklist's questions and not only its name (see `sessie.methode`)."""
+
+    tekst: str = ""
+    soort: str = ""
+    punten: tuple[Punt, ...] = ()
+    """Its onderdelen: the lines of a checklist, the sub-directions of a direction."""
+    wanneer: tuple[str, ...] = ()
+    """For a solution direction: the problems it answers (the method's 'wanneer')."""
+    vragen: tuple[str, ...] = ()
+    """For a casus: the questions to discuss."""
+
+
+@dataclass(frozen=True)
 class Vraag:
     id: str
     type: str
@@ -120,7 +143,10 @@ class Stap:
     ronde: int
     klok: Klok
     vragen: tuple[Vraag, ...] = ()
-    inhoud: tuple[Optie, ...] = ()
+    inhoud: tuple[Inhoud, ...] = ()
+    """The method's items shown with the step, each with its explanation."""
+    tip: Inhoud | None = None
+    """A pointer from the method for the facilitator (console only)."""
 
 
 @dataclass(frozen=True)

@@ -148,6 +148,7 @@ LEIDING: dict[str, Aanroep] = {
     "stel_drempels": lambda h, w: h.stel_drempels(betwist_min=0.3),
     "stel_pin": lambda h, w: h.stel_pin("notulist", "4821"),
     "pins": lambda h, w: h.pins(),
+    "extra_stap": lambda h, w: h.extra_stap("extra-azc"),
     **AANPAK,
 }
 """Every action of the facilitator's handle (`dienst.leiding(token)`), with arguments that work
@@ -188,6 +189,7 @@ LEZEN = {
     "advies",
     "analyse",
     "beelden",
+    "begeleiding",
     "besluiten",
     "herkenning",
     "oordelen",
