@@ -148,10 +148,14 @@ def registreer(ctx: Context) -> None:
                     ("live_uitslag", "Open vragen: uitslag live op de beamer", v.live_uitslag),
                     ("signalen_modereren", "Signalen pas na goedkeuring op de beamer", v.signalen_modereren),
                     ("toon_namen", "Namen tonen op de beamer", v.toon_namen),
+                    ("uitslag_op_telefoon", "Na onthullen: uitslag klein op de telefoons", v.uitslag_op_telefoon),
                 ):
                     ui.switch(
                         label, value=waarde, on_change=lambda e, n=naam: actie("instellingen", **{n: e.value})
                     ).props("dense")
+                maximum = ui.number("Maximaal aantal deelnemers", value=v.max_deelnemers, min=1, max=500, precision=0)
+                maximum.props("dense outlined").classes("w-56")
+                maximum.on("change", lambda: actie("stel_maximum", int(maximum.value or 0)))
 
         async def teken_stap(v: Vergadering) -> None:
             stap = v.huidige_stap

@@ -63,9 +63,12 @@ class Signaallijst:
             ui.label(kaart.tekst).classes(f"text-base {GETYPT}").props("dir=auto")
             if not kaart.eigen:
                 label = f"Herken ik ✓ ({kaart.herkend})" if kaart.herkend_door_mij else f"Herken ik ({kaart.herkend})"
-                ui.button(label, on_click=lambda k=kaart.id: self._tik(k)).props("outline no-caps").style(
-                    "min-height: 48px"
+                knop = ui.button(label, on_click=lambda k=kaart.id: self._tik(k)).style("min-height: 48px")
+                # recognised: a filled button with a check mark, not only a different outline
+                knop.props(
+                    "no-caps " + ("unelevated color=primary icon=check" if kaart.herkend_door_mij else "outline")
                 )
+                knop.props["aria-pressed"] = "true" if kaart.herkend_door_mij else "false"
         return element
 
     async def _tik(self, signaal_id: int) -> None:
