@@ -155,7 +155,9 @@ def registreer(ctx: Context) -> None:
                     ).props("dense")
                 maximum = ui.number("Maximaal aantal deelnemers", value=v.max_deelnemers, min=1, max=500, precision=0)
                 maximum.props("dense outlined").classes("w-56")
-                maximum.on("change", lambda: actie("stel_maximum", int(maximum.value or 0)))
+                ui.button("Maximum opslaan", on_click=lambda: actie("stel_maximum", int(maximum.value or 0))).props(
+                    "flat dense"
+                )
 
         async def teken_stap(v: Vergadering) -> None:
             stap = v.huidige_stap

@@ -5,8 +5,8 @@ is back (a reconnect, a reload) or the server refused a tap, the page looks at w
 
 - the prompt is still open (a vote: in the same round): the tap is sent now, as intended;
 - the prompt closed meanwhile: 'Niet verstuurd: de vraag is gesloten', with the text or the
-  choice to copy, until the participant removes the notice; a typed signal also stays in its
-  text box for when the prompt opens again.
+  choice to copy, until the participant removes the notice or the prompt opens again; then
+  nothing is sent behind the participant's back: a typed signal is back in its text box.
 """
 
 from __future__ import annotations
@@ -66,8 +66,13 @@ class Onverstuurd:
                 vraag = open_.get(vraag_id)
                 if vraag is None:
                     self._toon(vraag_id, _als_tekst(vergadering, vraag_id, poging))
+                    geheugen.zet(staat.poging(vraag_id), {**poging, "getoond": True})
                     continue
                 assert stap is not None
+                if poging.get("getoond"):  # open again after 'Niet verstuurd': the draft is back in its box
+                    geheugen.wis(staat.poging(vraag_id))
+                    self._weg(vraag_id)
+                    continue
                 if not opnieuw or (vraag.neemt_stemmen and poging.get("ronde") != stap.ronde):
                     geheugen.wis(staat.poging(vraag_id))  # answered by the server, or an older round
                     continue
