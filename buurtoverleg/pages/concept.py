@@ -92,7 +92,7 @@ async def lees_alles(voorvoegsel_: str) -> dict[str, Any]:
     """Everything this phone kept for this meeting and participant ({} when the phone does not
     answer in time: the page then simply starts empty)."""
     try:
-        uit = await ui.run_javascript(f"return bo.alles({json.dumps(voorvoegsel_)})", timeout=5.0)
+        uit = await ui.run_javascript(f"return bo.alles({json.dumps(voorvoegsel_)})", timeout=3.0)
     except TimeoutError:
         return {}
     return uit if isinstance(uit, dict) else {}
@@ -100,7 +100,7 @@ async def lees_alles(voorvoegsel_: str) -> dict[str, Any]:
 
 async def lees(sleutel: str) -> Any:
     try:
-        return await ui.run_javascript(f"return bo.lees({json.dumps(sleutel)})", timeout=5.0)
+        return await ui.run_javascript(f"return bo.lees({json.dumps(sleutel)})", timeout=3.0)
     except TimeoutError:
         return None
 

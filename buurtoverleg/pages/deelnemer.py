@@ -94,7 +94,7 @@ async def _aanmeldformulier(ctx: Context, meeting_id: int, sleutel: str, adres: 
         naam = ui.input("Naam").props(f"outlined maxlength={MAX_NAAM}").classes("w-full")
         organisatie = ui.input("Organisatie").props(f"outlined maxlength={MAX_ORGANISATIE}").classes("w-full")
         domein = ui.select(DOMEINEN, label="Domein").props("outlined").classes("w-full")
-        onthoud = ui.checkbox("Onthoud mij op deze telefoon").classes("text-base")
+        onthoud = ui.checkbox("Onthoud mij op deze telefoon").classes("text-base").style("min-height: 48px")
         ui.label(
             "Dan staan je naam, organisatie en domein de volgende keer al ingevuld. Alleen op deze telefoon."
         ).classes("text-sm text-gray-600")
@@ -224,9 +224,10 @@ async def _telefoon(ctx: Context, meeting_id: int, code: str, ik: Deelnemer) -> 
                 ui.label(f"Vraag {nummer + 1} van {len(invulbaar)}").classes("text-base text-gray-700")
             volgende: list[ui.button] = []
 
-            def ontvangen() -> None:  # answered: the way on stands out
+            def ontvangen() -> None:  # answered: the way on stands out, and is in view below the acknowledgement
                 for knop in volgende:
                     knop.props(remove="outline").props("color=primary")
+                    ui.run_javascript(f"getHtmlElement({knop.id})?.scrollIntoView({{block: 'nearest'}})")
 
             with ui.card().classes("w-full"):
                 ui.label(vraag.vraag).classes("text-lg font-semibold").props(kopniveau(3))

@@ -75,16 +75,17 @@ async def vraag_invoer(
     async def stuur(waarde: Any) -> bool:
         label = bevestiging[0]
         label.set_text("Versturen…")
+        label.style("color: inherit")
         try:
             await doe(rol.antwoord, vraag.id, waarde)
         except Mislukt as fout:
-            label.set_text("Niet opgeslagen")
+            _mislukt(label, "Niet opgeslagen")
             if not isinstance(fout, Storing) and staat.na_weigering is not None:
                 await staat.na_weigering()
             return False
         geheugen.wis(staat.poging(vraag.id))
         staat.vergeet(vraag.id)
-        label.set_text(ONTVANGEN)
+        _gelukt(label, ONTVANGEN)
         ui.run_javascript(f"getHtmlElement({label.id})?.scrollIntoView({{block: 'nearest'}})")
         ontvangen()
         return True
@@ -214,20 +215,21 @@ async def _signaalinvoer(staat: Telefoonstaat, vraag: Vraag, status: Callable[[]
         bezig = True
         verzonden = tekst.value or ""
         label.set_text("Versturen…")
+        label.style("color: inherit")
         try:
             await doe(rol.signaal, vraag.id, soort.value, verzonden)
         except Mislukt as fout:
-            label.set_text("Niet opgeslagen: je tekst staat er nog")
+            bezig = False  # the text is still there: the next tap may send it
+            _mislukt(label, "Niet opgeslagen: je tekst staat er nog")
             if not isinstance(fout, Storing) and staat.na_weigering is not None:
                 await staat.na_weigering()
             return
-        finally:
-            bezig = False
+        bezig = False
         geheugen.wis(staat.poging(vraag.id))
         if (tekst.value or "") == verzonden:  # not what was typed since, while this one was being saved
             staat.vergeet(vraag.id)
             tekst.set_value("")
-        label.set_text("Ontvangen ✓ Je kunt nog een signaal toevoegen.")
+        _gelukt(label, "Ontvangen ✓ Je kunt nog een signaal toevoegen.")
         await lijst.ververs()
 
     knop = ui.button("Signaal versturen", on_click=verstuur).classes(GROOT)
@@ -257,3 +259,14 @@ async def _herken(staat: Telefoonstaat, signaal_id: int) -> bool:
     except Mislukt:
         return False
     return True
+
+
+def _gelukt(label: ui.label, tekst: str) -> None:
+    label.set_text(tekst)
+    label.style(f"color: {KLEUR['eensgezind']}")
+
+
+def _mislukt(label: ui.label, tekst: str) -> None:
+    """Not stored: in the warning colour, never in the green of 'Ontvangen'."""
+    label.set_text(tekst)
+    label.style(f"color: {KLEUR['verdeeld']}")

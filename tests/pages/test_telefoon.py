@@ -65,16 +65,17 @@ def _druk(leiding: Browser, knop: str, daarna: str) -> None:
         leiding.zie(daarna)
 
 
-def _in_beeld(telefoon: Browser, tekst: str) -> bool:
+def _in_beeld(telefoon: Browser, tekst: str, soort: str = "div") -> bool:
     """Whether an element showing exactly `tekst` lies inside the phone's viewport now."""
     return bool(
         telefoon.js(
-            """const [tekst] = arguments;
-            const e = [...document.querySelectorAll('div')].find(d => d.textContent.trim() === tekst);
+            """const [tekst, soort] = arguments;
+            const e = [...document.querySelectorAll(soort)].find(d => d.textContent.trim() === tekst);
             if (!e) return false;
             const r = e.getBoundingClientRect();
             return r.top >= 0 && r.bottom <= window.innerHeight;""",
             tekst,
+            soort,
         )
     )
 
@@ -121,6 +122,7 @@ def test_een_vraag_per_scherm_context_en_uitslag(server: Server, browsers: Start
     telefoon.knop("Onderhuidse spanningen")
     telefoon.zie("Ontvangen ✓")
     telefoon.wacht(lambda: _in_beeld(telefoon, "Ontvangen ✓ (je kunt het nog wijzigen)"), "bevestiging in beeld")
+    telefoon.wacht(lambda: _in_beeld(telefoon, "Volgende vraag (2 van 3) →", "button"), "volgende vraag in beeld")
     telefoon.screenshot("telefoon-360-vraag-1-van-3-ontvangen")
     telefoon.knop("Volgende vraag (2 van 3) →")
     telefoon.zie("Hoe ernstig is het?")
