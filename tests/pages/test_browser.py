@@ -422,9 +422,13 @@ def test_toegankelijk_sneltoetsen_tikdoelen_en_verbinding(server: Server, browse
 
     druk(leiding, Keys.ARROW_RIGHT)
     leiding.zie("stap 2: Ernst en vormen")
+    telefoon.zie("Hoe ernstig is het?")
+    toegankelijk(telefoon, "schaal")
+    duimvriendelijk(telefoon, "schaal")
+    telefoon.knop("Volgende vraag (2 van 2) →")  # one prompt per screen
     telefoon.zie("Welke vormen zie je?")
-    toegankelijk(telefoon, "schaal en meerkeuze")
-    duimvriendelijk(telefoon, "schaal en meerkeuze")
+    toegankelijk(telefoon, "meerkeuze")
+    duimvriendelijk(telefoon, "meerkeuze")
     druk(leiding, Keys.ARROW_LEFT)
     leiding.zie("stap 1: Welke fase?")
     leiding.knop("Volgende ▶")  # with the mouse; the keys keep working afterwards
