@@ -43,12 +43,9 @@ EERSTE = "Eerste signaal: brommers over de stoep bij de school"
 
 VLOED_JS = """
 const [seconden] = arguments;
-window.vloed = {pogingen: 0, klaar: false, geweigerd: 0};
+window.vloed = {pogingen: 0, klaar: false};
 const einde = Date.now() + seconden * 1000;
 const slaap = ms => new Promise(r => setTimeout(r, ms));
-new MutationObserver(ms => ms.forEach(m => m.addedNodes.forEach(n => {
-  if (n.textContent && n.textContent.includes('Rustig aan')) window.vloed.geweigerd++;
-}))).observe(document.body, {childList: true, subtree: true});
 (async () => {
   while (Date.now() < einde) {
     const vak = document.querySelector('textarea');
@@ -131,6 +128,9 @@ def aanmelden(telefoon: Browser, url: str, naam: str) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--seconden", type=float, default=40.0, help="duur van de vloed (standaard 40 s)")
+    ap.add_argument(
+        "--zonder-vloed", action="store_true", help="nulmeting: telefoon A stuurt niets, B meet net zo lang"
+    )
     args = ap.parse_args()
     os.chdir(ROOT)
     tmp = Path(tempfile.mkdtemp(prefix="buurtoverleg-vloed-"))
@@ -151,7 +151,7 @@ def main() -> int:
             time.sleep(2)  # let the joins settle before the baseline
             rss_voor = rss_mb(server.proces.pid)
             rss_piek = rss_voor
-            a.js(VLOED_JS, args.seconden)
+            a.js(VLOED_JS, 0 if args.zonder_vloed else args.seconden)
             herken: list[float] = []
             eigen: list[float] = []
             verloren = 0
@@ -185,19 +185,22 @@ def main() -> int:
             van_a = con.execute(
                 "SELECT count(*) FROM signal s JOIN participant p ON p.id = s.participant_id WHERE p.name='Vloed'"
             ).fetchone()[0]
+            weigeringen = server.log.read_text(errors="replace").count("Rustig aan")
             van_b = con.execute(
                 "SELECT count(*) FROM signal s JOIN participant p ON p.id = s.participant_id WHERE p.name='Meter'"
             ).fetchone()[0]
     alle = herken + eigen
     print()
     print("=" * 80)
-    print(f"BUURTOVERLEG SIGNAALVLOED  ({os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f})")
+    print(
+        f"BUURTOVERLEG SIGNAALVLOED{' (NULMETING)' if args.zonder_vloed else ''}  ({os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f})"
+    )
     print("=" * 80)
     regels = [
         ("duur van de vloed", f"{args.seconden:.0f} s"),
         ("telefoon A: pogingen", f"{vloed['pogingen']} (tik op 'Signaal versturen')"),
         ("telefoon A: opgeslagen", f"{van_a} (grens {SIGNALEN_PER_MINUUT}/minuut, {SIGNALEN_PER_STAP}/stap)"),
-        ("telefoon A: 'Rustig aan'-meldingen gezien", f"{vloed['geweigerd']}"),
+        ("telefoon A: door de server geweigerd", f"{weigeringen} (serverlog); de rest weigert de pagina zelf"),
         ("telefoon B: signalen opgeslagen", f"{van_b} van {len(eigen)} verstuurd"),
         (
             "telefoon B: 'herken ik' -> label, ms",

@@ -52,7 +52,13 @@ class Onverstuurd:
             if not pogingen:
                 return
             try:
-                vergadering = await doe(staat.ctx.dienst.lezen.vergadering, staat.meeting_id)
+                vergadering = await doe(  # the read every phone shares for this version
+                    staat.ctx.publisher.gedeeld,
+                    ("vergadering", staat.meeting_id),
+                    staat.meeting_id,
+                    staat.ctx.dienst.lezen.vergadering,
+                    staat.meeting_id,
+                )
             except Mislukt:
                 return
             stap = vergadering.huidige_stap

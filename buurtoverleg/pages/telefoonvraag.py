@@ -8,6 +8,8 @@ redraw, a reload or a step change never loses it.
 
 from __future__ import annotations
 
+import time
+from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,6 +17,7 @@ from typing import Any
 from nicegui import ui
 
 from ..appcontext import Context
+from ..sessie.redelijk import SIGNALEN_PER_MINUUT, TE_SNEL
 from ..sessie.signalen import MAX_SIGNAAL
 from ..sessie.toestand import SIGNAALSOORTEN, Deelnemer, SignaalKaart, Vraag
 from . import concept as geheugen
@@ -40,6 +43,14 @@ class Telefoonstaat:
     """The signal lists on screen now; a new signal only redraws these."""
     na_weigering: Callable[[], Awaitable[None]] | None = None
     """Called when the server refused a tap: it checks whether the prompt closed meanwhile."""
+    signalen_verstuurd: deque[float] = field(default_factory=lambda: deque(maxlen=SIGNALEN_PER_MINUUT))
+    """When this page's last signals were stored (monotonic): a flood of taps is refused here,
+    in the domain's words, instead of costing the server a transaction per tap. The domain's
+    own count (`sessie.redelijk`) still decides."""
+
+    def te_snel(self) -> bool:
+        rij = self.signalen_verstuurd
+        return len(rij) == rij.maxlen and time.monotonic() - rij[0] < 60
 
     def poging(self, vraag_id: str) -> str:
         return geheugen.poging_sleutel(self.voorvoegsel, vraag_id)
@@ -212,6 +223,11 @@ async def _signaalinvoer(staat: Telefoonstaat, vraag: Vraag, status: Callable[[]
         nonlocal bezig
         if bezig:
             return
+        if staat.te_snel():
+            geheugen.wis(staat.poging(vraag.id))
+            ui.notify(TE_SNEL, type="warning", position="top", multi_line=True)
+            _mislukt(label, "Niet opgeslagen: je tekst staat er nog")
+            return
         bezig = True
         verzonden = tekst.value or ""
         label.set_text("Versturen…")
@@ -225,6 +241,7 @@ async def _signaalinvoer(staat: Telefoonstaat, vraag: Vraag, status: Callable[[]
                 await staat.na_weigering()
             return
         bezig = False
+        staat.signalen_verstuurd.append(time.monotonic())
         geheugen.wis(staat.poging(vraag.id))
         if (tekst.value or "") == verzonden:  # not what was typed since, while this one was being saved
             staat.vergeet(vraag.id)

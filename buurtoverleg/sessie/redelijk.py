@@ -26,6 +26,12 @@ SIGNALEN_PER_STAP = 20
 """Signals one participant may send in one step: the beamer shows the room's signals, and
 twenty from one person already drown the others."""
 MINUUT = timedelta(seconds=60)
+TE_SNEL = (
+    f"Rustig aan: je stuurde {SIGNALEN_PER_MINUUT} signalen in één minuut. "
+    "Wacht even, dan kun je weer een signaal sturen. Je tekst staat er nog."
+)
+"""The one wording of the per-minute refusal; the phone page says it too when it already knows
+(its own count), without asking the server at every tap of a flood."""
 
 
 def controleer_signaal(
@@ -40,7 +46,4 @@ def controleer_signaal(
         )
     recent = s.scalar(select(func.count(Signal.id)).where(*van_mij, Signal.created_at > nu - MINUUT))
     if (recent or 0) >= SIGNALEN_PER_MINUUT:
-        raise Geweigerd(
-            f"Rustig aan: je stuurde {SIGNALEN_PER_MINUUT} signalen in één minuut. "
-            "Wacht even, dan kun je weer een signaal sturen. Je tekst staat er nog."
-        )
+        raise Geweigerd(TE_SNEL)
