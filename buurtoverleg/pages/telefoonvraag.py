@@ -26,6 +26,7 @@ from .signaallijst import Signaallijst
 
 GROOT = "w-full text-lg py-3"
 ONTVANGEN = "Ontvangen ✓ (je kunt het nog wijzigen)"
+NOG_NIET = "Nog niet verstuurd: tik op Versturen"
 
 
 @dataclass
@@ -77,9 +78,13 @@ async def vraag_invoer(
     bevestiging: list[ui.label] = []
 
     def status() -> ui.label:
-        """The acknowledgement, placed right below the controls that send."""
-        label = ui.label(ONTVANGEN if eerder is not None else "").classes("text-base font-semibold")
-        label.style(f"color: {KLEUR['eensgezind']}").props('aria-live="polite"')
+        """The acknowledgement, placed right below the controls that send; a draft offered back
+        (ticked but not sent before a reload) says it still has to be sent."""
+        label = ui.label().classes("text-base font-semibold").props('aria-live="polite"')
+        if vraag.id in staat.concept and staat.concept[vraag.id] != eerder:
+            _mislukt(label, NOG_NIET)
+        else:
+            _gelukt(label, ONTVANGEN if eerder is not None else "")
         bevestiging.append(label)
         return label
 
@@ -136,6 +141,8 @@ async def vraag_invoer(
             def wissel(e: Any, o: str = optie.id) -> None:
                 (gekozen.add if e.value else gekozen.discard)(o)
                 staat.bewaar(vraag.id, sorted(gekozen))
+                if bevestiging:
+                    _mislukt(bevestiging[0], NOG_NIET)
 
             vinkjes.append(
                 ui.checkbox(optie.titel, value=optie.id in gekozen, on_change=wissel).classes("text-lg py-1")

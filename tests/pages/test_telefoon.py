@@ -195,6 +195,7 @@ def test_niets_gaat_verloren(server: Server, browsers: Starter) -> None:
     telefoon.driver.refresh()
     telefoon.zie("Welke vormen zie je?")  # the first prompt without an answer
     telefoon.wacht(lambda: all(_aangevinkt(telefoon, t) for t in opties[:2]), "vinkjes terug na herladen")
+    telefoon.zie("Nog niet verstuurd: tik op Versturen")
     assert not _aangevinkt(telefoon, opties[2]) if len(opties) > 2 else True
     telefoon.screenshot("telefoon-360-vinkjes-na-herladen")
 
