@@ -114,6 +114,14 @@ def wis(sleutel: str) -> None:
     ui.run_javascript(f"bo.wis({json.dumps(sleutel)})")
 
 
+def wis_alles(voorvoegsel_: str) -> None:
+    """Forget this meeting's drafts and taps on the phone: once the meeting is closed they are
+    of no use, and a phone may be shared."""
+    ui.run_javascript(
+        f"Object.keys(bo.alles({json.dumps(voorvoegsel_)})).forEach(k => bo.wis({json.dumps(voorvoegsel_)} + k))"
+    )
+
+
 def markeer_poging(
     knop: ui.button, sleutel: str, ronde: int, *, waarde: Any = None, bron: str | None = None, titel: str = ""
 ) -> None:

@@ -80,6 +80,11 @@ def _in_beeld(telefoon: Browser, tekst: str, soort: str = "div") -> bool:
     )
 
 
+def _concepten(telefoon: Browser) -> list[str]:
+    """The drafts this phone keeps (pages/concept.py)."""
+    return list(telefoon.js("return Object.keys(localStorage).filter(k => k.includes(':concept:'))"))
+
+
 def _veldwaarde(telefoon: Browser, label: str) -> str:
     return str(telefoon.veld(label).get_attribute("value") or "")
 
@@ -239,6 +244,14 @@ def test_niets_gaat_verloren(server: Server, browsers: Starter) -> None:
     telefoon.knop("Signaal versturen")
     telefoon.zie("Ontvangen ✓ Je kunt nog een signaal toevoegen.")
     assert [k.tekst for k in dienst.lezen.signalen(meeting_id)] == [verzonden]
+
+    # once the meeting is closed, the phone forgets its drafts (a phone may be shared)
+    telefoon.typ("Je signaal", "Nog een halve gedachte")
+    telefoon.wacht(lambda: _concepten(telefoon), "concept in localStorage")
+    leiding.knop("Overleg afsluiten")
+    leiding.knop("Afsluiten")
+    telefoon.zie("Het overleg is afgelopen.")
+    telefoon.wacht(lambda: not _concepten(telefoon), "concepten weg na afsluiten")
 
 
 def test_redelijk_gebruik_en_herken_ik(server: Server, browsers: Starter) -> None:
