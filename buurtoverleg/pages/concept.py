@@ -114,11 +114,13 @@ def wis(sleutel: str) -> None:
     ui.run_javascript(f"bo.wis({json.dumps(sleutel)})")
 
 
-def wis_alles(voorvoegsel_: str) -> None:
-    """Forget this meeting's drafts and taps on the phone: once the meeting is closed they are
-    of no use, and a phone may be shared."""
+def wis_concepten(voorvoegsel_: str) -> None:
+    """Forget this meeting's drafts on the phone: once the meeting is closed they are of no use,
+    and a phone may be shared. Undelivered taps stay until their 'Niet verstuurd' notice is
+    removed: that text was meant to be sent."""
+    prefix = json.dumps(voorvoegsel_)
     ui.run_javascript(
-        f"Object.keys(bo.alles({json.dumps(voorvoegsel_)})).forEach(k => bo.wis({json.dumps(voorvoegsel_)} + k))"
+        f"Object.keys(bo.alles({prefix})).filter(k => k.startsWith('concept:')).forEach(k => bo.wis({prefix} + k))"
     )
 
 

@@ -197,7 +197,7 @@ async def _telefoon(ctx: Context, meeting_id: int, code: str, ik: Deelnemer) -> 
             if vergadering.status == "gesloten" or stap is None:
                 _wacht("Het overleg is afgelopen.", "Bedankt voor je inbreng!")
                 if vergadering.status == "gesloten":
-                    geheugen.wis_alles(staat.voorvoegsel)
+                    geheugen.wis_concepten(staat.voorvoegsel)
                 return
             ui.label(stap.titel).classes("text-xl font-bold").props(kopniveau(2))
             invulbaar = [v for v in stap.vragen if v.neemt_stemmen or v.neemt_signalen]
