@@ -9,8 +9,9 @@ The people and organisations are invented.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from .sessie.dienst import Dienst
 from .sessie.toestand import DOMEINEN, Links
@@ -337,15 +338,24 @@ def vul_groot(
         for i in range(deelnemers)
     )
     dienst.leiding(t).start()
-    for i in range(signalen):
-        soort = "waarneming" if i % 3 else "duiding"
-        tekst = (
-            f"Signaal {i + 1}: bij de portieken en het speelveld ‘gebeurt’ iets wat bewoners onrustig maakt; "
-            f"de één ziet overlast, de ander eenzaamheid (€ {i * 10})." + (" Meer uitleg volgt." * (i % 4))
-        )
-        sid = dienst.deelnemer(m, ids[i % len(ids)]).signaal("kort-signalen-vraag", soort, tekst)
-        if i % 5 == 0:
-            dienst.deelnemer(m, ids[(i + 1) % len(ids)]).herken(sid)
+    # A room writes its signals over the step's minutes, not all in one instant: the domain refuses
+    # more than a few a minute per person (sessie.redelijk). Each signal is dated as if one came in
+    # every two seconds, starting an hour back, and the service's clock is given back afterwards.
+    eenheid = dienst.signalen.eenheid
+    klok, begin = eenheid.nu, eenheid.nu() - timedelta(hours=1)
+    try:
+        for i in range(signalen):
+            eenheid.nu = _vast(begin + timedelta(seconds=2 * i))
+            soort = "waarneming" if i % 3 else "duiding"
+            tekst = (
+                f"Signaal {i + 1}: bij de portieken en het speelveld ‘gebeurt’ iets wat bewoners onrustig maakt; "
+                f"de één ziet overlast, de ander eenzaamheid (€ {i * 10})." + (" Meer uitleg volgt." * (i % 4))
+            )
+            sid = dienst.deelnemer(m, ids[i % len(ids)]).signaal("kort-signalen-vraag", soort, tekst)
+            if i % 5 == 0:
+                dienst.deelnemer(m, ids[(i + 1) % len(ids)]).herken(sid)
+    finally:
+        eenheid.nu = klok
     fasen = ("fase-ongemak", "fase-onderhuidse-spanningen", "fase-incidenten")
     dienst.leiding(t).volgende()
     for i, wie in enumerate(ids):
@@ -384,3 +394,8 @@ def vul_groot(
     dienst.leiding(t).aanpak.besluit("Over drie maanden opnieuw bijeen.", "vervolg")
     dienst.leiding(t).beeindig()
     return Demo(links, ids)
+
+
+def _vast(tijd: datetime) -> Callable[[], datetime]:
+    """A clock that stands still at `tijd`."""
+    return lambda: tijd

@@ -7,6 +7,7 @@ Tests of what only SQLite has (its files, its backup API) are marked `alleen_sql
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -30,6 +31,15 @@ _APP: list[Context] = []
 def onthoud_app(ctx: Context) -> None:
     """`voor_start` for the test app: remember its context for the `app` fixture; no page to open."""
     _APP[:] = [ctx]
+
+
+@pytest.fixture
+def user(user: User) -> User:
+    """NiceGUI's simulated user, as a phone whose browser keeps nothing yet: the phone page asks
+    the browser's localStorage for drafts (pages/concept.py, JavaScript starting with
+    `return bo.`), and a simulated user has no browser to answer."""
+    user.javascript_rules[re.compile(r"(?s)^return bo\.")] = lambda _: None
+    return user
 
 
 @pytest.fixture

@@ -83,7 +83,13 @@ async def test_gesimuleerde_deelnemers_doen_het_hele_overleg_verdeeld(dienst: Di
     # step 1, the case: signals, seen (waarneming) and meant (duiding), recognised unevenly
     await asyncio.to_thread(dienst.leiding(t).start)
     herkenningen = sum(len(s.herkenners) for s in SIGNALEN)
-    await _tot(lambda: sum(k.herkend for k in dienst.lezen.signalen(m)) == herkenningen)
+    # every signal in, and every recognition: a signal nobody recognises can come in after the last one
+    await _tot(
+        lambda: (
+            len(kaarten := dienst.lezen.signalen(m)) == len(SIGNALEN)
+            and sum(k.herkend for k in kaarten) == herkenningen
+        )
+    )
     kaarten = await asyncio.to_thread(dienst.lezen.signalen, m)
     assert len(kaarten) == len(SIGNALEN)
     assert {k.soort for k in kaarten} == {"waarneming", "duiding"}

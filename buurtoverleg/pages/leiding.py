@@ -154,10 +154,16 @@ def registreer(ctx: Context) -> None:
                     ("signalen_modereren", "Signalen pas na goedkeuring op de beamer", v.signalen_modereren),
                     ("toon_namen", "Namen tonen op de beamer", v.toon_namen),
                     ("herkenning_op_beamer", "Beamer: welke signalen herkent de zaal", v.herkenning_op_beamer),
+                    ("uitslag_op_telefoon", "Na onthullen: uitslag klein op de telefoons", v.uitslag_op_telefoon),
                 ):
                     ui.switch(
                         label, value=waarde, on_change=lambda e, n=naam: actie("instellingen", **{n: e.value})
                     ).props("dense")
+                maximum = ui.number("Maximaal aantal deelnemers", value=v.max_deelnemers, min=1, max=500, precision=0)
+                maximum.props("dense outlined").classes("w-56")
+                ui.button("Maximum opslaan", on_click=lambda: actie("stel_maximum", int(maximum.value or 0))).props(
+                    "flat dense"
+                )
 
         async def teken_stap(v: Vergadering) -> None:
             stap = v.huidige_stap

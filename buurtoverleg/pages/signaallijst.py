@@ -72,15 +72,29 @@ class Signaallijst:
                     label = (
                         f"Herken ik ✓ ({kaart.herkend})" if kaart.herkend_door_mij else f"Herken ik ({kaart.herkend})"
                     )
-                    ui.button(label, on_click=lambda k=kaart.id: self._tik(self._herken, k)).props(
-                        "outline no-caps"
-                    ).style("min-height: 48px")
+                    knop = ui.button(label, on_click=lambda k=kaart.id: self._tik(self._herken, k)).style(
+                        "min-height: 48px"
+                    )
+                    # recognised: a filled button with a check mark, not only a different outline
+                    knop.props(
+                        "no-caps " + ("unelevated color=primary icon=check" if kaart.herkend_door_mij else "outline")
+                    )
+                    knop.props["aria-pressed"] = "true" if kaart.herkend_door_mij else "false"
                     if self._herken_niet is not None:
                         niet = "Herken ik niet" + (" ✓" if kaart.niet_herkend_door_mij else "")
-                        ui.button(
+                        knop_niet = ui.button(
                             f"{niet} ({kaart.niet_herkend})",
                             on_click=lambda k=kaart.id, h=self._herken_niet: self._tik(h, k),
-                        ).props("outline no-caps color=grey-9").style("min-height: 48px")
+                        ).style("min-height: 48px")
+                        knop_niet.props(
+                            "no-caps "
+                            + (
+                                "unelevated color=grey-9 icon=close"
+                                if kaart.niet_herkend_door_mij
+                                else "outline color=grey-9"
+                            )
+                        )
+                        knop_niet.props["aria-pressed"] = "true" if kaart.niet_herkend_door_mij else "false"
         return element
 
     async def _tik(self, actie: Callable[[int], Awaitable[bool]], signaal_id: int) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..storage.models import Meeting, Participant, StepState
@@ -110,6 +110,17 @@ class Aanmelding:
                 raise Geweigerd("Dit overleg is afgelopen.")
             if not meeting.joining_open:
                 raise Geweigerd("Aanmelden is gesloten. Vraag de gespreksleider om het weer te openen.")
+            if rol == "deelnemer":
+                al = s.scalar(
+                    select(func.count(Participant.id)).where(
+                        Participant.meeting_id == meeting_id, Participant.role == "deelnemer"
+                    )
+                )
+                if (al or 0) >= meeting.max_participants:
+                    raise Geweigerd(
+                        f"Dit overleg is vol: er doen al {meeting.max_participants} deelnemers mee. "
+                        "Vraag de gespreksleider om ruimte te maken."
+                    )
             nieuw = Participant(meeting_id=meeting_id, name=naam, organisation=organisatie, domain=domein, role=rol)
             s.add(nieuw)
             s.flush()

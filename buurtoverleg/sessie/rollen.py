@@ -120,6 +120,10 @@ class Leidingrol:
         with self._actie("instellingen") as (_s, m):
             self._dienst.verloop.instellingen(m, waarden)
 
+    def stel_maximum(self, aantal: int) -> None:
+        with self._actie("instellingen") as (_s, m):
+            self._dienst.verloop.stel_maximum(m, aantal)
+
     def stel_drempels(self, **waarden: float) -> None:
         with self._actie("instellingen") as (_s, m):
             self._dienst.verloop.stel_drempels(m, waarden)

@@ -13,6 +13,7 @@ from .fouten import Geweigerd, NietGevonden
 from .herkenning import Herkenningsbeeld
 from .invoer import tekst as _tekst
 from .overgangen import Overlegstatus
+from .redelijk import controleer_signaal
 from .rolcontrole import als_deelnemer
 from .toestand import SIGNAALSOORTEN, SignaalKaart, Zaalsignalen
 from .vraagtypen import vraagtype
@@ -33,7 +34,7 @@ class Signalen:
         e = self.eenheid
         with e.schrijf() as s:
             meeting, deelnemer = als_deelnemer(s, meeting_id, deelnemer_id, ook_niet_stemmers=True)
-            _stap, prompt = e.open_vraag(meeting, vraag_id)
+            stap, prompt = e.open_vraag(meeting, vraag_id)
             if not vraagtype(prompt.type).neemt_signalen:
                 raise Geweigerd("Bij deze vraag hoort geen signaal.")
             al = s.scalar(
@@ -49,6 +50,8 @@ class Signalen:
                 # reloaded after a server restart) sends the same text once more. It was stored;
                 # say so again instead of putting it on the projector twice.
                 return al
+            nu = e.nu()
+            controleer_signaal(s, meeting_id, deelnemer.id, [p.id for p in e.prompts(meeting, stap)], nu)
             nieuw = Signal(
                 meeting_id=meeting_id,
                 participant_id=deelnemer.id,
@@ -56,6 +59,7 @@ class Signalen:
                 kind=soort,
                 text=tekst,
                 approved=not meeting.moderate_signals,
+                created_at=nu,
             )
             s.add(nieuw)
             s.flush()

@@ -231,6 +231,10 @@ class Vergadering:
     """The beamer shows which domains recognise which signals (`herkenning`) instead of the step."""
     versie: int = 0
     """The meeting's version this read reflects (`Gebeurtenis.versie`): events up to it are in it."""
+    uitslag_op_telefoon: bool = True
+    """Whether phones show the verdict small after a reveal (a meeting setting)."""
+    max_deelnemers: int = 60
+    """How many participants may join (set by the facilitator)."""
 
     @property
     def stemmers(self) -> tuple[Deelnemer, ...]:

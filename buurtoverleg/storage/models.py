@@ -50,6 +50,10 @@ class Meeting(Base):
     """Whether the minutes name people; by default they name organisations and domains only."""
     thresholds: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     """Per-meeting overrides of the agreement thresholds (see sessie.overeenstemming.Drempels)."""
+    max_participants: Mapped[int] = mapped_column(default=60, server_default="60")
+    """How many participants may join; the facilitator can change it (sessie.aanmelding)."""
+    result_on_phone: Mapped[bool] = mapped_column(default=True, server_default=true())
+    """Whether a phone shows the verdict small after a reveal, in the beamer's words."""
     previous_meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=nu)
     ended_at: Mapped[datetime | None] = mapped_column(default=None)

@@ -329,7 +329,7 @@ def test_telefoon_past_op_360_pixels_en_lobby_past_op_de_beamer(server: Server, 
     leiding.knop("Start het overleg")
     for stap, vraag in (
         ("stap 1: Welke fase?", "In welke fase zit de buurt?"),
-        ("stap 2: Ernst en vormen", "Welke vormen zie je?"),
+        ("stap 2: Ernst en vormen", "Hoe ernstig is het?"),
         ("stap 3: Signalen", "Wat zie of hoor je in de buurt?"),
         ("stap 4: Prioriteren", "Waar wil je op inzetten?"),
     ):
@@ -338,6 +338,10 @@ def test_telefoon_past_op_360_pixels_en_lobby_past_op_de_beamer(server: Server, 
         leiding.zie(stap)
         telefoon.zie(vraag)
         past_in_de_breedte(stap)
+        if stap.startswith("stap 2"):  # one prompt per screen: the second one after 'Volgende vraag'
+            telefoon.knop("Volgende vraag (2 van 2) →")
+            telefoon.zie("Welke vormen zie je?")
+            past_in_de_breedte("stap 2, vraag 2")
     telefoon.screenshot("telefoon-360-stippen")
 
 
@@ -432,9 +436,13 @@ def test_toegankelijk_sneltoetsen_tikdoelen_en_verbinding(server: Server, browse
 
     druk(leiding, Keys.ARROW_RIGHT)
     leiding.zie("stap 2: Ernst en vormen")
+    telefoon.zie("Hoe ernstig is het?")
+    toegankelijk(telefoon, "schaal")
+    duimvriendelijk(telefoon, "schaal")
+    telefoon.knop("Volgende vraag (2 van 2) →")  # one prompt per screen
     telefoon.zie("Welke vormen zie je?")
-    toegankelijk(telefoon, "schaal en meerkeuze")
-    duimvriendelijk(telefoon, "schaal en meerkeuze")
+    toegankelijk(telefoon, "meerkeuze")
+    duimvriendelijk(telefoon, "meerkeuze")
     druk(leiding, Keys.ARROW_LEFT)
     leiding.zie("stap 1: Welke fase?")
     leiding.knop("Volgende ▶")  # with the mouse; the keys keep working afterwards
@@ -612,11 +620,13 @@ def test_schermen_met_een_verdeelde_zaal(server: Server, browsers: Starter) -> N
     # two scales in one step, revealed together, still on one beamer screen
     druk(leiding, Keys.ARROW_RIGHT)
     leiding.zie("stap 4: Ernst en urgentie")
-    telefoon.zie("Hoe snel moet er iets gebeuren?")
+    telefoon.zie("Hoe ernstig is de situatie in de buurt?")  # one prompt per screen: urgency is the next
     for wie, ernst, urgentie in zip(kamer.deelnemers, (3, 4, 3, 3, 3, 2, 3, 4), (3, 4, 2, 2, 3, 2, 2, 4), strict=True):
         dienst.deelnemer(links.meeting_id, wie).antwoord("kort-ernst-vraag", ernst)
         dienst.deelnemer(links.meeting_id, wie).antwoord("kort-urgentie-vraag", urgentie)
     telefoon.knop("3 · Matig")
+    telefoon.knop("Volgende vraag (2 van 2) →")
+    telefoon.zie("Hoe snel moet er iets gebeuren?")
     telefoon.knop("4 · Deze week")
     beamer.wacht(lambda: beamer.tekst().count("9 van 9 hebben geantwoord") == 2, "beide schalen 9 van 9")
     druk(leiding, "u")

@@ -146,6 +146,7 @@ LEIDING: dict[str, Aanroep] = {
     "bespreek_opnieuw": lambda h, w: h.bespreek_opnieuw(0),
     "stel_vast": lambda h, w: h.stel_vast("test-fase", "fase-rust", ""),
     "stel_drempels": lambda h, w: h.stel_drempels(betwist_min=0.3),
+    "stel_maximum": lambda h, w: h.stel_maximum(40),
     "stel_pin": lambda h, w: h.stel_pin("notulist", "4821"),
     "pins": lambda h, w: h.pins(),
     "extra_stap": lambda h, w: h.extra_stap("extra-azc"),
