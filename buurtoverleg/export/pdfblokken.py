@@ -18,11 +18,13 @@ from .pdfpagina import _Kop
 
 
 def _tabel(kop: Sequence[str], rijen: Sequence[Sequence[Any]], breedtes: Sequence[float], zebra: bool = True) -> Table:
-    """A table whose header repeats on every page it runs over; cells wrap."""
+    """A table whose header repeats on every page it runs over; cells wrap, and a row taller
+    than a page splits inside the row (`splitInRow`): no text anyone can type makes the
+    minutes impossible to lay out."""
     data = [[_p(k, "kopcel") for k in kop]]
     for rij in rijen:
         data.append([c if isinstance(c, Flowable | list) else _p(c, "cel") for c in rij])
-    tabel = Table(data, colWidths=[b * BREEDTE for b in breedtes], repeatRows=1, hAlign="LEFT")
+    tabel = Table(data, colWidths=[b * BREEDTE for b in breedtes], repeatRows=1, hAlign="LEFT", splitInRow=1)
     stijl = [
         ("BACKGROUND", (0, 0), (-1, 0), BLAUW),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -42,9 +44,13 @@ def _h2(titel: str) -> list[Flowable]:
     return [CondPageBreak(30 * mm), _Kop(titel, 1)]
 
 
-def _sleuteltabel(paren: Iterable[tuple[str, Any]]) -> Table:
-    data = [[_p(k, "sleutel"), v if isinstance(v, Flowable) else _p(v, "waarde")] for k, v in paren]
-    tabel = Table(data, colWidths=[0.24 * BREEDTE, 0.76 * BREEDTE], hAlign="LEFT")
+def _sleuteltabel(rijen: Iterable[Sequence[Any]], breedtes: Sequence[float] = (0.2, 0.8)) -> Table:
+    """Label-text pairs without lines: a row is (label, text) or (label, text, label, text)."""
+    data = [
+        [(c if isinstance(c, Flowable) else _p(c, "sleutel" if i % 2 == 0 else "waarde")) for i, c in enumerate(rij)]
+        for rij in rijen
+    ]
+    tabel = Table(data, colWidths=[b * BREEDTE for b in breedtes], hAlign="LEFT", splitInRow=1)
     tabel.setStyle(
         TableStyle(
             [
@@ -59,7 +65,7 @@ def _sleuteltabel(paren: Iterable[tuple[str, Any]]) -> Table:
 
 
 def _kader(inhoud: list[Flowable], achtergrond: colors.Color, rand: colors.Color) -> Table:
-    tabel = Table([[inhoud]], colWidths=[BREEDTE], hAlign="LEFT")
+    tabel = Table([[inhoud]], colWidths=[BREEDTE], hAlign="LEFT", splitInRow=1)
     tabel.setStyle(
         TableStyle(
             [
