@@ -20,8 +20,8 @@ from reportlab.platypus import CondPageBreak, Flowable, Spacer
 from ..sessie.notulen import Actieregel, Notulen
 from . import tekst as t
 from .pdfbijlage import bijlage
-from .pdfblokken import _opsomming, _sleuteltabel, _tabel
-from .pdfopmaak import MARGE, _p, _plat, _pm, _x
+from .pdfblokken import _sleuteltabel, _tabel
+from .pdfopmaak import MARGE, _alineas, _cel, _p, _plat, _pm, _x
 from .pdfpagina import _canvasmaker, _Document, _Kop
 
 # ---------------------------------------------------------------------- the heading
@@ -57,7 +57,7 @@ def _besluiten(n: Notulen) -> list[Flowable]:
     rijen = [
         [
             str(i),
-            [_p(b.soort, "celklein"), _p(b.tekst, "cel")],
+            [_p(b.soort, "celklein"), _p(_cel(b.tekst), "cel")],
             b.toelichting or "-",
         ]
         for i, b in enumerate(n.besluiten, start=1)
@@ -66,9 +66,9 @@ def _besluiten(n: Notulen) -> list[Flowable]:
 
 
 def _actiecel(a: Actieregel) -> list[Flowable]:
-    cel: list[Flowable] = [_p(a.wat, "celvet")]
+    cel: list[Flowable] = [_p(_cel(a.wat), "celvet")]
     for label, waarde in t.actiedetails(a):
-        cel.append(_pm(f"<font color='#5f6368'>{label}:</font> {_x(waarde)}", "cel"))
+        cel.append(_pm(f"<font color='#5f6368'>{label}:</font> {_x(_cel(waarde))}", "cel"))
     return cel
 
 
@@ -85,7 +85,7 @@ def _acties(acties: Sequence[Actieregel], leeg: str, toelichting: bool = False) 
     for a in acties:
         cel = _actiecel(a)
         if toelichting and a.toelichting:
-            cel.append(_pm(f"<font color='#5f6368'>Toelichting:</font> {_x(a.toelichting)}", "cel"))
+            cel.append(_pm(f"<font color='#5f6368'>Toelichting:</font> {_x(_cel(a.toelichting))}", "cel"))
         rijen.append(
             [
                 str(a.nr),
@@ -102,11 +102,12 @@ def _acties(acties: Sequence[Actieregel], leeg: str, toelichting: bool = False) 
 def _afspraken(afspraken: Sequence[Any], leeg: str) -> list[Flowable]:
     if not afspraken:
         return [_p(leeg, "klein")]
-    items = []
+    uit: list[Flowable] = []
     for a in afspraken:
-        markup = _x(a.tekst) + (f"<br/><font color='#5f6368'>{_x(a.toelichting)}</font>" if a.toelichting else "")
-        items.append(_pm(markup))
-    return [_opsomming(items)]
+        uit += _alineas(a.tekst, "opsomming", bullet="•")
+        if a.toelichting:
+            uit += _alineas(a.toelichting, "opsomming-klein")
+    return uit
 
 
 # ---------------------------------------------------------------------- the document
@@ -130,7 +131,7 @@ def verhaal(n: Notulen) -> list[Flowable]:
         return [CondPageBreak(30 * mm), _Kop(f"{nummers[titel]}. {titel}", 0)]
 
     if n.samenvatting:
-        uit += [CondPageBreak(30 * mm), _Kop(t.SAMENVATTING, 0), _p(n.samenvatting)]
+        uit += [CondPageBreak(30 * mm), _Kop(t.SAMENVATTING, 0), *_alineas(n.samenvatting)]
     uit += [*kop(t.BESLUITEN), *_besluiten(n)]
     uit += [*kop(t.ACTIES), *_acties(n.acties, "Geen acties afgesproken.")]
     if t.TERUGBLIK in nummers:

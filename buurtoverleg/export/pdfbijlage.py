@@ -17,7 +17,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 from ..sessie.notulen import Notulen, Signaalregel, Stapverslag, Vraagverslag
 from . import tekst as t
 from .pdfblokken import _h2, _sleuteltabel, _staafdiagram, _tabel
-from .pdfopmaak import OORDEELKLEUR, _p, _pm, _x
+from .pdfopmaak import OORDEELKLEUR, _alineas, _p, _pm, _x
 from .pdfpagina import _Kop
 
 
@@ -60,7 +60,7 @@ def _stap(s: Stapverslag, signalen: dict[str, list[Signaalregel]]) -> list[Flowa
     else:
         delen.append(_p("Niet in de zaal behandeld.", "klein"))
     if s.notitie:
-        delen += [_p("Notitie van de notulist", "sleutel"), _p(s.notitie, "notitie")]
+        delen += [_p("Notitie van de notulist", "sleutel"), *_alineas(s.notitie, "notitie")]
     if not delen:
         delen = [_p("Behandeld; geen uitkomsten vastgelegd.", "klein")]
     # the step's heading stays with what follows it (a heading never ends a page)
@@ -98,7 +98,7 @@ def _vraag(v: Vraagverslag, signalen: Sequence[Signaalregel]) -> list[Flowable]:
         blok += oordeel(v)
     regel = t.uitkomstregel(v)
     if regel:
-        blok.append(_p(regel, "uitkomst"))
+        blok += _alineas(regel, "uitkomst")
     return [KeepTogether(blok)]  # question, chart, verdicts and outcome on one page (split only if taller)
 
 

@@ -13,7 +13,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, ListFlowable, ListItem, Table, TableStyle
 
 from ..sessie.notulen import Vraagverslag
-from .pdfopmaak import BLAUW, BREEDTE, FONT, GRIJS, LICHTBLAUW, LIJN, VET, VLAK, _p, _plat
+from .pdfopmaak import BLAUW, BREEDTE, FONT, GRIJS, LICHTBLAUW, LIJN, VET, VLAK, _cel, _p, _plat
 from .pdfpagina import _Kop
 
 
@@ -23,7 +23,7 @@ def _tabel(kop: Sequence[str], rijen: Sequence[Sequence[Any]], breedtes: Sequenc
     minutes impossible to lay out."""
     data = [[_p(k, "kopcel") for k in kop]]
     for rij in rijen:
-        data.append([c if isinstance(c, Flowable | list) else _p(c, "cel") for c in rij])
+        data.append([c if isinstance(c, Flowable | list) else _p(_cel(c), "cel") for c in rij])
     tabel = Table(data, colWidths=[b * BREEDTE for b in breedtes], repeatRows=1, hAlign="LEFT", splitInRow=1)
     stijl = [
         ("BACKGROUND", (0, 0), (-1, 0), BLAUW),
@@ -47,7 +47,10 @@ def _h2(titel: str) -> list[Flowable]:
 def _sleuteltabel(rijen: Iterable[Sequence[Any]], breedtes: Sequence[float] = (0.2, 0.8)) -> Table:
     """Label-text pairs without lines: a row is (label, text) or (label, text, label, text)."""
     data = [
-        [(c if isinstance(c, Flowable) else _p(c, "sleutel" if i % 2 == 0 else "waarde")) for i, c in enumerate(rij)]
+        [
+            (c if isinstance(c, Flowable) else _p(_cel(c), "sleutel" if i % 2 == 0 else "waarde"))
+            for i, c in enumerate(rij)
+        ]
         for rij in rijen
     ]
     tabel = Table(data, colWidths=[b * BREEDTE for b in breedtes], hAlign="LEFT", splitInRow=1)

@@ -97,6 +97,8 @@ def statusregel(n: Notulen) -> str:
 def privacyregel(n: Notulen) -> str:
     if n.namen:
         return "Dit verslag noemt de namen van de aanwezigen."
+    if n.voorzitter or n.notulist:  # typed by the organiser or the secretary, as the heading asks
+        return "Dit verslag noemt van de aanwezigen alleen organisaties en domeinen; voorzitter en notulist staan erin zoals ingevuld."
     return "Dit verslag noemt alleen organisaties en domeinen, geen namen."
 
 
