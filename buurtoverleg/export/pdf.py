@@ -38,13 +38,13 @@ def _kopblok(n: Notulen) -> list[Flowable]:
         [*links[i], *(rechts[i] if i < len(rechts) else ("", ""))]  # label, text, label, text
         for i in range(helft)
     ]
-    blok.append(_sleuteltabel(rijen, [0.15, 0.35, 0.15, 0.35]))
+    blok.append(_sleuteltabel(rijen, [0.17, 0.33, 0.14, 0.36]))
     aanwezig = dict(t.kopgegevens(n))["Aanwezig"]
     regels = "<br/>".join(_x(t.aanwezige(a)) for a in n.aanwezig)
     rest: list[tuple[str, Any]] = [("Aanwezig", _pm(_x(aanwezig) + (f":<br/>{regels}" if regels else ""), "waarde"))]
     if n.vertrouwelijk:
         rest.append(("Verspreiding", _p(t.VERTROUWELIJK, "vertrouwelijk")))
-    blok += [_sleuteltabel(rest, [0.15, 0.85]), Spacer(1, 2), _p(t.privacyregel(n), "klein")]
+    blok += [_sleuteltabel(rest, [0.17, 0.83]), Spacer(1, 2), _p(t.privacyregel(n), "klein")]
     return blok
 
 
@@ -125,10 +125,10 @@ def verhaal(n: Notulen) -> list[Flowable]:
         return uit
     nummers = {kop: i for i, kop in enumerate(t.secties(n), start=1)}
 
-    def kop(titel: str) -> list[Flowable]:
-        """A numbered section heading; a new page first when less than 3 cm is left, so a
+    def kop(titel: str, ruimte: float = 30 * mm) -> list[Flowable]:
+        """A numbered section heading; a new page first when less than `ruimte` is left, so a
         heading never ends a page (keepWithNext would drag whole tables to the next page)."""
-        return [CondPageBreak(30 * mm), _Kop(f"{nummers[titel]}. {titel}", 0)]
+        return [CondPageBreak(ruimte), _Kop(f"{nummers[titel]}. {titel}", 0)]
 
     if n.samenvatting:
         uit += [CondPageBreak(30 * mm), _Kop(t.SAMENVATTING, 0), *_alineas(n.samenvatting)]
@@ -140,8 +140,8 @@ def verhaal(n: Notulen) -> list[Flowable]:
         else:
             uit += kop(t.TERUGBLIK)
         uit += _acties(n.terugblik, "Geen open acties uit het vorige overleg.", toelichting=True)
-    uit += [*kop(t.COMMUNICATIE), *_afspraken(n.communicatie, "Geen communicatieafspraken.")]
-    uit += [*kop(t.VERVOLG), *_afspraken(n.vervolg, "Nog geen vervolg afgesproken.")]
+    uit += [*kop(t.COMMUNICATIE, 20 * mm), *_afspraken(n.communicatie, "Geen communicatieafspraken.")]
+    uit += [*kop(t.VERVOLG, 20 * mm), *_afspraken(n.vervolg, "Nog geen vervolg afgesproken.")]
     uit += [CondPageBreak(90 * mm), *bijlage(n)]  # a new page unless a third of this one is left
     uit += [Spacer(1, 14), _p(f"Opgesteld met Buurtoverleg · {t.statusregel(n)}", "klein")]
     return uit

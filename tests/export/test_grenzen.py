@@ -149,6 +149,7 @@ def test_elk_veld_op_zijn_maximum_geeft_een_pdf_en_een_docx(dienst):
     for notulen in (concept, definitief):
         tekst, paginas = _pdf(bouw_bestand(notulen, "pdf"))
         assert paginas > 20 and f"pagina{paginas}van{paginas}" in tekst
+        assert "…pagina1van" in tekst  # the 120-character buurt is cut short before the page number
         woorden = _docx(bouw_bestand(notulen, "docx"))
         for merk in merken:
             assert merk in tekst, merk
