@@ -21,7 +21,7 @@ from ..sessie.notulen import Actieregel, Notulen
 from . import tekst as t
 from .pdfbijlage import bijlage
 from .pdfblokken import _sleuteltabel, _tabel
-from .pdfopmaak import MARGE, _alineas, _cel, _p, _plat, _pm, _x
+from .pdfopmaak import BOVEN, MARGE, ONDER, _alineas, _cel, _p, _plat, _pm, _x
 from .pdfpagina import _canvasmaker, _Document, _Kop
 
 # ---------------------------------------------------------------------- the heading
@@ -154,8 +154,8 @@ def maak_pdf(n: Notulen) -> bytes:
         pagesize=A4,
         leftMargin=MARGE,
         rightMargin=MARGE,
-        topMargin=18 * mm,
-        bottomMargin=20 * mm,
+        topMargin=BOVEN,
+        bottomMargin=ONDER,
         title=_plat(f"{t.TITEL} {n.buurt} {t.datum_kort(n.datum)}"),
         author="Buurtoverleg",
         subject=_plat(n.template_titel),

@@ -13,18 +13,28 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, ListFlowable, ListItem, Table, TableStyle
 
 from ..sessie.notulen import Vraagverslag
-from .pdfopmaak import BLAUW, BREEDTE, FONT, GRIJS, LICHTBLAUW, LIJN, VET, VLAK, _cel, _p, _plat
+from .pdfopmaak import BLAUW, BREEDTE, FONT, GRIJS, HOOGTE, LICHTBLAUW, LIJN, VET, VLAK, _cel, _p, _plat
 from .pdfpagina import _Kop
+
+
+class _Tabel(Table):
+    """A table that splits between rows, and inside a row only when this page is nearly empty:
+    a row taller than a page (anyone can type one) then still goes on, while an ordinary row
+    that does not fit at the bottom of a page moves to the next one whole."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self.splitInRow = 1 if availHeight > 0.7 * HOOGTE else 0
+        return super().split(availWidth, availHeight)
 
 
 def _tabel(kop: Sequence[str], rijen: Sequence[Sequence[Any]], breedtes: Sequence[float], zebra: bool = True) -> Table:
     """A table whose header repeats on every page it runs over; cells wrap, and a row taller
-    than a page splits inside the row (`splitInRow`): no text anyone can type makes the
-    minutes impossible to lay out."""
+    than a page splits inside the row (`_Tabel`): no text anyone can type makes the minutes
+    impossible to lay out."""
     data = [[_p(k, "kopcel") for k in kop]]
     for rij in rijen:
         data.append([c if isinstance(c, Flowable | list) else _p(_cel(c), "cel") for c in rij])
-    tabel = Table(data, colWidths=[b * BREEDTE for b in breedtes], repeatRows=1, hAlign="LEFT", splitInRow=1)
+    tabel = _Tabel(data, colWidths=[b * BREEDTE for b in breedtes], repeatRows=1, hAlign="LEFT")
     stijl = [
         ("BACKGROUND", (0, 0), (-1, 0), BLAUW),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -53,7 +63,7 @@ def _sleuteltabel(rijen: Iterable[Sequence[Any]], breedtes: Sequence[float] = (0
         ]
         for rij in rijen
     ]
-    tabel = Table(data, colWidths=[b * BREEDTE for b in breedtes], hAlign="LEFT", splitInRow=1)
+    tabel = _Tabel(data, colWidths=[b * BREEDTE for b in breedtes], hAlign="LEFT")
     tabel.setStyle(
         TableStyle(
             [
@@ -68,7 +78,7 @@ def _sleuteltabel(rijen: Iterable[Sequence[Any]], breedtes: Sequence[float] = (0
 
 
 def _kader(inhoud: list[Flowable], achtergrond: colors.Color, rand: colors.Color) -> Table:
-    tabel = Table([[inhoud]], colWidths=[BREEDTE], hAlign="LEFT", splitInRow=1)
+    tabel = _Tabel([[inhoud]], colWidths=[BREEDTE], hAlign="LEFT")
     tabel.setStyle(
         TableStyle(
             [

@@ -52,6 +52,9 @@ OORDEELKLEUR = {oordeel: colors.HexColor(kleur) for oordeel, kleur in KLEUR_VAN_
 
 MARGE = 20 * mm
 BREEDTE = A4[0] - 2 * MARGE - 12  # the frame keeps 6 pt padding on each side
+BOVEN, ONDER = 18 * mm, 20 * mm
+HOOGTE = A4[1] - BOVEN - ONDER - 12
+"""The frame's height: what a fresh page offers a table."""
 
 STIJL = {
     "titel": ParagraphStyle("titel", fontName=VET, fontSize=20, leading=24, textColor=BLAUW, spaceAfter=2),

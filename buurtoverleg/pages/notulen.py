@@ -249,12 +249,7 @@ def _rest(n: Notulen) -> None:
     """The other sections of the draft, as plain text (participant text stays text)."""
     _lijst(
         t.AANWEZIG,
-        [
-            f"{a.organisatie or '(geen organisatie)'} · {a.domein} · {a.rol}"
-            + (f" · {a.aantal}×" if a.aantal > 1 else "")
-            + (f" · {', '.join(a.namen)}" if a.namen else "")
-            for a in n.aanwezig
-        ],
+        [t.aanwezige(a) for a in n.aanwezig],  # as the heading of the PDF lists them
         "Nog niemand aangemeld.",
     )
     if n.vorig_overleg or n.terugblik:
