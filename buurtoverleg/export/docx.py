@@ -303,16 +303,13 @@ def _bijlage(doc: Any, n: Notulen) -> None:
     if overig:
         _kop(doc, t.OVERIGE_SIGNALEN, 2)
         _signaaltabel(doc, overig)
-    if not (n.gekozen or n.afgewezen or n.beleid):
-        return
+    if not (n.afgewezen or n.beleid):
+        return  # what was chosen stands with its reason among the decisions
     _kop(doc, t.AANPAK, 2)
-    for titel, keuzes, kop in (
-        (t.GEKOZEN, n.gekozen, ["Soort", "Gekozen", "Waarom"]),
-        (t.AFGEWEZEN, n.afgewezen, ["Soort", "Niet gekozen", "Waarom niet"]),
-    ):
-        if keuzes:
-            _alinea(doc, titel, vet=True)
-            _tabel(doc, kop, [[k.soort, k.titel, k.reden or "-"] for k in keuzes], [0.2, 0.38, 0.42])
+    if n.afgewezen:
+        _alinea(doc, t.AFGEWEZEN, vet=True)
+        rijen = [[k.soort, k.titel, k.reden or "-"] for k in n.afgewezen]
+        _tabel(doc, ["Soort", "Niet gekozen", "Waarom niet"], rijen, [0.2, 0.38, 0.42])
     for b in n.beleid:
         _alinea(doc, f"{t.BELEID}: {b.richting}", vet=True)
         _tabel(

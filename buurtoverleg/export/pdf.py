@@ -142,7 +142,7 @@ def verhaal(n: Notulen) -> list[Flowable]:
         uit += _acties(n.terugblik, "Geen open acties uit het vorige overleg.", toelichting=True)
     uit += [*kop(t.COMMUNICATIE, 20 * mm), *_afspraken(n.communicatie, "Geen communicatieafspraken.")]
     uit += [*kop(t.VERVOLG, 20 * mm), *_afspraken(n.vervolg, "Nog geen vervolg afgesproken.")]
-    uit += [CondPageBreak(90 * mm), *bijlage(n)]  # a new page unless a third of this one is left
+    uit += [CondPageBreak(45 * mm), *bijlage(n)]  # on this page when there is room for a step to begin
     uit += [Spacer(1, 14), _p(f"Opgesteld met Buurtoverleg · {t.statusregel(n)}", "klein")]
     return uit
 

@@ -114,13 +114,7 @@ def oordeel(v: Vraagverslag) -> list[Flowable]:
             regel = regel.replace(_x(r.samenvatting), f'<font color="{kleur.hexval()}">{_x(r.samenvatting)}</font>', 1)
         uit.append(_pm(regel, "tekst"))
         if r.verschillen and r.oordeel:
-            uit.append(
-                _pm(
-                    "<i>Verschil tussen domeinen:</i><br/>"
-                    + "<br/>".join(f"&nbsp;&nbsp;&nbsp;– {_x(x)}" for x in r.verschillen),
-                    "klein",
-                )
-            )
+            uit.append(_pm("<i>Verschil tussen domeinen:</i> " + "; ".join(_x(x) for x in r.verschillen), "klein"))
     return uit
 
 
@@ -139,16 +133,14 @@ def _signaaltabel(regels: Sequence[Signaalregel]) -> Flowable:
 
 
 def _aanpak(n: Notulen) -> list[Flowable]:
-    if not (n.gekozen or n.afgewezen or n.beleid):
+    """What was weighed and not chosen, with why, and the policy diagnosis. What was chosen
+    stands with its reason among the decisions, so it is not repeated here."""
+    if not (n.afgewezen or n.beleid):
         return []
     uit: list[Flowable] = []
-    for titel, keuzes, kop in (
-        (t.GEKOZEN, n.gekozen, ["Soort", "Gekozen", "Waarom"]),
-        (t.AFGEWEZEN, n.afgewezen, ["Soort", "Niet gekozen", "Waarom niet"]),
-    ):
-        if keuzes:
-            rijen = [[k.soort, k.titel, k.reden or "-"] for k in keuzes]
-            uit += [_p(titel, "h3"), _tabel(kop, rijen, [0.2, 0.38, 0.42])]
+    if n.afgewezen:
+        rijen = [[k.soort, k.titel, k.reden or "-"] for k in n.afgewezen]
+        uit += [_p(t.AFGEWEZEN, "h3"), _tabel(["Soort", "Niet gekozen", "Waarom niet"], rijen, [0.2, 0.38, 0.42])]
     for b in n.beleid:
         uit.append(
             KeepTogether(
@@ -167,4 +159,4 @@ def _aanpak(n: Notulen) -> list[Flowable]:
             )
         )
     # the heading stays with the first block, whether that is a table or a diagnosis
-    return [CondPageBreak(50 * mm), _Kop(t.AANPAK, 1), *uit]
+    return [CondPageBreak(35 * mm), _Kop(t.AANPAK, 1), *uit]

@@ -116,13 +116,13 @@ def _staafdiagram(v: Vraagverslag) -> Drawing | None:
         return None
     labelbreedte, getalbreedte = 0.40 * BREEDTE, 24
     balkruimte = BREEDTE - labelbreedte - getalbreedte - 8
-    balk, tussen, grootte = 7.5, 1.5, 8
+    balk, tussen, grootte = 6.5, 1.5, 7.5
     regels = [simpleSplit(_plat(o.titel), FONT, grootte, labelbreedte - 6)[:2] or [""] for o in v.opties]
     for lijst, optie in zip(regels, v.opties, strict=False):
         volledig = simpleSplit(_plat(optie.titel), FONT, grootte, labelbreedte - 6)
         if len(volledig) > 2:
             lijst[-1] = _afkappen(lijst[-1] + " " + " ".join(volledig[2:]), labelbreedte - 6, grootte)
-    rijhoogtes = [max(rondes * (balk + tussen), len(r) * (grootte + 1.5)) + 5 for r in regels]
+    rijhoogtes = [max(rondes * (balk + tussen), len(r) * (grootte + 1.5)) + 3 for r in regels]
     legenda = 14 if rondes > 1 else 0
     hoogte = sum(rijhoogtes) + legenda + 2
     tekening = Drawing(BREEDTE, hoogte)
