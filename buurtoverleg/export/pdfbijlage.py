@@ -129,7 +129,7 @@ def _signaaltabel(regels: Sequence[Signaalregel]) -> Flowable:
         ]
         for i, r in enumerate(regels, start=1)
     ]
-    return _tabel(["Nr", "Signaal", "Soort", "Ingebracht door", "Herkend"], rijen, [0.06, 0.505, 0.135, 0.19, 0.11])
+    return _tabel(["Nr", "Signaal", "Soort", "Ingebracht door", "Herkend"], rijen, [0.06, 0.485, 0.135, 0.21, 0.11])
 
 
 def _aanpak(n: Notulen) -> list[Flowable]:
