@@ -85,9 +85,12 @@ class Demo:
     deelnemers: tuple[int, ...]
 
 
-def vul(dienst: Dienst, buurt: str = "Kanaleneiland-Zuid", datum: date | None = None) -> Demo:
-    """A whole meeting from lobby to closed; returns its links."""
-    demo = begin(dienst, buurt, datum)
+def vul(
+    dienst: Dienst, buurt: str = "Kanaleneiland-Zuid", datum: date | None = None, aantal: int = len(DEELNEMERS)
+) -> Demo:
+    """A whole meeting from lobby to closed; returns its links. `aantal`: how many of the
+    example people take part (4 gives the small meeting of issue 19)."""
+    demo = begin(dienst, buurt, datum, aantal)
     signalen(dienst, demo)
     analyse(dienst, demo)
     aanpak(dienst, demo)
@@ -96,9 +99,13 @@ def vul(dienst: Dienst, buurt: str = "Kanaleneiland-Zuid", datum: date | None = 
     return demo
 
 
-def begin(dienst: Dienst, buurt: str = "Kanaleneiland-Zuid", datum: date | None = None) -> Demo:
-    links = dienst.aanmelding.maak(buurt, datum or dienst.nu().date(), TEMPLATE)
-    ids = tuple(dienst.aanmelding.aanmelden(links.meeting_id, *d) for d in DEELNEMERS)
+def begin(
+    dienst: Dienst, buurt: str = "Kanaleneiland-Zuid", datum: date | None = None, aantal: int = len(DEELNEMERS)
+) -> Demo:
+    links = dienst.aanmelding.maak(
+        buurt, datum or dienst.nu().date(), TEMPLATE, plaats="Buurthuis De Schakel", voorzitter="Eline de Vries"
+    )
+    ids = tuple(dienst.aanmelding.aanmelden(links.meeting_id, *d) for d in DEELNEMERS[:aantal])
     dienst.aanmelding.aanmelden(links.meeting_id, *NOTULIST, rol="notulist")
     dienst.leiding(links.facilitator_token).start()
     return Demo(links, ids)
@@ -108,9 +115,12 @@ def signalen(dienst: Dienst, demo: Demo) -> None:
     """Step 1: signals, split into what was seen (waarneming) and what it means (duiding)."""
     m, t, d = demo.links.meeting_id, demo.links.facilitator_token, demo.deelnemers
     for auteur, soort, tekst, herkenners in SIGNALEN:
+        if auteur >= len(d):  # a smaller room (`vul(..., aantal=4)`) brings fewer signals
+            continue
         signaal = dienst.deelnemer(m, d[auteur]).signaal("kort-signalen-vraag", soort, tekst)
         for wie in herkenners:
-            dienst.deelnemer(m, d[wie]).herken(signaal)
+            if wie < len(d):
+                dienst.deelnemer(m, d[wie]).herken(signaal)
     dienst.leiding(t).sluit_invoer()
 
 
@@ -298,8 +308,11 @@ def afronden(dienst: Dienst, demo: Demo) -> None:
 
 
 def notities(dienst: Dienst, demo: Demo) -> None:
-    """What the secretary typed during the meeting."""
+    """What the secretary typed during the meeting, and the details corrected afterwards."""
     n = demo.links.secretary_token
+    dienst.notulist(n).gegevens(
+        begintijd="19:30", eindtijd="21:15", notulist="Joke Hermans", afgemeld="Wijkteam Jeugd (ziek)"
+    )
     dienst.notulist(n).notitie(
         0,
         "De signalen gaan vooral over de portieken aan de Marnixlaan en het speelveld. "

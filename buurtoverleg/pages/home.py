@@ -105,6 +105,17 @@ async def _overleggen(ctx: Context, dienst: Dienst) -> None:
         ui.label("Nieuw overleg").classes("text-xl font-semibold").props(kopniveau(2))
         buurt = ui.input("Buurt of wijk").props("outlined").classes("w-full")
         datum = ui.input("Datum", value=date.today().isoformat()).props("outlined type=date")
+        with ui.row().classes("w-full gap-3"):  # the heading of the minutes; the secretary can correct them
+            plaats = ui.input("Plaats (optioneel)").props("outlined maxlength=120").classes("grow").mark("nieuw-plaats")
+            voorzitter = (
+                ui.input("Voorzitter (optioneel)")
+                .props("outlined maxlength=120")
+                .classes("grow")
+                .mark("nieuw-voorzitter")
+            )
+            notulist = (
+                ui.input("Notulist (optioneel)").props("outlined maxlength=120").classes("grow").mark("nieuw-notulist")
+            )
         templates = {t.id: t.titel for t in ctx.catalogus.sjablonen()}
         template = (
             ui.select(templates, label="Sjabloon", value=next(iter(templates), None))
@@ -142,7 +153,16 @@ async def _overleggen(ctx: Context, dienst: Dienst) -> None:
             try:
                 for pin in gekozen.values():  # a wrong PIN is refused before the meeting exists
                     await doe(schoon_pin, pin)
-                links = await doe(dienst.aanmelding.maak, buurt.value or "", dag, template.value, vorige.value or None)
+                links = await doe(
+                    dienst.aanmelding.maak,
+                    buurt.value or "",
+                    dag,
+                    template.value,
+                    vorige.value or None,
+                    plaats=plaats.value or "",
+                    voorzitter=voorzitter.value or "",
+                    notulist=notulist.value or "",
+                )
                 for rol, pin in gekozen.items():
                     stand = await doe(dienst.leiding(links.facilitator_token).stel_pin, rol, pin)
                     pincode.onthoud(app.storage.user, rol, links.meeting_id, stand)

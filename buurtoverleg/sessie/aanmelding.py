@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..storage.models import Meeting, Participant, StepState
-from . import codes
+from . import codes, overleggegevens
 from .eenheid import Eenheid, deelnemer
 from .fouten import Geweigerd, NietGevonden
 from .invoer import tekst as _tekst
@@ -33,10 +33,22 @@ class Aanmelding:
     def __init__(self, eenheid: Eenheid) -> None:
         self.eenheid = eenheid
 
-    def maak(self, buurt: str, datum: date, template_id: str, vorige: int | None = None) -> Links:
-        """A new meeting; `vorige` makes it a follow-up that starts from the open actions."""
+    def maak(
+        self,
+        buurt: str,
+        datum: date,
+        template_id: str,
+        vorige: int | None = None,
+        *,
+        plaats: str = "",
+        voorzitter: str = "",
+        notulist: str = "",
+    ) -> Links:
+        """A new meeting; `vorige` makes it a follow-up that starts from the open actions.
+        Place, chair and secretary are optional: they head the minutes and can be corrected."""
         e = self.eenheid
         buurt = _tekst(buurt, "De naam van de buurt", MAX_BUURT, regels=False)
+        plaats, voorzitter, notulist = overleggegevens.schoon(plaats, voorzitter, notulist)
         template = e.template(template_id)
         if template.doel == "extra":
             raise Geweigerd("Dit is een extra stap voor een lopend overleg, geen sjabloon voor een nieuw overleg.")
@@ -52,6 +64,9 @@ class Aanmelding:
                 projector_token=codes.token(),
                 secretary_token=codes.token(),
                 previous_meeting_id=vorige,
+                location=plaats,
+                chair=voorzitter,
+                minute_taker=notulist,
             )
             meeting.steps = [
                 StepState(position=i, step_id=stap.id, budget_seconds=stap.minuten * 60)

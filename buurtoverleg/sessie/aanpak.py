@@ -38,6 +38,8 @@ ACTIESTATUS = {
     "vervallen": "vervallen",
 }
 MAX_TEKST = 2000
+MAX_WIE = 200
+"""Who carries out or coordinates an action: a name or an organisation."""
 
 
 @dataclass(frozen=True)
@@ -371,8 +373,8 @@ class Aanpak:
                 ("coordinator", "Wie coördineert"),
             )
         }
-        if len(schoon["uitvoerder"]) > 200 or len(schoon["coordinator"]) > 200:
-            raise Geweigerd("Een naam of organisatie mag hoogstens 200 tekens zijn.")
+        if len(schoon["uitvoerder"]) > MAX_WIE or len(schoon["coordinator"]) > MAX_WIE:
+            raise Geweigerd(f"Een naam of organisatie mag hoogstens {MAX_WIE} tekens zijn.")
         schoon["wanneer"] = wanneer
         schoon["terugkoppeling"] = terug
         return schoon

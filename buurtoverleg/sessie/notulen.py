@@ -100,6 +100,11 @@ class Stapverslag:
     def behandeld(self) -> bool:
         return self.status != "nog-niet" or bool(self.notitie)
 
+    @property
+    def nummer(self) -> int:
+        """The step's number as people count (1 = the first): the same in every export."""
+        return self.positie + 1
+
 
 @dataclass(frozen=True)
 class Signaalregel:
@@ -172,6 +177,7 @@ class RuwAntwoord:
     """One stored answer, for the archive: who (a name only when the minutes name people)."""
 
     stap: int
+    """The step's number as people count, 1 = the first (`Stapverslag.nummer`)."""
     vraag_id: str
     ronde: int
     deelnemer: str
@@ -210,6 +216,14 @@ class Notulen:
     terugblik: tuple[Actieregel, ...] = ()
     samenvatting: str = ""
     antwoorden: tuple[RuwAntwoord, ...] = ()
+    plaats: str = ""
+    voorzitter: str = ""
+    notulist: str = ""
+    afgemeld: str = ""
+    """Who sent apologies, as the secretary wrote it."""
+    begintijd: str = ""
+    """Local clock time '19:30', or '' when not known (a version made before these existed)."""
+    eindtijd: str = ""
 
     @property
     def aantal_aanwezig(self) -> int:

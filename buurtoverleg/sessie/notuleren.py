@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..storage.models import Meeting, MinutesNote, MinutesVersion
+from . import overleggegevens
 from .aanpak import ACTIESTATUS, Aanpak, ActieRegel
 from .duidingsbeeld import bouw
 from .eenheid import Eenheid
@@ -94,6 +95,10 @@ class Notuleren:
         """True: the minutes name the people present; False (default): organisations only."""
         meeting.minutes_names = bool(aan)
 
+    def gegevens(self, s: Session, meeting: Meeting, velden: dict[str, Any]) -> None:
+        """Correct plaats, voorzitter, notulist, afgemeld, begin- and eindtijd (`overleggegevens`)."""
+        overleggegevens.leg_vast(meeting, velden)
+
     def bewaar_versie(self, s: Session, meeting: Meeting, concept: Notulen) -> int:
         """Freeze `concept` under the next version number; older versions stay."""
         nummer = (
@@ -150,6 +155,7 @@ class Notuleren:
                 n.position: n.text for n in s.scalars(select(MinutesNote).where(MinutesNote.meeting_id == meeting_id))
             }
             antwoorden = antwoorden_per_vraag(s, meeting_id)
+            details = overleggegevens.gegevens(meeting)
         uitkomsten = self.uitslagen.uitkomsten(meeting_id)
         besluiten = self.aanpak.besluiten(meeting_id)
         signalen = self.signalen.signalen(meeting_id, alles=False)
@@ -176,7 +182,9 @@ class Notuleren:
                 per_ronde = {r: [a for a in antwoorden.get(stapvraag.id, []) if a[0] == r] for r, _ in getoond}
                 for ronde, _ in getoond:
                     ruw.extend(
-                        RuwAntwoord(stap.positie, stapvraag.id, ronde, wie(pid), org, DOMEINEN.get(dom, dom), waarde)
+                        RuwAntwoord(
+                            stap.positie + 1, stapvraag.id, ronde, wie(pid), org, DOMEINEN.get(dom, dom), waarde
+                        )
                         for _r, pid, org, dom, waarde in per_ronde[ronde]
                     )
                 verslagen.append(
@@ -292,6 +300,12 @@ class Notuleren:
             ),
             samenvatting=notities.get(None, ""),
             antwoorden=tuple(ruw),
+            plaats=details.plaats,
+            voorzitter=details.voorzitter or _in_de_rol(v.deelnemers, "gespreksleider", namen),
+            notulist=details.notulist or _in_de_rol(v.deelnemers, "notulist", namen),
+            afgemeld=details.afgemeld,
+            begintijd=details.begintijd,
+            eindtijd=details.eindtijd,
         )
 
     # ------------------------------------------------------------------ internals
@@ -385,3 +399,10 @@ class Notuleren:
             self.eenheid.catalogus.titel(a.interventie) if a.interventie else "",
             a.toelichting,
         )
+
+
+def _in_de_rol(deelnemers: Any, rol: str, namen: bool) -> str:
+    """Who joined in this role when the secretary typed nobody: the name when the minutes name
+    people, otherwise the organisation."""
+    wie = [(d.naam if namen else d.organisatie) for d in deelnemers if d.rol == rol]
+    return ", ".join(dict.fromkeys(w for w in wie if w))

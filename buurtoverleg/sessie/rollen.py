@@ -193,6 +193,12 @@ class Notulistrol:
         with self._actie() as (s, m):
             self._dienst.notuleren.namen_in_notulen(s, m, aan)
 
+    def gegevens(self, **velden: Any) -> None:
+        """Correct the meeting's details for the minutes: plaats, voorzitter, notulist,
+        afgemeld, begintijd, eindtijd ('19:30'; '' goes back to the recorded moment)."""
+        with self._actie() as (s, m):
+            self._dienst.notuleren.gegevens(s, m, velden)
+
     def maak_definitief(self) -> int:
         """Freeze the minutes as they are now under the next version number; older ones stay."""
         with self._actie(melden=False) as (_s, m):

@@ -81,6 +81,8 @@ class Verloop:
 
     def start(self, meeting: Meeting) -> None:
         meeting.status = controleer(meeting.status, Handeling.START)
+        if meeting.started_at is None:  # the begin time of the minutes
+            meeting.started_at = self.eenheid.nu()
         self._ga_naar(meeting, 0)
 
     def volgende(self, meeting: Meeting) -> None:

@@ -92,8 +92,8 @@ def _vervolgversies(s: Session, meeting_id: int, namen: list[str]) -> int:
 
 
 def anonimiseer(s: Session, meeting: Meeting) -> dict[str, int]:
-    """Names become 'Deelnemer n' (numbered as in the minutes), signal texts and the secretary's
-    notes go; counts, organisations, domains, answers, decisions and actions stay, with the
+    """Names become 'Deelnemer n' (numbered as in the minutes), signal texts, the secretary's
+    notes and the chair, secretary and apologies typed for the heading go; counts, organisations, domains, answers, decisions and actions stay, with the
     participants' names replaced wherever they were typed. Running it again changes nothing."""
     deelnemers = list(
         s.scalars(select(Participant).where(Participant.meeting_id == meeting.id).order_by(Participant.id))
@@ -138,6 +138,7 @@ def anonimiseer(s: Session, meeting: Meeting) -> dict[str, int]:
     telling["terugblikken"] = _vervolgversies(s, meeting.id, [naam for naam, _label in oude_namen])
     meeting.show_names = False
     meeting.minutes_names = False
+    meeting.chair = meeting.minute_taker = meeting.absent = ""  # names typed for the heading of the minutes
     return telling
 
 
@@ -170,6 +171,9 @@ def _anonieme_versie(inhoud: dict[str, Any], vervang: Callable[[str], str]) -> d
         n,
         namen=False,
         samenvatting="",
+        voorzitter="",
+        notulist="",
+        afgemeld="",
         aanwezig=tuple(replace(a, namen=()) for a in n.aanwezig),
         stappen=tuple(replace(st, notitie="") for st in n.stappen),
         waarnemingen=zonder_tekst(n.waarnemingen),

@@ -6,7 +6,7 @@ a repeated tap on a phone can only ever update, never duplicate.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint, false, func, text, true
@@ -57,6 +57,16 @@ class Meeting(Base):
     previous_meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=nu)
     ended_at: Mapped[datetime | None] = mapped_column(default=None)
+    started_at: Mapped[datetime | None] = mapped_column(default=None)
+    """When the facilitator started the meeting (UTC), recorded once by the domain."""
+    location: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    chair: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    minute_taker: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    absent: Mapped[str] = mapped_column(String(1000), default="", server_default="")
+    """Plaats, voorzitter, notulist and afgemeld for the heading of the minutes (issue 19)."""
+    begin_time: Mapped[time | None] = mapped_column(default=None)
+    end_time: Mapped[time | None] = mapped_column(default=None)
+    """The secretary's corrections of begin and end, in local time; None: the recorded moments."""
     version: Mapped[int] = mapped_column(default=0, server_default="0")
     """The sequence number of the meeting's last event (sessie.gebeurtenissen): raised in the
     transaction of every change pages must see, so a read knows which events it reflects."""

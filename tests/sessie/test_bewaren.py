@@ -288,6 +288,7 @@ def test_anonimiseren_houdt_het_dossier_maar_niet_de_mensen(
     assert dienst.lezen.notities(oud) == {}
     versie = dienst.lezen.notulen_versie(oud, 1)
     assert not versie.namen and not versie.samenvatting and all(not a.namen for a in versie.aanwezig)
+    assert (versie.voorzitter, versie.notulist, versie.afgemeld) == ("", "", "")  # typed for the heading
     assert {r.tekst for r in versie.waarnemingen + versie.duidingen} == {WEGGEHAALD}
     n = dienst.lezen.notulen(oud)
     assert n.aantal_aanwezig == 9 and len(n.besluiten) == len(dienst.lezen.notulen_versie(oud, 1).besluiten)

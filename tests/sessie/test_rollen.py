@@ -159,6 +159,7 @@ NOTULIST: dict[str, Aanroep] = {
     "notitie": lambda h, w: h.notitie(0, "Een notitie"),
     "namen_in_notulen": lambda h, w: h.namen_in_notulen(True),
     "maak_definitief": lambda h, w: h.maak_definitief(),
+    "gegevens": lambda h, w: h.gegevens(plaats="Buurthuis", begintijd="19:30"),
     **AANPAK,
 }
 """Every action of the secretary's handle (`dienst.notulist(token)`)."""
