@@ -294,22 +294,4 @@ def _rest(n: Notulen) -> None:
             ],
             "",
         )
-    _lijst(
-        t.BESLUITEN,
-        [
-            f"{i}. {b.soort}: {b.tekst}" + (f" ({b.toelichting})" if b.toelichting else "")
-            for i, b in enumerate(n.besluiten, start=1)
-        ],
-        "Nog geen besluiten.",
-    )
-    _lijst(
-        t.ACTIES,
-        [
-            f"{a.nr}. {a.wat} · {t.wie(a)} · gereed {t.datum_kort(a.wanneer)}"
-            + (f" · terugkoppeling {t.datum_kort(a.terugkoppeling)}" if a.terugkoppeling else "")
-            for a in n.acties
-        ],
-        "Nog geen acties.",
-    )
-    _lijst(t.COMMUNICATIE, [a.tekst for a in n.communicatie], "Nog geen communicatieafspraken.")
-    _lijst(t.VERVOLG, [a.tekst for a in n.vervolg], "Nog geen vervolg afgesproken.")
+    # decisions, actions, communication and next meeting are edited above, in "Besluiten en acties"
