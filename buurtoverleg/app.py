@@ -10,10 +10,12 @@ from nicegui import app, run, ui
 
 from . import content, qr
 from .appcontext import Context
+from .bestanden import besloten_datamap
 from .instellingen import VERSIE, Instellingen
 from .live import NiceGuiPublisher
 from .samenstelling import maak_dienst
 from .storage import Database, upgrade
+from .storage.database import INTERACTIEF_WACHTTIJD_S
 from .toegang import Organisator, Remmer
 
 log = logging.getLogger("buurtoverleg")
@@ -21,7 +23,8 @@ log = logging.getLogger("buurtoverleg")
 
 def bouw_app(instellingen: Instellingen) -> Context:
     """Prepare database and content and register every page and endpoint."""
-    db = Database(instellingen.db_url)
+    besloten_datamap(instellingen.datamap)  # files private from the first one (the command line did it too)
+    db = Database(instellingen.db_url, INTERACTIEF_WACHTTIJD_S)
     upgrade(db.engine)
     catalogus = content.laad(instellingen.content_dir)
     for fout in catalogus.fouten:
@@ -39,10 +42,11 @@ def bouw_app(instellingen: Instellingen) -> Context:
     ctx.dienst.organisatorcontrole = ctx.organisator  # only the organiser may delete meetings
     _bewaartermijn(ctx)
 
-    from .pages import deelnemer, home, leiding, notulen, scherm
+    from .pages import deelnemer, home, leiding, notulen, scherm, socketwacht
     from .pages.gedeeld import huisstijl
 
     huisstijl()
+    socketwacht.installeer()
     if qr.lan_adres() is None and not instellingen.publieke_url:
         log.warning("geen netwerkadres gevonden: start met --public-url zodat telefoons de QR-code kunnen gebruiken")
 
