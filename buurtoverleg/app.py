@@ -20,6 +20,19 @@ from .toegang import Organisator, Remmer
 
 log = logging.getLogger("buurtoverleg")
 
+KOEKJE_DAGEN = 7
+"""How long a browser keeps its session cookie (Starlette's default is 14 days). It lets a phone
+come back as the same participant and a facilitator's or secretary's browser keep its PIN during
+a meeting and the week after, while the minutes are finished. Every meeting of a series has its
+own code and PINs, so nothing needs it longer; a lost phone or a shared laptop forgets sooner."""
+
+
+def koekje(instellingen: Instellingen) -> dict[str, object]:
+    """The session cookie: `Secure` when the public address is https (behind a proxy), so the
+    browser never sends it over plain http; SameSite=Lax; `KOEKJE_DAGEN` long."""
+    https = (instellingen.publieke_url or "").lower().startswith("https://")
+    return {"https_only": https, "max_age": KOEKJE_DAGEN * 24 * 3600, "same_site": "lax"}
+
 
 def bouw_app(instellingen: Instellingen) -> Context:
     """Prepare database and content and register every page and endpoint."""
@@ -103,6 +116,7 @@ def start(
         reload=False,
         show=(pagina or True) if show else False,
         storage_secret=instellingen.geheim(),
+        session_middleware_kwargs=koekje(instellingen),
         reconnect_timeout=30.0,
         show_welcome_message=False,
         favicon="🏘️",
