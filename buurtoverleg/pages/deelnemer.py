@@ -356,8 +356,10 @@ async def _signaalinvoer(
         if (tekst.value or "") == verzonden:  # not what was typed since, while this one was being saved
             concept.pop(sleutel, None)
             tekst.set_value("")
-        status.set_text("Ontvangen ✓ Je kunt nog een signaal toevoegen.")
-        await lijst.ververs()
+        try:
+            await lijst.ververs()  # first in the list: "Ontvangen" then also means "there it is"
+        finally:  # stored, also when the list could not be read just now
+            status.set_text("Ontvangen ✓ Je kunt nog een signaal toevoegen.")
 
     ui.button("Signaal versturen", on_click=verstuur).classes(GROOT)
 

@@ -123,11 +123,9 @@ def _formulier(ctx: Context, rol: str, meeting_id: int, opslag: dict[str, Any]) 
                 return
             if stand is None:
                 wacht = ctx.remmer.wachttijd(remsleutel)
-                melding.set_text(
-                    te_veel(wacht, "verkeerde pincodes")
-                    if wacht > 0
-                    else "Die pincode klopt niet. Probeer het opnieuw."
-                )
+                # "klopt niet" first: this try was checked; the brake, if it is on now, after it
+                vervolg = te_veel(wacht, "verkeerde pincodes") if wacht > 0 else "Probeer het opnieuw."
+                melding.set_text(f"Die pincode klopt niet. {vervolg}")
                 veld.set_value("")
                 return
             # only this try is given back, no reset: a PIN someone knows must not buy more guesses at another

@@ -17,8 +17,6 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
-from ..sessie.lezen import Lezen
-
 T = TypeVar("T")
 
 LEESWERKERS = 8
@@ -53,9 +51,9 @@ SCHRIJVEN = _Pool("schrijven", SCHRIJFWERKERS)
 
 
 def alleen_lezend(functie: Callable[..., object]) -> bool:
-    """Whether a domain call only reads: `dienst.lezen.*`, or a method the domain marked with
-    `sessie.eenheid.alleen_lezen`."""
-    return isinstance(getattr(functie, "__self__", None), Lezen) or bool(getattr(functie, "alleen_lezen", False))
+    """Whether a domain call only reads: the domain marks those with `sessie.eenheid.alleen_lezen`
+    (all of `dienst.lezen`, and the link and code lookups)."""
+    return bool(getattr(functie, "alleen_lezen", False))
 
 
 async def voer_uit(functie: Callable[..., object], uitvoering: Callable[[], T]) -> T:
