@@ -150,9 +150,13 @@ async def codes(server: Server, code: str, n: int) -> None:
 
 async def pins(server: Server, notulist: str, n: int) -> None:
     clients = [LichteClient(server.url, f"/notulen/{notulist}") for _ in range(n)]
-    for c in clients:  # the pages first: opening one is no try
-        if not await c.open() or not await c.wacht_op(lambda c=c: c.veld("Pincode"), 20):
+
+    async def open_(c: LichteClient) -> None:
+        if not await c.open() or not await c.wacht_op(lambda: c.veld("Pincode"), 30):
             raise RuntimeError("pincodepagina laadt niet")
+
+    for begin in range(0, n, 20):  # the pages first (opening one is no try), twenty at a time
+        await asyncio.gather(*(open_(c) for c in clients[begin : begin + 20]))
     for i, c in enumerate(clients):
         await c.stuur(c.veld("Pincode") or "", "update:value", PIN if i == n - 1 else f"{1000 + i:04d}")
     await asyncio.sleep(0.5)
