@@ -167,18 +167,20 @@ async def pins(server: Server, notulist: str, n: int) -> None:
         if c.herlaad_gevraagd:
             return "binnen"
         tekst = " ".join(c.teksten())
-        if "Te veel verkeerde pincodes" in tekst:
-            return "afgeremd"
-        if "Die pincode klopt niet" in tekst:
+        if "Die pincode klopt niet" in tekst:  # checked (and maybe now too many)
             return "fout"
+        if "Te veel verkeerde pincodes" in tekst:  # not checked
+            return "afgeremd"
+        if not c.verbonden:
+            return "weg"
         return None
 
-    uitkomsten = [await c.wacht_op(lambda c=c: uitkomst(c), 30) for c in clients]
+    uitkomsten = [await c.wacht_op(lambda c=c: uitkomst(c), 10) for c in clients]
     duur = time.monotonic() - begin
     print(
         f"5. pincodes: {n} tegelijk (elk een eigen verbinding) in {duur:.1f} s; gecontroleerd "
         f"{uitkomsten.count('fout') + uitkomsten.count('binnen')}, afgeremd {uitkomsten.count('afgeremd')}, "
-        f"zonder uitkomst {uitkomsten.count(None)}; juiste pincode (de laatste) binnen: "
+        f"verbinding weg {uitkomsten.count('weg')}, zonder uitkomst {uitkomsten.count(None)}; juiste pincode (de laatste) binnen: "
         f"{'ja' if uitkomsten[-1] == 'binnen' else 'nee'}"
     )
     for c in clients:
