@@ -117,9 +117,11 @@ async def vloed(server: Server, n: int) -> None:
     voor = server.logfile.stat().st_size
     regels_voor = len(server.logfile.read_text(errors="replace").splitlines())
     begin = time.monotonic()
+    veld = int(telefoon.veld("Code van het scherm") or 0)  # a real element, a made-up handler id
     for i in range(n):
+        element = veld if i % 2 else 90_000 + i
         await telefoon.sio.emit(
-            "event", {"id": 90_000 + i, "client_id": telefoon.client_id, "listener_id": "verzonnen", "args": []}
+            "event", {"id": element, "client_id": telefoon.client_id, "listener_id": f"verzonnen-{i}", "args": []}
         )
     await asyncio.sleep(1.0)
     duur = time.monotonic() - begin

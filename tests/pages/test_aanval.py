@@ -123,9 +123,13 @@ async def test_gekopieerde_client_id_start_het_overleg_niet(user: User, create_u
 async def test_vloed_van_verzonnen_socketberichten_een_logregel(user: User, caplog):
     handler = core.sio.handlers["/"]["event"]
     client = await user.open("/doe")
+    # as the handshake does: the socket joins its page's room, so this is the page's own connection
+    core.sio.manager.basic_enter_room("sid-vloed", "/", client.id, eio_sid="eio-vloed")
     with caplog.at_level(logging.DEBUG):
+        veld = next(iter(user.find("Code van het scherm").elements)).id  # real element, made-up handler ids
         for i in range(1000):
-            handler("sid-vloed", {"client_id": client.id, "id": 10_000 + i, "listener_id": "verzonnen", "args": []})
+            element = veld if i % 2 else 10_000 + i
+            handler("sid-vloed", {"client_id": client.id, "id": element, "listener_id": f"verzonnen{i}", "args": []})
         for _ in range(100):
             core.sio.handlers["/"]["log"]("sid-vloed", {"client_id": client.id, "level": "error", "message": "x" * 99})
             handler("sid-vloed", ["geen", "woordenboek"])
