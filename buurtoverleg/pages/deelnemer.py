@@ -16,6 +16,7 @@ from ..appcontext import Context
 from ..sessie.aanmelding import MAX_NAAM, MAX_ORGANISATIE
 from ..sessie.codes import normaliseer_code
 from ..sessie.toestand import DOMEINEN, Deelnemer, Stap, Vergadering
+from ..toegang import te_veel
 from . import concept as geheugen
 from . import methode
 from .gedeeld import GETYPT, KLEUR, Mislukt, Storing, doe, kopniveau, stopt_stil
@@ -25,6 +26,11 @@ from .volgen import Deel, volg
 from .weergave import Klokweergave, balken, duidingsblok
 
 LUISTER_MEE = "Luister mee: hier hoef je niets in te vullen"
+MELDINGEN = {
+    "code": "Die code kennen we niet. Kijk nog eens op het scherm.",
+    "afgelopen": "Dit overleg is afgelopen of verwijderd. Vraag de gespreksleider om de nieuwe code.",
+}
+"""What `/doe?fout=<code>` may say above the code field; any other value shows nothing."""
 
 
 def registreer(ctx: Context) -> None:
@@ -34,7 +40,9 @@ def registreer(ctx: Context) -> None:
     @ui.page("/doe")
     def code_invoeren(fout: str = "") -> None:
         ui.page_title("Meedoen · Buurtoverleg")
-        _codeformulier(fout)
+        # only a message the app chose: `?fout=` is a code, never text to show (issue 21: any
+        # text there made the join page say "Code verlopen, ga naar http://...")
+        _codeformulier(MELDINGEN.get(fout, ""))
 
     # After a server restart every phone in the room reloads at once; on a busy laptop building
     # thirty pages takes longer than NiceGUI's 3 s default, after which a phone would get an
@@ -45,17 +53,18 @@ def registreer(ctx: Context) -> None:
         ui.page_title("Meedoen · Buurtoverleg")
         adres = request.client.host if request.client else "onbekend"
         client = f"code:{adres}"
-        wacht = ctx.remmer.wachttijd(client)
+        wacht = ctx.remmer.poging(client)  # claimed before the check: tries sent together count too
         if wacht > 0:
-            _codeformulier(f"Te veel verkeerde codes. Probeer het over {int(wacht // 60) + 1} minuten opnieuw.")
+            _codeformulier(te_veel(wacht, "verkeerde codes"))
             return
         try:
             meeting_id = await doe(dienst.aanmelding.via_code, code)
         except Mislukt as fout:
-            if not isinstance(fout, Storing):  # a fault on our side is no wrong code
-                ctx.remmer.mislukt(client)
+            if isinstance(fout, Storing):  # a fault on our side is no wrong code
+                ctx.remmer.terug(client)
             _codeformulier(str(fout))
             return
+        ctx.remmer.terug(client)  # a right code is no failure
         # the code as well as the number: SQLite may hand a deleted meeting's number to a new
         # meeting, and a phone from the old one must not walk in as one of the new participants
         sleutel = f"deelnemer-{meeting_id}-{normaliseer_code(code)}"

@@ -253,8 +253,10 @@ async def _signaalinvoer(staat: Telefoonstaat, vraag: Vraag, status: Callable[[]
         if (tekst.value or "") == verzonden:  # not what was typed since, while this one was being saved
             staat.vergeet(vraag.id)
             tekst.set_value("")
-        _gelukt(label, "Ontvangen ✓ Je kunt nog een signaal toevoegen.")
-        await lijst.ververs()
+        try:
+            await lijst.ververs()  # first in the list: "Ontvangen" then also means "there it is"
+        finally:  # stored, also when the list could not be read just now
+            _gelukt(label, "Ontvangen ✓ Je kunt nog een signaal toevoegen.")
 
     knop = ui.button("Signaal versturen", on_click=verstuur).classes(GROOT)
     geheugen.markeer_poging(knop, staat.poging(vraag.id), 0, bron=staat.sleutel(vraag.id))

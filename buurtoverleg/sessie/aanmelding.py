@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from ..storage.models import Meeting, Participant, StepState
 from . import codes, overleggegevens
-from .eenheid import Eenheid, deelnemer
+from .eenheid import Eenheid, alleen_lezen, deelnemer
 from .fouten import Geweigerd, NietGevonden
 from .invoer import tekst as _tekst
 from .overgangen import Overlegstatus
@@ -76,6 +76,7 @@ class Aanmelding:
             s.flush()
             return links(meeting)
 
+    @alleen_lezen
     def overzicht(self) -> list[Overzichtsregel]:
         """All meetings with their links, newest first: the organiser's list."""
         e = self.eenheid
@@ -86,11 +87,13 @@ class Aanmelding:
                 for m in meetings
             ]
 
+    @alleen_lezen
     def links(self, meeting_id: int) -> Links:
         """For the organiser who created the meeting (the home page is the organiser's)."""
         with self.eenheid.lees() as s:
             return links(self.eenheid.meeting(s, meeting_id))
 
+    @alleen_lezen
     def via_token(self, rol: str, token: str) -> int:
         """The meeting a secret link belongs to now; anything else is refused.
 
@@ -101,6 +104,7 @@ class Aanmelding:
             raise NietGevonden(FOUTE_LINK)
         return meeting_id
 
+    @alleen_lezen
     def via_code(self, invoer: str) -> int:
         code = codes.normaliseer_code(invoer)
         with self.eenheid.lees() as s:
@@ -143,6 +147,7 @@ class Aanmelding:
             e.noteer(s, meeting_id, "deelnemers")
         return deelnemer_id
 
+    @alleen_lezen
     def aangemeld(self, meeting_id: int, deelnemer_id: int) -> Deelnemer | None:
         """A remembered phone: None when it belongs to another (or a deleted) meeting."""
         with self.eenheid.lees() as s:

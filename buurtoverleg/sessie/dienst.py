@@ -109,5 +109,5 @@ class Dienst:
         return Deelnemerrol(self, meeting_id, deelnemer_id)
 
     def organisator(self, bewijs: object) -> Organisatorrol:
-        """The organiser's handle for this proof (see `toegang.Organisator.bewijs`)."""
+        """The organiser's handle for this proof (the session id of `toegang.Organisator.meld_aan`)."""
         return Organisatorrol(self, bewijs)

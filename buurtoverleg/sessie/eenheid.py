@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from datetime import datetime
+from typing import TypeVar
 
 from sqlalchemy import update
 from sqlalchemy.orm import Session
@@ -29,6 +30,16 @@ from .gebeurtenissen import Gebeurtenis, Publisher, Soort
 from .overgangen import Overlegstatus, Stapstatus
 from .timer import Klok, verbruikt
 from .toestand import Deelnemer, Optie, Stap, Vraag
+
+F = TypeVar("F", bound=Callable[..., object])
+
+
+def alleen_lezen(functie: F) -> F:
+    """Marks a service method that only reads (through `lees()`) outside `Lezen`: the app may run
+    it beside writes that wait for a locked database, as SQLite's WAL readers never wait."""
+    functie.alleen_lezen = True  # type: ignore[attr-defined]
+    return functie
+
 
 _GEBEURTENISSEN = "buurtoverleg.gebeurtenissen"
 """Key in a write transaction's `Session.info`: the events that go out after its commit."""

@@ -145,7 +145,7 @@ def _in_bestanden(map_: Path, patroon: str, namen: list[str]) -> list[tuple[str,
 def _organisator(dienst: Dienst, tmp_path: Path) -> str:
     organisator = Organisator(tmp_path, ORGANISATOR)
     dienst.organisatorcontrole = organisator
-    return organisator.bewijs()
+    return organisator.meld_aan()
 
 
 # ---------------------------------------------------------------------- deleting
@@ -191,9 +191,9 @@ def test_alleen_de_organisator_mag_verwijderen(dienst: Dienst, db: Database, tmp
     m = dienst.aanmelding.maak("Lombok", date(2026, 11, 23), "test-kort")
     dienst.aanmelding.aanmelden(m.meeting_id, "Ans", "Politie", "politie")
     with pytest.raises(Geweigerd, match="Alleen de organisator"):  # no organiser wired in: nobody
-        dienst.organisator(Organisator(tmp_path, ORGANISATOR).bewijs()).verwijder_overleg(m.meeting_id)
+        dienst.organisator(Organisator(tmp_path, ORGANISATOR).meld_aan()).verwijder_overleg(m.meeting_id)
     _organisator(dienst, tmp_path)
-    anders = Organisator(tmp_path / "ander", "een-ander-wachtwoord").bewijs()
+    anders = Organisator(tmp_path / "ander", "een-ander-wachtwoord").meld_aan()
     for bewijs in (
         m.facilitator_token,
         m.secretary_token,
@@ -597,7 +597,7 @@ async def test_telefoon_van_een_verwijderd_overleg_is_geen_deelnemer_van_het_nie
     oud = dienst.aanmelding.maak("Lunetten", date(2026, 11, 23), "test-kort")
     await meedoen(user, oud.join_code, "Ans Visser", "Politie")
 
-    dienst.organisator(app.organisator.bewijs()).verwijder_overleg(oud.meeting_id)
+    dienst.organisator(app.organisator.meld_aan()).verwijder_overleg(oud.meeting_id)
     await user.should_see("Dit overleg bestaat niet (meer).", retries=LIVE)  # the open phone hears it
     nieuw = dienst.aanmelding.maak("Tuindorp", date(2026, 11, 24), "test-kort")
     assert nieuw.meeting_id == oud.meeting_id, "the scenario needs the number to be reused"
