@@ -213,6 +213,8 @@ async def _telefoon(ctx: Context, meeting_id: int, code: str, ik: Deelnemer) -> 
             methode.op_telefoon(stap)
             invulbaar = [v for v in stap.vragen if v.neemt_stemmen or v.neemt_signalen]
             if not invulbaar:
+                for gesprek in stap.vragen:  # what the room talks about, to think along with
+                    ui.label(gesprek.vraag).classes(f"text-lg font-semibold {GETYPT}")
                 _wacht(LUISTER_MEE, "Kijk op het scherm en praat mee.")
                 return
             if stap.status == "onthuld":
