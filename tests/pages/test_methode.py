@@ -44,6 +44,7 @@ async def test_casus_op_beamer_en_telefoon(user: User, create_user, app: Context
     await user.open(f"/scherm/{links.projector_token}")
     await user.should_see("Casus 1: een multiculturele buurt met veel problemen", retries=LIVE)
     await user.should_see("Kinderen van 8 tot 14 jaar geven veel overlast", retries=LIVE)
+    await tel.should_see("Lees de casus", retries=LIVE)  # the phone redraws on its own connection
     [casus] = tel.find(ui.expansion).elements
     assert casus.props["label"] == "Lees de casus"
     await tel.should_see("Kinderen van 8 tot 14 jaar geven veel overlast", retries=LIVE)

@@ -1,6 +1,6 @@
 """phone: maximum participants and the result on the phone
 
-Revision ID: 0007_telefoon
+Revision ID: 0009_telefoon
 Revises: 0008
 Create Date: 2026-12-02 00:30:00
 
@@ -12,7 +12,7 @@ count) and whether a phone shows the verdict small after a reveal.
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007_telefoon"
+revision = "0009_telefoon"
 down_revision = "0008"
 branch_labels = None
 depends_on = None

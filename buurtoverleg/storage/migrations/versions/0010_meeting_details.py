@@ -1,7 +1,7 @@
 """meeting details for the minutes
 
-Revision ID: 0007_meeting_details
-Revises: 0007_telefoon
+Revision ID: 0010_meeting_details
+Revises: 0009_telefoon
 Create Date: 2026-12-02 00:40:00
 
 What the heading of a besluitenlijst names besides buurt and date: where the meeting was,
@@ -13,8 +13,8 @@ start is recorded by the domain when the meeting starts (`started_at`, like `end
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007_meeting_details"
-down_revision = "0007_telefoon"
+revision = "0010_meeting_details"
+down_revision = "0009_telefoon"
 branch_labels = None
 depends_on = None
 
