@@ -10,6 +10,7 @@ from starlette.requests import Request
 
 from .. import qr
 from ..appcontext import Context
+from ..export.tekst import aantal
 from ..sessie.duidingsbeeld import Duidingsbeeld
 from ..sessie.methode import voor_de_beamer
 from ..sessie.oordeel import Oordeel
@@ -147,7 +148,7 @@ def _lobby(vergadering: Vergadering, basis: str) -> None:
             ui.label(vergadering.join_code).classes("text-8xl font-mono font-bold tracking-widest").style(
                 f"color: {KLEUR['primair']}"
             )
-            ui.label(_aantal(len(vergadering.stemmers), "deelnemer", "deelnemers") + " aangemeld").classes(
+            ui.label(aantal(len(vergadering.stemmers), "deelnemer", "deelnemers") + " aangemeld").classes(
                 "text-4xl pt-4"
             )
             per_domein: dict[str, int] = {}
@@ -158,10 +159,6 @@ def _lobby(vergadering: Vergadering, basis: str) -> None:
             )
             if not vergadering.aanmelden_open:
                 ui.label("Aanmelden is gesloten").classes("text-2xl").style(f"color: {KLEUR['verdeeld']}")
-
-
-def _aantal(n: int, enkelvoud: str, meervoud: str) -> str:
-    return f"{n} {enkelvoud if n == 1 else meervoud}"
 
 
 def _teller(uitslag: Uitslag, stemmers: int) -> str:

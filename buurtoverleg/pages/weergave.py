@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from nicegui import ui
 
+from ..export.tekst import aantal
 from ..sessie.oordeel import Oordeel as Duiding
 from ..sessie.oordeel import verschuiving
 from ..sessie.timer import mmss
@@ -136,8 +137,8 @@ def duidingsblok(rondes: list[Duiding], groot: bool = False, zin: str | None = N
             for lezing in getoond:
                 ui.label(lezing).classes(f"{tekst} pl-4")
             if len(laatste.lezingen) > len(getoond):
-                ui.label(f"en nog {len(laatste.lezingen) - len(getoond)} andere lezingen").classes(
-                    "text-2xl text-gray-700"
-                )
+                ui.label(
+                    "en nog " + aantal(len(laatste.lezingen) - len(getoond), "andere lezing", "andere lezingen")
+                ).classes("text-2xl text-gray-700")
     if len(rondes) > 1:
         ui.label(verschuiving(rondes)).classes(("text-2xl" if groot else "text-sm") + " text-gray-700")
