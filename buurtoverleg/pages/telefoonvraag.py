@@ -275,23 +275,19 @@ async def _signaalinvoer(staat: Telefoonstaat, vraag: Vraag, status: Callable[[]
         return zaal.voor(ik.id)
 
     lijst = Signaallijst(
-        ophalen, lambda signaal_id: _herken(staat, signaal_id), lambda signaal_id: _herken_niet(staat, signaal_id)
+        ophalen,
+        lambda signaal_id: _markeer(staat, True, signaal_id),
+        lambda signaal_id: _markeer(staat, False, signaal_id),
     )
     await lijst.ververs()
     return lijst
 
 
-async def _herken(staat: Telefoonstaat, signaal_id: int) -> bool:
+async def _markeer(staat: Telefoonstaat, herkent: bool, signaal_id: int) -> bool:
+    """'Herken ik' or 'Herken ik niet' on another's signal; False when it was not stored."""
+    rol = staat.ctx.dienst.deelnemer(staat.meeting_id, staat.ik.id)
     try:
-        await doe(staat.ctx.dienst.deelnemer(staat.meeting_id, staat.ik.id).herken, signaal_id)
-    except Mislukt:
-        return False
-    return True
-
-
-async def _herken_niet(staat: Telefoonstaat, signaal_id: int) -> bool:
-    try:
-        await doe(staat.ctx.dienst.deelnemer(staat.meeting_id, staat.ik.id).herken_niet, signaal_id)
+        await doe(rol.herken if herkent else rol.herken_niet, signaal_id)
     except Mislukt:
         return False
     return True
