@@ -10,18 +10,34 @@ from nicegui import app, run, ui
 
 from . import content, qr
 from .appcontext import Context
+from .bestanden import besloten_datamap
 from .instellingen import VERSIE, Instellingen
 from .live import NiceGuiPublisher
 from .samenstelling import maak_dienst
 from .storage import Database, upgrade
+from .storage.database import INTERACTIEF_WACHTTIJD_S
 from .toegang import Organisator, Remmer
 
 log = logging.getLogger("buurtoverleg")
 
+KOEKJE_DAGEN = 7
+"""How long a browser keeps its session cookie (Starlette's default is 14 days). It lets a phone
+come back as the same participant and a facilitator's or secretary's browser keep its PIN during
+a meeting and the week after, while the minutes are finished. Every meeting of a series has its
+own code and PINs, so nothing needs it longer; a lost phone or a shared laptop forgets sooner."""
+
+
+def koekje(instellingen: Instellingen) -> dict[str, object]:
+    """The session cookie: `Secure` when the public address is https (behind a proxy), so the
+    browser never sends it over plain http; SameSite=Lax; `KOEKJE_DAGEN` long."""
+    https = (instellingen.publieke_url or "").lower().startswith("https://")
+    return {"https_only": https, "max_age": KOEKJE_DAGEN * 24 * 3600, "same_site": "lax"}
+
 
 def bouw_app(instellingen: Instellingen) -> Context:
     """Prepare database and content and register every page and endpoint."""
-    db = Database(instellingen.db_url)
+    besloten_datamap(instellingen.datamap)  # files private from the first one (the command line did it too)
+    db = Database(instellingen.db_url, INTERACTIEF_WACHTTIJD_S)
     upgrade(db.engine)
     catalogus = content.laad(instellingen.content_dir)
     for fout in catalogus.fouten:
@@ -39,10 +55,11 @@ def bouw_app(instellingen: Instellingen) -> Context:
     ctx.dienst.organisatorcontrole = ctx.organisator  # only the organiser may delete meetings
     _bewaartermijn(ctx)
 
-    from .pages import deelnemer, home, leiding, notulen, scherm
+    from .pages import deelnemer, home, leiding, notulen, scherm, socketwacht
     from .pages.gedeeld import huisstijl
 
     huisstijl()
+    socketwacht.installeer()
     if qr.lan_adres() is None and not instellingen.publieke_url:
         log.warning("geen netwerkadres gevonden: start met --public-url zodat telefoons de QR-code kunnen gebruiken")
 
@@ -99,6 +116,7 @@ def start(
         reload=False,
         show=(pagina or True) if show else False,
         storage_secret=instellingen.geheim(),
+        session_middleware_kwargs=koekje(instellingen),
         reconnect_timeout=30.0,
         show_welcome_message=False,
         favicon="🏘️",

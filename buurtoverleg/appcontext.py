@@ -3,9 +3,10 @@ going through `app` (which imports the pages)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import content
+from .aanmeldgrens import Aanmeldgrens
 from .instellingen import Instellingen
 from .live import NiceGuiPublisher
 from .sessie.dienst import Dienst
@@ -25,3 +26,5 @@ class Context:
     organisator: Organisator
     remmer: Remmer
     """Failed join codes and organiser logins, per client address."""
+    aanmeldgrens: Aanmeldgrens = field(default_factory=Aanmeldgrens)
+    """Joins per client address (fair use; a whole room shares one router's address)."""

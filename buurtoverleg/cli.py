@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .bestanden import Datamapfout, besloten_datamap
 from .instellingen import BEWAARWIJZEN, VERSIE, Instellingen, Instellingsfout
 
 if TYPE_CHECKING:
@@ -139,6 +140,9 @@ def main(argv: list[str] | None = None) -> int:
     except Instellingsfout as fout:  # a wrong BUURTOVERLEG_* value: the message names it
         print(f"fout: {fout}", file=sys.stderr)
         return 2
+    except Datamapfout as fout:  # a read-only or missing data directory: Dutch, no traceback
+        print(f"fout: {fout}", file=sys.stderr)
+        return 2
 
 
 def _opdracht(args: argparse.Namespace) -> int:
@@ -159,6 +163,7 @@ def _opdracht(args: argparse.Namespace) -> int:
 
 def _serve(args: argparse.Namespace) -> int:
     instellingen = _instellingen(args)
+    besloten_datamap(instellingen.datamap)  # before anything is created in it
     _nicegui_opslag(instellingen)
     _logboek()
     from .app import start
@@ -214,6 +219,7 @@ def _domein(args: argparse.Namespace) -> tuple[Instellingen, Dienst]:
     from .storage import Database, upgrade
 
     instellingen = _instellingen(args)
+    besloten_datamap(instellingen.datamap)
     db = Database(instellingen.db_url)
     upgrade(db.engine)
     catalogus = laad(instellingen.content_dir)
@@ -267,6 +273,7 @@ def _demo_live(args: argparse.Namespace) -> int:
     instellingen = _instellingen(args, datamap=args.data_dir or Path.cwd() / "data-demo").model_copy(
         update={"database_url": args.database_url}
     )
+    besloten_datamap(instellingen.datamap)
     _nicegui_opslag(instellingen)
     _logboek()
     draai(instellingen, show=bool(args.show), buurt=args.buurt or OEFENBUURT)

@@ -20,6 +20,8 @@ from pydantic import Field, ValidationError, field_validator
 from pydantic_core import ErrorDetails
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from .bestanden import schrijf_besloten
+
 VERSIE = "0.1.0"
 BEWAARWIJZEN = ("anonimiseren", "verwijderen")
 """What the retention period does with an old meeting (BUURTOVERLEG_BEWAREN); the first is the default."""
@@ -132,11 +134,9 @@ class Instellingen(BaseSettings):
         """The cookie-signing secret: configured, or generated once and kept."""
         if self.storage_secret:
             return self.storage_secret
-        self.datamap.mkdir(parents=True, exist_ok=True)
         pad = self.datamap / "storage_secret"
         if not pad.exists():
-            pad.write_text(secrets.token_urlsafe(32), encoding="utf-8")
-            pad.chmod(0o600)
+            schrijf_besloten(pad, secrets.token_urlsafe(32))
         return pad.read_text(encoding="utf-8").strip()
 
 

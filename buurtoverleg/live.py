@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from nicegui import Event, core
 
+from .sessie.eenheid import alleen_lezen
 from .sessie.gebeurtenissen import Gebeurtenis
 
 T = TypeVar("T")
@@ -52,6 +53,7 @@ class NiceGuiPublisher:
         self._versies[gebeurtenis.meeting_id] = max(self.versie(gebeurtenis.meeting_id), gebeurtenis.versie)
         self.event.emit(gebeurtenis)
 
+    @alleen_lezen  # only for reads (`lees`): runs beside writes that wait for a lock
     def gedeeld(self, sleutel: Hashable, meeting_id: int, lees: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """`lees(*args, **kwargs)`, read once per version of the meeting for every page that asks
         with the same `sleutel`. After a new signal thirty phones need the same list of the room;

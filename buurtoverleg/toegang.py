@@ -16,13 +16,20 @@ import time
 from collections import deque
 from pathlib import Path
 
+from .bestanden import schrijf_besloten
+
 MIN_LENGTE = 10
+MAX_SESSIES = 1000
+"""Organiser sessions kept at once; more (a script logging in in a loop) push out the oldest."""
 
 
 class Organisator:
     def __init__(self, datamap: Path, sleutel: str | None) -> None:
         self._sleutel = sleutel
         self._bestand = datamap / "organisator.hash"
+        self._sessies: dict[str, str] = {}
+        """Live organiser sessions: random id -> the key generation it was opened with."""
+        self._slot = threading.Lock()
 
     @property
     def ingesteld(self) -> bool:
@@ -35,9 +42,7 @@ class Organisator:
         if len(sleutel) < MIN_LENGTE:
             raise ValueError(f"Kies een wachtwoord van minstens {MIN_LENGTE} tekens.")
         zout = secrets.token_bytes(16)
-        self._bestand.parent.mkdir(parents=True, exist_ok=True)
-        self._bestand.write_text(f"{zout.hex()}:{_hash(sleutel, zout).hex()}", encoding="utf-8")
-        self._bestand.chmod(0o600)
+        schrijf_besloten(self._bestand, f"{zout.hex()}:{_hash(sleutel, zout).hex()}")
 
     def klopt(self, poging: str) -> bool:
         if self._sleutel:
@@ -47,20 +52,37 @@ class Organisator:
         zout, opgeslagen = self._bestand.read_text(encoding="utf-8").strip().split(":")
         return hmac.compare_digest(_hash(poging, bytes.fromhex(zout)), bytes.fromhex(opgeslagen))
 
-    def bewijs(self) -> str:
-        """What a logged-in organiser's browser session keeps (server-side, `app.storage.user`).
+    def meld_aan(self) -> str:
+        """A new organiser session: a random id for the browser's session storage (`app.storage.user`).
 
-        Derived from the key (or its stored hash), so it changes when the key changes and an
-        old login stops working. The home page and the domain both check it with `erkent`.
+        Only the server knows which ids are logged in, and for which key: the id says nothing
+        about the key (a hash of it, kept in NiceGUI's storage files, could be guessed offline),
+        a changed key ends every session, and a restart logs the organiser out.
         """
-        bron = self._sleutel or self._bestand.read_text(encoding="utf-8")
-        return hashlib.sha256(bron.encode()).hexdigest()[:16]
+        sessie = secrets.token_urlsafe(32)
+        with self._slot:
+            self._sessies[sessie] = self._generatie()
+            while len(self._sessies) > MAX_SESSIES:  # the oldest go first
+                self._sessies.pop(next(iter(self._sessies)))
+        return sessie
 
-    def erkent(self, bewijs: object) -> bool:
-        """Whether `bewijs` is the current organiser proof; nothing is recognised before set-up."""
-        if not self.ingesteld or not isinstance(bewijs, str):
+    def meld_af(self, sessie: object) -> None:
+        with self._slot:
+            if isinstance(sessie, str):
+                self._sessies.pop(sessie, None)
+
+    def erkent(self, sessie: object) -> bool:
+        """Whether `sessie` is a live organiser session for the current key; nothing before set-up."""
+        if not self.ingesteld or not isinstance(sessie, str):
             return False
-        return hmac.compare_digest(bewijs.encode(), self.bewijs().encode())
+        with self._slot:
+            generatie = self._sessies.get(sessie)
+        return generatie is not None and hmac.compare_digest(generatie, self._generatie())
+
+    def _generatie(self) -> str:
+        """Which key a session was opened with; never leaves the process."""
+        bron = self._sleutel or self._bestand.read_text(encoding="utf-8")
+        return hashlib.sha256(bron.encode()).hexdigest()
 
 
 def _hash(sleutel: str, zout: bytes) -> bytes:
@@ -97,7 +119,15 @@ class Scrypt:
 
 
 class Remmer:
-    """At most `pogingen` failures per client per `venster` seconds, then wait."""
+    """At most `pogingen` failed tries per key (an address with a purpose: "code:1.2.3.4") per
+    `venster` seconds, then wait.
+
+    A try is claimed with `poging` before it is checked, and counts as failed until it is given
+    back (`terug`, `gelukt`). Checking takes time (a database read, a scrypt hash) and the
+    event loop serves other requests meanwhile: a "may it try?" that only recorded the failure
+    afterwards let 300 tries sent together all through (issue 21). Claiming under one lock
+    means at most `pogingen` tries are ever being checked or have failed in a window.
+    """
 
     def __init__(self, pogingen: int = 5, venster: float = 300.0) -> None:
         self.pogingen = pogingen
@@ -105,26 +135,57 @@ class Remmer:
         self._mislukt: dict[str, deque[float]] = {}
         self._slot = threading.Lock()
 
-    def wachttijd(self, client: str, nu: float | None = None) -> float:
-        """Seconds this client must still wait; 0 when it may try."""
+    def poging(self, sleutel: str, nu: float | None = None) -> float:
+        """Claim one try: 0 when it may be checked now (it counts as failed until given back),
+        else the seconds still to wait (nothing claimed)."""
         nu = time.monotonic() if nu is None else nu
         with self._slot:
-            rij = self._mislukt.get(client)
-            if not rij:
-                return 0.0
-            while rij and nu - rij[0] > self.venster:
-                rij.popleft()
-            if len(rij) < self.pogingen:
-                return 0.0
-            return self.venster - (nu - rij[0])
+            wacht = self._wacht(sleutel, nu)
+            if wacht <= 0:
+                self._noteer(sleutel, nu)
+            return wacht
 
-    def mislukt(self, client: str, nu: float | None = None) -> None:
+    def terug(self, sleutel: str) -> None:
+        """Give back the last claimed try: it was right, or it failed on our side (a fault, not a guess)."""
+        with self._slot:
+            rij = self._mislukt.get(sleutel)
+            if rij:
+                rij.pop()
+
+    def gelukt(self, sleutel: str) -> None:
+        """Forget every failure of this key (the organiser who typed the right key)."""
+        with self._slot:
+            self._mislukt.pop(sleutel, None)
+
+    def wachttijd(self, sleutel: str, nu: float | None = None) -> float:
+        """Seconds this key must still wait; 0 when it may try. Only to show; a try claims with `poging`."""
         nu = time.monotonic() if nu is None else nu
         with self._slot:
-            self._mislukt.setdefault(client, deque()).append(nu)
-            if len(self._mislukt) > 10_000:  # bounded memory under a flood of clients
-                self._mislukt.pop(next(iter(self._mislukt)))
+            return self._wacht(sleutel, nu)
 
-    def gelukt(self, client: str) -> None:
+    def mislukt(self, sleutel: str, nu: float | None = None) -> None:
+        """Count a failure that was not claimed with `poging` first."""
+        nu = time.monotonic() if nu is None else nu
         with self._slot:
-            self._mislukt.pop(client, None)
+            self._noteer(sleutel, nu)
+
+    def _wacht(self, sleutel: str, nu: float) -> float:
+        rij = self._mislukt.get(sleutel)
+        if not rij:
+            return 0.0
+        while rij and nu - rij[0] > self.venster:
+            rij.popleft()
+        if len(rij) < self.pogingen:
+            return 0.0
+        return self.venster - (nu - rij[0])
+
+    def _noteer(self, sleutel: str, nu: float) -> None:
+        self._mislukt.setdefault(sleutel, deque()).append(nu)
+        if len(self._mislukt) > 10_000:  # bounded memory under a flood of addresses
+            self._mislukt.pop(next(iter(self._mislukt)))
+
+
+def te_veel(wacht: float, wat: str) -> str:
+    """The Dutch refusal while a key waits: "Te veel verkeerde codes. Probeer het over 4 minuten opnieuw." """
+    minuten = int(wacht // 60) + 1
+    return f"Te veel {wat}. Probeer het over {minuten} {'minuut' if minuten == 1 else 'minuten'} opnieuw."

@@ -9,8 +9,9 @@ The people and organisations are invented.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from .sessie.dienst import Dienst
 from .sessie.toestand import DOMEINEN, Links
@@ -84,9 +85,12 @@ class Demo:
     deelnemers: tuple[int, ...]
 
 
-def vul(dienst: Dienst, buurt: str = "Kanaleneiland-Zuid", datum: date | None = None) -> Demo:
-    """A whole meeting from lobby to closed; returns its links."""
-    demo = begin(dienst, buurt, datum)
+def vul(
+    dienst: Dienst, buurt: str = "Kanaleneiland-Zuid", datum: date | None = None, aantal: int = len(DEELNEMERS)
+) -> Demo:
+    """A whole meeting from lobby to closed; returns its links. `aantal`: how many of the
+    example people take part (4 gives the small meeting of issue 19)."""
+    demo = begin(dienst, buurt, datum, aantal)
     signalen(dienst, demo)
     analyse(dienst, demo)
     aanpak(dienst, demo)
@@ -95,9 +99,13 @@ def vul(dienst: Dienst, buurt: str = "Kanaleneiland-Zuid", datum: date | None = 
     return demo
 
 
-def begin(dienst: Dienst, buurt: str = "Kanaleneiland-Zuid", datum: date | None = None) -> Demo:
-    links = dienst.aanmelding.maak(buurt, datum or dienst.nu().date(), TEMPLATE)
-    ids = tuple(dienst.aanmelding.aanmelden(links.meeting_id, *d) for d in DEELNEMERS)
+def begin(
+    dienst: Dienst, buurt: str = "Kanaleneiland-Zuid", datum: date | None = None, aantal: int = len(DEELNEMERS)
+) -> Demo:
+    links = dienst.aanmelding.maak(
+        buurt, datum or dienst.nu().date(), TEMPLATE, plaats="Buurthuis De Schakel", voorzitter="Eline de Vries"
+    )
+    ids = tuple(dienst.aanmelding.aanmelden(links.meeting_id, *d) for d in DEELNEMERS[:aantal])
     dienst.aanmelding.aanmelden(links.meeting_id, *NOTULIST, rol="notulist")
     dienst.leiding(links.facilitator_token).start()
     return Demo(links, ids)
@@ -107,9 +115,12 @@ def signalen(dienst: Dienst, demo: Demo) -> None:
     """Step 1: signals, split into what was seen (waarneming) and what it means (duiding)."""
     m, t, d = demo.links.meeting_id, demo.links.facilitator_token, demo.deelnemers
     for auteur, soort, tekst, herkenners in SIGNALEN:
+        if auteur >= len(d):  # a smaller room (`vul(..., aantal=4)`) brings fewer signals
+            continue
         signaal = dienst.deelnemer(m, d[auteur]).signaal("kort-signalen-vraag", soort, tekst)
         for wie in herkenners:
-            dienst.deelnemer(m, d[wie]).herken(signaal)
+            if wie < len(d):
+                dienst.deelnemer(m, d[wie]).herken(signaal)
     dienst.leiding(t).sluit_invoer()
 
 
@@ -297,8 +308,11 @@ def afronden(dienst: Dienst, demo: Demo) -> None:
 
 
 def notities(dienst: Dienst, demo: Demo) -> None:
-    """What the secretary typed during the meeting."""
+    """What the secretary typed during the meeting, and the details corrected afterwards."""
     n = demo.links.secretary_token
+    dienst.notulist(n).gegevens(
+        begintijd="19:30", eindtijd="21:15", notulist="Joke Hermans", afgemeld="Wijkteam Jeugd (ziek)"
+    )
     dienst.notulist(n).notitie(
         0,
         "De signalen gaan vooral over de portieken aan de Marnixlaan en het speelveld. "
@@ -337,15 +351,24 @@ def vul_groot(
         for i in range(deelnemers)
     )
     dienst.leiding(t).start()
-    for i in range(signalen):
-        soort = "waarneming" if i % 3 else "duiding"
-        tekst = (
-            f"Signaal {i + 1}: bij de portieken en het speelveld ‘gebeurt’ iets wat bewoners onrustig maakt; "
-            f"de één ziet overlast, de ander eenzaamheid (€ {i * 10})." + (" Meer uitleg volgt." * (i % 4))
-        )
-        sid = dienst.deelnemer(m, ids[i % len(ids)]).signaal("kort-signalen-vraag", soort, tekst)
-        if i % 5 == 0:
-            dienst.deelnemer(m, ids[(i + 1) % len(ids)]).herken(sid)
+    # A room writes its signals over the step's minutes, not all in one instant: the domain refuses
+    # more than a few a minute per person (sessie.redelijk). Each signal is dated as if one came in
+    # every two seconds, starting an hour back, and the service's clock is given back afterwards.
+    eenheid = dienst.signalen.eenheid
+    klok, begin = eenheid.nu, eenheid.nu() - timedelta(hours=1)
+    try:
+        for i in range(signalen):
+            eenheid.nu = _vast(begin + timedelta(seconds=2 * i))
+            soort = "waarneming" if i % 3 else "duiding"
+            tekst = (
+                f"Signaal {i + 1}: bij de portieken en het speelveld ‘gebeurt’ iets wat bewoners onrustig maakt; "
+                f"de één ziet overlast, de ander eenzaamheid (€ {i * 10})." + (" Meer uitleg volgt." * (i % 4))
+            )
+            sid = dienst.deelnemer(m, ids[i % len(ids)]).signaal("kort-signalen-vraag", soort, tekst)
+            if i % 5 == 0:
+                dienst.deelnemer(m, ids[(i + 1) % len(ids)]).herken(sid)
+    finally:
+        eenheid.nu = klok
     fasen = ("fase-ongemak", "fase-onderhuidse-spanningen", "fase-incidenten")
     dienst.leiding(t).volgende()
     for i, wie in enumerate(ids):
@@ -384,3 +407,8 @@ def vul_groot(
     dienst.leiding(t).aanpak.besluit("Over drie maanden opnieuw bijeen.", "vervolg")
     dienst.leiding(t).beeindig()
     return Demo(links, ids)
+
+
+def _vast(tijd: datetime) -> Callable[[], datetime]:
+    """A clock that stands still at `tijd`."""
+    return lambda: tijd

@@ -1,12 +1,19 @@
-"""Every test gets its own data directory and SQLite file; nothing is mocked."""
+"""Every test gets its own data directory and database; nothing is mocked.
+
+The database is an SQLite file, or, when `BUURTOVERLEG_TEST_POSTGRES` holds the URL of a
+PostgreSQL server (as in `.ci/run`'s second run), an emptied PostgreSQL database, so
+the same tests show that the README's "any SQLAlchemy URL" holds for PostgreSQL too.
+Tests of what only SQLite has (its files, its backup API) are marked `alleen_sqlite`."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from nicegui.testing import User
 
 from buurtoverleg.app import Context
@@ -15,6 +22,12 @@ from buurtoverleg.samenstelling import maak_dienst
 from buurtoverleg.sessie.dienst import Dienst
 from buurtoverleg.sessie.gebeurtenissen import Gebeurtenis, LokaleBus
 from buurtoverleg.storage import Database, upgrade
+from tests.postgres import POSTGRES, lege_database, ruim_op
+
+# Property tests assert what the rules say, not how fast: Hypothesis' default 200 ms deadline
+# per example fails them on a loaded 2-core machine (speed belongs in benchmarks/).
+settings.register_profile("buurtoverleg", deadline=None)
+settings.load_profile("buurtoverleg")
 
 TEST_INHOUD = Path(__file__).parent / "inhoud"
 _APP: list[Context] = []
@@ -24,6 +37,15 @@ _APP: list[Context] = []
 def onthoud_app(ctx: Context) -> None:
     """`voor_start` for the test app: remember its context for the `app` fixture; no page to open."""
     _APP[:] = [ctx]
+
+
+@pytest.fixture
+def user(user: User) -> User:
+    """NiceGUI's simulated user, as a phone whose browser keeps nothing yet: the phone page asks
+    the browser's localStorage for drafts (pages/concept.py, JavaScript starting with
+    `return bo.`), and a simulated user has no browser to answer."""
+    user.javascript_rules[re.compile(r"(?s)^return bo\.")] = lambda _: None
+    return user
 
 
 @pytest.fixture
@@ -38,11 +60,20 @@ def app(user: User) -> Context:
 ORGANISATOR = "test-organisator-sleutel"
 
 
+@pytest.fixture
+def database_url(tmp_path: Path) -> str:
+    """This test's database: an SQLite file, or the run's emptied PostgreSQL database (see above)."""
+    return lege_database(POSTGRES) if POSTGRES else f"sqlite:///{tmp_path / 'test.sqlite'}"
+
+
 @pytest.fixture(autouse=True)
-def omgeving(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def omgeving(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> Path:
     monkeypatch.setenv("BUURTOVERLEG_DATA_DIR", str(tmp_path))
     monkeypatch.setenv("BUURTOVERLEG_CONTENT_DIR", str(TEST_INHOUD))
-    monkeypatch.delenv("BUURTOVERLEG_DATABASE_URL", raising=False)
+    if POSTGRES:
+        monkeypatch.setenv("BUURTOVERLEG_DATABASE_URL", request.getfixturevalue("database_url"))
+    else:
+        monkeypatch.delenv("BUURTOVERLEG_DATABASE_URL", raising=False)
     monkeypatch.delenv("BUURTOVERLEG_STORAGE_SECRET", raising=False)
     monkeypatch.setenv("BUURTOVERLEG_ADMIN_KEY", ORGANISATOR)
     return tmp_path
@@ -61,6 +92,18 @@ class Nepklok:
         self.tijd += timedelta(seconds=seconden)
 
 
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    ruim_op()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if POSTGRES:
+        overslaan = pytest.mark.skip(reason="alleen voor SQLite")
+        for item in items:
+            if "alleen_sqlite" in item.keywords:
+                item.add_marker(overslaan)
+
+
 @pytest.fixture(scope="session")
 def catalogus() -> Catalogus:
     return laad(TEST_INHOUD)
@@ -77,8 +120,8 @@ def gebeurtenissen() -> list[Gebeurtenis]:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = Database(f"sqlite:///{tmp_path / 'test.sqlite'}")
+def db(database_url: str) -> Iterator[Database]:
+    database = Database(database_url)
     upgrade(database.engine)
     yield database
     database.engine.dispose()

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+import stat
+import threading
+
 import pytest
 
 from buurtoverleg.toegang import Organisator, Remmer
@@ -35,3 +40,69 @@ def test_remmer_na_vijf_fouten_tot_het_venster_voorbij_is():
     remmer.mislukt("a", nu=302)
     remmer.gelukt("a")
     assert remmer.wachttijd("a", nu=303) == 0
+
+
+def test_gelijktijdige_pogingen_alleen_het_toegestane_aantal_wordt_gecontroleerd():
+    """Issue 21: 300 tries at once all passed "may it try?" before any failure was recorded."""
+    remmer = Remmer(pogingen=5, venster=300)
+    start = threading.Barrier(50)
+    toegelaten: list[int] = []
+
+    def probeer(i: int) -> None:
+        start.wait()
+        for _ in range(6):
+            if remmer.poging("code:1.2.3.4") == 0:
+                toegelaten.append(i)
+
+    draden = [threading.Thread(target=probeer, args=(i,)) for i in range(50)]
+    for d in draden:
+        d.start()
+    for d in draden:
+        d.join()
+    assert len(toegelaten) == 5
+    assert remmer.wachttijd("code:1.2.3.4") > 0 and remmer.wachttijd("code:5.6.7.8") == 0
+
+
+def test_teruggegeven_poging_telt_niet_en_wist_geen_eerdere_fouten():
+    remmer = Remmer(pogingen=3, venster=300)
+    assert remmer.poging("pin:a", nu=0) == 0 and remmer.poging("pin:a", nu=1) == 0
+    assert remmer.poging("pin:a", nu=2) == 0
+    remmer.terug("pin:a")  # the third was right: only that one is given back
+    assert remmer.poging("pin:a", nu=3) == 0
+    assert remmer.poging("pin:a", nu=4) == pytest.approx(296)
+
+
+def test_organisatorsessie_is_willekeurig_en_zegt_niets_over_de_sleutel(tmp_path):
+    org = Organisator(tmp_path, None)
+    org.stel_in("lang-genoeg-wachtwoord")
+    opgeslagen = (tmp_path / "organisator.hash").read_text()
+    een, twee = org.meld_aan(), org.meld_aan()
+    assert een != twee and len(een) >= 40
+    for afgeleid in (
+        hashlib.sha256(opgeslagen.encode()).hexdigest(),
+        hashlib.sha256(b"lang-genoeg-wachtwoord").hexdigest(),
+    ):
+        assert afgeleid[:16] not in een and not org.erkent(afgeleid[:16]) and not org.erkent(afgeleid)
+    assert org.erkent(een) and org.erkent(twee) and not org.erkent("verzonnen") and not org.erkent(None)
+    org.meld_af(een)
+    assert not org.erkent(een) and org.erkent(twee)
+    # a new key (the hash file replaced) ends the sessions opened with the old one
+    (tmp_path / "organisator.hash").write_text("00:" + "11" * 64)
+    assert not org.erkent(twee)
+
+
+def test_organisatorbestand_is_vanaf_het_begin_alleen_voor_deze_gebruiker(tmp_path):
+    gemaakt: list[int] = []
+    echte_open = os.open
+
+    def open_en_kijk(pad, vlaggen, modus=0o777, *rest, **kw):  # type: ignore[no-untyped-def]
+        gemaakt.append(modus if vlaggen & os.O_CREAT else -1)
+        return echte_open(pad, vlaggen, modus, *rest, **kw)
+
+    os.open = open_en_kijk  # type: ignore[assignment]
+    try:
+        Organisator(tmp_path, None).stel_in("lang-genoeg-wachtwoord")
+    finally:
+        os.open = echte_open  # type: ignore[assignment]
+    assert 0o600 in gemaakt  # created with its mode, not chmod-ed afterwards
+    assert stat.S_IMODE((tmp_path / "organisator.hash").stat().st_mode) == 0o600

@@ -13,7 +13,20 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from .schema import REFERENTIES, SOORTEN, Bestand, Item, Onderdeel, Prompt, PromptType, Template
+from .schema import (
+    REFERENTIES,
+    SOORTEN,
+    Adviesweging,
+    Bestand,
+    Item,
+    Onderdeel,
+    Oplossingsrichting,
+    Prompt,
+    PromptType,
+    Richtingweging,
+    Stap,
+    Template,
+)
 
 
 def _ingebouwd() -> Path:
@@ -76,6 +89,19 @@ class Catalogus:
 
     def templates(self) -> list[Template]:
         return [item for item in self.items("template") if isinstance(item, Template)]
+
+    def sjablonen(self) -> list[Template]:
+        """The templates a meeting can be made from: all but the extra steps."""
+        return [t for t in self.templates() if t.doel != "extra"]
+
+    def extra_stap(self, stap_id: str) -> Stap | None:
+        """A step of an 'extra' template: added to a running meeting when it applies."""
+        for template in self.templates():
+            if template.doel == "extra":
+                for stap in template.stappen:
+                    if stap.id == stap_id:
+                        return stap
+        return None
 
     def template(self, template_id: str) -> Template:
         entry = self.entries.get(template_id)
@@ -185,6 +211,27 @@ def _referentiefouten(catalogus: Catalogus, entry: Entry) -> Iterable[str]:
                 yield f"{veld}: '{ref}' is geen bekende {doelsoort}"
     if isinstance(entry.item, Template):
         yield from _templatefouten(catalogus, entry.item)
+    if isinstance(entry.item, Richtingweging):
+        yield from _wegingfouten(catalogus, entry.item)
+    if isinstance(entry.item, Adviesweging):
+        for ref in [*entry.item.conflict, *(s.doelgroep for s in entry.item.situatiedoelgroepen)]:
+            if ref not in catalogus.entries:
+                yield f"'{ref}' bestaat niet"
+
+
+def _wegingfouten(catalogus: Catalogus, weging: Richtingweging) -> Iterable[str]:
+    """Every weighed id exists, and every quote points at a line the richting has."""
+    richting = catalogus.entries.get(weging.richting)
+    regels = richting.item if richting and isinstance(richting.item, Oplossingsrichting) else None
+    for signaal in weging.signalen:
+        if signaal.id not in catalogus.entries:
+            yield f"signaal '{signaal.id}' bestaat niet"
+        if regels is None:
+            continue
+        if signaal.wanneer is not None and signaal.wanneer > len(regels.wanneer):
+            yield f"signaal '{signaal.id}': {weging.richting} heeft geen wanneer-regel {signaal.wanneer}"
+        if signaal.aanpak is not None and signaal.aanpak > len(regels.interventietypen):
+            yield f"signaal '{signaal.id}': {weging.richting} heeft geen aanpak-regel {signaal.aanpak}"
 
 
 def _templatefouten(catalogus: Catalogus, template: Template) -> Iterable[str]:
@@ -192,6 +239,8 @@ def _templatefouten(catalogus: Catalogus, template: Template) -> Iterable[str]:
         for ref in stap.inhoud:
             if ref not in catalogus.entries:
                 yield f"stap '{stap.id}': inhoud '{ref}' bestaat niet"
+        if stap.tip is not None and stap.tip not in catalogus.entries:
+            yield f"stap '{stap.id}': tip '{stap.tip}' bestaat niet"
         for prompt in stap.prompts:
             bron = prompt.opties_uit
             if bron is not None and bron not in SOORTEN and bron not in catalogus.entries:

@@ -44,6 +44,9 @@ class Item(Strikt):
     tekst: Tekst = ""
     bron: Bron
     voorbeelden: list[Tekst] = []
+    naslag: Tekst = ""
+    """Set (with the reason) when no template, advice or page shows this item on purpose: it
+    is background for whoever edits the method. Without it, the item must have a place."""
     onderdelen: list[Onderdeel] = []
 
 
@@ -73,6 +76,82 @@ class Praktijkvoorbeeld(Item):
     """Used by the vuistregels: small-scale and local over large."""
     doorlopend: bool | None = None
     """Recurring or structural (True) versus one-off (False)."""
+    insteek: Literal["gedeeld-belang", "verschillen"] | None = None
+    """What the intervention builds on (vuistregels on shared interests and working together):
+    a shared interest or joint work, or talking about differences; None is neutral."""
+    kort: Tekst = ""
+    """One sentence on what it is, where the first sentence of `tekst` does not stand alone."""
+
+
+class Signaalweging(Strikt):
+    """One analysis id that points at an oplossingsrichting, with its weight in the advice."""
+
+    id: ContentId
+    gewicht: float = Field(ge=-5, le=5)
+    wanneer: int | None = Field(default=None, ge=1)
+    """The richting's own `wanneer` line (1-based) that this id asserts: quoted in the reason."""
+    aanpak: int | None = Field(default=None, ge=1)
+    """Else the richting's `interventietypen` line (1-based) that answers it."""
+    toelichting: Tekst = ""
+    """Said instead of a quote (for the negative weights, which no `wanneer` line states)."""
+
+
+class Richtingweging(Item):
+    """Which analysis ids point at one oplossingsrichting: the seed's `wanneer` written as ids."""
+
+    richting: ContentId
+    signalen: list[Signaalweging] = Field(min_length=1)
+
+
+class Gewichten(Strikt):
+    """The weights of the advice's terms; `regels` in the advice explains each term."""
+
+    rang: list[float] = Field(min_length=1)
+    """Bonus for an example of the richting ranked 1st, 2nd, ... in this advice."""
+    oorzaak: float
+    locatie: float
+    doelgroep: float
+    doelgroep_anders: float
+    situatie: float
+    fase: float
+    fase_anders: float
+    fase_onbekend_na_incidenten: float
+    na_incidenten: float
+    bemiddeling_zonder_conflict: float
+    richting_gericht: float
+    kleinschalig: float
+    buurtniveau: float
+    doorlopend: float
+    eenmalig: float
+    gedeeld_belang: float
+    verschillen: float
+    dichtbij: float
+    gemeenteniveau_dichtbij: float
+    gericht: float
+    gemeentebreed_bij_ernst: float
+
+
+class Situatiedoelgroep(Strikt):
+    doelgroep: ContentId
+    omschrijving: Tekst
+
+
+class Adviesweging(Item):
+    """The advice's rules as data: weights, phases and the groups of ids the rules look at."""
+
+    gewichten: Gewichten
+    incidentfasen: list[ContentId] = Field(min_length=1)
+    na_incidenten: list[ContentId] = []
+    """Praktijkvoorbeelden the incident guidance (seed 002) names for after incidents."""
+    bemiddeling: list[ContentId] = []
+    """Praktijkvoorbeelden that mediate a conflict between neighbours: only with a named conflict."""
+    conflict: list[ContentId] = []
+    """Analysis ids (or their parents) that name such a conflict."""
+    directe_woonomgeving: ContentId
+    ernstige_oorzaken: list[ContentId] = []
+    gebiedsgerichte_richting: ContentId
+    samos_sjablonen: list[ContentId] = []
+    situatiedoelgroepen: list[Situatiedoelgroep] = []
 
 
 class Casus(Item):
@@ -135,11 +214,15 @@ class Stap(Strikt):
     bron: Bron
     inhoud: list[ContentId] = []
     """Content items shown with the step (for example the fasen with their descriptions)."""
+    tip: ContentId | None = None
+    """An item whose advice the facilitator sees with this step; without it the tip follows
+    from the step's onderdeel (`sessie.methode.TIP_PER_ONDERDEEL`)."""
     prompts: list[Prompt] = []
 
 
 class Template(Item):
-    doel: Literal["analyse", "samos", "oefenen", "vervolg", "overig"] = "overig"
+    doel: Literal["analyse", "samos", "oefenen", "vervolg", "overig", "extra"] = "overig"
+    """'extra': no meeting of its own; its steps are added to a running meeting when they apply."""
     casus: ContentId | None = None
     stappen: list[Stap] = Field(min_length=1)
 
@@ -171,9 +254,14 @@ SOORTEN: dict[str, type[Item]] = {
     "communicatie": Item,
     "risicofactor": Item,
     "signaleringsmethode": Item,
+    # background for the facilitator: principles, dilemmas and conditions (seeds 001 and 003)
+    "achtergrond": Item,
     # seeds 002 and 004
     "incidentadvies": Item,
     "participatievoorwaarde": Item,
+    # the advice's weights (seed 001, STAP 3 and 4.2, and seed 002)
+    "richtingweging": Richtingweging,
+    "adviesweging": Adviesweging,
     # meeting templates built from all of the above
     "template": Template,
 }
@@ -185,6 +273,14 @@ REFERENTIES: dict[tuple[str, str], str] = {
     ("praktijkvoorbeeld", "oorzaken"): "oorzaak",
     ("praktijkvoorbeeld", "fasen"): "fase",
     ("template", "casus"): "casus",
+    ("richtingweging", "richting"): "oplossingsrichting",
+    ("adviesweging", "incidentfasen"): "fase",
+    ("adviesweging", "na_incidenten"): "praktijkvoorbeeld",
+    ("adviesweging", "bemiddeling"): "praktijkvoorbeeld",
+    ("adviesweging", "directe_woonomgeving"): "locatie",
+    ("adviesweging", "ernstige_oorzaken"): "oorzaak",
+    ("adviesweging", "gebiedsgerichte_richting"): "oplossingsrichting",
+    ("adviesweging", "samos_sjablonen"): "template",
 }
 """Which reference field must point at which kind (an item of it or one of its onderdelen)."""
 

@@ -1,4 +1,6 @@
-"""The minutes as an editable Word document (python-docx), with the same sections as the PDF.
+"""The minutes as an editable Word document (python-docx), in the same shape as the PDF: the
+besluitenlijst first (heading, decisions, actions, communication, next meeting), then the
+appendix "Verloop van het overleg".
 
 Text goes in through runs, which python-docx stores as plain XML text: participant input
 stays literal. Vote distributions become small tables instead of charts, so the secretary
@@ -145,36 +147,28 @@ def _paginarand(doc: Any, n: Notulen) -> None:
 
 
 def _titelblok(doc: Any, n: Notulen) -> None:
+    """The heading of the besluitenlijst, as in the PDF: the details, then who was there."""
     _alinea(doc, t.TITEL.upper(), klein=True)
     titel = doc.add_heading(_s(n.buurt), level=0)
     for run in titel.runs:
         run.font.color.rgb = BLAUW
-    _alinea(doc, n.template_titel, kleur=GRIJS)
-    paren = [("Datum", t.datum_lang(n.datum)), ("Status", t.statusregel(n))]
-    if n.aanwezig:
-        paren.append(("Aanwezig", t.aanwezigregel(n)))
-    if n.vorig_overleg:
-        paren.append(("Vorig overleg", n.vorig_overleg))
-    paren.append(("Privacy", t.privacyregel(n)))
+    paren = list(t.kopgegevens(n))
     if n.vertrouwelijk:
-        paren.append(
-            ("Vertrouwelijk", "Vertrouwelijk: alleen voor de deelnemers aan dit overleg; niet verder verspreiden.")
-        )
+        paren.append(("Verspreiding", t.VERTROUWELIJK))
     tabel = doc.add_table(rows=0, cols=2)
     for sleutel, waarde in paren:
         cellen = tabel.add_row().cells
         _run(cellen[0].paragraphs[0], sleutel, vet=True, kleur=GRIJS)
-        _run(
-            cellen[1].paragraphs[0],
-            waarde,
-            vet=sleutel == "Vertrouwelijk",
-            kleur=ROOD if sleutel == "Vertrouwelijk" else None,
-        )
-        cellen[0].width, cellen[1].width = Cm(4), Cm(13)
-    doc.add_paragraph()
+        rood = sleutel == "Verspreiding"
+        _run(cellen[1].paragraphs[0], waarde, vet=rood, kleur=ROOD if rood else None)
+        if sleutel == "Aanwezig":
+            for a in n.aanwezig:
+                _run(cellen[1].add_paragraph(), t.aanwezige(a))
+        cellen[0].width, cellen[1].width = Cm(3.5), Cm(13.5)
+    _alinea(doc, t.privacyregel(n), klein=True)
 
 
-def _vraag(doc: Any, v: Vraagverslag) -> None:
+def _vraag(doc: Any, v: Vraagverslag, signalen: Sequence[Signaalregel]) -> None:
     if v.soort.alleen_gesprek:
         p = _alinea(doc)
         _run(p, "Besproken: ", cursief=True)
@@ -184,66 +178,100 @@ def _vraag(doc: Any, v: Vraagverslag) -> None:
         p = _alinea(doc)
         _run(p, "Gevraagd: ", cursief=True)
         _run(p, v.vraag)
-        aantal = "1 signaal" if v.signalen == 1 else f"{v.signalen} signalen"
+        if not signalen:
+            _alinea(doc, "Geen signalen ingebracht.", klein=True)
+            return
+        waar = sum(1 for r in signalen if r.soort == "waarneming")
         _alinea(
-            doc, f"{aantal} ingebracht; zie {t.SIGNALEN}." if v.signalen else "Geen signalen ingebracht.", klein=True
+            doc,
+            f"{t.aantal(len(signalen), 'signaal', 'signalen')} ingebracht: "
+            f"{t.aantal(waar, 'waarneming', 'waarnemingen')}, "
+            f"{t.aantal(len(signalen) - waar, 'duiding', 'duidingen')}.",
+            klein=True,
         )
+        _signaaltabel(doc, signalen)
         return
     _alinea(doc, v.vraag, vet=True)
     if not v.rondes:
         _alinea(doc, "Geen uitslag getoond.", klein=True)
     else:
         kop = ["Optie"] + [f"Ronde {r.ronde}" for r in v.rondes]
-        rijen = [[o.titel, *map(str, o.aantallen)] for o in v.opties]
+        rijen = [[o.titel, *map(str, o.aantallen)] for o in t.met_stemmen(v)]
         rest = (1 - 0.55) / len(v.rondes)
-        _tabel(doc, kop, rijen, [0.55] + [rest] * len(v.rondes))
-        for r in v.rondes:
-            _alinea(doc, t.rondekop(v, r))
-            if r.verschillen and r.oordeel:
-                _alinea(doc, "Verschil tussen domeinen:", cursief=True, klein=True)
-                for regel in r.verschillen:
-                    _alinea(doc, f"– {regel}", klein=True)
+        if rijen:
+            _tabel(doc, kop, rijen, [0.55] + [rest] * len(v.rondes))
+        leeg = t.zonder_stemmen(v)
+        if leeg:
+            _alinea(doc, leeg, klein=True)
+        _oordeel(doc, v)
     regel = t.uitkomstregel(v)
     if regel:
         _alinea(doc, regel, vet=True)
 
 
-def _stap(doc: Any, s: Stapverslag) -> None:
+def _oordeel(doc: Any, v: Vraagverslag) -> None:
+    """The verdict per round, as the PDF's `pdfbijlage.oordeel`."""
+    for r in v.rondes:
+        _alinea(doc, t.rondekop(v, r))
+        if r.verschillen and r.oordeel:
+            _alinea(doc, "Verschil tussen domeinen:", cursief=True, klein=True)
+            for regel in r.verschillen:
+                _alinea(doc, f"– {regel}", klein=True)
+
+
+def _stap(doc: Any, s: Stapverslag, signalen: dict[str, list[Signaalregel]]) -> None:
+    if not t.besproken(s) and not s.notitie:
+        return  # listed once, under 'Niet behandeld'
     _kop(doc, t.stapkop(s), 2)
-    if not s.behandeld:
-        _alinea(doc, "Niet behandeld.", klein=True)
-        return
-    for v in s.vragen:
-        _vraag(doc, v)
+    if t.besproken(s):
+        for v in s.vragen:
+            _vraag(doc, v, signalen.pop(v.vraag, []) if v.soort.neemt_signalen else [])
+    else:
+        _alinea(doc, "Niet in de zaal behandeld.", klein=True)
     if s.notitie:
-        p = _alinea(doc)
-        _run(p, "Notitie van de notulist: ", vet=True, kleur=GRIJS)
-        _run(p, s.notitie)
+        _alinea(doc, "Notitie van de notulist", vet=True, kleur=GRIJS)
+        _alinea(doc, s.notitie)
 
 
-def _signalen(doc: Any, titel: str, regels: Sequence[Signaalregel]) -> None:
-    _kop(doc, titel, 2)
-    if not regels:
-        _alinea(doc, f"Geen {titel.lower()} vastgelegd.", klein=True)
+def _signaaltabel(doc: Any, regels: Sequence[Signaalregel]) -> None:
+    _tabel(
+        doc,
+        ["Nr", "Signaal", "Soort", "Ingebracht door", "Herkend"],
+        [
+            [str(i), r.tekst + (" (geverifieerd)" if r.geverifieerd else ""), r.soort, t.signaalbron(r), str(r.herkend)]
+            for i, r in enumerate(regels, start=1)
+        ],
+        [0.06, 0.5, 0.14, 0.2, 0.1],
+    )
+
+
+def _actiecel(a: Actieregel, toelichting: bool = False) -> list[tuple[str, bool]]:
+    regels = [(a.wat, True)] + [(f"{label}: {tekst}", False) for label, tekst in t.actiedetails(a)]
+    if toelichting and a.toelichting:
+        regels.append((f"Toelichting: {a.toelichting}", False))
+    return regels
+
+
+def _acties(doc: Any, acties: Sequence[Actieregel], leeg: str, toelichting: bool = False) -> None:
+    if not acties:
+        _alinea(doc, leeg, klein=True)
         return
-    vragen = list(dict.fromkeys(r.vraag for r in regels))
-    for vraag in vragen:
-        groep = [r for r in regels if r.vraag == vraag]
-        if len(vragen) > 1 and vraag:
-            _alinea(doc, vraag, cursief=True)
-        _tabel(
-            doc,
-            ["Nr", "Signaal", "Ingebracht door", "Herkend"],
+    _tabel(
+        doc,
+        list(t.ACTIEKOLOMMEN),
+        [
             [
-                [str(i), r.tekst + (" (geverifieerd)" if r.geverifieerd else ""), t.signaalbron(r), str(r.herkend)]
-                for i, r in enumerate(groep, start=1)
-            ],
-            [0.06, 0.6, 0.24, 0.1],
-        )
-
-
-def _actiecel(a: Actieregel) -> list[tuple[str, bool]]:
-    return [(a.wat, True)] + [(f"{label}: {tekst}", False) for label, tekst in t.actiedetails(a)]
+                str(a.nr),
+                _actiecel(a, toelichting),
+                t.wie(a),
+                t.datum_kort(a.wanneer),
+                t.datum_kort(a.terugkoppeling) or "-",
+                a.status,
+            ]
+            for a in acties
+        ],
+        [0.05, 0.36, 0.17, 0.13, 0.17, 0.12],
+    )
 
 
 def _afspraken(doc: Any, afspraken: Sequence[Any], leeg: str) -> None:
@@ -256,6 +284,46 @@ def _afspraken(doc: Any, afspraken: Sequence[Any], leeg: str) -> None:
         if a.toelichting:
             p.add_run().add_break()
             _run(p, a.toelichting, klein=True)
+
+
+def _bijlage(doc: Any, n: Notulen) -> None:
+    """The appendix, as the PDF's `pdfbijlage`: per step the room was on, then the rest."""
+    doc.add_page_break()
+    _kop(doc, t.BIJLAGE, 1)
+    vragen = {v.vraag for s in n.stappen if t.besproken(s) for v in s.vragen if v.soort.neemt_signalen}
+    per_vraag: dict[str, list[Signaalregel]] = {}
+    overig: list[Signaalregel] = []
+    for r in (*n.waarnemingen, *n.duidingen):
+        (per_vraag.setdefault(r.vraag, []) if r.vraag in vragen else overig).append(r)
+    for s in n.stappen:
+        _stap(doc, s, per_vraag)
+    overgeslagen = t.niet_behandeld(n)
+    if overgeslagen:
+        _alinea(doc, f"{t.NIET_BEHANDELD}: {overgeslagen.lower()}.", klein=True)
+    if overig:
+        _kop(doc, t.OVERIGE_SIGNALEN, 2)
+        _signaaltabel(doc, overig)
+    if not (n.afgewezen or n.beleid):
+        return  # what was chosen stands with its reason among the decisions
+    _kop(doc, t.AANPAK, 2)
+    if n.afgewezen:
+        _alinea(doc, t.AFGEWEZEN, vet=True)
+        rijen = [[k.soort, k.titel, k.reden or "-"] for k in n.afgewezen]
+        _tabel(doc, ["Soort", "Niet gekozen", "Waarom niet"], rijen, [0.2, 0.38, 0.42])
+    for b in n.beleid:
+        _alinea(doc, f"{t.BELEID}: {b.richting}", vet=True)
+        _tabel(
+            doc,
+            ["Vraag", "Antwoord"],
+            [
+                ["Al gedekt", b.gedekt or "-"],
+                ["Voldoende?", b.voldoende],
+                ["Witte vlekken", b.witte_vlekken or "-"],
+                ["Nodige sectoren", b.sectoren or "-"],
+                ["Betrokken?", b.betrokken],
+            ],
+            [0.3, 0.7],
+        )
 
 
 def maak_docx(n: Notulen) -> bytes:
@@ -279,120 +347,34 @@ def maak_docx(n: Notulen) -> bytes:
     def kop(titel: str) -> None:
         _kop(doc, f"{nummers[titel]}. {titel}", 1)
 
-    kop(t.SAMENVATTING)
     if n.samenvatting:
+        _kop(doc, t.SAMENVATTING, 1)
         _alinea(doc, n.samenvatting)
-    else:
-        _alinea(doc, "Geen samenvatting opgesteld.", klein=True)
-
-    kop(t.AANWEZIG)
-    if n.aanwezig:
-        namen = n.namen
-        _tabel(
-            doc,
-            ["Organisatie", "Domein", "Rol", "Aantal"] + (["Namen"] if namen else []),
-            [
-                [a.organisatie or "(geen organisatie opgegeven)", a.domein, a.rol, str(a.aantal)]
-                + ([", ".join(a.namen)] if namen else [])
-                for a in n.aanwezig
-            ],
-            [0.34, 0.2, 0.13, 0.08, 0.25] if namen else [0.47, 0.25, 0.16, 0.12],
-        )
-    _alinea(doc, t.privacyregel(n), klein=True)
-
-    if t.TERUGBLIK in nummers:
-        kop(t.TERUGBLIK)
-        if n.vorig_overleg:
-            _alinea(doc, f"Acties uit het overleg van {n.vorig_overleg}.")
-        if n.terugblik:
-            _tabel(
-                doc,
-                ["Nr", "Actie", "Wie", "Gereed", "Status", "Toelichting"],
-                [
-                    [str(a.nr), _actiecel(a), t.wie(a), t.datum_kort(a.wanneer), a.status, a.toelichting or "-"]
-                    for a in n.terugblik
-                ],
-                [0.06, 0.36, 0.17, 0.11, 0.11, 0.19],
-            )
-        else:
-            _alinea(doc, "Geen open acties uit het vorige overleg.", klein=True)
-
-    kop(t.VERLOOP)
-    for s in n.stappen:
-        _stap(doc, s)
-
-    kop(t.SIGNALEN)
-    _signalen(doc, t.WAARNEMINGEN, n.waarnemingen)
-    _signalen(doc, t.DUIDINGEN, n.duidingen)
-    _alinea(doc, "Herkend: hoeveel anderen in de zaal het signaal herkenden.", klein=True)
-
-    kop(t.AANPAK)
-    _kop(doc, t.GEKOZEN, 2)
-    if n.gekozen:
-        _tabel(
-            doc,
-            ["Soort", "Gekozen", "Waarom"],
-            [[k.soort, k.titel, k.reden or "-"] for k in n.gekozen],
-            [0.2, 0.38, 0.42],
-        )
-    else:
-        _alinea(doc, "Nog niets gekozen.", klein=True)
-    _kop(doc, t.AFGEWEZEN, 2)
-    if n.afgewezen:
-        _tabel(
-            doc,
-            ["Soort", "Niet gekozen", "Waarom niet"],
-            [[k.soort, k.titel, k.reden or "-"] for k in n.afgewezen],
-            [0.2, 0.38, 0.42],
-        )
-    else:
-        _alinea(doc, "Geen voorstellen afgewezen.", klein=True)
-    if n.beleid:
-        _kop(doc, t.BELEID, 2)
-        for b in n.beleid:
-            _alinea(doc, b.richting, vet=True)
-            _tabel(
-                doc,
-                ["Vraag", "Antwoord"],
-                [
-                    ["Al gedekt", b.gedekt or "-"],
-                    ["Voldoende?", b.voldoende],
-                    ["Witte vlekken", b.witte_vlekken or "-"],
-                    ["Nodige sectoren", b.sectoren or "-"],
-                    ["Betrokken?", b.betrokken],
-                ],
-                [0.3, 0.7],
-            )
-
     kop(t.BESLUITEN)
     if n.besluiten:
         _tabel(
             doc,
-            ["Nr", "Soort", "Besluit", "Toelichting"],
-            [[str(i), b.soort, b.tekst, b.toelichting or "-"] for i, b in enumerate(n.besluiten, start=1)],
-            [0.05, 0.2, 0.41, 0.34],
+            ["Nr", "Besluit", "Toelichting"],
+            [
+                [str(i), [(b.soort, False), (b.tekst, True)], b.toelichting or "-"]
+                for i, b in enumerate(n.besluiten, start=1)
+            ],
+            [0.06, 0.56, 0.38],
         )
     else:
         _alinea(doc, "Geen besluiten vastgelegd.", klein=True)
-
     kop(t.ACTIES)
-    if n.acties:
-        _tabel(
-            doc,
-            ["Nr", "Actie (wat, resultaat, activiteit, doelgroep)", "Wie", "Gereed", "Terugkoppeling"],
-            [
-                [str(a.nr), _actiecel(a), t.wie(a), t.datum_kort(a.wanneer), t.datum_kort(a.terugkoppeling) or "-"]
-                for a in n.acties
-            ],
-            [0.05, 0.47, 0.2, 0.12, 0.16],
-        )
-    else:
-        _alinea(doc, "Geen acties afgesproken.", klein=True)
-
+    _acties(doc, n.acties, "Geen acties afgesproken.")
+    if t.TERUGBLIK in nummers:
+        kop(t.TERUGBLIK)
+        if n.vorig_overleg:
+            _alinea(doc, f"Acties uit het overleg van {n.vorig_overleg}.")
+        _acties(doc, n.terugblik, "Geen open acties uit het vorige overleg.", toelichting=True)
     kop(t.COMMUNICATIE)
     _afspraken(doc, n.communicatie, "Geen communicatieafspraken.")
     kop(t.VERVOLG)
     _afspraken(doc, n.vervolg, "Nog geen vervolg afgesproken.")
+    _bijlage(doc, n)
     _alinea(doc, f"Opgesteld met Buurtoverleg · {t.statusregel(n)}", klein=True)
     return _opslaan(doc)
 

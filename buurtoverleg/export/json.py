@@ -12,4 +12,6 @@ FORMAAT = "buurtoverleg-archief"
 
 def maak_json(n: Notulen) -> bytes:
     archief = {"formaat": FORMAAT, **n.to_dict()}
+    for stap, verslag in zip(archief["stappen"], n.stappen, strict=True):
+        stap["nummer"] = verslag.nummer  # as the PDF and DOCX number it; `positie` counts from 0
     return (json.dumps(archief, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

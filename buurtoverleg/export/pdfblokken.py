@@ -13,16 +13,28 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, ListFlowable, ListItem, Table, TableStyle
 
 from ..sessie.notulen import Vraagverslag
-from .pdfopmaak import BLAUW, BREEDTE, FONT, GRIJS, LICHTBLAUW, LIJN, VET, VLAK, _p, _plat
+from .pdfopmaak import BLAUW, BREEDTE, FONT, GRIJS, HOOGTE, LICHTBLAUW, LIJN, VET, VLAK, _cel, _p, _plat
 from .pdfpagina import _Kop
 
 
+class _Tabel(Table):
+    """A table that splits between rows, and inside a row only when this page is nearly empty:
+    a row taller than a page (anyone can type one) then still goes on, while an ordinary row
+    that does not fit at the bottom of a page moves to the next one whole."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self.splitInRow = 1 if availHeight > 0.7 * HOOGTE else 0
+        return super().split(availWidth, availHeight)
+
+
 def _tabel(kop: Sequence[str], rijen: Sequence[Sequence[Any]], breedtes: Sequence[float], zebra: bool = True) -> Table:
-    """A table whose header repeats on every page it runs over; cells wrap."""
+    """A table whose header repeats on every page it runs over; cells wrap, and a row taller
+    than a page splits inside the row (`_Tabel`): no text anyone can type makes the minutes
+    impossible to lay out."""
     data = [[_p(k, "kopcel") for k in kop]]
     for rij in rijen:
-        data.append([c if isinstance(c, Flowable | list) else _p(c, "cel") for c in rij])
-    tabel = Table(data, colWidths=[b * BREEDTE for b in breedtes], repeatRows=1, hAlign="LEFT")
+        data.append([c if isinstance(c, Flowable | list) else _p(_cel(c), "cel") for c in rij])
+    tabel = _Tabel(data, colWidths=[b * BREEDTE for b in breedtes], repeatRows=1, hAlign="LEFT")
     stijl = [
         ("BACKGROUND", (0, 0), (-1, 0), BLAUW),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -42,9 +54,16 @@ def _h2(titel: str) -> list[Flowable]:
     return [CondPageBreak(30 * mm), _Kop(titel, 1)]
 
 
-def _sleuteltabel(paren: Iterable[tuple[str, Any]]) -> Table:
-    data = [[_p(k, "sleutel"), v if isinstance(v, Flowable) else _p(v, "waarde")] for k, v in paren]
-    tabel = Table(data, colWidths=[0.24 * BREEDTE, 0.76 * BREEDTE], hAlign="LEFT")
+def _sleuteltabel(rijen: Iterable[Sequence[Any]], breedtes: Sequence[float] = (0.2, 0.8)) -> Table:
+    """Label-text pairs without lines: a row is (label, text) or (label, text, label, text)."""
+    data = [
+        [
+            (c if isinstance(c, Flowable) else _p(_cel(c), "sleutel" if i % 2 == 0 else "waarde"))
+            for i, c in enumerate(rij)
+        ]
+        for rij in rijen
+    ]
+    tabel = _Tabel(data, colWidths=[b * BREEDTE for b in breedtes], hAlign="LEFT")
     tabel.setStyle(
         TableStyle(
             [
@@ -59,7 +78,7 @@ def _sleuteltabel(paren: Iterable[tuple[str, Any]]) -> Table:
 
 
 def _kader(inhoud: list[Flowable], achtergrond: colors.Color, rand: colors.Color) -> Table:
-    tabel = Table([[inhoud]], colWidths=[BREEDTE], hAlign="LEFT")
+    tabel = _Tabel([[inhoud]], colWidths=[BREEDTE], hAlign="LEFT")
     tabel.setStyle(
         TableStyle(
             [
@@ -97,13 +116,13 @@ def _staafdiagram(v: Vraagverslag) -> Drawing | None:
         return None
     labelbreedte, getalbreedte = 0.40 * BREEDTE, 24
     balkruimte = BREEDTE - labelbreedte - getalbreedte - 8
-    balk, tussen, grootte = 7.5, 1.5, 8
+    balk, tussen, grootte = 6.5, 1.5, 7.5
     regels = [simpleSplit(_plat(o.titel), FONT, grootte, labelbreedte - 6)[:2] or [""] for o in v.opties]
     for lijst, optie in zip(regels, v.opties, strict=False):
         volledig = simpleSplit(_plat(optie.titel), FONT, grootte, labelbreedte - 6)
         if len(volledig) > 2:
             lijst[-1] = _afkappen(lijst[-1] + " " + " ".join(volledig[2:]), labelbreedte - 6, grootte)
-    rijhoogtes = [max(rondes * (balk + tussen), len(r) * (grootte + 1.5)) + 5 for r in regels]
+    rijhoogtes = [max(rondes * (balk + tussen), len(r) * (grootte + 1.5)) + 3 for r in regels]
     legenda = 14 if rondes > 1 else 0
     hoogte = sum(rijhoogtes) + legenda + 2
     tekening = Drawing(BREEDTE, hoogte)

@@ -28,7 +28,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import registerFont, registerFontFamily
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Flowable, Paragraph
 
 from ..kleuren import KLEUR
 from ..kleuren import OORDEELKLEUR as KLEUR_VAN_OORDEEL
@@ -52,6 +52,9 @@ OORDEELKLEUR = {oordeel: colors.HexColor(kleur) for oordeel, kleur in KLEUR_VAN_
 
 MARGE = 20 * mm
 BREEDTE = A4[0] - 2 * MARGE - 12  # the frame keeps 6 pt padding on each side
+BOVEN, ONDER = 18 * mm, 20 * mm
+HOOGTE = A4[1] - BOVEN - ONDER - 12
+"""The frame's height: what a fresh page offers a table."""
 
 STIJL = {
     "titel": ParagraphStyle("titel", fontName=VET, fontSize=20, leading=24, textColor=BLAUW, spaceAfter=2),
@@ -63,11 +66,32 @@ STIJL = {
     "klein": ParagraphStyle("klein", fontName=FONT, fontSize=8.5, leading=11, textColor=GRIJS, spaceAfter=2),
     "cel": ParagraphStyle("cel", fontName=FONT, fontSize=8.5, leading=11, alignment=TA_LEFT),
     "celvet": ParagraphStyle("celvet", fontName=VET, fontSize=8.5, leading=11),
+    "celklein": ParagraphStyle("celklein", fontName=FONT, fontSize=7.5, leading=9.5, textColor=GRIJS),
+    "notitie": ParagraphStyle(
+        "notitie",
+        fontName=FONT,
+        fontSize=9,
+        leading=12.5,
+        backColor=NOTITIE,
+        borderColor=colors.HexColor("#c9a227"),
+        borderWidth=0,
+        borderPadding=(4, 6, 4, 6),
+        leftIndent=6,
+        rightIndent=6,
+        spaceBefore=4,
+        spaceAfter=8,
+    ),
     "kopcel": ParagraphStyle("kopcel", fontName=VET, fontSize=8.5, leading=11, textColor=colors.white),
     "sleutel": ParagraphStyle("sleutel", fontName=VET, fontSize=9, leading=12, textColor=GRIJS),
     "waarde": ParagraphStyle("waarde", fontName=FONT, fontSize=9, leading=12),
     "vertrouwelijk": ParagraphStyle("vertrouwelijk", fontName=VET, fontSize=9, leading=12, textColor=ROOD),
     "uitkomst": ParagraphStyle("uitkomst", fontName=VET, fontSize=9.5, leading=13, spaceBefore=2, spaceAfter=4),
+    "opsomming": ParagraphStyle(
+        "opsomming", fontName=FONT, fontSize=9.5, leading=13, spaceAfter=4, leftIndent=14, bulletIndent=3
+    ),
+    "opsomming-klein": ParagraphStyle(
+        "opsomming-klein", fontName=FONT, fontSize=8.5, leading=11, textColor=GRIJS, spaceAfter=4, leftIndent=14
+    ),
 }
 
 _VERVANG = {"‐": "-", "‑": "-", "−": "-", "′": "'", "″": '"', "→": "->", "✓": "v", "\u202f": " ", "\u2009": " "}
@@ -107,3 +131,37 @@ def _p(tekst: Any, stijl: str = "tekst") -> Paragraph:
 def _pm(markup: str, stijl: str = "tekst") -> Paragraph:
     """A paragraph from markup this module built itself (participant parts already escaped)."""
     return Paragraph(markup, STIJL[stijl])
+
+
+CELREGELS = 12
+"""A table cell keeps at most this many line breaks; more are joined with ' / ' (see `_cel`)."""
+BLOKREGELS = 20
+
+
+def _cel(tekst: Any) -> str:
+    """Text for a table cell. A cell with hundreds of line breaks (anyone can type them) would
+    make the row pages tall, and ReportLab's time to split a row grows with the square of its
+    lines: past `CELREGELS` the lines are joined with ' / ', so every word still prints."""
+    regels = str(tekst).split("\n")
+    if len(regels) <= CELREGELS:
+        return str(tekst)
+    return " / ".join(r.strip() for r in regels if r.strip())
+
+
+def _alineas(tekst: Any, stijl: str = "tekst", bullet: str | None = None) -> list[Flowable]:
+    """Running text as paragraphs of at most `BLOKREGELS` lines each, which read as one: a single
+    paragraph of thousands of lines takes minutes to split over pages (the time grows with
+    the square of its lines), blocks of twenty take a moment."""
+    regels = str(tekst).split("\n")
+    basis = STIJL[stijl]
+    if len(regels) <= 2 * BLOKREGELS:
+        return [Paragraph(_x(tekst), basis, bulletText=bullet)]
+    blokken = ["\n".join(regels[i : i + BLOKREGELS]) for i in range(0, len(regels), BLOKREGELS)]
+    eerste = ParagraphStyle(f"{stijl}-eerste", parent=basis, spaceAfter=0)
+    midden = ParagraphStyle(f"{stijl}-midden", parent=basis, spaceBefore=0, spaceAfter=0)
+    laatste = ParagraphStyle(f"{stijl}-laatste", parent=basis, spaceBefore=0)
+    uit: list[Flowable] = []
+    for i, blok in enumerate(blokken):
+        vorm = eerste if i == 0 else laatste if i == len(blokken) - 1 else midden
+        uit.append(Paragraph(_x(blok), vorm, bulletText=bullet if i == 0 else None))
+    return uit

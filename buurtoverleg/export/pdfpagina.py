@@ -7,6 +7,7 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
 
@@ -25,7 +26,7 @@ class _Kop(Paragraph):
 
 
 def _canvasmaker(n: Notulen) -> type[pdfcanvas.Canvas]:
-    voet = _plat(t.voetregel(n))
+    voet = _kort(_plat(t.voetregel(n)), A4[0] - 2 * MARGE - 90)  # room for 'pagina 999 van 999'
     concept = n.versie is None
 
     class Pagineer(pdfcanvas.Canvas):
@@ -64,6 +65,16 @@ def _canvasmaker(n: Notulen) -> type[pdfcanvas.Canvas]:
             self.restoreState()
 
     return Pagineer
+
+
+def _kort(tekst: str, breedte: float) -> str:
+    """The footer on one line: a buurt of 120 characters is cut with '…' instead of running
+    over the page number."""
+    if stringWidth(tekst, FONT, 8) <= breedte:
+        return tekst
+    while tekst and stringWidth(tekst + "…", FONT, 8) > breedte:
+        tekst = tekst[:-1]
+    return tekst + "…"
 
 
 class _Document(SimpleDocTemplate):

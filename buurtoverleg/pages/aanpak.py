@@ -1,5 +1,5 @@
-"""The console's approach panel: proposals to choose, beleidsdiagnose, SMART actions,
-decisions, and the review of the previous meeting's actions.
+"""The console's approach panel: proposals to choose, beleidsdiagnose, then the shared
+actions and decisions (`afspraken`), and the review of the previous meeting's actions.
 
 Forms are built once and never redrawn, so an event from a phone cannot wipe what the
 facilitator is typing; only the lists below them redraw.
@@ -14,140 +14,81 @@ from nicegui import ui
 
 from ..appcontext import Context
 from ..sessie.aanpak import ACTIESTATUS, BESLUITSOORTEN
+from ..sessie.advies import Voorstel
 from ..sessie.dienst import Dienst
+from . import afspraken
 from .gedeeld import KLEUR, antwoord_van, dialoog, doe, probeer
 from .volgen import Deel, volg
-
-SMART_LABELS = {
-    "wat": "Wat gaan we doen? *",
-    "resultaat": "Beoogd resultaat",
-    "wanneer": "Wanneer bereikt? *",
-    "activiteit": "Welke activiteit",
-    "doelgroep": "Gericht op wie",
-    "uitvoerder": "Wie voert uit? *",
-    "coordinator": "Wie coördineert",
-    "terugkoppeling": "Terugkoppeling op",
-}
+from .volgorde import VasteVolgorde
 
 
 async def paneel(
     ctx: Context,
     meeting_id: int,
     token: str,
-    voorstellen: Callable[[], Awaitable[list[tuple[str, str, tuple[str, ...]]]]],
+    voorstellen: Callable[[], Awaitable[list[Voorstel]]],
 ) -> None:
-    """`voorstellen()` returns (id, titel, redenen) tuples in the order to show them."""
+    """`voorstellen()` returns the advice, best first; `VasteVolgorde` keeps it from jumping."""
     dienst = ctx.dienst
+
+    volgorde = VasteVolgorde()
+    gekozen: dict[str, Any] = {}
+
+    def teken_voorstellen() -> None:
+        keuzevak.clear()
+        with keuzevak:
+            if volgorde.bijgewerkt:
+                with (
+                    ui.row().classes("w-full items-center gap-2 bg-blue-50 rounded px-2 py-1").mark("advies-bijgewerkt")
+                ):
+                    ui.label("Advies bijgewerkt na de laatste uitslag.").classes("grow text-sm")
+                    ui.button("Nieuwe volgorde tonen", on_click=nieuwe_volgorde).props("flat dense").mark(
+                        "nieuwe-volgorde"
+                    )
+            for voorstel in volgorde.lijst():
+                _teken_voorstel(dienst, token, voorstel, gekozen.get(voorstel.id))
+
+    def nieuwe_volgorde() -> None:
+        volgorde.neem_over()
+        teken_voorstellen()
 
     async def teken_lijsten(_delen: frozenset[Deel]) -> None:
         besluiten = await doe(dienst.lezen.besluiten, meeting_id)
-        acties = await doe(dienst.lezen.acties, meeting_id)
-        gekozen = {b.content_ref: b for b in besluiten if b.soort in ("gekozen", "afgewezen") and b.content_ref}
-        keuzevak.clear()
-        with keuzevak:
-            for content_id, titel, redenen in await voorstellen():
-                keuze = gekozen.get(content_id)
-                with ui.row().classes("w-full items-center no-wrap gap-2"):
-                    with ui.column().classes("grow gap-0"):
-                        ui.label(titel).classes("font-semibold")
-                        if redenen:
-                            ui.label("; ".join(redenen)).classes("text-sm text-gray-700")
-                        if keuze:
-                            ui.label(
-                                f"{BESLUITSOORTEN[keuze.soort]}" + (f": {keuze.reden}" if keuze.reden else "")
-                            ).style(
-                                f"color: {KLEUR['eensgezind'] if keuze.soort == 'gekozen' else KLEUR['verdeeld']}"
-                            ).classes("text-sm")
-                    if (
-                        keuze
-                        and keuze.soort == "gekozen"
-                        and dienst.catalogus.get(content_id).soort == "oplossingsrichting"
-                    ):
-                        ui.button(
-                            "Beleidsdiagnose",
-                            on_click=lambda c=content_id, t=titel: beleidsdiagnose(dienst, token, c, t),
-                        ).props("flat dense")
-                    ui.button("Kiezen", on_click=lambda c=content_id: _kies(dienst, token, c, True)).props(
-                        "flat dense"
-                    ).mark(f"kies-{content_id}")
-                    ui.button("Niet kiezen", on_click=lambda c=content_id: _kies(dienst, token, c, False)).props(
-                        "flat dense"
-                    )
-        gekozen_opties.clear()
-        gekozen_opties.update({b.id: b.tekst for b in besluiten if b.soort == "gekozen"})
-        koppeling.set_options(
-            {0: "(niet gekoppeld)", **gekozen_opties}, value=koppeling.value if koppeling.value in gekozen_opties else 0
-        )
-        actievak.clear()
-        with actievak:
-            if not acties:
-                ui.label("Nog geen acties.").classes("text-gray-600")
-            for a in acties:
-                with ui.row().classes("w-full items-start no-wrap gap-2"):
-                    ui.label(
-                        f"{a.wat} · {a.uitvoerder} · uiterlijk {a.wanneer:%d-%m-%Y}"
-                        + (f" · terugkoppeling {a.terugkoppeling:%d-%m-%Y}" if a.terugkoppeling else "")
-                        + (f" · bij {gekozen_opties.get(a.besluit_id, '')}" if a.besluit_id else "")
-                    ).classes("grow")
-                    ui.button(
-                        "Verwijderen", on_click=lambda i=a.id: probeer(dienst.leiding(token).aanpak.verwijder_actie, i)
-                    ).props("flat dense color=negative")
-        besluitvak.clear()
-        with besluitvak:
-            for b in besluiten:
-                if b.soort in ("besluit", "communicatie", "vervolg", "beleid"):
-                    with ui.row().classes("w-full items-center no-wrap gap-2"):
-                        ui.label(f"{BESLUITSOORTEN[b.soort]}: {b.tekst}").classes("grow")
-                        ui.button(
-                            "Verwijderen",
-                            on_click=lambda i=b.id: probeer(dienst.leiding(token).aanpak.verwijder_besluit, i),
-                        ).props("flat dense color=negative")
+        gekozen.clear()
+        gekozen.update({b.content_ref: b for b in besluiten if b.soort in ("gekozen", "afgewezen") and b.content_ref})
+        volgorde.werk_bij(await voorstellen())
+        teken_voorstellen()
 
     ui.label("Voorstellen").classes("text-lg font-semibold")
     keuzevak = ui.column().classes("w-full gap-1")
 
-    ui.label("Actie toevoegen (SMART)").classes("text-lg font-semibold pt-2")
-    velden: dict[str, Any] = {}
-    with ui.grid(columns=2).classes("w-full gap-2"):
-        for naam, label in SMART_LABELS.items():
-            if naam in ("wanneer", "terugkoppeling"):
-                velden[naam] = ui.input(label).props("outlined dense type=date").mark(f"smart-{naam}")
-            else:
-                velden[naam] = ui.input(label).props("outlined dense").mark(f"smart-{naam}")
-    gekozen_opties: dict[int, str] = {}
-    koppeling = (
-        ui.select({0: "(niet gekoppeld)"}, value=0, label="Hoort bij gekozen aanpak")
-        .classes("w-full")
-        .mark("koppeling")
-    )
-
-    async def voeg_actie_toe() -> None:
-        waarden = {naam: veld.value or "" for naam, veld in velden.items()}
-        besluit = koppeling.value or None
-        if await probeer(dienst.leiding(token).aanpak.actie, waarden, besluit):
-            for veld in velden.values():
-                veld.set_value("")
-            ui.notify("Actie opgeslagen", type="positive")
-
-    ui.button("Actie opslaan", on_click=voeg_actie_toe).props("color=primary")
-    actievak = ui.column().classes("w-full gap-1")
-
-    ui.label("Besluit of afspraak").classes("text-lg font-semibold pt-2")
-    with ui.row().classes("w-full items-center gap-2 no-wrap"):
-        soort = ui.select(
-            {k: BESLUITSOORTEN[k] for k in ("besluit", "communicatie", "vervolg")}, value="besluit"
-        ).classes("w-56")
-        besluittekst = ui.input("Tekst").props("outlined dense").classes("grow")
-
-        async def voeg_besluit_toe() -> None:
-            if await probeer(dienst.leiding(token).aanpak.besluit, besluittekst.value or "", soort.value):
-                besluittekst.set_value("")
-
-        ui.button("Vastleggen", on_click=voeg_besluit_toe)
-    besluitvak = ui.column().classes("w-full gap-1")
-
     # the advice follows every reveal and settled outcome, not only the choices made here
     await volg(ctx.publisher, meeting_id, {Deel.ADVIES, Deel.BESLUITEN}, teken_lijsten, dienst.lezen.versie)
+    await afspraken.paneel(ctx, meeting_id, lambda: dienst.leiding(token).aanpak)
+
+
+def _teken_voorstel(dienst: Dienst, token: str, voorstel: Voorstel, keuze: Any) -> None:
+    """One proposal: title, what it is, why, the room's choice, and the buttons."""
+    content_id, titel = voorstel.id, voorstel.titel
+    with ui.row().classes("w-full items-center no-wrap gap-2").mark(f"voorstel-{content_id}"):
+        with ui.column().classes("grow gap-0"):
+            ui.label(titel).classes("font-semibold")
+            if voorstel.omschrijving:
+                ui.label(voorstel.omschrijving).classes("text-sm")
+            if voorstel.redenen:
+                ui.label("Waarom: " + "; ".join(voorstel.redenen)).classes("text-sm text-gray-700")
+            if keuze:
+                ui.label(f"{BESLUITSOORTEN[keuze.soort]}" + (f": {keuze.reden}" if keuze.reden else "")).style(
+                    f"color: {KLEUR['eensgezind'] if keuze.soort == 'gekozen' else KLEUR['verdeeld']}"
+                ).classes("text-sm")
+        if keuze and keuze.soort == "gekozen" and dienst.catalogus.get(content_id).soort == "oplossingsrichting":
+            ui.button(
+                "Beleidsdiagnose", on_click=lambda c=content_id, t=titel: beleidsdiagnose(dienst, token, c, t)
+            ).props("flat dense")
+        ui.button("Kiezen", on_click=lambda c=content_id: _kies(dienst, token, c, True)).props("flat dense").mark(
+            f"kies-{content_id}"
+        )
+        ui.button("Niet kiezen", on_click=lambda c=content_id: _kies(dienst, token, c, False)).props("flat dense")
 
 
 async def beleidsdiagnose(dienst: Dienst, token: str, richting: str, titel: str) -> None:

@@ -9,12 +9,9 @@ from __future__ import annotations
 from nicegui import ui
 
 from .. import qr
-from ..sessie.toestand import DOMEINEN, Stap, Vergadering
+from ..export.tekst import aantal
+from ..sessie.toestand import DOMEINEN, Vergadering
 from .gedeeld import KLEUR, kopniveau
-
-
-def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
-    return f"{n} {enkelvoud if n == 1 else meervoud}"
 
 
 def lobby(vergadering: Vergadering, basis: str) -> None:
@@ -45,12 +42,9 @@ def lobby(vergadering: Vergadering, basis: str) -> None:
                 ui.label("Aanmelden is gesloten").classes("text-3xl").style(f"color: {KLEUR['verdeeld']}")
 
 
-def voet(vergadering: Vergadering, stap: Stap, basis: str) -> None:
-    """The bottom line of every step: the method's items for this step, and how to join, so a
-    late arrival never has to ask."""
+def voet(vergadering: Vergadering, basis: str) -> None:
+    """The bottom line of every step: how to join, so a late arrival never has to ask."""
     with ui.row().classes("w-full items-end gap-x-4 gap-y-1"):
-        for item in stap.inhoud:
-            ui.label(item.titel).classes("text-2xl px-3 rounded bg-gray-100")
         ui.label(f"Meedoen: {basis}/doe · code {vergadering.join_code}").classes(
             "text-2xl font-mono text-gray-700 ml-auto"
         )

@@ -12,9 +12,12 @@ from dataclasses import dataclass
 
 from nicegui import ui
 
+from ..sessie.duidingsbeeld import Duidingsbeeld
 from ..sessie.oordeel import Oordeel
 from ..sessie.toestand import DOMEINEN, SIGNAALSOORTEN, SignaalKaart, Stap, Uitslag, Vergadering, Vraag
+from . import methode
 from .bladeren import blad
+from .duidingsbeeld import duidingsbeeld
 from .gedeeld import GETYPT, KLEUR, kopniveau
 from .weergave import duidingsblok
 
@@ -37,11 +40,15 @@ class Stapbeeld:
     signalen: list[SignaalKaart]
     pagina: int
     """The page number of long lists (`bladeren.paginanummer`)."""
+    beelden: dict[str, Duidingsbeeld]
+    """The picture per domain of each revealed prompt: it takes the bars' place."""
 
 
 def heeft_paginas(beeld: Stapbeeld) -> bool:
     """Whether any list of this step is longer than a page: only then the page turns."""
     stap = beeld.stap
+    if methode.heeft_paginas(stap, compact=_methode_compact(beeld)):
+        return True
     per_signaal = _signalen_per_vraag(stap)
     per_optie = _opties_per_vraag(stap)
     for vraag in stap.vragen:
@@ -51,6 +58,11 @@ def heeft_paginas(beeld: Stapbeeld) -> bool:
         if uitslag is not None and uitslag.zichtbaar and len(uitslag.verdeling) > per_optie:
             return True
     return False
+
+
+def _methode_compact(beeld: Stapbeeld) -> bool:
+    """The method's items as one line of titles once the room's own signals or results need the wall."""
+    return bool(beeld.signalen) or any(u.zichtbaar for u in beeld.uitslagen.values())
 
 
 def _signalen_per_vraag(stap: Stap) -> int:
@@ -66,6 +78,9 @@ def stap(beeld: Stapbeeld, tellers: dict[str, ui.label]) -> None:
     stap = beeld.stap
     if stap.uitleg:
         ui.label(stap.uitleg).classes("text-3xl text-gray-800")
+    # the method's items in full while the room reads them; one line of titles once the
+    # room's own signals or results need the wall
+    methode.op_beamer(stap, compact=_methode_compact(beeld), pagina=beeld.pagina)
     vragen = [v for v in stap.vragen if v.neemt_stemmen or v.neemt_signalen]
     besprekingen = [v for v in stap.vragen if not (v.neemt_stemmen or v.neemt_signalen)]
     for vraag in besprekingen:  # a discussion prompt is only its question, large
@@ -93,10 +108,14 @@ def _stemvraag(beeld: Stapbeeld, vraag: Vraag, tellers: dict[str, ui.label], *, 
     tellers[vraag.id] = (
         ui.label(teller(uitslag, len(beeld.vergadering.stemmers))).classes("text-3xl").props('aria-live="polite"')
     )
-    if uitslag.zichtbaar:
+    per_domein = beeld.beelden.get(vraag.id)
+    if per_domein is not None:  # after a reveal the picture per domain takes the bars' place
+        duidingsbeeld(per_domein, compact=naast, pagina=beeld.pagina, per_pagina=_opties_per_vraag(beeld.stap))
+    elif uitslag.zichtbaar:
         balken(vraag, uitslag, beeld.pagina, per_pagina=_opties_per_vraag(beeld.stap), gestapeld=naast)
     if beeld.stap.status == "onthuld":
-        duidingsblok(beeld.duiding.get(vraag.id, []), groot=True)
+        zin = per_domein.rondes[-1].zin if per_domein else None
+        duidingsblok(beeld.duiding.get(vraag.id, []), groot=True, zin=zin)
         ruimte_voor_beeld()
     elif beeld.stap.status == "open" and not uitslag.zichtbaar:
         wanneer = "iedereen heeft gestemd" if beeld.vergadering.auto_onthullen else "de gespreksleider de uitslag toont"

@@ -1,37 +1,48 @@
-"""The participant's phone: join with the code, then one question at a time.
+"""The participant's phone: join with the code, then one prompt per screen.
 
-The phone remembers only its participant id (signed cookie in `app.storage.user`);
-everything else is read back from the database, so a reload after the phone slept
-shows the same person with the same answers.
+The server remembers the phone's participant id (`app.storage.user`); answers are read back
+from the database, so a reload after the phone slept shows the same person with the same
+answers. What is typed or picked and not yet sent stays on the phone itself (`concept.py`).
+At the top of the screen: where the meeting is (stap x van y) and the time left.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from nicegui import app, ui
 from starlette.requests import Request
 
+from .. import aanmeldgrens
 from ..appcontext import Context
 from ..sessie.aanmelding import MAX_NAAM, MAX_ORGANISATIE
 from ..sessie.codes import normaliseer_code
-from ..sessie.dienst import Dienst
-from ..sessie.signalen import MAX_SIGNAAL
-from ..sessie.toestand import DOMEINEN, SIGNAALSOORTEN, Deelnemer, SignaalKaart, Vraag
-from .gedeeld import GETYPT, KLEUR, Mislukt, Storing, doe, kopniveau, probeer, stopt_stil
-from .signaallijst import Signaallijst
+from ..sessie.toestand import DOMEINEN, Deelnemer, Stap, Vergadering
+from ..toegang import te_veel
+from . import concept as geheugen
+from . import methode
+from .gedeeld import GETYPT, KLEUR, Mislukt, Storing, doe, kopniveau, stopt_stil
+from .onverstuurd import Onverstuurd
+from .telefoonvraag import GROOT, Telefoonstaat, vraag_invoer
 from .volgen import Deel, volg
+from .weergave import Klokweergave, balken, duidingsblok
 
-GROOT = "w-full text-lg py-3"
+LUISTER_MEE = "Luister mee: hier hoef je niets in te vullen"
+MELDINGEN = {
+    "code": "Die code kennen we niet. Kijk nog eens op het scherm.",
+    "afgelopen": "Dit overleg is afgelopen of verwijderd. Vraag de gespreksleider om de nieuwe code.",
+}
+"""What `/doe?fout=<code>` may say above the code field; any other value shows nothing."""
 
 
 def registreer(ctx: Context) -> None:
     dienst = ctx.dienst
+    geheugen.installeer()
 
     @ui.page("/doe")
     def code_invoeren(fout: str = "") -> None:
         ui.page_title("Meedoen · Buurtoverleg")
-        _codeformulier(fout)
+        # only a message the app chose: `?fout=` is a code, never text to show (issue 21: any
+        # text there made the join page say "Code verlopen, ga naar http://...")
+        _codeformulier(MELDINGEN.get(fout, ""))
 
     # After a server restart every phone in the room reloads at once; on a busy laptop building
     # thirty pages takes longer than NiceGUI's 3 s default, after which a phone would get an
@@ -40,27 +51,29 @@ def registreer(ctx: Context) -> None:
     @stopt_stil
     async def meedoen(code: str, request: Request) -> None:
         ui.page_title("Meedoen · Buurtoverleg")
-        client = f"code:{request.client.host if request.client else 'onbekend'}"
-        wacht = ctx.remmer.wachttijd(client)
+        adres = request.client.host if request.client else "onbekend"
+        client = f"code:{adres}"
+        wacht = ctx.remmer.poging(client)  # claimed before the check: tries sent together count too
         if wacht > 0:
-            _codeformulier(f"Te veel verkeerde codes. Probeer het over {int(wacht // 60) + 1} minuten opnieuw.")
+            _codeformulier(te_veel(wacht, "verkeerde codes"))
             return
         try:
             meeting_id = await doe(dienst.aanmelding.via_code, code)
         except Mislukt as fout:
-            if not isinstance(fout, Storing):  # a fault on our side is no wrong code
-                ctx.remmer.mislukt(client)
+            if isinstance(fout, Storing):  # a fault on our side is no wrong code
+                ctx.remmer.terug(client)
             _codeformulier(str(fout))
             return
+        ctx.remmer.terug(client)  # a right code is no failure
         # the code as well as the number: SQLite may hand a deleted meeting's number to a new
         # meeting, and a phone from the old one must not walk in as one of the new participants
         sleutel = f"deelnemer-{meeting_id}-{normaliseer_code(code)}"
         deelnemer_id = app.storage.user.get(sleutel)
         deelnemer = await doe(dienst.aanmelding.aangemeld, meeting_id, deelnemer_id) if deelnemer_id else None
         if deelnemer is None:
-            await _aanmeldformulier(dienst, meeting_id, sleutel)
+            await _aanmeldformulier(ctx, meeting_id, sleutel, adres)
         else:
-            await _telefoon(ctx, meeting_id, deelnemer)
+            await _telefoon(ctx, meeting_id, normaliseer_code(code), deelnemer)
 
 
 def _codeformulier(fout: str) -> None:
@@ -82,7 +95,8 @@ def _codeformulier(fout: str) -> None:
         ui.button("Verder", on_click=verder).classes(GROOT)
 
 
-async def _aanmeldformulier(dienst: Dienst, meeting_id: int, sleutel: str) -> None:
+async def _aanmeldformulier(ctx: Context, meeting_id: int, sleutel: str, adres: str) -> None:
+    dienst = ctx.dienst
     vergadering = await doe(dienst.lezen.vergadering, meeting_id)
     with ui.column().classes("w-full max-w-md mx-auto p-4 gap-3"):
         ui.label(f"Buurtoverleg {vergadering.buurt}").classes(f"text-2xl font-bold {GETYPT}").props(kopniveau(1))
@@ -90,6 +104,10 @@ async def _aanmeldformulier(dienst: Dienst, meeting_id: int, sleutel: str) -> No
         naam = ui.input("Naam").props(f"outlined maxlength={MAX_NAAM}").classes("w-full")
         organisatie = ui.input("Organisatie").props(f"outlined maxlength={MAX_ORGANISATIE}").classes("w-full")
         domein = ui.select(DOMEINEN, label="Domein").props("outlined").classes("w-full")
+        onthoud = ui.checkbox("Onthoud mij op deze telefoon").classes("text-base").style("min-height: 48px")
+        ui.label(
+            "Dan staan je naam, organisatie en domein de volgende keer al ingevuld. Alleen op deze telefoon."
+        ).classes("text-sm text-gray-600")
 
         bezig = False
         """A double tap on 'Meedoen' must not sign the same person up twice (two people
@@ -102,6 +120,10 @@ async def _aanmeldformulier(dienst: Dienst, meeting_id: int, sleutel: str) -> No
             if not domein.value:
                 ui.notify("Kies je domein.", type="warning")
                 return
+            wacht = ctx.aanmeldgrens.wachttijd(adres)
+            if wacht > 0:
+                ui.notify(aanmeldgrens.melding(wacht), type="warning", position="top", multi_line=True)
+                return
             bezig = True
             try:
                 nieuw = await doe(
@@ -110,24 +132,54 @@ async def _aanmeldformulier(dienst: Dienst, meeting_id: int, sleutel: str) -> No
             except Mislukt:
                 bezig = False
                 return
+            ctx.aanmeldgrens.aangemeld(adres)
             app.storage.user[sleutel] = nieuw
-            ui.navigate.reload()
+            if onthoud.value:  # opt-in; kept on this phone only, never on the server
+                mij = {"naam": naam.value or "", "organisatie": organisatie.value or "", "domein": domein.value}
+                geheugen.zet(geheugen.MIJ, mij)
+            else:
+                geheugen.wis(geheugen.MIJ)
+            ui.navigate.reload()  # after the two lines above: the phone handles them in order
 
         ui.button("Meedoen", on_click=aanmelden).classes(GROOT)
 
+    await ui.context.client.connected()
+    mij = await geheugen.lees(geheugen.MIJ)
+    if isinstance(mij, dict):  # remembered on this phone: filled in, still to be checked and sent
+        naam.set_value(str(mij.get("naam", ""))[:MAX_NAAM])
+        organisatie.set_value(str(mij.get("organisatie", ""))[:MAX_ORGANISATIE])
+        if mij.get("domein") in DOMEINEN:
+            domein.set_value(mij["domein"])
+        onthoud.set_value(True)
 
-async def _telefoon(ctx: Context, meeting_id: int, ik: Deelnemer) -> None:
+
+async def _telefoon(ctx: Context, meeting_id: int, code: str, ik: Deelnemer) -> None:
     dienst = ctx.dienst
-    concept: dict[str, Any] = {}
-    """What the participant is typing or picking but has not sent; survives redraws."""
-    signaallijsten: list[Signaallijst] = []
-    """The signal lists on screen now; a new signal only redraws these."""
+    await ui.context.client.connected()  # the drafts are on the phone: read them over the connection
+    staat = Telefoonstaat(ctx, meeting_id, ik, geheugen.voorvoegsel(code, ik.id))
+    for sleutel, waarde in (await geheugen.lees_alles(staat.voorvoegsel)).items():
+        if sleutel.startswith("concept:") and waarde not in (None, ""):
+            staat.concept[sleutel.removeprefix("concept:")] = waarde
+    getoond: dict[tuple[int, int], int] = {}
+    """(step, round) -> which of its prompts is on screen: one prompt per screen."""
 
-    with ui.column().classes("w-full max-w-md mx-auto p-3 gap-3"):
+    with ui.column().classes("w-full max-w-md mx-auto p-3 gap-3") as kolom:
         ui.label("Buurtoverleg").classes("sr-only").props(kopniveau(1))  # the step title below is level 2
         with ui.row().classes("w-full items-center justify-between"):
             ui.label(f"{ik.naam}").classes(f"text-base font-semibold min-w-0 {GETYPT}")
             ui.label(DOMEINEN.get(ik.domein, ik.domein)).classes("text-sm text-gray-600")
+        with ui.row().classes("w-full items-center justify-between text-gray-700"):
+            plaats = ui.label().classes("text-sm")
+            with ui.row().classes("items-center gap-1"):
+                tijd = ui.label("Tijd over").classes("text-sm")
+                klok = Klokweergave("text-base font-mono font-semibold")
+
+        async def ververs() -> None:
+            await scherm.refresh()
+
+        onverstuurd = Onverstuurd(staat, ververs)
+        staat.na_weigering = lambda: onverstuurd.nagaan(opnieuw=False)
+        ui.on("bo_weer_verbonden", lambda: onverstuurd.nagaan())
 
         gelezen: dict[str, int] = {}
         """The meeting version the phone's last full draw showed."""
@@ -139,230 +191,131 @@ async def _telefoon(ctx: Context, meeting_id: int, ik: Deelnemer) -> None:
                 ctx.publisher.gedeeld, ("vergadering", meeting_id), meeting_id, dienst.lezen.vergadering, meeting_id
             )
             gelezen["versie"] = vergadering.versie
-            stap = vergadering.huidige_stap
+            stap = vergadering.huidige_stap if vergadering.status == "stappen" else None
+            plaats.set_text(f"Stap {stap.positie + 1} van {len(vergadering.stappen)}" if stap else "")
+            tijd.set_visibility(stap is not None)
+            klok.zet(stap)
+            staat.signaallijsten.clear()
+            with kolom:  # after every draw: taps the server never confirmed (a reload, a closed prompt)
+                ui.timer(0.1, onverstuurd.nagaan, once=True)
             if vergadering.status == "lobby":
                 _wacht("Welkom! Het overleg begint zo.", "Wacht op de gespreksleider.")
                 return
             if vergadering.status == "afronding":
                 _wacht("Alle stappen zijn geweest.", "Wacht op de gespreksleider.")
                 return
-            if vergadering.status == "gesloten":
+            if vergadering.status == "gesloten" or stap is None:
                 _wacht("Het overleg is afgelopen.", "Bedankt voor je inbreng!")
+                if vergadering.status == "gesloten":
+                    geheugen.wis_concepten(staat.voorvoegsel)
                 return
-            assert stap is not None
             ui.label(stap.titel).classes("text-xl font-bold").props(kopniveau(2))
+            methode.op_telefoon(stap)
+            invulbaar = [v for v in stap.vragen if v.neemt_stemmen or v.neemt_signalen]
+            if not invulbaar:
+                for gesprek in stap.vragen:  # what the room talks about, to think along with
+                    ui.label(gesprek.vraag).classes(f"text-lg font-semibold {GETYPT}")
+                _wacht(LUISTER_MEE, "Kijk op het scherm en praat mee.")
+                return
+            if stap.status == "onthuld":
+                _wacht("De uitslag staat op het scherm.", "Wacht op de gespreksleider.")
+                if vergadering.uitslag_op_telefoon:
+                    await _uitslag(ctx, vergadering, stap)
+                return
             if stap.status != "open":
-                uitleg = "De uitslag staat op het scherm." if stap.status == "onthuld" else "De invoer is gesloten."
-                _wacht(uitleg, "Wacht op de gespreksleider.")
+                _wacht("De invoer is gesloten.", "Wacht op de gespreksleider.")
                 return
-            if not stap.vragen:
-                _wacht("Bespreking", "Kijk op het scherm en praat mee.")
-                return
-            signaallijsten.clear()
+            if stap.ronde > 1 and any(v.neemt_stemmen for v in invulbaar):
+                ui.label(f"Ronde {stap.ronde}: stem opnieuw").classes(
+                    "text-lg font-bold px-3 py-1 rounded text-white"
+                ).style(f"background: {KLEUR['primair']}")
             mijn = await doe(dienst.deelnemer(meeting_id, ik.id).mijn_antwoorden) or {}  # None while shutting down
-            for vraag in stap.vragen:
-                with ui.card().classes("w-full"):
-                    ui.label(vraag.vraag).classes("text-lg font-semibold").props(kopniveau(3))
-                    await _vraag(ctx, meeting_id, ik, vraag, mijn.get(vraag.id), concept, signaallijsten)
+            sleutel = (stap.positie, stap.ronde)
+            if sleutel not in getoond:  # the first prompt still to answer, else the first
+                getoond[sleutel] = next((i for i, v in enumerate(invulbaar) if v.neemt_stemmen and v.id not in mijn), 0)
+            nummer = min(getoond[sleutel], len(invulbaar) - 1)
+            vraag = invulbaar[nummer]
+            if len(invulbaar) > 1:
+                ui.label(f"Vraag {nummer + 1} van {len(invulbaar)}").classes("text-base text-gray-700")
+            volgende: list[ui.button] = []
+
+            def ontvangen() -> None:  # answered: the way on stands out, and is in view below the acknowledgement
+                for knop in volgende:
+                    knop.props(remove="outline").props("color=primary")
+                    ui.run_javascript(f"getHtmlElement({knop.id})?.scrollIntoView({{block: 'nearest'}})")
+
+            with ui.card().classes("w-full"):
+                ui.label(vraag.vraag).classes("text-lg font-semibold").props(kopniveau(3))
+                await vraag_invoer(staat, vraag, mijn.get(vraag.id), stap.ronde, ontvangen)
+
+            async def ga_naar(i: int) -> None:
+                getoond[sleutel] = i
+                await scherm.refresh()
+
+            if len(invulbaar) > 1:
+                with ui.row().classes("w-full no-wrap gap-2"):
+                    if nummer > 0:
+                        ui.button("← Vorige", on_click=lambda: ga_naar(nummer - 1)).props("outline no-caps").classes(
+                            "text-lg py-3"
+                        )
+                    if nummer < len(invulbaar) - 1:
+                        knop = ui.button(
+                            f"Volgende vraag ({nummer + 2} van {len(invulbaar)}) →",
+                            on_click=lambda: ga_naar(nummer + 1),
+                        )
+                        knop.props("no-caps" + ("" if vraag.id in mijn else " outline")).classes("grow text-lg py-3")
+                        volgende.append(knop)
+                if nummer == len(invulbaar) - 1:
+                    ui.label("Dit was de laatste vraag van deze stap.").classes("text-base text-gray-700")
 
         async def herteken(delen: frozenset[Deel]) -> int | None:
-            if Deel.VERLOOP in delen:
+            if Deel.VERLOOP in delen or Deel.INSTELLINGEN in delen:
                 if "versie" in gelezen:
                     await scherm.refresh()
                 else:
                     await scherm()  # the first draw makes the refreshable's place on the page
                 return gelezen["versie"]
-            for lijst in signaallijsten:
+            for lijst in staat.signaallijsten:
                 await lijst.ververs()
             return None
 
-        await volg(ctx.publisher, meeting_id, {Deel.VERLOOP, Deel.SIGNALEN}, herteken, dienst.lezen.versie)
+        await volg(
+            ctx.publisher, meeting_id, {Deel.VERLOOP, Deel.SIGNALEN, Deel.INSTELLINGEN}, herteken, dienst.lezen.versie
+        )
 
 
 def _wacht(kop: str, tekst: str) -> None:
-    with ui.column().classes("w-full items-center py-10 gap-2"):
+    with ui.column().classes("w-full items-center py-8 gap-2"):
         ui.label(kop).classes("text-xl text-center")
         ui.label(tekst).classes("text-gray-600 text-center")
 
 
-async def _vraag(
-    ctx: Context,
-    meeting_id: int,
-    ik: Deelnemer,
-    vraag: Vraag,
-    eerder: Any,
-    concept: dict[str, Any],
-    signaallijsten: list[Signaallijst],
-) -> None:
-    dienst = ctx.dienst
-    status = ui.label("Ontvangen ✓" if eerder is not None else "").classes("text-base")
-    status.style(f"color: {KLEUR['eensgezind']}")
-
-    async def stuur(waarde: Any) -> bool:
-        status.set_text("Versturen…")
-        if await probeer(dienst.deelnemer(meeting_id, ik.id).antwoord, vraag.id, waarde):
-            status.set_text("Ontvangen ✓ (je kunt het nog wijzigen)")
-            return True
-        status.set_text("Niet opgeslagen")
-        return False
-
-    # How each prompt type is entered on the phone, one branch per type; what a type takes and
-    # how its answer is checked and counted is in sessie/vraagtypen.py.
-    if vraag.type in ("enkele-keuze", "schaal"):  # a button per option, or per point of the scale
-        keuzes = [(w, vraag.titel_van(w)) for w in vraag.waarden()]
-        knoppen: dict[Any, ui.button] = {}
-
-        def markeer(gekozen: Any) -> None:
-            for waarde, knop in knoppen.items():
-                # colour plus a check mark: the choice must not rest on colour alone
-                knop.props(
-                    f"color={'primary' if waarde == gekozen else 'grey-4'} "
-                    f"text-color={'white' if waarde == gekozen else 'black'}"
-                )
-                if waarde == gekozen:
-                    knop.props("icon=check")
-                else:
-                    knop.props(remove="icon")
-
-        for waarde, titel in keuzes:
-
-            async def kies(w: Any = waarde) -> None:
-                if await stuur(w):
-                    markeer(w)
-
-            knoppen[waarde] = ui.button(titel, on_click=kies).classes(GROOT + " normal-case")
-        markeer(eerder)
-    elif vraag.type == "meerkeuze":
-        gekozen: set[str] = set(concept.get(vraag.id, eerder or []))
-        vinkjes: list[ui.checkbox] = []
-        for optie in vraag.opties:
-
-            def wissel(e: Any, o: str = optie.id) -> None:
-                (gekozen.add if e.value else gekozen.discard)(o)
-                concept[vraag.id] = sorted(gekozen)
-
-            vinkjes.append(
-                ui.checkbox(optie.titel, value=optie.id in gekozen, on_change=wissel).classes("text-lg py-1")
-            )
-
-        async def verstuur() -> None:
-            await stuur(sorted(gekozen))
-
-        async def geen() -> None:
-            if await stuur([]):
-                gekozen.clear()
-                concept[vraag.id] = []
-                for vinkje in vinkjes:
-                    vinkje.set_value(False)
-
-        ui.button("Versturen", on_click=verstuur).classes(GROOT)
-        ui.button("Geen van deze", on_click=geen).props("outline").classes(GROOT)
-    elif vraag.type == "stippen":
-        stippen: dict[str, int] = dict(concept.get(vraag.id, eerder or {}))
-        over = ui.label().classes("text-base")
-
-        def toon_over() -> None:
-            over.set_text(f"Nog {vraag.stippen - sum(stippen.values())} van {vraag.stippen} stippen te verdelen")
-
-        for optie in vraag.opties:
-            with ui.row().classes("w-full items-center justify-between no-wrap"):
-                ui.label(optie.titel).classes("text-base grow")
-                teller = ui.label(str(stippen.get(optie.id, 0))).classes("text-xl w-8 text-center shrink-0")
-
-                def plus(d: int, o: str = optie.id, t: ui.label = teller) -> None:
-                    nieuw = stippen.get(o, 0) + d
-                    if nieuw < 0 or sum(stippen.values()) + d > vraag.stippen:
-                        return
-                    stippen[o] = nieuw
-                    concept[vraag.id] = dict(stippen)
-                    t.set_text(str(nieuw))
-                    toon_over()
-
-                # a screen reader says which option a button is for (set as a value: a title may hold quotes)
-                minder = (
-                    ui.button("−", on_click=lambda p=plus: p(-1))
-                    .props("round")
-                    .classes("w-12 h-12")
-                    .mark(f"minder-{optie.id}")
-                )
-                minder.props["aria-label"] = f"Eén stip minder voor {optie.titel}"
-                meer = (
-                    ui.button("+", on_click=lambda p=plus: p(1))
-                    .props("round")
-                    .classes("w-12 h-12")
-                    .mark(f"meer-{optie.id}")
-                )
-                meer.props["aria-label"] = f"Eén stip meer voor {optie.titel}"
-        toon_over()
-
-        async def verstuur_stippen() -> None:
-            await stuur({k: v for k, v in stippen.items() if v})
-
-        ui.button("Versturen", on_click=verstuur_stippen).classes(GROOT)
-    elif vraag.type == "signaal":
-        signaallijsten.append(await _signaalinvoer(ctx, meeting_id, ik, vraag, concept, status))
-    elif vraag.type == "bespreking":
-        pass  # the room talks: nothing to enter on the phone
-
-
-async def _signaalinvoer(
-    ctx: Context,
-    meeting_id: int,
-    ik: Deelnemer,
-    vraag: Vraag,
-    concept: dict[str, Any],
-    status: ui.label,
-) -> Signaallijst:
-    dienst = ctx.dienst
-    sleutel = f"{vraag.id}:tekst"
-    soort = ui.toggle(SIGNAALSOORTEN, value=concept.get(f"{vraag.id}:soort", "waarneming"))
-    soort.props("spread").classes("w-full").style("min-height: 48px")  # a thumb-sized tap target per half
-    soort.on_value_change(lambda e: concept.__setitem__(f"{vraag.id}:soort", e.value))
-    ui.label("Waarneming: wat zag of hoorde je, waar en wanneer? Duiding: wat betekent het volgens jou?").classes(
-        "text-sm text-gray-600"
+async def _uitslag(ctx: Context, vergadering: Vergadering, stap: Stap) -> None:
+    """After a reveal, the result small: the same bars and verdict words as the beamer
+    (`weergave.balken` and `weergave.duidingsblok`, from `sessie.oordeel`)."""
+    meeting_id = vergadering.id
+    uitslagen = await doe(
+        ctx.publisher.gedeeld,
+        ("uitslagen", meeting_id, stap.positie),
+        meeting_id,
+        ctx.dienst.lezen.uitslagen,
+        meeting_id,
+        stap.positie,
     )
-    tekst = (
-        ui.textarea("Je signaal", value=concept.get(sleutel, ""))
-        .props(f"outlined autogrow counter maxlength={MAX_SIGNAAL}")
-        .classes("w-full")
+    oordelen = await doe(
+        ctx.publisher.gedeeld,
+        ("oordelen", meeting_id, stap.positie),
+        meeting_id,
+        ctx.dienst.lezen.oordelen,
+        meeting_id,
+        stap.positie,
     )
-    tekst.on_value_change(lambda e: concept.__setitem__(sleutel, e.value))
-    bezig = False
-    """True while a signal is being saved: a double tap would store it twice."""
-
-    async def verstuur() -> None:
-        nonlocal bezig
-        if bezig:
-            return
-        bezig = True
-        verzonden = tekst.value or ""
-        status.set_text("Versturen…")
-        try:
-            await doe(dienst.deelnemer(meeting_id, ik.id).signaal, vraag.id, soort.value, verzonden)
-        except Mislukt:
-            status.set_text("Niet opgeslagen: je tekst staat er nog")
-            return
-        finally:
-            bezig = False
-        if (tekst.value or "") == verzonden:  # not what was typed since, while this one was being saved
-            concept.pop(sleutel, None)
-            tekst.set_value("")
-        status.set_text("Ontvangen ✓ Je kunt nog een signaal toevoegen.")
-        await lijst.ververs()
-
-    ui.button("Signaal versturen", on_click=verstuur).classes(GROOT)
-
-    async def ophalen() -> list[SignaalKaart]:
-        zaal = await doe(
-            ctx.publisher.gedeeld,
-            ("signalen", meeting_id, vraag.id),
-            meeting_id,
-            dienst.lezen.zaalsignalen,
-            meeting_id,
-            vraag_id=vraag.id,
-        )
-        return zaal.voor(ik.id)
-
-    lijst = Signaallijst(ophalen, lambda signaal_id: probeer(dienst.deelnemer(meeting_id, ik.id).herken, signaal_id))
-    await lijst.ververs()
-    return lijst
+    per_vraag = {u.vraag_id: u for u in uitslagen}
+    for vraag in stap.vragen:
+        uitslag = per_vraag.get(vraag.id)
+        if not vraag.neemt_stemmen or uitslag is None or not uitslag.zichtbaar:
+            continue
+        with ui.card().classes("w-full gap-2"):
+            ui.label(vraag.vraag).classes("text-base font-semibold").props(kopniveau(3))
+            duidingsblok(oordelen.get(vraag.id, []))
+            balken(vraag, uitslag)

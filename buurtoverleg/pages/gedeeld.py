@@ -7,18 +7,25 @@ import asyncio
 import functools
 import logging
 import re
+import weakref
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
-from nicegui import Client, app, context, run, translations, ui
+from nicegui import Client, app, context, translations, ui
+from sqlalchemy.exc import OperationalError
 
 from ..kleuren import KLEUR, OORDEELKLEUR
 from ..sessie.fouten import Geweigerd
+from ..sessie.rollen import Aanpakrol, Leidingrol, Notulistrol
+from . import socketwacht, uitvoering
 
 log = logging.getLogger("buurtoverleg.pages")
 geweigerd_log = logging.getLogger("buurtoverleg.geweigerd")
 """One line per refusal: which meeting, which action, the reason; never what was typed."""
 STORING = "Er ging iets mis aan onze kant; dit is niet opgeslagen. Probeer het over een paar tellen nog eens."
+BEZET = "Even geduld: het is nu te druk, dit is niet opgeslagen. Probeer het over een paar tellen opnieuw."
+"""When the database stayed locked past the short wait, or too many calls were waiting."""
+GEEN_TOEGANG = "Dit mag deze pagina niet (meer). Open de link opnieuw."
 T = TypeVar("T")
 
 
@@ -75,34 +82,81 @@ class Storing(Mislukt):
 async def doe(functie: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """Run a domain action off the event loop; a refusal becomes a visible Dutch notice.
 
-    Anything else that goes wrong (a bug, a database locked for longer than its busy
-    timeout) is logged with its traceback and also ends in a Dutch notice: whatever a phone
-    sends, its page keeps working and never claims that something was stored.
+    It runs in the pages' own bounded pools (`uitvoering`). A database locked for longer than
+    the short busy timeout, or too many waiting calls, ends in "even geduld, niet opgeslagen"
+    (`BEZET`); anything else that goes wrong (a bug) is logged with its traceback and also ends
+    in a Dutch notice: whatever a phone sends, its page keeps working and never claims that
+    something was stored. Neither log line carries what was typed (the engine hides SQL
+    parameters).
     """
-    uitkomst: list[T] = []  # filled only when the action ran: io_bound's None can also mean "not run"
+    _gemachtigd(functie)
+    uitkomst: list[T] = []  # filled only when the action ran
 
     def voer_uit() -> None:
         uitkomst.append(functie(*args, **kwargs))
 
+    if app.is_stopping:  # the pools are going away with the app
+        raise asyncio.CancelledError
     try:
-        await run.io_bound(voer_uit)
+        await uitvoering.voer_uit(functie, voer_uit)
     except Geweigerd as fout:
         _log_weigering(functie, args, fout)
         ui.notify(str(fout), type="warning", position="top", multi_line=True)
         raise Mislukt(str(fout)) from None
+    except (uitvoering.Druk, OperationalError) as fout:
+        if isinstance(fout, OperationalError) and not _bezet(fout):
+            log.exception("%s ging mis", getattr(functie, "__name__", functie))
+            ui.notify(STORING, type="negative", position="top", multi_line=True)
+            raise Storing(STORING) from None
+        # busy, not broken: one line, no traceback (nothing of what was typed is in it anyway)
+        log.warning("%s niet uitgevoerd: de database is bezet", getattr(functie, "__name__", "?"))
+        ui.notify(BEZET, type="warning", position="top", multi_line=True)
+        raise Storing(BEZET) from None
     except Exception:
         log.exception("%s ging mis", getattr(functie, "__name__", functie))
         ui.notify(STORING, type="negative", position="top", multi_line=True)
         raise Storing(STORING) from None
-    taak = asyncio.current_task()
-    if taak is not None and taak.cancelling():
-        # run.io_bound swallows a cancellation (a page whose client was deleted while it was
-        # being built) and returns None; stop here instead of building on a None
-        raise asyncio.CancelledError
-    if not uitkomst:
-        # io_bound also returns None without running the action while the app shuts down
+    if not uitkomst:  # defensive: the pool returned without running the action
         raise asyncio.CancelledError
     return uitkomst[0]
+
+
+_MACHTIGINGEN: weakref.WeakKeyDictionary[Client, str] = weakref.WeakKeyDictionary()
+"""Per page (NiceGUI client): the role it was opened for with a valid link (and PIN), or as
+the logged-in organiser. Kept beside the client, never sent to the browser."""
+
+_LINKROLLEN = (Leidingrol, Notulistrol, Aanpakrol)
+"""Domain handles made from a secret link: only a page that was let in may call them."""
+
+
+def machtig(rol: str) -> None:
+    """The page being built was let in for `rol` (pincode.toegang, the organiser's home page)."""
+    _MACHTIGINGEN[context.client] = rol
+
+
+def ontmachtig(client: Client) -> None:
+    """The page lost its right (a new PIN it does not hold): its actions are refused from now on."""
+    _MACHTIGINGEN.pop(client, None)
+
+
+def _gemachtigd(functie: Callable[..., Any]) -> None:
+    """Checked on every action, not only when the page was built (issue 21): the socket message
+    that triggered it came from this page's own connection (`socketwacht.AFZENDER`), and an
+    action on a secret link's handle runs only on a page that was let in for it. A client id
+    copied from another page is then of no use: its events are not this connection's."""
+    client = context.client
+    afzender = socketwacht.AFZENDER.get()
+    eigen = afzender is None or afzender is client  # None: a page build or a timer, not a message
+    if not eigen or (isinstance(getattr(functie, "__self__", None), _LINKROLLEN) and client not in _MACHTIGINGEN):
+        log.warning("actie %s geweigerd: pagina niet gemachtigd", getattr(functie, "__name__", "?"))
+        ui.notify(GEEN_TOEGANG, type="warning", position="top", multi_line=True)
+        raise Mislukt(GEEN_TOEGANG)
+
+
+def _bezet(fout: OperationalError) -> bool:
+    """SQLite's 'database is locked' (or 'busy'): another connection held the lock past the wait."""
+    tekst = str(fout.orig).lower()
+    return "locked" in tekst or "busy" in tekst
 
 
 def _log_weigering(functie: Callable[..., Any], args: tuple[Any, ...], fout: Geweigerd) -> None:

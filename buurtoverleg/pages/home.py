@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from nicegui import app, ui
+from nicegui import app, run, ui
 from starlette.requests import Request
 
 from .. import qr
@@ -18,14 +18,15 @@ from ..export import mediatype
 from ..sessie.dienst import Dienst
 from ..sessie.pincode import PIN_ROLLEN, schoon_pin
 from ..sessie.toestand import MEETING_STATUS, Overzichtsregel
+from ..toegang import te_veel
 from . import pincode
-from .gedeeld import KLEUR, Mislukt, antwoord_van, dialoog, doe, kopniveau, probeer, stopt_stil
+from .gedeeld import KLEUR, Mislukt, antwoord_van, dialoog, doe, kopniveau, machtig, probeer, stopt_stil
 
 
 def registreer(ctx: Context) -> None:
     dienst = ctx.dienst
 
-    generatie = ctx.organisator.bewijs  # the organiser proof kept in the session; the domain checks the same
+    generatie = ctx.organisator.meld_aan  # a random session id kept in the session; the domain checks the same
 
     def ingelogd() -> bool:
         return ctx.organisator.erkent(app.storage.user.get("organisator"))
@@ -47,6 +48,7 @@ def registreer(ctx: Context) -> None:
             elif not ingelogd():
                 _inloggen(ctx, client, generatie)
             else:
+                machtig("organisator")  # this page may use the meetings' facilitator links
                 await _overleggen(ctx, dienst)
 
 
@@ -83,17 +85,18 @@ def _inloggen(ctx: Context, client: str, generatie: Callable[[], str]) -> None:
         ui.label("Organisator").classes("text-xl font-semibold").props(kopniveau(2))
         sleutel = ui.input("Wachtwoord", password=True).classes("w-full").mark("wachtwoord")
 
-        def probeer() -> None:
-            wacht = ctx.remmer.wachttijd(f"login:{client}")
+        async def probeer() -> None:
+            rem = f"login:{client}"
+            wacht = ctx.remmer.poging(rem)  # claimed before the check: tries sent together count too
             if wacht > 0:
-                ui.notify(f"Te veel pogingen. Probeer het over {int(wacht // 60) + 1} minuten opnieuw.", type="warning")
+                ui.notify(te_veel(wacht, "pogingen"), type="warning")
                 return
-            if not ctx.organisator.klopt(sleutel.value or ""):
-                ctx.remmer.mislukt(f"login:{client}")
+            opslag = app.storage.user  # taken before the await, from this request's context
+            if not await run.io_bound(ctx.organisator.klopt, sleutel.value or ""):
                 ui.notify("Dat wachtwoord klopt niet.", type="warning")
                 return
-            ctx.remmer.gelukt(f"login:{client}")
-            app.storage.user["organisator"] = generatie()
+            ctx.remmer.gelukt(rem)
+            opslag["organisator"] = generatie()
             ui.navigate.reload()
 
         sleutel.on("keydown.enter", probeer)
@@ -105,7 +108,18 @@ async def _overleggen(ctx: Context, dienst: Dienst) -> None:
         ui.label("Nieuw overleg").classes("text-xl font-semibold").props(kopniveau(2))
         buurt = ui.input("Buurt of wijk").props("outlined").classes("w-full")
         datum = ui.input("Datum", value=date.today().isoformat()).props("outlined type=date")
-        templates = {t.id: t.titel for t in ctx.catalogus.templates()}
+        with ui.row().classes("w-full gap-3"):  # the heading of the minutes; the secretary can correct them
+            plaats = ui.input("Plaats (optioneel)").props("outlined maxlength=120").classes("grow").mark("nieuw-plaats")
+            voorzitter = (
+                ui.input("Voorzitter (optioneel)")
+                .props("outlined maxlength=120")
+                .classes("grow")
+                .mark("nieuw-voorzitter")
+            )
+            notulist = (
+                ui.input("Notulist (optioneel)").props("outlined maxlength=120").classes("grow").mark("nieuw-notulist")
+            )
+        templates = {t.id: t.titel for t in ctx.catalogus.sjablonen()}
         template = (
             ui.select(templates, label="Sjabloon", value=next(iter(templates), None))
             .props("outlined")
@@ -142,7 +156,16 @@ async def _overleggen(ctx: Context, dienst: Dienst) -> None:
             try:
                 for pin in gekozen.values():  # a wrong PIN is refused before the meeting exists
                     await doe(schoon_pin, pin)
-                links = await doe(dienst.aanmelding.maak, buurt.value or "", dag, template.value, vorige.value or None)
+                links = await doe(
+                    dienst.aanmelding.maak,
+                    buurt.value or "",
+                    dag,
+                    template.value,
+                    vorige.value or None,
+                    plaats=plaats.value or "",
+                    voorzitter=voorzitter.value or "",
+                    notulist=notulist.value or "",
+                )
                 for rol, pin in gekozen.items():
                     stand = await doe(dienst.leiding(links.facilitator_token).stel_pin, rol, pin)
                     pincode.onthoud(app.storage.user, rol, links.meeting_id, stand)
@@ -153,7 +176,7 @@ async def _overleggen(ctx: Context, dienst: Dienst) -> None:
         ui.button("Overleg aanmaken", on_click=maak).props("color=primary")
 
     def afmelden() -> None:
-        app.storage.user.pop("organisator", None)
+        ctx.organisator.meld_af(app.storage.user.pop("organisator", None))
         ui.navigate.reload()
 
     with ui.row().classes("w-full items-center justify-between"):

@@ -19,8 +19,9 @@ from ..sessie.overgangen import Handeling as H
 from ..sessie.overgangen import toegestaan
 from ..sessie.toestand import DOMEINEN, MEETING_STATUS, ROLLEN, STAP_STATUS, SignaalKaart, Vergadering, Vraag
 from ..sessie.uitslagen import uitkomstopties
-from . import aanpak, beamervoorbeeld, pincode
+from . import aanpak, beamervoorbeeld, methode, pincode
 from .gedeeld import GETYPT, KLEUR, antwoord_van, dialoog, doe, kopniveau, probeer, stopt_stil
+from .onenigheden import vervolg
 from .volgen import Deel, volg
 from .weergave import Klokweergave, agenda, balken, duidingsblok, signaalkaart
 
@@ -75,6 +76,7 @@ def registreer(ctx: Context) -> None:
                 with ui.column().classes("grow gap-3").style("min-width: 320px; flex: 2"):
                     stapvak = ui.column().classes("w-full gap-2")
                     onenighedenvak = ui.column().classes("w-full gap-2")
+                    begeleidingvak = ui.column().classes("w-full gap-2")
                     signaalvak = ui.column().classes("w-full gap-2")
                 with ui.column().classes("gap-3").style("min-width: 280px; flex: 1"):
                     await beamervoorbeeld.paneel(ctx, meeting_id, token, links.projector_token)
@@ -103,6 +105,9 @@ def registreer(ctx: Context) -> None:
                 teken_agenda(v)
                 teken_instellingen(v)
                 await teken_onenigheden()
+                begeleidingvak.clear()
+                with begeleidingvak:
+                    methode.begeleiding_op_console(dienst, token, await doe(dienst.lezen.begeleiding, meeting_id))
             if volledig or Deel.TELLERS in delen:
                 await teken_deelnemers(v)
                 await teken_stap(v)
@@ -149,10 +154,17 @@ def registreer(ctx: Context) -> None:
                     ("live_uitslag", "Open vragen: uitslag live op de beamer", v.live_uitslag),
                     ("signalen_modereren", "Signalen pas na goedkeuring op de beamer", v.signalen_modereren),
                     ("toon_namen", "Namen tonen op de beamer", v.toon_namen),
+                    ("herkenning_op_beamer", "Beamer: welke signalen herkent de zaal", v.herkenning_op_beamer),
+                    ("uitslag_op_telefoon", "Na onthullen: uitslag klein op de telefoons", v.uitslag_op_telefoon),
                 ):
                     ui.switch(
                         label, value=waarde, on_change=lambda e, n=naam: actie("instellingen", **{n: e.value})
                     ).props("dense")
+                maximum = ui.number("Maximaal aantal deelnemers", value=v.max_deelnemers, min=1, max=500, precision=0)
+                maximum.props("dense outlined").classes("w-56")
+                ui.button("Maximum opslaan", on_click=lambda: actie("stel_maximum", int(maximum.value or 0))).props(
+                    "flat dense"
+                )
 
         async def teken_stap(v: Vergadering) -> None:
             stap = v.huidige_stap
@@ -173,6 +185,7 @@ def registreer(ctx: Context) -> None:
                     ).classes("text-xl font-semibold")
                     if stap.uitleg:
                         ui.label(stap.uitleg).classes("text-gray-700")
+                    methode.op_console(stap)
                     uitslagen = {
                         u.vraag_id: u
                         for u in await doe(dienst.lezen.uitslagen, meeting_id, stap.positie, voor_leiding=True)
@@ -203,6 +216,7 @@ def registreer(ctx: Context) -> None:
         async def teken_onenigheden() -> None:
             onenighedenvak.clear()
             onenigheden = await doe(dienst.lezen.onenigheden, meeting_id)
+            vragen = {q.id: q for st in (await doe(dienst.lezen.vergadering, meeting_id)).stappen for q in st.vragen}
             if onenigheden:
                 with onenighedenvak:
                     ui.label(f"Open onenigheden ({len(onenigheden)})").classes("text-lg font-semibold").style(
@@ -211,14 +225,19 @@ def registreer(ctx: Context) -> None:
                     for o in onenigheden:
                         with ui.card().classes("w-full"):
                             ui.label(f"{o.stap_titel}: {o.vraag}").classes("font-semibold")
-                            ui.label(f"Ronde {o.ronde}: {o.samenvatting}")
-                            for lezing in o.lezingen:
-                                ui.label(lezing).classes("text-sm")
+                            ui.label(f"Ronde {o.ronde}: {o.zin or o.samenvatting}")
+                            vervolg(o)
                             with ui.row():
-                                ui.button(
-                                    "Bespreken en opnieuw stemmen",
-                                    on_click=lambda p=o.positie: actie("bespreek_opnieuw", p),
-                                ).props("outline dense")
+                                if o.volgende == "bespreken":
+                                    ui.button(
+                                        "Bespreken en opnieuw stemmen",
+                                        on_click=lambda p=o.positie: actie("bespreek_opnieuw", p),
+                                    ).props("outline dense")
+                                vraag = vragen.get(o.vraag_id)
+                                if vraag is not None and o.volgende != "nieuwe ronde":
+                                    ui.button(
+                                        "Uitkomst vastleggen", on_click=lambda q=vraag: _vaststellen(dienst, token, q)
+                                    ).props("outline dense")
 
         # not while typing; a focused button does not swallow the keys (it has none of its own here)
         ui.keyboard(on_key=lambda e: _sneltoets(e, actie), repeating=False, ignore=["input", "select", "textarea"])

@@ -19,8 +19,9 @@ from ..export import tekst as t
 from ..sessie.dienst import Dienst
 from ..sessie.notulen import Notulen, Stapverslag, Vraagverslag
 from ..sessie.toestand import MEETING_STATUS
-from . import pincode
+from . import afspraken, pincode
 from .gedeeld import GETYPT, Mislukt, doe, kopniveau, oordeelkleur, probeer, stopt_stil, weigerpagina
+from .overleggegevens import gegevensvak
 from .volgen import Deel, volg
 
 log = logging.getLogger("buurtoverleg.pages")
@@ -99,10 +100,19 @@ def registreer(ctx: Context) -> None:
                 privacy = ui.label(t.privacyregel(n)).classes("text-sm text-gray-700")
                 versievak = ui.column().classes("w-full gap-1")
 
+            gegevensvak(dienst, token, n)
+
             ui.label(t.SAMENVATTING).classes("text-xl font-semibold").props(kopniveau(2))
             _notitieveld(
                 dienst, token, None, notities.get(None, ""), "Samenvatting van het overleg (komt bovenaan de notulen)"
             )
+
+            ui.label("Besluiten en acties").classes("text-xl font-semibold").props(kopniveau(2))
+            ui.label(
+                "Samen met de gespreksleider: wat je hier toevoegt of verbetert, staat meteen op de console."
+            ).classes("text-sm text-gray-600")
+            with ui.card().classes("w-full"):
+                await afspraken.paneel(ctx, meeting_id, lambda: dienst.notulist(token).aanpak)
 
             ui.label(t.VERLOOP).classes("text-xl font-semibold").props(kopniveau(2))
             stapvakken: dict[int, Any] = {}
@@ -115,7 +125,7 @@ def registreer(ctx: Context) -> None:
                         token,
                         stap.positie,
                         notities.get(stap.positie, ""),
-                        f"Notitie bij stap {stap.positie + 1}",
+                        f"Notitie bij stap {stap.nummer}",
                     )
 
             restvak = ui.column().classes("w-full gap-3")
@@ -204,7 +214,7 @@ def _notitieveld(dienst: Dienst, token: str, positie: int | None, waarde: str, l
 
 
 def _stap(stap: Stapverslag) -> None:
-    if not stap.behandeld:
+    if not t.besproken(stap):
         ui.label("Nog niet behandeld.").classes("text-sm text-gray-600")
         return
     for vraag in stap.vragen:
@@ -216,7 +226,7 @@ def _vraag(v: Vraagverslag) -> None:
         ui.label(f"Besproken: {v.vraag}").classes("text-sm italic")
         return
     if v.soort.neemt_signalen:
-        ui.label(f"{v.vraag} · {v.signalen} signalen").classes("text-sm italic")
+        ui.label(f"{v.vraag} · {t.aantal(v.signalen, 'signaal', 'signalen')}").classes("text-sm italic")
         return
     ui.label(v.vraag).classes("font-semibold")
     if not v.rondes:
@@ -246,12 +256,7 @@ def _rest(n: Notulen) -> None:
     """The other sections of the draft, as plain text (participant text stays text)."""
     _lijst(
         t.AANWEZIG,
-        [
-            f"{a.organisatie or '(geen organisatie)'} · {a.domein} · {a.rol}"
-            + (f" · {a.aantal}×" if a.aantal > 1 else "")
-            + (f" · {', '.join(a.namen)}" if a.namen else "")
-            for a in n.aanwezig
-        ],
+        [t.aanwezige(a) for a in n.aanwezig],  # as the heading of the PDF lists them
         "Nog niemand aangemeld.",
     )
     if n.vorig_overleg or n.terugblik:
@@ -289,22 +294,4 @@ def _rest(n: Notulen) -> None:
             ],
             "",
         )
-    _lijst(
-        t.BESLUITEN,
-        [
-            f"{i}. {b.soort}: {b.tekst}" + (f" ({b.toelichting})" if b.toelichting else "")
-            for i, b in enumerate(n.besluiten, start=1)
-        ],
-        "Nog geen besluiten.",
-    )
-    _lijst(
-        t.ACTIES,
-        [
-            f"{a.nr}. {a.wat} · {t.wie(a)} · gereed {t.datum_kort(a.wanneer)}"
-            + (f" · terugkoppeling {t.datum_kort(a.terugkoppeling)}" if a.terugkoppeling else "")
-            for a in n.acties
-        ],
-        "Nog geen acties.",
-    )
-    _lijst(t.COMMUNICATIE, [a.tekst for a in n.communicatie], "Nog geen communicatieafspraken.")
-    _lijst(t.VERVOLG, [a.tekst for a in n.vervolg], "Nog geen vervolg afgesproken.")
+    # decisions, actions, communication and next meeting are edited above, in "Besluiten en acties"

@@ -37,17 +37,18 @@ CSS = """
 <style>
   .nicegui-content { padding: 0 !important; }
   .q-page { min-height: 0 !important; }
-  .beamer { height: 100vh; width: 100%; display: flex; flex-direction: column; gap: 0.75rem;
+  .beamer { position: fixed; inset: 0; display: flex; flex-direction: column; gap: 0.75rem;
             padding: 1rem 2rem 1rem 2rem; line-height: 1.2; overflow-wrap: anywhere; }
   .beamer .beamer-rest { flex: 1 1 0; min-height: 0; }
+  .beamer-kort .beamer-detail { display: none !important; }
   .beamer-zwart { position: fixed; inset: 0; background: #000; z-index: 6000; }
   :fullscreen .volscherm-knop { display: none; }
 </style>
 """
-"""Quasar gives its page the window's height as a min-height, which it updates on a resize
-after the fit step may have run; the beamer's own view is what is one window tall.
-`.beamer` is exactly one window tall (the script sets it from the same innerHeight it checks); what does not fit pushes the page past it (and the
-script shrinks the type). `.beamer-rest` is the flexible box that takes the height left
+"""`.beamer` is fixed to the window: its box has the window's size in the same frame as a
+resize, with no wait for Quasar's page (which learns the new height a moment later). What does
+not fit makes its content taller or wider than that box, and the script shrinks the type;
+at the smallest type `.beamer-detail` (the method's explanations) gives way. `.beamer-rest` is the flexible box that takes the height left
 over, for a picture that sizes itself to it. `overflow-wrap: anywhere` lets a long word wrap
 instead of widening a column."""
 

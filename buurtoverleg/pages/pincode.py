@@ -17,7 +17,20 @@ from nicegui import app, ui
 
 from ..appcontext import Context
 from ..sessie.pincode import PIN_ROLLEN
-from .gedeeld import KLEUR, Mislukt, antwoord_van, dialoog, doe, kopniveau, probeer, weigerpagina
+from ..toegang import te_veel
+from .gedeeld import (
+    KLEUR,
+    Mislukt,
+    Storing,
+    antwoord_van,
+    dialoog,
+    doe,
+    kopniveau,
+    machtig,
+    ontmachtig,
+    probeer,
+    weigerpagina,
+)
 from .volgen import Deel, volg
 
 
@@ -39,6 +52,7 @@ async def toegang(ctx: Context, rol: str, token: str) -> int | None:
         return None
     opslag = app.storage.user  # this browser's, taken while the page is built (see `onthoud`)
     if stand is None or opslag.get(_sleutel(rol, meeting_id)) == stand:
+        machtig(rol)  # this page (client) was let in: its actions check that on every call
         if rol in PIN_ROLLEN:
             await _bewaak(ctx, rol, meeting_id, opslag)
         return meeting_id
@@ -55,6 +69,7 @@ async def _bewaak(ctx: Context, rol: str, meeting_id: int, opslag: dict[str, Any
     async def controleer(_delen: frozenset[Deel]) -> None:
         stand = await doe(ctx.dienst.pincodes.pin_stand, meeting_id, rol)
         if stand is not None and opslag.get(_sleutel(rol, meeting_id)) != stand:
+            ontmachtig(client)  # an event still on its way finds no right to act
             client.content.clear()  # the page with its timers, shortcuts and dialogs
             with client.content, ui.column().classes("w-full max-w-sm mx-auto p-6 gap-4"):
                 ui.label("Nieuwe pincode").classes("text-2xl font-bold").props(kopniveau(1))
@@ -96,31 +111,30 @@ def _formulier(ctx: Context, rol: str, meeting_id: int, opslag: dict[str, Any]) 
         melding = ui.label("").classes("text-lg").style(f"color: {KLEUR['verdeeld']}").props("role=alert")
 
         async def controleer() -> None:
-            wacht = ctx.remmer.wachttijd(remsleutel)
+            wacht = ctx.remmer.poging(remsleutel)  # claimed before the check: tries sent together count too
             if wacht > 0:
-                melding.set_text(_te_veel(wacht))
+                melding.set_text(te_veel(wacht, "verkeerde pincodes"))
                 return
             try:
                 stand = await doe(ctx.dienst.pincodes.probeer_pin, meeting_id, rol, veld.value or "")
-            except Mislukt:  # the meeting was deleted meanwhile; the notice says so
+            except Mislukt as fout:  # the meeting was deleted meanwhile; the notice says so
+                if isinstance(fout, Storing):
+                    ctx.remmer.terug(remsleutel)
                 return
             if stand is None:
-                # no reset on success: a PIN someone knows must not buy more guesses at another
-                ctx.remmer.mislukt(remsleutel)
                 wacht = ctx.remmer.wachttijd(remsleutel)
-                melding.set_text(_te_veel(wacht) if wacht > 0 else "Die pincode klopt niet. Probeer het opnieuw.")
+                # "klopt niet" first: this try was checked; the brake, if it is on now, after it
+                vervolg = te_veel(wacht, "verkeerde pincodes") if wacht > 0 else "Probeer het opnieuw."
+                melding.set_text(f"Die pincode klopt niet. {vervolg}")
                 veld.set_value("")
                 return
+            # only this try is given back, no reset: a PIN someone knows must not buy more guesses at another
+            ctx.remmer.terug(remsleutel)
             onthoud(opslag, rol, meeting_id, stand or None)
             ui.navigate.reload()
 
         veld.on("keydown.enter", controleer)
         ui.button("Openen", on_click=controleer).props("color=primary").classes("w-full text-lg")
-
-
-def _te_veel(wacht: float) -> str:
-    minuten = int(wacht // 60) + 1
-    return f"Te veel verkeerde pincodes. Probeer het over {minuten} {'minuut' if minuten == 1 else 'minuten'} opnieuw."
 
 
 async def beheer(ctx: Context, meeting_id: int, token: str) -> None:

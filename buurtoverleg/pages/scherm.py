@@ -8,6 +8,7 @@ for the console's small live preview: without the fullscreen button and the F ke
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from typing import TypedDict
 
 from nicegui import ui
@@ -15,9 +16,11 @@ from starlette.requests import Request
 
 from .. import qr
 from ..appcontext import Context
-from . import beamerbeeld, beamerstap
+from ..sessie.methode import voor_de_beamer
+from . import beamerbeeld, beamerstap, methode
 from .bladeren import paginanummer
 from .gedeeld import GETYPT, Mislukt, doe, kopniveau, stopt_stil, weigerpagina
+from .herkenningsbeeld import herkenningsbeeld
 from .passend import pas_op_scherm
 from .volgen import ALLE, Deel, volg
 from .weergave import Klokweergave
@@ -95,6 +98,15 @@ def registreer(ctx: Context) -> None:
                 if stap and any(v.neemt_signalen for v in stap.vragen)
                 else []
             )
+            beelden = (
+                await doe(dienst.lezen.beelden, meeting_id, stap.positie) if stap and stap.status == "onthuld" else {}
+            )
+            herkenning = (
+                await doe(dienst.lezen.herkenning, meeting_id)
+                if vergadering.herkenning_op_beamer and vergadering.status == "stappen"
+                else None
+            )
+            begeleiding = voor_de_beamer(await doe(dienst.lezen.begeleiding, meeting_id), stap) if stap else []
             pagina = paginanummer(vergadering.beamer_pagina, time.time())
             kop.set_text(f"{vergadering.buurt} · {stap.titel if stap else vergadering.template_titel}")
             klok.zet(stap)
@@ -108,13 +120,18 @@ def registreer(ctx: Context) -> None:
             hoofd.clear()
             voet.clear()
             with hoofd:
-                if vergadering.status == "lobby":
+                if herkenning is not None:  # the facilitator put the shared picture of the signals up
+                    herkenningsbeeld(herkenning)
+                elif vergadering.status == "lobby":
                     beamerbeeld.lobby(vergadering, basis)
                 elif stap is not None:
+                    # settled guidance takes the place of the items the room chose from
+                    getoond = replace(stap, inhoud=()) if begeleiding else stap
                     beeld = beamerstap.Stapbeeld(
-                        vergadering, stap, {u.vraag_id: u for u in uitslagen}, duiding, signalen, pagina
+                        vergadering, getoond, {u.vraag_id: u for u in uitslagen}, duiding, signalen, pagina, beelden
                     )
                     beamerstap.stap(beeld, tellers)
+                    methode.begeleiding_op_beamer(begeleiding)
                     if beamerstap.heeft_paginas(beeld):
                         vorige["pagina"] = pagina
                 elif vergadering.status == "afronding":
@@ -123,7 +140,7 @@ def registreer(ctx: Context) -> None:
                     beamerbeeld.afgesloten()
             if stap is not None:
                 with voet:
-                    beamerbeeld.voet(vergadering, stap, basis)
+                    beamerbeeld.voet(vergadering, basis)
             return vergadering.versie
 
         async def tel_bij() -> int | None:
@@ -147,5 +164,8 @@ def registreer(ctx: Context) -> None:
         ui.timer(1.0, blader_vanzelf)
 
 
-BEAMER = frozenset({Deel.VERLOOP, Deel.TELLERS, Deel.DEELNEMERS, Deel.SIGNALEN, Deel.INSTELLINGEN, Deel.BEAMER})
-"""What the wall shows: the step and its results, the counts, who joined, the signals, on black or not."""
+BEAMER = frozenset(
+    {Deel.VERLOOP, Deel.TELLERS, Deel.UITKOMSTEN, Deel.DEELNEMERS, Deel.SIGNALEN, Deel.INSTELLINGEN, Deel.BEAMER}
+)
+"""What the wall shows: the step and its results, the counts, who joined, the signals, the
+guidance that follows a settled outcome, on black or not."""

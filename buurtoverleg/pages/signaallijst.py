@@ -21,11 +21,17 @@ from .gedeeld import GETYPT, KLEUR, Mislukt
 
 class Signaallijst:
     def __init__(
-        self, ophalen: Callable[[], Awaitable[list[SignaalKaart]]], herken: Callable[[int], Awaitable[bool]]
+        self,
+        ophalen: Callable[[], Awaitable[list[SignaalKaart]]],
+        herken: Callable[[int], Awaitable[bool]],
+        herken_niet: Callable[[int], Awaitable[bool]] | None = None,
     ) -> None:
         self._ophalen = ophalen
         self._herken = herken
-        self._uitleg = ui.label("Signalen in de zaal: tik op 'herken ik' als je het ook ziet.").classes("text-sm pt-2")
+        self._herken_niet = herken_niet
+        self._uitleg = ui.label(
+            "Signalen in de zaal: herken je het ook, of juist niet? Tik het aan; laten staan mag ook."
+        ).classes("text-sm pt-2")
         self._vak = ui.column().classes("w-full gap-2")
         self._getoond: dict[int, tuple[SignaalKaart, ui.card]] = {}
         self._bezig = asyncio.Lock()
@@ -62,12 +68,35 @@ class Signaallijst:
             ui.label(SIGNAALSOORTEN[kaart.soort]).classes("text-xs uppercase").style(f"color: {KLEUR[kaart.soort]}")
             ui.label(kaart.tekst).classes(f"text-base {GETYPT}").props("dir=auto")
             if not kaart.eigen:
-                label = f"Herken ik ✓ ({kaart.herkend})" if kaart.herkend_door_mij else f"Herken ik ({kaart.herkend})"
-                ui.button(label, on_click=lambda k=kaart.id: self._tik(k)).props("outline no-caps").style(
-                    "min-height: 48px"
-                )
+                with ui.row().classes("w-full gap-2"):
+                    label = (
+                        f"Herken ik ✓ ({kaart.herkend})" if kaart.herkend_door_mij else f"Herken ik ({kaart.herkend})"
+                    )
+                    knop = ui.button(label, on_click=lambda k=kaart.id: self._tik(self._herken, k)).style(
+                        "min-height: 48px"
+                    )
+                    # recognised: a filled button with a check mark, not only a different outline
+                    knop.props(
+                        "no-caps " + ("unelevated color=primary icon=check" if kaart.herkend_door_mij else "outline")
+                    )
+                    knop.props["aria-pressed"] = "true" if kaart.herkend_door_mij else "false"
+                    if self._herken_niet is not None:
+                        niet = "Herken ik niet" + (" ✓" if kaart.niet_herkend_door_mij else "")
+                        knop_niet = ui.button(
+                            f"{niet} ({kaart.niet_herkend})",
+                            on_click=lambda k=kaart.id, h=self._herken_niet: self._tik(h, k),
+                        ).style("min-height: 48px")
+                        knop_niet.props(
+                            "no-caps "
+                            + (
+                                "unelevated color=grey-9 icon=close"
+                                if kaart.niet_herkend_door_mij
+                                else "outline color=grey-9"
+                            )
+                        )
+                        knop_niet.props["aria-pressed"] = "true" if kaart.niet_herkend_door_mij else "false"
         return element
 
-    async def _tik(self, signaal_id: int) -> None:
-        if await self._herken(signaal_id):
+    async def _tik(self, actie: Callable[[int], Awaitable[bool]], signaal_id: int) -> None:
+        if await actie(signaal_id):
             await self.ververs()

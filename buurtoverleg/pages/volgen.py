@@ -93,7 +93,9 @@ class Volger:
         """The newest version an event announced to this page (whether or not it changed a part shown here)."""
         self._vuil: set[Deel] = set()
         self._bezig = False
-        self._verbindingen = 0
+        self._verbindingen = 1 if context.client.has_socket_connection else 0
+        """Connections seen; a page that waited for its connection before subscribing (the phone
+        reads its drafts over it) has had its first one already."""
         publisher.event.subscribe(self._ontvang)  # first: nothing committed from here on is missed
         context.client.on_connect(self._weer_verbonden)
         ui.timer(REDRAW_INTERVAL, self._misschien)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from nicegui import ui
 
+from ..export.tekst import aantal
 from ..sessie.oordeel import Oordeel as Duiding
 from ..sessie.oordeel import verschuiving
 from ..sessie.timer import mmss
@@ -110,8 +111,10 @@ LEZINGEN_OP_BEAMER = 4
 push the step off a 1080p screen."""
 
 
-def duidingsblok(rondes: list[Duiding], groot: bool = False) -> None:
-    """After a reveal: the verdict, which domains read it differently, and the shift over rounds."""
+def duidingsblok(rondes: list[Duiding], groot: bool = False, zin: str | None = None) -> None:
+    """After a reveal: the verdict, which domains read it differently, and the shift over rounds.
+    With `zin` (the duidingsbeeld's sentence, its picture drawn above) that one plain sentence
+    says what differs instead of the list of readings."""
     if not rondes:
         return
     laatste = rondes[-1]
@@ -125,15 +128,17 @@ def duidingsblok(rondes: list[Duiding], groot: bool = False) -> None:
         detail = laatste.samenvatting.removeprefix(laatste.oordeel).lstrip(" ,;:")
         if detail:
             ui.label(detail).classes(tekst)
-    if laatste.oordeel != "te weinig antwoorden" and laatste.lezingen:
+    if zin is not None:
+        ui.label(zin).classes(tekst)
+    elif laatste.oordeel != "te weinig antwoorden" and laatste.lezingen:
         getoond = laatste.lezingen[:LEZINGEN_OP_BEAMER] if groot else laatste.lezingen
         with ui.column().classes("gap-1"):  # one list, not a card's worth of spacing per line
             ui.label("Domeinen lezen het anders:").classes(f"{tekst} font-semibold")
             for lezing in getoond:
                 ui.label(lezing).classes(f"{tekst} pl-4")
             if len(laatste.lezingen) > len(getoond):
-                ui.label(f"en nog {len(laatste.lezingen) - len(getoond)} andere lezingen").classes(
-                    "text-2xl text-gray-700"
-                )
+                ui.label(
+                    "en nog " + aantal(len(laatste.lezingen) - len(getoond), "andere lezing", "andere lezingen")
+                ).classes("text-2xl text-gray-700")
     if len(rondes) > 1:
         ui.label(verschuiving(rondes)).classes(("text-2xl" if groot else "text-sm") + " text-gray-700")

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..storage.models import Meeting, Participant, StepState
-from . import codes
-from .eenheid import Eenheid, deelnemer
+from . import codes, overleggegevens
+from .eenheid import Eenheid, alleen_lezen, deelnemer
 from .fouten import Geweigerd, NietGevonden
 from .invoer import tekst as _tekst
 from .overgangen import Overlegstatus
@@ -33,11 +33,25 @@ class Aanmelding:
     def __init__(self, eenheid: Eenheid) -> None:
         self.eenheid = eenheid
 
-    def maak(self, buurt: str, datum: date, template_id: str, vorige: int | None = None) -> Links:
-        """A new meeting; `vorige` makes it a follow-up that starts from the open actions."""
+    def maak(
+        self,
+        buurt: str,
+        datum: date,
+        template_id: str,
+        vorige: int | None = None,
+        *,
+        plaats: str = "",
+        voorzitter: str = "",
+        notulist: str = "",
+    ) -> Links:
+        """A new meeting; `vorige` makes it a follow-up that starts from the open actions.
+        Place, chair and secretary are optional: they head the minutes and can be corrected."""
         e = self.eenheid
         buurt = _tekst(buurt, "De naam van de buurt", MAX_BUURT, regels=False)
+        plaats, voorzitter, notulist = overleggegevens.schoon(plaats, voorzitter, notulist)
         template = e.template(template_id)
+        if template.doel == "extra":
+            raise Geweigerd("Dit is een extra stap voor een lopend overleg, geen sjabloon voor een nieuw overleg.")
         with e.schrijf() as s:  # nobody follows a meeting that does not exist yet: no event
             if vorige is not None:
                 e.meeting(s, vorige)
@@ -50,6 +64,9 @@ class Aanmelding:
                 projector_token=codes.token(),
                 secretary_token=codes.token(),
                 previous_meeting_id=vorige,
+                location=plaats,
+                chair=voorzitter,
+                minute_taker=notulist,
             )
             meeting.steps = [
                 StepState(position=i, step_id=stap.id, budget_seconds=stap.minuten * 60)
@@ -59,6 +76,7 @@ class Aanmelding:
             s.flush()
             return links(meeting)
 
+    @alleen_lezen
     def overzicht(self) -> list[Overzichtsregel]:
         """All meetings with their links, newest first: the organiser's list."""
         e = self.eenheid
@@ -69,11 +87,13 @@ class Aanmelding:
                 for m in meetings
             ]
 
+    @alleen_lezen
     def links(self, meeting_id: int) -> Links:
         """For the organiser who created the meeting (the home page is the organiser's)."""
         with self.eenheid.lees() as s:
             return links(self.eenheid.meeting(s, meeting_id))
 
+    @alleen_lezen
     def via_token(self, rol: str, token: str) -> int:
         """The meeting a secret link belongs to now; anything else is refused.
 
@@ -84,6 +104,7 @@ class Aanmelding:
             raise NietGevonden(FOUTE_LINK)
         return meeting_id
 
+    @alleen_lezen
     def via_code(self, invoer: str) -> int:
         code = codes.normaliseer_code(invoer)
         with self.eenheid.lees() as s:
@@ -108,6 +129,17 @@ class Aanmelding:
                 raise Geweigerd("Dit overleg is afgelopen.")
             if not meeting.joining_open:
                 raise Geweigerd("Aanmelden is gesloten. Vraag de gespreksleider om het weer te openen.")
+            if rol == "deelnemer":
+                al = s.scalar(
+                    select(func.count(Participant.id)).where(
+                        Participant.meeting_id == meeting_id, Participant.role == "deelnemer"
+                    )
+                )
+                if (al or 0) >= meeting.max_participants:
+                    raise Geweigerd(
+                        f"Dit overleg is vol: er doen al {meeting.max_participants} deelnemers mee. "
+                        "Vraag de gespreksleider om ruimte te maken."
+                    )
             nieuw = Participant(meeting_id=meeting_id, name=naam, organisation=organisatie, domain=domein, role=rol)
             s.add(nieuw)
             s.flush()
@@ -115,6 +147,7 @@ class Aanmelding:
             e.noteer(s, meeting_id, "deelnemers")
         return deelnemer_id
 
+    @alleen_lezen
     def aangemeld(self, meeting_id: int, deelnemer_id: int) -> Deelnemer | None:
         """A remembered phone: None when it belongs to another (or a deleted) meeting."""
         with self.eenheid.lees() as s:

@@ -6,7 +6,7 @@ The facilitator's handle checks the link and publishes; this service holds the r
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..storage.models import Action, Decision, Meeting
-from .advies import Advies, Analyse, adviseer
+from .advies import Advies, Analyse, Voorstel, adviseer
 from .eenheid import Eenheid
 from .fouten import Geweigerd, NietGevonden
 from .invoer import tekst as _tekst
@@ -38,6 +38,8 @@ ACTIESTATUS = {
     "vervallen": "vervallen",
 }
 MAX_TEKST = 2000
+MAX_WIE = 200
+"""Who carries out or coordinates an action: a name or an organisation."""
 
 
 @dataclass(frozen=True)
@@ -171,6 +173,16 @@ class Aanpak:
         s.flush()
         return nieuw.id
 
+    def wijzig_besluit(self, s: Session, meeting: Meeting, besluit_id: int, tekst: str) -> None:
+        """Correct the text of a decision, communication agreement or next meeting; a choice or a
+        settled outcome is changed by choosing or settling again, not by editing its words."""
+        besluit = s.get(Decision, besluit_id)
+        if besluit is None or besluit.meeting_id != meeting.id:
+            raise NietGevonden("Dat besluit bestaat niet (meer).")
+        if besluit.kind not in ("besluit", "communicatie", "vervolg"):
+            raise Geweigerd("Een keuze of vastgestelde uitkomst verander je door opnieuw te kiezen of vast te stellen.")
+        besluit.text = _tekst(tekst, "Het besluit", MAX_TEKST)
+
     def verwijder_besluit(self, s: Session, meeting: Meeting, besluit_id: int) -> None:
         besluit = s.get(Decision, besluit_id)
         if besluit is None or besluit.meeting_id != meeting.id:
@@ -229,8 +241,9 @@ class Aanpak:
     def advies(self, meeting_id: int) -> Advies:
         return adviseer(self.eenheid.catalogus, self.analyse(meeting_id))
 
-    def voorstellen(self, meeting_id: int) -> list[tuple[str, str, tuple[str, ...]]]:
-        """The proposals to choose from, best first: (content id, title, reasons).
+    def voorstellen(self, meeting_id: int) -> list[Voorstel]:
+        """The proposals to choose from, best first, each with its one-line description and
+        at most three reasons.
 
         The advice ranks directions and interventions from the analysis; the room's
         dot-votes come on top as the first reason, so the room's priority is visible."""
@@ -238,11 +251,11 @@ class Aanpak:
         advies = self.advies(meeting_id)
         richtingen = sorted(advies.richtingen, key=lambda r: -stippen.get(r.id, 0))
         voorstellen = [
-            (r.id, r.titel, ((f"{stippen[r.id]} stippen van de zaal",) if stippen.get(r.id) else ()) + r.redenen[:3])
+            replace(r, redenen=((f"{stippen[r.id]} stippen van de zaal",) if stippen.get(r.id) else ()) + r.redenen[:3])
             for r in richtingen
         ]
         passend = [p for p in advies.praktijkvoorbeelden if not p.redenen[0].startswith("algemene aanpak")]
-        voorstellen += [(p.id, p.titel, p.redenen[:3]) for p in passend[:10]]
+        voorstellen += [replace(p, redenen=p.redenen[:3]) for p in passend[:10]]
         return voorstellen
 
     def _stippen_per_optie(self, meeting_id: int) -> dict[str, int]:
@@ -344,6 +357,11 @@ class Aanpak:
         terug = _datum(velden.get("terugkoppeling"), "De terugkoppeldatum")
         if terug is not None and terug < vandaag:
             raise Geweigerd(f"De terugkoppeldatum {terug:%d-%m-%Y} ligt in het verleden.")
+        if terug is not None and terug < wanneer:
+            raise Geweigerd(
+                f"De terugkoppeling ({terug:%d-%m-%Y}) ligt vóór de datum waarop de actie af is "
+                f"({wanneer:%d-%m-%Y}). Kies die datum of later."
+            )
         schoon: dict[str, Any] = {
             naam: _tekst(velden.get(naam, ""), label, MAX_TEKST, verplicht=naam in ("wat", "uitvoerder"))
             for naam, label in (
@@ -355,8 +373,8 @@ class Aanpak:
                 ("coordinator", "Wie coördineert"),
             )
         }
-        if len(schoon["uitvoerder"]) > 200 or len(schoon["coordinator"]) > 200:
-            raise Geweigerd("Een naam of organisatie mag hoogstens 200 tekens zijn.")
+        if len(schoon["uitvoerder"]) > MAX_WIE or len(schoon["coordinator"]) > MAX_WIE:
+            raise Geweigerd(f"Een naam of organisatie mag hoogstens {MAX_WIE} tekens zijn.")
         schoon["wanneer"] = wanneer
         schoon["terugkoppeling"] = terug
         return schoon

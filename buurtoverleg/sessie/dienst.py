@@ -25,6 +25,7 @@ from ..storage.models import nu
 from .aanmelding import Aanmelding
 from .aanpak import Aanpak
 from .beamer import Beamer
+from .begeleiding import Begeleiden
 from .bewaren import Archivering, Bewaren
 from .eenheid import Eenheid
 from .gebeurtenissen import Publisher
@@ -37,6 +38,7 @@ from .signalen import Signalen
 from .stemmen import Stemmen
 from .uitslagen import Uitslagen
 from .verloop import Verloop
+from .wijzigingen import Wijzigingen
 
 
 class Dienst:
@@ -61,9 +63,11 @@ class Dienst:
         self.signalen = Signalen(e)
         self.uitslagen = Uitslagen(e, self.verloop)
         self.aanpak = Aanpak(e, self.verloop, self.uitslagen)
+        self.wijzigingen = Wijzigingen(e)
         self.notuleren = Notuleren(e, self.verloop, self.uitslagen, self.signalen, self.aanpak)
         self.pincodes = Pincodes(e, geheimen)
         self.bewaren = Bewaren(e, self.notuleren, archivering)
+        self.begeleiden = Begeleiden(e, self.verloop, self.uitslagen, self.aanpak)
         self.lezen = Lezen(
             self.aanmelding,
             self.verloop,
@@ -71,8 +75,10 @@ class Dienst:
             self.signalen,
             self.uitslagen,
             self.aanpak,
+            self.wijzigingen,
             self.notuleren,
             self.bewaren,
+            self.begeleiden,
         )
 
     @property
@@ -105,5 +111,5 @@ class Dienst:
         return Deelnemerrol(self, meeting_id, deelnemer_id)
 
     def organisator(self, bewijs: object) -> Organisatorrol:
-        """The organiser's handle for this proof (see `toegang.Organisator.bewijs`)."""
+        """The organiser's handle for this proof (the session id of `toegang.Organisator.meld_aan`)."""
         return Organisatorrol(self, bewijs)

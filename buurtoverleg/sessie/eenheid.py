@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from datetime import datetime
+from typing import TypeVar
 
 from sqlalchemy import update
 from sqlalchemy.orm import Session
@@ -23,12 +24,22 @@ from ..content.schema import Prompt, Template
 from ..content.schema import Stap as Sjabloonstap
 from ..storage import Database
 from ..storage.models import Meeting, Participant, StepState, nu
-from . import overeenstemming
+from . import methode, overeenstemming
 from .fouten import Geweigerd, NietGevonden
 from .gebeurtenissen import Gebeurtenis, Publisher, Soort
 from .overgangen import Overlegstatus, Stapstatus
 from .timer import Klok, verbruikt
 from .toestand import Deelnemer, Optie, Stap, Vraag
+
+F = TypeVar("F", bound=Callable[..., object])
+
+
+def alleen_lezen(functie: F) -> F:
+    """Marks a service method that only reads (through `lees()`) outside `Lezen`: the app may run
+    it beside writes that wait for a locked database, as SQLite's WAL readers never wait."""
+    functie.alleen_lezen = True  # type: ignore[attr-defined]
+    return functie
+
 
 _GEBEURTENISSEN = "buurtoverleg.gebeurtenissen"
 """Key in a write transaction's `Session.info`: the events that go out after its commit."""
@@ -97,9 +108,12 @@ class Eenheid:
             raise NietGevonden(f"Het sjabloon '{template_id}' bestaat niet (meer).") from None
 
     def template_stap(self, template: Template, stap_id: str) -> Sjabloonstap:
+        """A step of the meeting's template, or an extra step added during the meeting."""
         for stap in template.stappen:
             if stap.id == stap_id:
                 return stap
+        if (extra := self.catalogus.extra_stap(stap_id)) is not None:
+            return extra
         raise NietGevonden(f"De stap '{stap_id}' staat niet (meer) in het sjabloon.")
 
     def prompts(self, meeting: Meeting, stap: StepState) -> list[Prompt]:
@@ -153,7 +167,8 @@ class Eenheid:
             ronde=st.round,
             klok=klok,
             vragen=tuple(self.vraag(p) for p in bron.prompts),
-            inhoud=tuple(Optie(i, self.catalogus.titel(i)) for i in bron.inhoud),
+            inhoud=methode.stapinhoud(self.catalogus, template, bron),
+            tip=methode.tip(self.catalogus, template, bron),
         )
 
     def drempels(self, meeting: Meeting) -> overeenstemming.Drempels:

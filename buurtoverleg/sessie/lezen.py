@@ -6,14 +6,23 @@ console and the minutes share. Each name is bound to the one service that owns t
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 from .aanmelding import Aanmelding
 from .aanpak import Aanpak
+from .begeleiding import Begeleiden
 from .bewaren import Bewaren
+from .eenheid import alleen_lezen
 from .notuleren import Notuleren
 from .signalen import Signalen
 from .stemmen import Stemmen
 from .uitslagen import Uitslagen
 from .verloop import Verloop
+from .wijzigingen import Wijzigingen
+
+T = TypeVar("T")
 
 
 class Lezen:
@@ -25,8 +34,10 @@ class Lezen:
         signalen: Signalen,
         uitslagen: Uitslagen,
         aanpak: Aanpak,
+        wijzigingen: Wijzigingen,
         notuleren: Notuleren,
         bewaren: Bewaren,
+        begeleiden: Begeleiden,
     ) -> None:
         # the meeting and who is in it
         self.vergadering = verloop.vergadering
@@ -37,9 +48,11 @@ class Lezen:
         # signals
         self.signalen = signalen.signalen
         self.zaalsignalen = signalen.zaalsignalen
+        self.herkenning = signalen.herkenning
         # results and their reading
         self.uitslagen = uitslagen.uitslagen
         self.oordelen = uitslagen.oordelen
+        self.beelden = uitslagen.beelden
         self.onenigheden = uitslagen.onenigheden
         self.uitkomsten = uitslagen.uitkomsten
         # approach and actions
@@ -49,6 +62,10 @@ class Lezen:
         self.analyse = aanpak.analyse
         self.advies = aanpak.advies
         self.voorstellen = aanpak.voorstellen
+        self.wijzigingen = wijzigingen.wijzigingen
+        self.laatste_wijzigingen = wijzigingen.laatste
+        # the method's guidance that applies now (incidents, AZC, residents)
+        self.begeleiding = begeleiden.begeleiding
         # minutes
         self.notulen = notuleren.notulen
         self.notulen_versie = notuleren.notulen_versie
@@ -56,3 +73,16 @@ class Lezen:
         self.notities = notuleren.notities
         # what deleting would remove (counts only)
         self.inhoud = bewaren.inhoud
+        # each marked as a read: the app runs reads beside writes that wait for a lock
+        for naam, functie in list(vars(self).items()):
+            setattr(self, naam, _gelezen(functie))
+
+
+def _gelezen(functie: Callable[..., T]) -> Callable[..., T]:
+    """`functie` marked with `alleen_lezen` (a bound method cannot carry the mark itself)."""
+
+    @functools.wraps(functie)
+    def lees(*args: Any, **kwargs: Any) -> T:
+        return functie(*args, **kwargs)
+
+    return alleen_lezen(lees)

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from .duidingsbeeld import Duidingsbeeld
+from .herkenning import Herkenningsbeeld
 from .vraagtypen import Vraagtype, vraagtype
 
 SCHEMA = "buurtoverleg-notulen/1"
@@ -71,6 +73,8 @@ class Vraagverslag:
     """True: vastgesteld; False: recorded as no agreement; None: nothing recorded."""
     toelichting: str = ""
     signalen: int = 0
+    beeld: Duidingsbeeld | None = None
+    """Per domain and round where the answers lie: the beamer's picture, drawn again on paper."""
 
     @property
     def soort(self) -> Vraagtype:
@@ -95,6 +99,11 @@ class Stapverslag:
     @property
     def behandeld(self) -> bool:
         return self.status != "nog-niet" or bool(self.notitie)
+
+    @property
+    def nummer(self) -> int:
+        """The step's number as people count (1 = the first): the same in every export."""
+        return self.positie + 1
 
 
 @dataclass(frozen=True)
@@ -168,6 +177,7 @@ class RuwAntwoord:
     """One stored answer, for the archive: who (a name only when the minutes name people)."""
 
     stap: int
+    """The step's number as people count, 1 = the first (`Stapverslag.nummer`)."""
     vraag_id: str
     ronde: int
     deelnemer: str
@@ -194,6 +204,8 @@ class Notulen:
     stappen: tuple[Stapverslag, ...] = ()
     waarnemingen: tuple[Signaalregel, ...] = ()
     duidingen: tuple[Signaalregel, ...] = ()
+    herkenning: Herkenningsbeeld | None = None
+    """Which domains recognised which signals (`herkenning`): split, shared, seen by one only."""
     gekozen: tuple[Keuze, ...] = ()
     afgewezen: tuple[Keuze, ...] = ()
     beleid: tuple[Beleidsregel, ...] = ()
@@ -204,6 +216,14 @@ class Notulen:
     terugblik: tuple[Actieregel, ...] = ()
     samenvatting: str = ""
     antwoorden: tuple[RuwAntwoord, ...] = ()
+    plaats: str = ""
+    voorzitter: str = ""
+    notulist: str = ""
+    afgemeld: str = ""
+    """Who sent apologies, as the secretary wrote it."""
+    begintijd: str = ""
+    """Local clock time '19:30', or '' when not known (a version made before these existed)."""
+    eindtijd: str = ""
 
     @property
     def aantal_aanwezig(self) -> int:

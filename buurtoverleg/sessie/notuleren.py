@@ -17,7 +17,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..storage.models import Meeting, MinutesNote, MinutesVersion
+from . import overleggegevens
 from .aanpak import ACTIESTATUS, Aanpak, ActieRegel
+from .duidingsbeeld import bouw
 from .eenheid import Eenheid
 from .fouten import Geweigerd, NietGevonden
 from .invoer import tekst as _tekst
@@ -93,6 +95,10 @@ class Notuleren:
         """True: the minutes name the people present; False (default): organisations only."""
         meeting.minutes_names = bool(aan)
 
+    def gegevens(self, s: Session, meeting: Meeting, velden: dict[str, Any]) -> None:
+        """Correct plaats, voorzitter, notulist, afgemeld, begin- and eindtijd (`overleggegevens`)."""
+        overleggegevens.leg_vast(meeting, velden)
+
     def bewaar_versie(self, s: Session, meeting: Meeting, concept: Notulen) -> int:
         """Freeze `concept` under the next version number; older versions stay."""
         nummer = (
@@ -149,6 +155,7 @@ class Notuleren:
                 n.position: n.text for n in s.scalars(select(MinutesNote).where(MinutesNote.meeting_id == meeting_id))
             }
             antwoorden = antwoorden_per_vraag(s, meeting_id)
+            details = overleggegevens.gegevens(meeting)
         uitkomsten = self.uitslagen.uitkomsten(meeting_id)
         besluiten = self.aanpak.besluiten(meeting_id)
         signalen = self.signalen.signalen(meeting_id, alles=False)
@@ -175,7 +182,9 @@ class Notuleren:
                 per_ronde = {r: [a for a in antwoorden.get(stapvraag.id, []) if a[0] == r] for r, _ in getoond}
                 for ronde, _ in getoond:
                     ruw.extend(
-                        RuwAntwoord(stap.positie, stapvraag.id, ronde, wie(pid), org, DOMEINEN.get(dom, dom), waarde)
+                        RuwAntwoord(
+                            stap.positie + 1, stapvraag.id, ronde, wie(pid), org, DOMEINEN.get(dom, dom), waarde
+                        )
                         for _r, pid, org, dom, waarde in per_ronde[ronde]
                     )
                 verslagen.append(
@@ -187,6 +196,7 @@ class Notuleren:
                         uitkomsten.get(stapvraag.id),
                         sum(1 for k in signalen if k.vraag_id == stapvraag.id),
                         drempels,
+                        namen_van if namen else None,
                     )
                 )
             stappen.append(
@@ -277,6 +287,7 @@ class Notuleren:
             stappen=tuple(stappen),
             waarnemingen=tuple(r for r in regels if r.soort == "waarneming"),
             duidingen=tuple(r for r in regels if r.soort == "duiding"),
+            herkenning=self.signalen.herkenning(meeting_id),
             gekozen=tuple(gekozen),
             afgewezen=tuple(afgewezen),
             beleid=tuple(beleid),
@@ -289,6 +300,12 @@ class Notuleren:
             ),
             samenvatting=notities.get(None, ""),
             antwoorden=tuple(ruw),
+            plaats=details.plaats,
+            voorzitter=details.voorzitter or _in_de_rol(v.deelnemers, "gespreksleider", namen),
+            notulist=details.notulist or _in_de_rol(v.deelnemers, "notulist", namen),
+            afgemeld=details.afgemeld,
+            begintijd=details.begintijd,
+            eindtijd=details.eindtijd,
         )
 
     # ------------------------------------------------------------------ internals
@@ -302,11 +319,13 @@ class Notuleren:
         uitkomst: Any,
         signalen: int,
         drempels: Any,
+        namen_van: dict[int, str] | None = None,
     ) -> Vraagverslag:
         if not vraag.neemt_stemmen:
             return Vraagverslag(vraag.id, vraag.vraag, vraag.type, signalen=signalen)
         per_nummer = {d.ronde: d for d in oordelen}
         rondes, tellingen = [], []
+        beoordeeld: list[Oordeel] = []  # the rounds the picture draws (duidingsbeeld)
         for ronde, in_zaal in getoond:
             rijen = per_ronde[ronde]
             if not rijen:
@@ -322,6 +341,7 @@ class Notuleren:
                 )
             telling = verdeling(vraag, (w for *_x, w in rijen))
             if d is not None:
+                beoordeeld.append(d)
                 rondes.append(Ronde(ronde, len(rijen), d.oordeel, d.samenvatting, d.lezingen, in_zaal))
             else:
                 top = max(telling.values(), default=0)
@@ -343,6 +363,14 @@ class Notuleren:
             vastgesteld, overeenstemming, toelichting = "", False, uitkomst.toelichting
         else:
             vastgesteld, overeenstemming, toelichting = optietitel(vraag, uitkomst.optie), True, uitkomst.toelichting
+        beeld = bouw(
+            vraag,
+            [(r, a[1], (namen_van or {}).get(a[1], ""), a[3], a[4]) for r, _ in getoond for a in per_ronde[r]],
+            beoordeeld,
+            geordend=self.eenheid.geordend(vraag),
+            toon_namen=namen_van is not None,
+            drempels=drempels,
+        )
         return Vraagverslag(
             vraag.id,
             vraag.vraag,
@@ -353,6 +381,7 @@ class Notuleren:
             overeenstemming,
             toelichting,
             signalen,
+            beeld,
         )
 
     def _actieregel(self, nr: int, a: ActieRegel) -> Actieregel:
@@ -370,3 +399,10 @@ class Notuleren:
             self.eenheid.catalogus.titel(a.interventie) if a.interventie else "",
             a.toelichting,
         )
+
+
+def _in_de_rol(deelnemers: Any, rol: str, namen: bool) -> str:
+    """Who joined in this role when the secretary typed nobody: the name when the minutes name
+    people, otherwise the organisation."""
+    wie = [(d.naam if namen else d.organisatie) for d in deelnemers if d.rol == rol]
+    return ", ".join(dict.fromkeys(w for w in wie if w))

@@ -30,7 +30,7 @@ from typing import Any, Protocol
 from sqlalchemy.orm import Session
 
 from ..storage.models import Meeting
-from .eenheid import Eenheid
+from .eenheid import Eenheid, alleen_lezen
 from .fouten import Geweigerd
 
 PIN_ROLLEN = {"gespreksleider": "facilitator_pin_hash", "notulist": "secretary_pin_hash"}
@@ -93,6 +93,7 @@ class Pincodes:
         """For the facilitator: which of the two links has a PIN now."""
         return {rol: getattr(meeting, kolom) is not None for rol, kolom in PIN_ROLLEN.items()}
 
+    @alleen_lezen
     def pin_stand(self, meeting_id: int, rol: str) -> str | None:
         """A short fingerprint of the link's current PIN, or None when it has none.
 

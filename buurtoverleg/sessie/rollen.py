@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.orm import Session
 
 from ..storage.models import Meeting
+from .aanpakrol import Aanpakrol
 from .fouten import NietGevonden
 from .gebeurtenissen import Soort
 from .rolcontrole import Organisatorcontrole, als_leiding, als_notulist, als_organisator
@@ -36,7 +37,7 @@ class Leidingrol:
     def __init__(self, dienst: Dienst, token: str) -> None:
         self._dienst = dienst
         self._token = token
-        self.aanpak = Aanpakrol(self)
+        self.aanpak = Aanpakrol(lambda: self._actie("besluit"), dienst.aanpak, dienst.wijzigingen, "gespreksleider")
 
     @contextmanager
     def _actie(self, soort: Soort = "stap") -> Iterator[tuple[Session, Meeting]]:
@@ -57,6 +58,11 @@ class Leidingrol:
     def volgende(self) -> None:
         with self._actie() as (_s, m):
             self._dienst.verloop.volgende(m)
+
+    def extra_stap(self, stap_id: str) -> int:
+        """Add an extra step (e.g. the AZC checklists) right after the current one."""
+        with self._actie() as (s, m):
+            return self._dienst.begeleiden.voeg_toe(s, m, stap_id)
 
     def vorige(self) -> None:
         with self._actie() as (_s, m):
@@ -122,6 +128,10 @@ class Leidingrol:
         with self._actie("instellingen") as (_s, m):
             self._dienst.verloop.instellingen(m, waarden)
 
+    def stel_maximum(self, aantal: int) -> None:
+        with self._actie("instellingen") as (_s, m):
+            self._dienst.verloop.stel_maximum(m, aantal)
+
     def stel_drempels(self, **waarden: float) -> None:
         with self._actie("instellingen") as (_s, m):
             self._dienst.verloop.stel_drempels(m, waarden)
@@ -164,89 +174,24 @@ class Leidingrol:
             return self._dienst.pincodes.pins(als_leiding(s, self._token))
 
 
-class Aanpakrol:
-    """The facilitator's approach and actions (`leiding.aanpak`): decisions, choices, the policy
-    diagnosis, SMART actions and the review of the previous meeting's actions."""
-
-    def __init__(self, leiding: Leidingrol) -> None:
-        self._leiding = leiding
-        self._aanpak = leiding._dienst.aanpak
-
-    def besluit(
-        self,
-        tekst: str,
-        soort: str = "besluit",
-        *,
-        content_ref: str | None = None,
-        reden: str = "",
-        details: dict[str, Any] | None = None,
-    ) -> int:
-        with self._leiding._actie("besluit") as (s, m):
-            return self._aanpak.besluit(s, m, tekst, soort, content_ref=content_ref, reden=reden, details=details)
-
-    def beleidsdiagnose(
-        self,
-        richting: str,
-        *,
-        gedekt: str,
-        voldoende: bool | None,
-        witte_vlekken: str,
-        sectoren: str,
-        betrokken: bool | None,
-    ) -> int:
-        with self._leiding._actie("besluit") as (s, m):
-            return self._aanpak.beleidsdiagnose(
-                s,
-                m,
-                richting,
-                gedekt=gedekt,
-                voldoende=voldoende,
-                witte_vlekken=witte_vlekken,
-                sectoren=sectoren,
-                betrokken=betrokken,
-            )
-
-    def kies(self, content_ref: str, gekozen: bool, reden: str = "") -> int:
-        with self._leiding._actie("besluit") as (s, m):
-            return self._aanpak.kies(s, m, content_ref, gekozen, reden)
-
-    def verwijder_besluit(self, besluit_id: int) -> None:
-        with self._leiding._actie("besluit") as (s, m):
-            self._aanpak.verwijder_besluit(s, m, besluit_id)
-
-    def actie(self, velden: dict[str, Any], besluit_id: int | None = None) -> int:
-        with self._leiding._actie("besluit") as (s, m):
-            return self._aanpak.actie(s, m, velden, besluit_id)
-
-    def wijzig_actie(self, actie_id: int, velden: dict[str, Any], besluit_id: int | None = None) -> None:
-        with self._leiding._actie("besluit") as (s, m):
-            self._aanpak.wijzig_actie(s, m, actie_id, velden, besluit_id)
-
-    def verwijder_actie(self, actie_id: int) -> None:
-        with self._leiding._actie("besluit") as (s, m):
-            self._aanpak.verwijder_actie(s, m, actie_id)
-
-    def beoordeel_actie(self, actie_id: int, status: str, toelichting: str = "") -> None:
-        with self._leiding._actie("besluit") as (s, m):
-            self._aanpak.beoordeel_actie(s, m, actie_id, status, toelichting)
-
-
 class Notulistrol:
-    """The secretary: notes, the privacy choice, final versions of the minutes."""
+    """The secretary: notes, the privacy choice, final versions of the minutes; and, under
+    `.aanpak`, the same actions and decisions the facilitator writes (shared writing)."""
 
     def __init__(self, dienst: Dienst, token: str) -> None:
         self._dienst = dienst
         self._token = token
+        self.aanpak = Aanpakrol(lambda: self._actie(soort="besluit"), dienst.aanpak, dienst.wijzigingen, "notulist")
 
     @contextmanager
-    def _actie(self, *, melden: bool = True) -> Iterator[tuple[Session, Meeting]]:
+    def _actie(self, *, melden: bool = True, soort: Soort = "notulen") -> Iterator[tuple[Session, Meeting]]:
         """The one place the secretary link is checked, inside the action's write transaction."""
         e = self._dienst.eenheid
         with e.schrijf() as s:
             meeting = als_notulist(s, self._token)
             yield s, meeting
             if melden:
-                e.noteer(s, meeting.id, "notulen")
+                e.noteer(s, meeting.id, soort)
 
     def notitie(self, positie: int | None, tekst: str) -> None:
         with self._actie() as (s, m):
@@ -255,6 +200,12 @@ class Notulistrol:
     def namen_in_notulen(self, aan: bool) -> None:
         with self._actie() as (s, m):
             self._dienst.notuleren.namen_in_notulen(s, m, aan)
+
+    def gegevens(self, **velden: Any) -> None:
+        """Correct the meeting's details for the minutes: plaats, voorzitter, notulist,
+        afgemeld, begintijd, eindtijd ('19:30'; '' goes back to the recorded moment)."""
+        with self._actie() as (s, m):
+            self._dienst.notuleren.gegevens(s, m, velden)
 
     def maak_definitief(self) -> int:
         """Freeze the minutes as they are now under the next version number; older ones stay."""
@@ -287,6 +238,10 @@ class Deelnemerrol:
 
     def herken(self, signaal_id: int) -> bool:
         return self._dienst.signalen.herken(self.meeting_id, self.deelnemer_id, signaal_id)
+
+    def herken_niet(self, signaal_id: int) -> bool:
+        """'Herken ik niet': the other side of the room's shared picture of the signals."""
+        return self._dienst.signalen.herken(self.meeting_id, self.deelnemer_id, signaal_id, herkent=False)
 
     def mijn_antwoorden(self) -> dict[str, Any]:
         return self._dienst.stemmen.mijn_antwoorden(self.meeting_id, self.deelnemer_id)

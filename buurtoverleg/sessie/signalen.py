@@ -7,11 +7,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..storage.models import Meeting, Participant, Signal, SignalUpvote
-from . import overeenstemming
+from . import herkenning, overeenstemming
 from .eenheid import Eenheid
 from .fouten import Geweigerd, NietGevonden
+from .herkenning import Herkenningsbeeld
 from .invoer import tekst as _tekst
 from .overgangen import Overlegstatus
+from .redelijk import controleer_signaal
 from .rolcontrole import als_deelnemer
 from .toestand import SIGNAALSOORTEN, SignaalKaart, Zaalsignalen
 from .vraagtypen import vraagtype
@@ -32,7 +34,7 @@ class Signalen:
         e = self.eenheid
         with e.schrijf() as s:
             meeting, deelnemer = als_deelnemer(s, meeting_id, deelnemer_id, ook_niet_stemmers=True)
-            _stap, prompt = e.open_vraag(meeting, vraag_id)
+            stap, prompt = e.open_vraag(meeting, vraag_id)
             if not vraagtype(prompt.type).neemt_signalen:
                 raise Geweigerd("Bij deze vraag hoort geen signaal.")
             al = s.scalar(
@@ -48,6 +50,8 @@ class Signalen:
                 # reloaded after a server restart) sends the same text once more. It was stored;
                 # say so again instead of putting it on the projector twice.
                 return al
+            nu = e.nu()
+            controleer_signaal(s, meeting_id, deelnemer.id, [p.id for p in e.prompts(meeting, stap)], nu)
             nieuw = Signal(
                 meeting_id=meeting_id,
                 participant_id=deelnemer.id,
@@ -55,6 +59,7 @@ class Signalen:
                 kind=soort,
                 text=tekst,
                 approved=not meeting.moderate_signals,
+                created_at=nu,
             )
             s.add(nieuw)
             s.flush()
@@ -62,8 +67,10 @@ class Signalen:
             e.noteer(s, meeting_id, "signaal")
         return signaal_id
 
-    def herken(self, meeting_id: int, deelnemer_id: int, signaal_id: int) -> bool:
-        """Toggle 'herken ik'; returns whether it is now on."""
+    def herken(self, meeting_id: int, deelnemer_id: int, signaal_id: int, herkent: bool = True) -> bool:
+        """Toggle 'herken ik' (or, with ``herkent=False``, 'herken ik niet'); returns whether
+        that mark is now on. The two exclude each other: one mark per participant per signal,
+        so tapping the other one switches it over."""
         e = self.eenheid
         with e.schrijf() as s:
             meeting, deelnemer = als_deelnemer(s, meeting_id, deelnemer_id)
@@ -78,11 +85,16 @@ class Signalen:
                 )
             )
             if bestaand is None:
-                s.add(SignalUpvote(signal_id=signaal_id, participant_id=deelnemer.id))
+                s.add(SignalUpvote(signal_id=signaal_id, participant_id=deelnemer.id, recognised=herkent))
+                aan = True
+            elif bestaand.recognised != herkent:
+                bestaand.recognised = herkent
+                aan = True
             else:
                 s.delete(bestaand)
+                aan = False
             e.noteer(s, meeting_id, "signaal")
-        return bestaand is None
+        return aan
 
     # ------------------------------------------------------------------ moderation (the facilitator's handle checks the link)
 
@@ -152,12 +164,16 @@ class Signalen:
                 query = query.where(Signal.hidden.is_(False), Signal.approved.is_(True))
             rijen = s.execute(query.order_by(Signal.id)).all()
             herkenners: dict[int, set[int]] = {}
+            niet_herkenners: dict[int, set[int]] = {}
             domeinen: dict[int, set[str]] = {}
-            for signaal_id, deelnemer_id, domein in s.execute(
-                select(SignalUpvote.signal_id, SignalUpvote.participant_id, Participant.domain)
+            for signaal_id, deelnemer_id, domein, herkent in s.execute(
+                select(SignalUpvote.signal_id, SignalUpvote.participant_id, Participant.domain, SignalUpvote.recognised)
                 .join(Participant, Participant.id == SignalUpvote.participant_id)
                 .where(Participant.meeting_id == meeting_id)
             ):
+                if not herkent:
+                    niet_herkenners.setdefault(signaal_id, set()).add(deelnemer_id)
+                    continue
                 herkenners.setdefault(signaal_id, set()).add(deelnemer_id)
                 domeinen.setdefault(signaal_id, set()).add(domein)
             aanwezig = set(
@@ -176,6 +192,7 @@ class Signalen:
                 organisatie=p.organisation if p else "",
                 domein=p.domain if p else "",
                 herkend=len(herkenners.get(sig.id, ())),
+                niet_herkend=len(niet_herkenners.get(sig.id, ())),
                 verborgen=sig.hidden,
                 goedgekeurd=sig.approved,
                 geverifieerd=sig.verified,
@@ -192,6 +209,39 @@ class Signalen:
             kaarten,
             {sig.id: sig.participant_id for sig, _p in rijen},
             {i: frozenset(ids) for i, ids in herkenners.items()},
+            {i: frozenset(ids) for i, ids in niet_herkenners.items()},
+        )
+
+    def herkenning(self, meeting_id: int) -> Herkenningsbeeld:
+        """Which domains recognise which of the room's signals (`herkenning`): shown ones only."""
+        with self.eenheid.lees() as s:
+            rijen = s.execute(
+                select(Signal.id, Signal.kind, Signal.text, Participant.domain)
+                .outerjoin(Participant, Signal.participant_id == Participant.id)
+                .where(
+                    Signal.meeting_id == meeting_id,
+                    Signal.merged_into_id.is_(None),
+                    Signal.hidden.is_(False),
+                    Signal.approved.is_(True),
+                )
+                .order_by(Signal.id)
+            ).all()
+            markeringen = s.execute(
+                select(SignalUpvote.signal_id, Participant.domain, SignalUpvote.recognised)
+                .join(Participant, Participant.id == SignalUpvote.participant_id)
+                .where(Participant.meeting_id == meeting_id)
+            ).all()
+            aanwezig = set(
+                s.scalars(
+                    select(Participant.domain).where(
+                        Participant.meeting_id == meeting_id, Participant.role == "deelnemer"
+                    )
+                )
+            )
+        return herkenning.bouw(
+            [(r.id, r.kind, r.text, r.domain) for r in rijen],
+            [(m.signal_id, m.domain, m.recognised) for m in markeringen],
+            aanwezig,
         )
 
 

@@ -58,6 +58,29 @@ class Optie:
 
 
 @dataclass(frozen=True)
+class Punt:
+    """One line of a content item (a checklist question, a sub-direction) with its explanation."""
+
+    titel: str
+    tekst: str = ""
+
+
+@dataclass(frozen=True)
+class Inhoud(Optie):
+    """A content item as a step shows it: the title plus what the method says about it, so a
+    page can show the checklist's questions and not only its name (see `sessie.methode`)."""
+
+    tekst: str = ""
+    soort: str = ""
+    punten: tuple[Punt, ...] = ()
+    """Its onderdelen: the lines of a checklist, the sub-directions of a direction."""
+    wanneer: tuple[str, ...] = ()
+    """For a solution direction: the problems it answers (the method's 'wanneer')."""
+    vragen: tuple[str, ...] = ()
+    """For a casus: the questions to discuss."""
+
+
+@dataclass(frozen=True)
 class Vraag:
     id: str
     type: str
@@ -120,7 +143,10 @@ class Stap:
     ronde: int
     klok: Klok
     vragen: tuple[Vraag, ...] = ()
-    inhoud: tuple[Optie, ...] = ()
+    inhoud: tuple[Inhoud, ...] = ()
+    """The method's items shown with the step, each with its explanation."""
+    tip: Inhoud | None = None
+    """A pointer from the method for the facilitator (console only)."""
 
 
 @dataclass(frozen=True)
@@ -151,6 +177,9 @@ class SignaalKaart:
     vraag_id: str = ""
     eenzijdig: bool = False
     """Recognised by one domain only while several are present: worth asking the others."""
+    niet_herkend: int = 0
+    """How many marked it 'herken ik niet'."""
+    niet_herkend_door_mij: bool = False
 
 
 @dataclass(frozen=True)
@@ -163,6 +192,8 @@ class Zaalsignalen:
     """Signal id -> participant id of its author (None once that participant was deleted)."""
     herkenners: dict[int, frozenset[int]]
     """Signal id -> participant ids who tapped 'herken ik'."""
+    niet_herkenners: dict[int, frozenset[int]] = field(default_factory=dict)
+    """Signal id -> participant ids who tapped 'herken ik niet'."""
 
     def voor(self, kijker: int | None) -> list[SignaalKaart]:
         if kijker is None:
@@ -172,6 +203,7 @@ class Zaalsignalen:
                 k,
                 eigen=self.auteurs.get(k.id) == kijker,
                 herkend_door_mij=kijker in self.herkenners.get(k.id, frozenset()),
+                niet_herkend_door_mij=kijker in self.niet_herkenners.get(k.id, frozenset()),
             )
             for k in self.kaarten
         ]
@@ -199,8 +231,14 @@ class Vergadering:
     """The facilitator put the beamer on black: the wall shows nothing until it is switched back."""
     beamer_pagina: int | None = None
     """The page of a long list the facilitator turned the beamer to; None: pages turn by themselves."""
+    herkenning_op_beamer: bool = False
+    """The beamer shows which domains recognise which signals (`herkenning`) instead of the step."""
     versie: int = 0
     """The meeting's version this read reflects (`Gebeurtenis.versie`): events up to it are in it."""
+    uitslag_op_telefoon: bool = True
+    """Whether phones show the verdict small after a reveal (a meeting setting)."""
+    max_deelnemers: int = 60
+    """How many participants may join (set by the facilitator)."""
 
     @property
     def stemmers(self) -> tuple[Deelnemer, ...]:
@@ -242,6 +280,15 @@ class Onenigheid:
     gewicht: float
     lezingen: tuple[str, ...]
     """How the differing domains read it, one line per reading (see oordeel.Oordeel.lezingen)."""
+    zin: str = ""
+    """What differs, in one plain sentence (the duidingsbeeld's, as under the beamer's picture)."""
+    volgende: str = ""
+    """The next move in `VERVOLGSTAPPEN`: where this disagreement stands."""
+
+
+VERVOLGSTAPPEN = ("bespreken", "nieuwe ronde", "uitkomst vastleggen")
+"""How a facilitator settles a disagreement: talk it through, let the room vote again, then
+record the outcome (agreed, or no agreement and what happens next)."""
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..storage.models import Decision, Meeting, Participant, Response
+from .duidingsbeeld import Duidingsbeeld, bouw
 from .eenheid import Eenheid
 from .fouten import Geweigerd
 from .invoer import tekst as _tekst
@@ -95,6 +96,49 @@ class Uitslagen:
                     uitkomst[prompt.id] = rondes
             return uitkomst
 
+    def beelden(self, meeting_id: int, positie: int) -> dict[str, Duidingsbeeld]:
+        """Per assessment prompt of a step, the picture of its shown rounds (`duidingsbeeld`),
+        read in one transaction with the verdicts it draws, so word and picture agree."""
+        e = self.eenheid
+        with e.lees() as s:
+            meeting = e.meeting(s, meeting_id)
+            stap = meeting.steps[positie]
+            laatste = stap.round if stap.status == Stapstatus.ONTHULD else stap.round - 1
+            drempels = e.drempels(meeting)
+            uitkomst: dict[str, Duidingsbeeld] = {}
+            for prompt in e.prompts(meeting, stap):
+                vraag = e.vraag(prompt)
+                geordend = e.geordend(vraag)
+                rijen = s.execute(
+                    select(Response.round, Participant.id, Participant.name, Participant.domain, Response.value)
+                    .join(Participant, Participant.id == Response.participant_id)
+                    .where(
+                        Response.meeting_id == meeting_id, Response.prompt_id == prompt.id, Response.round <= laatste
+                    )
+                    .order_by(Participant.id)
+                ).all()
+                antwoorden = [tuple(r) for r in rijen]
+                oordelen = [
+                    d
+                    for ronde in range(1, laatste + 1)
+                    if (
+                        d := beoordeel(
+                            vraag,
+                            ronde,
+                            [(a[3], a[4]) for a in antwoorden if a[0] == ronde],
+                            geordend=geordend,
+                            drempels=drempels,
+                        )
+                    )
+                    is not None
+                ]
+                beeld = bouw(
+                    vraag, antwoorden, oordelen, geordend=geordend, toon_namen=meeting.show_names, drempels=drempels
+                )
+                if beeld is not None:
+                    uitkomst[prompt.id] = beeld
+            return uitkomst
+
     def onenigheden(self, meeting_id: int) -> list[Onenigheid]:
         """The meeting's open disagreements, the most important first: "verdeeld" in the last
         shown round, and not yet settled by the facilitator.
@@ -109,11 +153,21 @@ class Uitslagen:
         for stap in v.stappen:
             if stap.status == Stapstatus.NOG_NIET:
                 continue
+            beelden: dict[str, Duidingsbeeld] | None = None
             for vraag_id, rondes in self.oordelen(meeting_id, stap.positie).items():
                 laatste = rondes[-1]
                 if laatste.oordeel != VERDEELD or vraag_id in vastgesteld:
                     continue
+                if beelden is None:
+                    beelden = self.beelden(meeting_id, stap.positie)
+                beeld = beelden.get(vraag_id)
                 vraag = next(q for q in stap.vragen if q.id == vraag_id)
+                if stap.ronde > laatste.ronde:
+                    volgende = "nieuwe ronde"  # the room is voting again
+                elif laatste.ronde == 1:
+                    volgende = "bespreken"
+                else:
+                    volgende = "uitkomst vastleggen"  # discussed and re-voted, still divided
                 lijst.append(
                     Onenigheid(
                         stap.positie,
@@ -124,6 +178,8 @@ class Uitslagen:
                         laatste.samenvatting,
                         laatste.gewicht,
                         laatste.lezingen,
+                        beeld.rondes[-1].zin if beeld else laatste.samenvatting,
+                        volgende,
                     )
                 )
         return sorted(lijst, key=lambda o: (-o.gewicht, o.positie))

@@ -26,8 +26,12 @@ INSTELLINGEN = {
     "auto_timer": "auto_timer",
     "auto_onthullen": "auto_reveal",
     "live_uitslag": "show_live_results",
+    "herkenning_op_beamer": "beamer_recognition",
+    "uitslag_op_telefoon": "result_on_phone",
 }
 """The facilitator's switches and the columns they are stored in."""
+MAX_DEELNEMERS_GRENS = 500
+"""The highest maximum a facilitator may set: more phones than any community centre holds."""
 
 
 class Verloop:
@@ -65,6 +69,9 @@ class Verloop:
                 auto_timer=meeting.auto_timer,
                 auto_onthullen=meeting.auto_reveal,
                 live_uitslag=meeting.show_live_results,
+                herkenning_op_beamer=meeting.beamer_recognition,
+                uitslag_op_telefoon=meeting.result_on_phone,
+                max_deelnemers=meeting.max_participants,
                 deelnemers=tuple(deelnemer(p) for p in sorted(meeting.participants, key=lambda p: p.id)),
                 stappen=stappen,
                 beamer_zwart=meeting.screen_blank,
@@ -76,6 +83,8 @@ class Verloop:
 
     def start(self, meeting: Meeting) -> None:
         meeting.status = controleer(meeting.status, Handeling.START)
+        if meeting.started_at is None:  # the begin time of the minutes
+            meeting.started_at = self.eenheid.nu()
         self._ga_naar(meeting, 0)
 
     def volgende(self, meeting: Meeting) -> None:
@@ -178,6 +187,12 @@ class Verloop:
             if naam not in INSTELLINGEN:
                 raise Geweigerd(f"Onbekende instelling '{naam}'.")
             setattr(meeting, INSTELLINGEN[naam], bool(waarde))
+
+    def stel_maximum(self, meeting: Meeting, aantal: int) -> None:
+        """How many participants may join (the console's 'Maximaal aantal deelnemers')."""
+        if isinstance(aantal, bool) or not isinstance(aantal, int) or not 1 <= aantal <= MAX_DEELNEMERS_GRENS:
+            raise Geweigerd(f"Kies een maximum van 1 tot {MAX_DEELNEMERS_GRENS} deelnemers.")
+        meeting.max_participants = aantal
 
     def stel_drempels(self, meeting: Meeting, waarden: dict[str, float]) -> None:
         huidig = dict(meeting.thresholds or {})

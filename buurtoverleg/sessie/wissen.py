@@ -92,8 +92,8 @@ def _vervolgversies(s: Session, meeting_id: int, namen: list[str]) -> int:
 
 
 def anonimiseer(s: Session, meeting: Meeting) -> dict[str, int]:
-    """Names become 'Deelnemer n' (numbered as in the minutes), signal texts and the secretary's
-    notes go; counts, organisations, domains, answers, decisions and actions stay, with the
+    """Names become 'Deelnemer n' (numbered as in the minutes), signal texts, the secretary's
+    notes and the chair, secretary and apologies typed for the heading go; counts, organisations, domains, answers, decisions and actions stay, with the
     participants' names replaced wherever they were typed. Running it again changes nothing."""
     deelnemers = list(
         s.scalars(select(Participant).where(Participant.meeting_id == meeting.id).order_by(Participant.id))
@@ -138,6 +138,7 @@ def anonimiseer(s: Session, meeting: Meeting) -> dict[str, int]:
     telling["terugblikken"] = _vervolgversies(s, meeting.id, [naam for naam, _label in oude_namen])
     meeting.show_names = False
     meeting.minutes_names = False
+    meeting.chair = meeting.minute_taker = meeting.absent = ""  # names typed for the heading of the minutes
     return telling
 
 
@@ -170,12 +171,31 @@ def _anonieme_versie(inhoud: dict[str, Any], vervang: Callable[[str], str]) -> d
         n,
         namen=False,
         samenvatting="",
+        voorzitter="",
+        notulist="",
+        afgemeld="",
         aanwezig=tuple(replace(a, namen=()) for a in n.aanwezig),
         stappen=tuple(replace(st, notitie="") for st in n.stappen),
         waarnemingen=zonder_tekst(n.waarnemingen),
         duidingen=zonder_tekst(n.duidingen),
     )
+    if n.herkenning is not None:  # the signals again, grouped by which domains recognise them
+        h = n.herkenning
+
+        def weg(groep: tuple[Any, ...]) -> tuple[Any, ...]:
+            return tuple(replace(r, tekst=WEGGEHAALD) for r in groep)
+
+        n = replace(n, herkenning=replace(h, splitst=weg(h.splitst), gedeeld=weg(h.gedeeld), alleen=weg(h.alleen)))
+    n = replace(n, stappen=tuple(replace(st, vragen=tuple(map(_zonder_wie_wat_koos, st.vragen))) for st in n.stappen))
     return _overal(n.to_dict(), vervang)
+
+
+def _zonder_wie_wat_koos(v: Any) -> Any:
+    """A question of the minutes without the names in its picture per domain."""
+    if v.beeld is None:
+        return v
+    rondes = tuple(replace(r, rijen=tuple(replace(rij, namen=()) for rij in r.rijen)) for r in v.beeld.rondes)
+    return replace(v, beeld=replace(v.beeld, rondes=rondes))
 
 
 def _overal(waarde: Any, vervang: Callable[[str], str]) -> Any:

@@ -7,6 +7,7 @@ Schema changes only go through Alembic migrations, run on every start.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,10 +23,14 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 
 
 BEZET_WACHTTIJD_S = 15.0
-"""How long a write waits for a lock another connection holds (a backup, a checkpoint, a
-burst of taps) before it gives up. Long enough that a briefly locked database delays a
-phone's answer instead of losing it; short enough that a truly stuck database still ends
-in a Dutch "niet opgeslagen" on the phone instead of a spinner forever."""
+"""How long a write from the command line (export, clean-up, demo fill) waits for a lock another
+connection holds before it gives up: nobody is waiting for it on a phone."""
+
+INTERACTIEF_WACHTTIJD_S = 3.0
+"""How long a write from the running app waits for a lock. A locked database (a backup, another
+process) must not hold a phone's tap, and a pool thread, for long: after this the phone hears
+"even geduld, niet opgeslagen" and can tap again, and the threads are free for the others.
+Normal traffic never comes near it: one write takes a few milliseconds."""
 
 SYNCHRONOUS = "FULL"
 """SQLite's `synchronous` level. With WAL, NORMAL survives a killed process (the commit is
@@ -37,22 +42,32 @@ answer in the domain; `benchmarks/live.py --skip-browser` still stores a few hun
 per second, far more than a room of phones sends."""
 
 
-def maak_engine(url: str) -> Engine:
+def maak_engine(url: str, wachttijd: float = BEZET_WACHTTIJD_S) -> Engine:
+    """The engine; `wachttijd` is how long a write waits for a lock (see the two constants).
+
+    `hide_parameters`: SQLAlchemy puts a failed statement's parameters in its error message
+    ("[parameters: ('Jansen', ...)]"), and an error is logged: that put signal texts and names
+    in the server log (issue 21). With it, the message says only that they are hidden."""
     if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
     # pysqlite's `timeout` is SQLite's busy timeout: a locked database makes a write wait
-    engine = create_engine(url, connect_args={"timeout": BEZET_WACHTTIJD_S} if url.startswith("sqlite") else {})
+    engine = create_engine(
+        url, connect_args={"timeout": wachttijd} if url.startswith("sqlite") else {}, hide_parameters=True
+    )
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", functools.partial(_sqlite_pragmas, wachttijd))
     return engine
 
 
-def _sqlite_pragmas(dbapi_connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
+def _sqlite_pragmas(wachttijd: float, dbapi_connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
     cursor = dbapi_connection.cursor()
+    # before anything is written: freed pages (an edited signal, a deleted meeting) are zeroed,
+    # not left in the file; SQLite's own default is off, Debian's build has it on
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA synchronous={SYNCHRONOUS}")
-    cursor.execute(f"PRAGMA busy_timeout={int(BEZET_WACHTTIJD_S * 1000)}")
+    cursor.execute(f"PRAGMA busy_timeout={int(wachttijd * 1000)}")
     cursor.close()
 
 
@@ -68,9 +83,9 @@ def upgrade(engine: Engine) -> None:
 class Database:
     """A short session per action; objects stay readable after commit."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, wachttijd: float = BEZET_WACHTTIJD_S) -> None:
         self.url = url
-        self.engine = maak_engine(url)
+        self.engine = maak_engine(url, wachttijd)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextmanager

@@ -6,10 +6,10 @@ a repeated tap on a phone can only ever update, never duplicate.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint, false, func, text
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint, false, func, text, true
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -44,6 +44,8 @@ class Meeting(Base):
     auto_reveal: Mapped[bool] = mapped_column(default=False)
     show_live_results: Mapped[bool] = mapped_column(default=False)
     vertrouwelijk: Mapped[bool] = mapped_column(default=True)
+    beamer_recognition: Mapped[bool] = mapped_column(default=False, server_default=false())
+    """The beamer shows which domains recognise which signals instead of the step."""
     minutes_names: Mapped[bool] = mapped_column(default=False, server_default=false())
     """Whether the minutes name people; by default they name organisations and domains only."""
     screen_blank: Mapped[bool] = mapped_column(default=False, server_default=false())
@@ -52,9 +54,23 @@ class Meeting(Base):
     """The page of a long list the facilitator chose for the beamer; None: the pages turn by themselves."""
     thresholds: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     """Per-meeting overrides of the agreement thresholds (see sessie.overeenstemming.Drempels)."""
+    max_participants: Mapped[int] = mapped_column(default=60, server_default="60")
+    """How many participants may join; the facilitator can change it (sessie.aanmelding)."""
+    result_on_phone: Mapped[bool] = mapped_column(default=True, server_default=true())
+    """Whether a phone shows the verdict small after a reveal, in the beamer's words."""
     previous_meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=nu)
     ended_at: Mapped[datetime | None] = mapped_column(default=None)
+    started_at: Mapped[datetime | None] = mapped_column(default=None)
+    """When the facilitator started the meeting (UTC), recorded once by the domain."""
+    location: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    chair: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    minute_taker: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    absent: Mapped[str] = mapped_column(String(1000), default="", server_default="")
+    """Plaats, voorzitter, notulist and afgemeld for the heading of the minutes (issue 19)."""
+    begin_time: Mapped[time | None] = mapped_column(default=None)
+    end_time: Mapped[time | None] = mapped_column(default=None)
+    """The secretary's corrections of begin and end, in local time; None: the recorded moments."""
     version: Mapped[int] = mapped_column(default=0, server_default="0")
     """The sequence number of the meeting's last event (sessie.gebeurtenissen): raised in the
     transaction of every change pages must see, so a read knows which events it reflects."""
@@ -136,7 +152,7 @@ class Signal(Base):
 
 
 class SignalUpvote(Base):
-    """'Herken ik': one per participant per signal."""
+    """'Herken ik' or 'herken ik niet': one mark per participant per signal."""
 
     __tablename__ = "signal_upvote"
     __table_args__ = (UniqueConstraint("signal_id", "participant_id"),)
@@ -144,6 +160,8 @@ class SignalUpvote(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     signal_id: Mapped[int] = mapped_column(ForeignKey("signal.id", ondelete="CASCADE"), index=True)
     participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id", ondelete="CASCADE"))
+    recognised: Mapped[bool] = mapped_column(default=True, server_default=true())
+    """True: 'herken ik'; False: 'herken ik niet' (the room's shared picture of the signals)."""
 
 
 class Decision(Base):
@@ -215,3 +233,24 @@ class MinutesVersion(Base):
     created_at: Mapped[datetime] = mapped_column(default=nu, server_default=func.current_timestamp())
     content: Mapped[dict[str, Any]] = mapped_column(JSON)
     """The minutes model as `Notulen.to_dict()` at the moment it was made final."""
+
+
+class Change(Base):
+    """Who changed an action or a decision, and when: facilitator and secretary write the same
+    lists, so the minutes' latest text comes with a trail. Holds no typed text, so deleting or
+    anonymising a meeting has nothing to clear here (the rows go with the meeting)."""
+
+    __tablename__ = "change"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE", name="fk_change_meeting_id_meeting"), index=True
+    )
+    subject: Mapped[str] = mapped_column(String(20))
+    """'actie' or 'besluit'."""
+    subject_id: Mapped[int]
+    kind: Mapped[str] = mapped_column(String(20))
+    """'toegevoegd', 'gewijzigd' or 'verwijderd'."""
+    role: Mapped[str] = mapped_column(String(20))
+    """'gespreksleider' or 'notulist': a role, never a person's name."""
+    at: Mapped[datetime] = mapped_column(default=nu)

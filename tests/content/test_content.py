@@ -85,7 +85,7 @@ def test_ingebouwde_inhoud_heeft_geen_fouten(ingebouwd):
         ("casus", 4),
         ("sentiment", 5),
         ("trigger", 4),
-        ("locatie", 3),
+        ("locatie", 4),
         ("signaleringswijze", 6),
         ("signaleringstip", 3),
     ],

@@ -77,6 +77,11 @@ const fouten = [];
 const d = document.scrollingElement;
 if (d.scrollHeight > innerHeight) fouten.push('pagina is ' + d.scrollHeight + ' px hoog');
 if (d.scrollWidth > innerWidth) fouten.push('pagina is ' + d.scrollWidth + ' px breed');
+// the view is fixed to the window: what does not fit makes its content taller or wider than it
+const vak = document.querySelector('.beamer');
+if (vak.clientHeight !== innerHeight || vak.clientWidth !== innerWidth) fouten.push('beeld is niet het venster');
+if (vak.scrollHeight > vak.clientHeight + 1) fouten.push('beeld is ' + vak.scrollHeight + ' px hoog');
+if (vak.scrollWidth > vak.clientWidth + 1) fouten.push('beeld is ' + vak.scrollWidth + ' px breed');
 const naam = e => '"' + (e.innerText || '').trim().slice(0, 50) + '"';
 for (const e of document.body.querySelectorAll('*')) {
   if (!e.closest('.beamer')) continue;
@@ -183,60 +188,76 @@ def _antwoord(vraag: Any, i: int) -> Any:
     raise AssertionError(f"onbekend type {vraag.type}")
 
 
-def test_elke_stap_van_elk_template_past_op_vijf_beamers(server: Server, beamer: Browser) -> None:
+def _catalogus() -> Any:
     from buurtoverleg import content
+    from tests.pages.browser import WORTEL
+
+    return content.laad(WORTEL / "content")
+
+
+CATALOGUS = _catalogus()
+TEMPLATES = [t.id for t in CATALOGUS.templates() if t.doel != "extra"]
+"""Every built-in template that is a meeting of its own."""
+EXTRA_STAPPEN = [st.id for t in CATALOGUS.templates() if t.doel == "extra" for st in t.stappen]
+"""An 'extra' template is no meeting of its own: its steps join the first template's agenda."""
+
+
+def test_alle_ingebouwde_templates_worden_gelopen() -> None:
+    assert len(TEMPLATES) >= 9 and EXTRA_STAPPEN, "alle ingebouwde templates en hun extra stappen"
+
+
+@pytest.mark.parametrize("template_id", TEMPLATES)
+def test_elke_stap_past_op_vijf_beamers(server: Server, beamer: Browser, template_id: str) -> None:
     from buurtoverleg.samenstelling import maak_dienst
     from buurtoverleg.sessie.gebeurtenissen import LokaleBus
     from buurtoverleg.storage import Database
-    from tests.pages.browser import WORTEL
 
-    catalogus = content.laad(WORTEL / "content")
-    dienst = maak_dienst(Database(server.database_url), catalogus, LokaleBus())
+    dienst = maak_dienst(Database(server.database_url), CATALOGUS, LokaleBus())
     meting = Meting(beamer)
     begin = time.monotonic()
-    templates = catalogus.templates()
-    assert len(templates) >= 9, "alle ingebouwde templates"
-    for t_index, template in enumerate(templates):
-        links = dienst.aanmelding.maak("Kanaleneiland-Zuid", date(2026, 12, 2), template.id)
-        m = links.meeting_id
-        url = f"{server.url}/scherm/{links.projector_token}"
-        wie = [dienst.aanmelding.aanmelden(m, naam, org, domein) for naam, org, domein in DEELNEMERS]
-        if t_index == 0:
-            meting.meet(url, f"{template.id} lobby", "9 deelnemers aangemeld", plaatje="lobby")
-        leiding = dienst.leiding(links.facilitator_token)
-        leiding.start()
-        vergadering = dienst.lezen.vergadering(m)
-        for stap in vergadering.stappen:
-            waar = f"{template.id} stap {stap.positie + 1} ({stap.id})"
-            signalen = 0
-            for vraag in stap.vragen:
-                if vraag.neemt_stemmen:
-                    for i, deelnemer in enumerate(wie):
-                        dienst.deelnemer(m, deelnemer).antwoord(vraag.id, _antwoord(vraag, i))
-                elif vraag.neemt_signalen:
-                    for i, tekst in enumerate(SIGNAALTEKSTEN):
-                        soort = "duiding" if i % 3 == 2 else "waarneming"
-                        dienst.deelnemer(m, wie[i % len(wie)]).signaal(vraag.id, soort, tekst)
-                        signalen += 1
-            plaatje = "20-signalen" if t_index == 0 and signalen and stap.id == "analyse-signalen" else None
-            meting.meet(url, f"{waar} open", "Meedoen:", plaatje=plaatje)
-            if signalen:
-                beamer.zie_patroon(r"signalen \d+–\d+ van 20")
-            if any(v.neemt_stemmen for v in stap.vragen):
-                leiding.onthul()
-                plaatje = {"analyse-fase": "fase-onthuld", "analyse-vormen": "checklist-onthuld"}.get(stap.id)
-                meting.meet(url, f"{waar} onthuld", "Meedoen:", plaatje=plaatje if t_index == 0 else None)
-            if stap.positie == 1 and t_index == 0:  # the pause: the clock stopped
-                leiding.pauzeer()
-                meting.meet(url, f"{waar} pauze", "(pauze)")
-                leiding.hervat()
-            leiding.volgende()
-        meting.meet(url, f"{template.id} afronding", "minuten gebruikt")
-        leiding.beeindig()
-        meting.meet(url, f"{template.id} afgesloten", "Het overleg is afgesloten")
+    eerste = template_id == TEMPLATES[0]
+    links = dienst.aanmelding.maak("Kanaleneiland-Zuid", date(2026, 12, 2), template_id)
+    m = links.meeting_id
+    url = f"{server.url}/scherm/{links.projector_token}"
+    wie = [dienst.aanmelding.aanmelden(m, naam, org, domein) for naam, org, domein in DEELNEMERS]
+    if eerste:
+        meting.meet(url, f"{template_id} lobby", "9 deelnemers aangemeld", plaatje="lobby")
+    leiding = dienst.leiding(links.facilitator_token)
+    leiding.start()
+    for stap_id in EXTRA_STAPPEN if eerste else ():
+        leiding.extra_stap(stap_id)
+    vergadering = dienst.lezen.vergadering(m)
+    for stap in vergadering.stappen:
+        waar = f"{template_id} stap {stap.positie + 1} ({stap.id})"
+        signalen = 0
+        for vraag in stap.vragen:
+            if vraag.neemt_stemmen:
+                for i, deelnemer in enumerate(wie):
+                    dienst.deelnemer(m, deelnemer).antwoord(vraag.id, _antwoord(vraag, i))
+            elif vraag.neemt_signalen:
+                for i, tekst in enumerate(SIGNAALTEKSTEN):
+                    soort = "duiding" if i % 3 == 2 else "waarneming"
+                    dienst.deelnemer(m, wie[i % len(wie)]).signaal(vraag.id, soort, tekst)
+                    signalen += 1
+        plaatje = "20-signalen" if eerste and signalen and stap.id == "analyse-signalen" else None
+        meting.meet(url, f"{waar} open", "Meedoen:", plaatje=plaatje)
+        if signalen:
+            beamer.zie_patroon(r"signalen \d+–\d+ van 20")
+        if any(v.neemt_stemmen for v in stap.vragen):
+            leiding.onthul()
+            plaatje = {"analyse-fase": "fase-onthuld", "analyse-vormen": "checklist-onthuld"}.get(stap.id)
+            meting.meet(url, f"{waar} onthuld", "Meedoen:", plaatje=plaatje if eerste else None)
+        if stap.positie == 1 and eerste:  # the pause: the clock stopped
+            leiding.pauzeer()
+            meting.meet(url, f"{waar} pauze", "(pauze)")
+            leiding.hervat()
+        leiding.volgende()
+    meting.meet(url, f"{template_id} afronding", "minuten gebruikt")
+    leiding.beeindig()
+    meting.meet(url, f"{template_id} afgesloten", "Het overleg is afgesloten")
     duur = time.monotonic() - begin
     print(
-        f"{meting.aantal} metingen in {duur:.0f} s (waarvan {meting.laden:.0f} s pagina laden);"
+        f"{template_id}: {meting.aantal} metingen in {duur:.0f} s (waarvan {meting.laden:.0f} s pagina laden);"
         f" kleinste rem als deel van de hoogte: {meting.kleinste}"
     )
     if meting.onder_minimum:
@@ -251,13 +272,12 @@ def test_bediening_volledig_scherm_zwart_bladeren_en_voorbeeld(server: Server, b
     preview and brings them back; the console turns the page of 20 signals."""
     from selenium.webdriver.common.by import By
 
-    from buurtoverleg import content
     from buurtoverleg.samenstelling import maak_dienst
     from buurtoverleg.sessie.gebeurtenissen import LokaleBus
     from buurtoverleg.storage import Database
-    from tests.pages.browser import WORTEL, druk
+    from tests.pages.browser import druk
 
-    dienst = maak_dienst(Database(server.database_url), content.laad(WORTEL / "content"), LokaleBus())
+    dienst = maak_dienst(Database(server.database_url), CATALOGUS, LokaleBus())
     links = dienst.aanmelding.maak("Kanaleneiland-Zuid", date(2026, 12, 2), "tpl-analyse-kort")
     m = links.meeting_id
     wie = [dienst.aanmelding.aanmelden(m, naam, org, domein) for naam, org, domein in DEELNEMERS]

@@ -136,5 +136,5 @@ def test_analyse_volgt_de_zaal_en_de_vastgestelde_uitkomst(dienst, overleg):
     advies = dienst.lezen.advies(overleg.meeting_id)
     assert advies.samos is not None and advies.incidentadvies
     voorstellen = dienst.lezen.voorstellen(overleg.meeting_id)
-    assert {v[0] for v in voorstellen} >= {f"richting-{n}" for n in range(1, 8)}
-    assert any(v[0].startswith("pv-") and v[2] for v in voorstellen)
+    assert {v.id for v in voorstellen} >= {f"richting-{n}" for n in range(1, 8)}
+    assert any(v.id.startswith("pv-") and v.redenen and v.omschrijving for v in voorstellen)

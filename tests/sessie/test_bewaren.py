@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -144,7 +145,7 @@ def _in_bestanden(map_: Path, patroon: str, namen: list[str]) -> list[tuple[str,
 def _organisator(dienst: Dienst, tmp_path: Path) -> str:
     organisator = Organisator(tmp_path, ORGANISATOR)
     dienst.organisatorcontrole = organisator
-    return organisator.bewijs()
+    return organisator.meld_aan()
 
 
 # ---------------------------------------------------------------------- deleting
@@ -190,9 +191,9 @@ def test_alleen_de_organisator_mag_verwijderen(dienst: Dienst, db: Database, tmp
     m = dienst.aanmelding.maak("Lombok", date(2026, 11, 23), "test-kort")
     dienst.aanmelding.aanmelden(m.meeting_id, "Ans", "Politie", "politie")
     with pytest.raises(Geweigerd, match="Alleen de organisator"):  # no organiser wired in: nobody
-        dienst.organisator(Organisator(tmp_path, ORGANISATOR).bewijs()).verwijder_overleg(m.meeting_id)
+        dienst.organisator(Organisator(tmp_path, ORGANISATOR).meld_aan()).verwijder_overleg(m.meeting_id)
     _organisator(dienst, tmp_path)
-    anders = Organisator(tmp_path / "ander", "een-ander-wachtwoord").bewijs()
+    anders = Organisator(tmp_path / "ander", "een-ander-wachtwoord").meld_aan()
     for bewijs in (
         m.facilitator_token,
         m.secretary_token,
@@ -287,6 +288,7 @@ def test_anonimiseren_houdt_het_dossier_maar_niet_de_mensen(
     assert dienst.lezen.notities(oud) == {}
     versie = dienst.lezen.notulen_versie(oud, 1)
     assert not versie.namen and not versie.samenvatting and all(not a.namen for a in versie.aanwezig)
+    assert (versie.voorzitter, versie.notulist, versie.afgemeld) == ("", "", "")  # typed for the heading
     assert {r.tekst for r in versie.waarnemingen + versie.duidingen} == {WEGGEHAALD}
     n = dienst.lezen.notulen(oud)
     assert n.aantal_aanwezig == 9 and len(n.besluiten) == len(dienst.lezen.notulen_versie(oud, 1).besluiten)
@@ -376,7 +378,7 @@ def _oud_in_de_datamap(tmp_path: Path, catalogus) -> int:  # type: ignore[no-unt
     """A meeting from 2020 in the database the command line uses (the test's data directory)."""
     from buurtoverleg.sessie.gebeurtenissen import LokaleBus
 
-    database = Database(f"sqlite:///{tmp_path / 'buurtoverleg.sqlite'}")
+    database = Database(_url_van_de_cli(tmp_path))
     upgrade(database.engine)
     links = maak_dienst(database, catalogus, LokaleBus()).aanmelding.maak("Zuilen", date(2020, 3, 1), "test-kort")
     maak_dienst(database, catalogus, LokaleBus()).aanmelding.aanmelden(links.meeting_id, ANDER, "Politie", "politie")
@@ -384,8 +386,13 @@ def _oud_in_de_datamap(tmp_path: Path, catalogus) -> int:  # type: ignore[no-unt
     return links.meeting_id
 
 
+def _url_van_de_cli(tmp_path: Path) -> str:
+    """The database the command line opens: the test's PostgreSQL database, or the data directory's file."""
+    return os.environ.get("BUURTOVERLEG_DATABASE_URL") or f"sqlite:///{tmp_path / 'buurtoverleg.sqlite'}"
+
+
 def _namen_in(tmp_path: Path) -> list[str]:
-    database = Database(f"sqlite:///{tmp_path / 'buurtoverleg.sqlite'}")
+    database = Database(_url_van_de_cli(tmp_path))
     with database.transactie() as s:
         namen = list(s.scalars(select(Participant.name)))
     database.engine.dispose()
@@ -583,13 +590,14 @@ def test_het_vervolgoverleg_houdt_zijn_terugblik_zonder_namen(dienst: Dienst, db
         assert s.get(Meeting, vervolg.meeting_id).previous_meeting_id is None
 
 
+@pytest.mark.alleen_sqlite  # PostgreSQL never hands out a deleted id again: the case cannot arise
 async def test_telefoon_van_een_verwijderd_overleg_is_geen_deelnemer_van_het_nieuwe(user: User, app: Context):
     """SQLite hands the highest deleted number out again: the phone's memory must not carry over."""
     dienst = app.dienst
     oud = dienst.aanmelding.maak("Lunetten", date(2026, 11, 23), "test-kort")
     await meedoen(user, oud.join_code, "Ans Visser", "Politie")
 
-    dienst.organisator(app.organisator.bewijs()).verwijder_overleg(oud.meeting_id)
+    dienst.organisator(app.organisator.meld_aan()).verwijder_overleg(oud.meeting_id)
     await user.should_see("Dit overleg bestaat niet (meer).", retries=LIVE)  # the open phone hears it
     nieuw = dienst.aanmelding.maak("Tuindorp", date(2026, 11, 24), "test-kort")
     assert nieuw.meeting_id == oud.meeting_id, "the scenario needs the number to be reused"

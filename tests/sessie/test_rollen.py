@@ -25,10 +25,11 @@ from sqlalchemy import select, text
 from buurtoverleg.app import Context
 from buurtoverleg.sessie import codes
 from buurtoverleg.sessie.aanmelding import Aanmelding
+from buurtoverleg.sessie.aanpakrol import Aanpakrol
 from buurtoverleg.sessie.dienst import Dienst
 from buurtoverleg.sessie.fouten import ALLEEN_LEIDING, ALLEEN_NOTULIST, Geweigerd
 from buurtoverleg.sessie.gebeurtenissen import Gebeurtenis
-from buurtoverleg.sessie.rollen import Aanpakrol, Deelnemerrol, Leidingrol, Notulistrol, Organisatorrol
+from buurtoverleg.sessie.rollen import Deelnemerrol, Leidingrol, Notulistrol, Organisatorrol
 from buurtoverleg.sessie.toestand import Links
 from buurtoverleg.storage import Database
 from buurtoverleg.storage.models import Meeting
@@ -108,6 +109,21 @@ def w(dienst: Dienst, db: Database) -> Wereld:
 
 Aanroep = Callable[[Any, Wereld], Any]
 
+AANPAK: dict[str, Aanroep] = {
+    "aanpak.besluit": lambda h, w: h.aanpak.besluit("Nog een besluit"),
+    "aanpak.beleidsdiagnose": lambda h, w: h.aanpak.beleidsdiagnose(
+        "richting-1", gedekt="", voldoende=None, witte_vlekken="", sectoren="", betrokken=None
+    ),
+    "aanpak.kies": lambda h, w: h.aanpak.kies("pv-burgertop", False, "te groot"),
+    "aanpak.wijzig_besluit": lambda h, w: h.aanpak.wijzig_besluit(w.besluit, "Anders verwoord"),
+    "aanpak.verwijder_besluit": lambda h, w: h.aanpak.verwijder_besluit(w.besluit),
+    "aanpak.actie": lambda h, w: h.aanpak.actie(VELDEN, besluit_id=w.gekozen),
+    "aanpak.wijzig_actie": lambda h, w: h.aanpak.wijzig_actie(w.actie, {**VELDEN, "wat": "Anders"}),
+    "aanpak.verwijder_actie": lambda h, w: h.aanpak.verwijder_actie(w.actie),
+    "aanpak.beoordeel_actie": lambda h, w: h.aanpak.beoordeel_actie(w.oude_actie, "uitgevoerd", "klaar"),
+}
+"""The approach and actions (`leiding.aanpak` and `notulist.aanpak`): both roles write them."""
+
 LEIDING: dict[str, Aanroep] = {
     "start": lambda h, w: h.start(),
     "volgende": lambda h, w: h.volgende(),
@@ -132,18 +148,11 @@ LEIDING: dict[str, Aanroep] = {
     "bespreek_opnieuw": lambda h, w: h.bespreek_opnieuw(0),
     "stel_vast": lambda h, w: h.stel_vast("test-fase", "fase-rust", ""),
     "stel_drempels": lambda h, w: h.stel_drempels(betwist_min=0.3),
+    "stel_maximum": lambda h, w: h.stel_maximum(40),
     "stel_pin": lambda h, w: h.stel_pin("notulist", "4821"),
     "pins": lambda h, w: h.pins(),
-    "aanpak.besluit": lambda h, w: h.aanpak.besluit("Nog een besluit"),
-    "aanpak.beleidsdiagnose": lambda h, w: h.aanpak.beleidsdiagnose(
-        "richting-1", gedekt="", voldoende=None, witte_vlekken="", sectoren="", betrokken=None
-    ),
-    "aanpak.kies": lambda h, w: h.aanpak.kies("pv-burgertop", False, "te groot"),
-    "aanpak.verwijder_besluit": lambda h, w: h.aanpak.verwijder_besluit(w.besluit),
-    "aanpak.actie": lambda h, w: h.aanpak.actie(VELDEN, besluit_id=w.gekozen),
-    "aanpak.wijzig_actie": lambda h, w: h.aanpak.wijzig_actie(w.actie, {**VELDEN, "wat": "Anders"}),
-    "aanpak.verwijder_actie": lambda h, w: h.aanpak.verwijder_actie(w.actie),
-    "aanpak.beoordeel_actie": lambda h, w: h.aanpak.beoordeel_actie(w.oude_actie, "uitgevoerd", "klaar"),
+    "extra_stap": lambda h, w: h.extra_stap("extra-azc"),
+    **AANPAK,
 }
 """Every action of the facilitator's handle (`dienst.leiding(token)`), with arguments that work
 for the right token on meeting `m`; `aanpak.x` is `leiding.aanpak.x`."""
@@ -152,6 +161,8 @@ NOTULIST: dict[str, Aanroep] = {
     "notitie": lambda h, w: h.notitie(0, "Een notitie"),
     "namen_in_notulen": lambda h, w: h.namen_in_notulen(True),
     "maak_definitief": lambda h, w: h.maak_definitief(),
+    "gegevens": lambda h, w: h.gegevens(plaats="Buurthuis", begintijd="19:30"),
+    **AANPAK,
 }
 """Every action of the secretary's handle (`dienst.notulist(token)`)."""
 
@@ -160,6 +171,7 @@ MET_OBJECT = {
     "verwijder_signaal",
     "voeg_samen",
     "aanpak.verwijder_besluit",
+    "aanpak.wijzig_besluit",
     "aanpak.actie",
     "aanpak.wijzig_actie",
     "aanpak.verwijder_actie",
@@ -169,7 +181,7 @@ MET_OBJECT = {
 
 ORGANISATOR = {"archief", "verwijder_overleg"}
 """The organiser's handle (`dienst.organisator(bewijs)`), with the proof of the home page's session."""
-DEELNEMER = {"wie", "antwoord", "signaal", "herken", "mijn_antwoorden"}
+DEELNEMER = {"wie", "antwoord", "signaal", "herken", "herken_niet", "mijn_antwoorden"}
 """A phone's handle (`dienst.deelnemer(meeting_id, deelnemer_id)`): after the join code (page),
 the participant id is checked against the meeting at every action."""
 AANMELDING = {"maak", "overzicht", "links", "via_code", "via_token", "aanmelden", "aangemeld"}
@@ -180,7 +192,10 @@ LEZEN = {
     "acties",
     "advies",
     "analyse",
+    "beelden",
+    "begeleiding",
     "besluiten",
+    "herkenning",
     "oordelen",
     "inhoud",
     "links",
@@ -198,6 +213,8 @@ LEZEN = {
     "vergadering",
     "versies",
     "voorstellen",
+    "wijzigingen",
+    "laatste_wijzigingen",
     "zaalsignalen",
 }
 """`dienst.lezen`: reads by meeting id, after the page checked the link; they change nothing."""
@@ -214,7 +231,7 @@ def _methoden(klasse: type) -> set[str]:
 def test_elke_actie_van_een_rol_is_ingedeeld():
     leiding = _methoden(Leidingrol) | {f"aanpak.{n}" for n in _methoden(Aanpakrol)}
     assert leiding == set(LEIDING), "decide here who may call a new facilitator action"
-    assert _methoden(Notulistrol) == set(NOTULIST)
+    assert _methoden(Notulistrol) | {f"aanpak.{n}" for n in _methoden(Aanpakrol)} == set(NOTULIST)
     assert _methoden(Deelnemerrol) == DEELNEMER
     assert _methoden(Organisatorrol) == ORGANISATOR
     assert _methoden(Aanmelding) == AANMELDING
@@ -237,7 +254,7 @@ def test_een_handle_geeft_geen_weg_naar_de_dienst_of_een_andere_rol(w: Wereld):
     `dienst`, no service, nothing that leads to another role's actions."""
     toegestaan = {
         "leiding": set(LEIDING) | {"aanpak"},
-        "notulist": set(NOTULIST),
+        "notulist": set(NOTULIST) | {"aanpak"},
         "deelnemer": DEELNEMER | {"meeting_id", "deelnemer_id"},
         "organisator": ORGANISATOR,
     }
@@ -250,9 +267,10 @@ def test_een_handle_geeft_geen_weg_naar_de_dienst_of_een_andere_rol(w: Wereld):
     for rol, handle in handles.items():
         publiek = {n for n in dir(handle) if not n.startswith("_")}
         assert publiek <= toegestaan[rol], f"{rol}: {publiek - toegestaan[rol]}"
-    assert {n for n in dir(handles["leiding"].aanpak) if not n.startswith("_")} == {
-        n.removeprefix("aanpak.") for n in LEIDING if n.startswith("aanpak.")
-    }
+    for rol in ("leiding", "notulist"):
+        assert {n for n in dir(handles[rol].aanpak) if not n.startswith("_")} == {
+            n.removeprefix("aanpak.") for n in AANPAK
+        }
 
 
 def test_lezen_schrijft_niets_en_is_ingedeeld(w: Wereld, gebeurtenissen: list[Gebeurtenis]):
@@ -352,6 +370,7 @@ def test_de_link_van_een_ander_overleg_stuurt_alleen_dat_overleg(w: Wereld):
         assert s.get(Meeting, w.ander.meeting_id).status == "gesloten"
 
 
+@pytest.mark.alleen_sqlite  # PostgreSQL never hands out a deleted id again: the case cannot arise
 def test_een_handle_zoekt_zijn_link_bij_elke_actie_opnieuw_op(dienst: Dienst, db: Database):
     """SQLite hands a deleted meeting's id to the next new meeting: a handle made for the old
     meeting must not act on the new one."""
@@ -397,6 +416,8 @@ def test_een_deelnemer_van_een_ander_overleg_kan_hier_niets(w: Wereld):
         lambda: w.dienst.deelnemer(w.m.meeting_id, w.ander_deelnemer).antwoord("test-fase", "fase-rust"),
         lambda: w.dienst.deelnemer(w.m.meeting_id, w.ander_deelnemer).signaal("test-signalen", "waarneming", "x"),
         lambda: w.dienst.deelnemer(w.m.meeting_id, w.ander_deelnemer).herken(w.signaal),
+        lambda: w.dienst.deelnemer(w.m.meeting_id, w.ander_deelnemer).herken_niet(w.signaal),
+        lambda: w.dienst.deelnemer(w.m.meeting_id, w.ans).herken_niet(w.ander_signaal),
         lambda: w.dienst.deelnemer(w.m.meeting_id, w.ans).herken(w.ander_signaal),
         lambda: w.dienst.deelnemer(w.ander.meeting_id, w.ans).herken(w.ander_signaal),
     ):
@@ -674,7 +695,7 @@ async def test_beamer_toont_niets_wat_een_deelnemer_niet_mag_zien(user: User, ap
     (uitslag,) = dienst.lezen.uitslagen(links.meeting_id, 0)
     assert not uitslag.zichtbaar and uitslag.verdeling == {}
     dienst.leiding(t).onthul()
-    await user.should_see(titels[0], retries=LIVE)
+    await user.should_see(titels[0].lower(), retries=LIVE)  # a step of the fase scale in the picture per domain
 
     dienst.leiding(t).ga_naar(2)
     dienst.leiding(t).instellingen(signalen_modereren=True)

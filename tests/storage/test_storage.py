@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from sqlalchemy import inspect, select, text
 
 from buurtoverleg.content import laad
@@ -15,6 +16,7 @@ from buurtoverleg.storage.models import Action, Decision, Meeting, Participant, 
 from tests.conftest import TEST_INHOUD
 
 
+@pytest.mark.alleen_sqlite
 def test_verse_database_krijgt_het_hele_schema_met_wal_en_foreign_keys(tmp_path: Path):
     db = Database(f"sqlite:///{tmp_path / 'nieuw' / 'b.sqlite'}")
     upgrade(db.engine)
@@ -71,10 +73,10 @@ def test_modellen_gaan_heen_en_terug(db):
         assert s.scalar(select(Participant)) is None and s.scalar(select(Signal)) is None
 
 
-def test_herstart_vindt_het_overleg_waar_het_was(tmp_path: Path):
+def test_herstart_vindt_het_overleg_waar_het_was(database_url: str):
     from tests.conftest import Nepklok
 
-    url = f"sqlite:///{tmp_path / 'herstart.sqlite'}"
+    url = database_url
     catalogus = laad(TEST_INHOUD)
     klok = Nepklok()
     eerst = Database(url)

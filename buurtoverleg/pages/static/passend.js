@@ -4,13 +4,14 @@
 // view. After every change to the page and every resize this script searches (bisection,
 // about ten layouts) for the largest root size between the minimum and the maximum at which
 // the page does not scroll and no text element is wider than its box. If even the minimum
-// does not fit, it goes below it rather than cut anything, and says so in
+// does not fit, the method's explanations (`.beamer-detail`) give way first; if it still does
+// not fit, it goes below the minimum rather than cut anything, and says so in
 // `data-pas-onder-minimum` (the browser test reports it).
 (() => {
   const cfg = window.BEAMER_PAS;
   const html = document.documentElement;
   let gepland = false;
-  let pogingen = 0;
+  const gevolgd = new WeakSet();
 
   const heeftTekst = (e) => [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
 
@@ -27,9 +28,14 @@
   // join line below without making the page taller, so each box is measured itself
   const looptOver = () => [...document.querySelectorAll('.beamer-rest')].some((e) => e.scrollHeight > e.clientHeight + 1);
 
-  function past() {
+  // the view is fixed to the window (CSS), so its box always has the window's size, even in
+  // the frame right after a resize; what does not fit makes its content taller or wider
+  function past(vak) {
     const d = document.scrollingElement;
-    return d.scrollHeight <= innerHeight && d.scrollWidth <= innerWidth && !looptOver() && !knipt();
+    return (
+      vak.scrollHeight <= vak.clientHeight + 1 && vak.scrollWidth <= vak.clientWidth + 1 &&
+      d.scrollHeight <= innerHeight && d.scrollWidth <= innerWidth && !looptOver() && !knipt()
+    );
   }
 
   function zet(px) {
@@ -40,18 +46,25 @@
     gepland = false;
     const vak = document.querySelector('.beamer');
     if (!vak) return;
-    const h = innerHeight, w = innerWidth;
-    // the view's height from the same number the check uses: right after a resize, 100vh
-    // can still be the old height
-    if (vak.style.height !== h + 'px') vak.style.height = h + 'px';
+    if (!gevolgd.has(vak)) {
+      gevolgd.add(vak);
+      new ResizeObserver(plan).observe(vak);
+    }
+    const h = vak.clientHeight, w = vak.clientWidth;
     const minimum = Math.min(h * cfg.min, w * cfg.minBreed);
     let hoog = Math.min(h * cfg.max, w * cfg.maxBreed);
     let laag = minimum;
+    html.classList.remove('beamer-kort');
     zet(hoog);
-    if (!past()) {
+    if (!past(vak)) {
       zet(laag);
       let onder = false;
-      if (!past()) {
+      if (!past(vak) && vak.querySelector('.beamer-detail')) {
+        // not even the smallest type fits: the method's explanations give way (the phones and
+        // the console keep them), the room's own answers and the questions stay
+        html.classList.add('beamer-kort');
+      }
+      if (!past(vak)) {
         onder = true;
         hoog = laag;
         laag = minimum * cfg.noodstop;
@@ -59,22 +72,14 @@
       for (let i = 0; i < 10 && hoog - laag > 0.25; i++) {
         const midden = (laag + hoog) / 2;
         zet(midden);
-        if (past()) laag = midden;
+        if (past(vak)) laag = midden;
         else hoog = midden;
       }
       zet(laag);
-      if (onder && pogingen < 3) {
-        // right after a resize the layout can still be the old one (Quasar resizes its page
-        // a moment later): look again shortly before settling below the minimum
-        pogingen++;
-        setTimeout(plan, 150);
-        return;
-      }
       html.dataset.pasOnderMinimum = onder ? (laag / minimum).toFixed(2) : '';
     } else {
       html.dataset.pasOnderMinimum = '';
     }
-    pogingen = 0;
     html.dataset.pasMaat = w + 'x' + h;
     html.dataset.pasRem = parseFloat(html.style.fontSize).toFixed(2);
   }
@@ -91,8 +96,6 @@
     childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['class', 'style'],
   });
   addEventListener('resize', plan);
-  // a resize event can come before the layout has the new height (100vh); the observer
-  // fires once it has
-  new ResizeObserver(plan).observe(html);
+  // and when the view's own box changes size (observed from the first fit on)
   plan();
 })();

@@ -14,7 +14,8 @@ their parent (`locatie-directe-woonomgeving`, `oorzaak-b`).
 One module per job:
 
 - `analyse`: the input, what the room established (`Analyse`), checked against the catalogue;
-- `gewichten`: the weights and the tables behind them (`SIGNALEN`, `INSTEEK`);
+- `gewichten`: the weights and tables, read from the content (`adviesweging`,
+  `richtingweging`) into one typed `Weging`;
 - `regels`: the scoring rules, one term and one reason each;
 - `telling`: adding up the terms and ranking the proposals;
 - `teksten`: the Dutch reasons and hints;
@@ -27,68 +28,20 @@ from __future__ import annotations
 
 from .adviseren import Advies, adviseer
 from .analyse import LIJSTVELDEN, SOORT_PER_VELD, Analyse, analyse_uit_dict
-from .gewichten import (
-    DIRECTE_WOONOMGEVING,
-    ERNSTIGE_OORZAAK,
-    GEBIEDSGERICHTE_RICHTING,
-    GEDEELD_BELANG,
-    GEWICHT_DOELGROEP,
-    GEWICHT_FASE,
-    GEWICHT_LOCATIE,
-    GEWICHT_OORZAAK,
-    GEWICHT_RICHTING_GERICHT,
-    INCIDENTFASEN,
-    INSTEEK,
-    MALUS_DOELGROEP,
-    MALUS_FASE,
-    MALUS_SITUATIE,
-    RANGBONUS,
-    SAMOS_SJABLONEN,
-    SIGNALEN,
-    SITUATIEDOELGROEPEN,
-    VERSCHILLEN,
-    VUISTREGEL_BELANG,
-    VUISTREGEL_DICHTBIJ,
-    VUISTREGEL_GERICHT,
-    VUISTREGEL_KLEIN,
-    VUISTREGEL_SAMEN,
-    Signaal,
-)
+from .gewichten import GeenWeging, Weging, weging
 from .teksten import LABELS
 from .telling import Voorstel
 
 __all__ = [
-    "DIRECTE_WOONOMGEVING",
-    "ERNSTIGE_OORZAAK",
-    "GEBIEDSGERICHTE_RICHTING",
-    "GEDEELD_BELANG",
-    "GEWICHT_DOELGROEP",
-    "GEWICHT_FASE",
-    "GEWICHT_LOCATIE",
-    "GEWICHT_OORZAAK",
-    "GEWICHT_RICHTING_GERICHT",
-    "INCIDENTFASEN",
-    "INSTEEK",
     "LABELS",
     "LIJSTVELDEN",
-    "MALUS_DOELGROEP",
-    "MALUS_FASE",
-    "MALUS_SITUATIE",
-    "RANGBONUS",
-    "SAMOS_SJABLONEN",
-    "SIGNALEN",
-    "SITUATIEDOELGROEPEN",
     "SOORT_PER_VELD",
-    "VERSCHILLEN",
-    "VUISTREGEL_BELANG",
-    "VUISTREGEL_DICHTBIJ",
-    "VUISTREGEL_GERICHT",
-    "VUISTREGEL_KLEIN",
-    "VUISTREGEL_SAMEN",
     "Advies",
     "Analyse",
-    "Signaal",
+    "GeenWeging",
     "Voorstel",
+    "Weging",
     "adviseer",
     "analyse_uit_dict",
+    "weging",
 ]

@@ -12,7 +12,7 @@ from typing import Any
 
 from ...content import Catalogus
 from .analyse import Analyse, _sleutels, _valideer
-from .gewichten import INCIDENTFASEN
+from .gewichten import weging
 from .regels import _ernst, _praktijkvoorbeelden, _richtingen
 from .teksten import _samos
 from .telling import Voorstel
@@ -30,7 +30,16 @@ class Advies:
 
     def naar_dict(self) -> dict[str, Any]:
         def voorstellen(lijst: Iterable[Voorstel]) -> list[dict[str, Any]]:
-            return [{"id": v.id, "titel": v.titel, "score": v.score, "redenen": list(v.redenen)} for v in lijst]
+            return [
+                {
+                    "id": v.id,
+                    "titel": v.titel,
+                    "omschrijving": v.omschrijving,
+                    "score": v.score,
+                    "redenen": list(v.redenen),
+                }
+                for v in lijst
+            ]
 
         return {
             "richtingen": voorstellen(self.richtingen),
@@ -43,21 +52,22 @@ class Advies:
 
 def adviseer(catalogus: Catalogus, analyse: Analyse) -> Advies:
     """Rank all oplossingsrichtingen and praktijkvoorbeelden for this analysis."""
+    w = weging(catalogus)
     gekozen = _valideer(catalogus, analyse)
     sleutels = _sleutels(catalogus, gekozen)
-    ernst = _ernst(catalogus, analyse, sleutels)
+    ernst = _ernst(catalogus, w, analyse, sleutels)
     toegepast: set[str] = set()
 
-    richtingen, passend = _richtingen(catalogus, sleutels, ernst, toegepast)
+    richtingen, passend = _richtingen(catalogus, w, sleutels, ernst, toegepast)
     rang = {v.id: n for n, v in enumerate(richtingen, start=1) if v.score > 0 and v.id in passend}
-    voorbeelden, _ = _praktijkvoorbeelden(catalogus, analyse, gekozen, rang, ernst, toegepast)
+    voorbeelden, _ = _praktijkvoorbeelden(catalogus, w, analyse, gekozen, sleutels, rang, ernst, toegepast)
 
-    incident = analyse.fase in INCIDENTFASEN
+    incident = analyse.fase in w.incidentfasen
     volgorde = catalogus.volgorde.get("vuistregel", [])
     return Advies(
         richtingen=tuple(richtingen),
         praktijkvoorbeelden=tuple(voorbeelden),
         incidentadvies=tuple(catalogus.volgorde.get("incidentadvies", [])) if incident else (),
-        samos=_samos(catalogus) if incident else None,
+        samos=_samos(catalogus, w.samos_sjablonen) if incident else None,
         vuistregels=tuple(sorted(toegepast, key=lambda i: (volgorde.index(i) if i in volgorde else len(volgorde), i))),
     )

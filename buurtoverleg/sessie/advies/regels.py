@@ -1,20 +1,21 @@
 """The scoring rules: every term adds (or subtracts) a fixed weight and gives one reason.
 
 Oplossingsrichtingen
-    S  signals (table `SIGNALEN`): per richting a list of content ids with a weight. Each
-       listed id that the analysis contains (itself, or through one of its onderdelen) adds
-       its weight once. The table is the seed's `wanneer` per richting written as ids:
+    S  signals (`richtingweging` content): per richting a list of content ids with a weight.
+       Each listed id that the analysis contains (itself, or through one of its onderdelen)
+       adds its weight once. The table is the seed's `wanneer` per richting written as ids:
        oorzaak 1.0-3.0 (3.0 where the oorzaak is the richting's core problem), locatie
        2.0 (where the richting works: portiek/galerij, or the openbare ruimte), doelgroep
-       0.5-1.5, fase 1.0-1.5, verschijningsvorm, sentiment, trigger, actor 0.5-2.0. Where a
-       `trefwoord` is given, the reason quotes the richting's own `wanneer` line (or, failing
-       that, its interventietype) that contains it.
+       0.5-1.5, fase 1.0-1.5, verschijningsvorm, sentiment, trigger, actor 0.5-2.0. A signal
+       that names one of the richting's `wanneer` (or aanpak) lines quotes that line: only
+       lines the id itself asserts are named, so a reason never quotes what the room did not say.
     I  incident phases (seed 002, "Zet niet te snel in op overbruggend contact"): in
        fase-incidenten and fase-escalatie richting-2 and richting-5 get -1.0.
     V5 vuistregel-gerichte-aanpak: serious problems (fase-incidenten, fase-escalatie or
        oorzaak C) give richting-4 (integrale, gebiedsgerichte aanpak, 4c) +1.0.
 
-Praktijkvoorbeelden (their reference lists in the catalogue)
+Praktijkvoorbeelden (their reference lists in the catalogue). The weights below are the
+built-in ones of `content/001-adviesweging.yaml`.
     P1 oplossingsrichting: the best-ranked of its oplossingsrichtingen, if that one matched
        the analysis: nr. 1 +3.0, nr. 2 +2.0, nr. 3 +1.0.
     P2 oorzaak: +2.0 per oorzaak (parent level) it shares with the analysis.
@@ -23,10 +24,15 @@ Praktijkvoorbeelden (their reference lists in the catalogue)
        is made for, if the analysis names doelgroepen at all; -2.0 if it is made for
        statushouders and the analysis does not name them (a special situation: an AZC or
        statushouders moving in, seed 001 STAP 3.1).
-    P5 fase: +1.5 if its `fasen` contain the analysed fase; -0.5 if it lists fasen and the
-       analysed fase is not one of them. No `fasen` means: usable in any phase, except in
-       fase-incidenten and fase-escalatie, where it gets the -0.5 too: there seed 002 puts
-       safety first, so only examples the seeds name for those phases should rise.
+    P5 fase: +1.5 if its `fasen` contain the analysed fase; -1.5 if it lists fasen and the
+       analysed fase is not one of them (a mismatch counts as much as a match: an example
+       marked "not for incidents" must not rank high after incidents). No `fasen` means:
+       usable in any phase, except in fase-incidenten and fase-escalatie, where it gets -0.5:
+       there seed 002 puts safety first, so only examples the seeds name for those phases rise.
+    P6 na incidenten: +3.0 in the incident phases for the examples seed 002 names there
+       (Koppelwerk, Beter buren).
+    P7 bemiddeling: -3.0 for a mediation example when the analysis names no conflict between
+       neighbours (irritations, overlast, bottled-up annoyance, friction): nobody to mediate.
     V1 vuistregel-kleinschalig-doorlopend: schaal kleinschalig +0.5, buurt +0.25;
        doorlopend true +0.5, false (eenmalig) -0.5. One term, the sum.
     V2 vuistregel-gedeelde-belangen and vuistregel-samenwerking (one bullet in the seed):
@@ -45,41 +51,26 @@ from ...content import Catalogus
 from ...content.schema import Oplossingsrichting, Praktijkvoorbeeld
 from .analyse import Analyse, _items, _per_top, _top, _uniek
 from .gewichten import (
-    DIRECTE_WOONOMGEVING,
-    ERNSTIGE_OORZAAK,
-    GEBIEDSGERICHTE_RICHTING,
     GEDEELD_BELANG,
-    GEWICHT_DOELGROEP,
-    GEWICHT_FASE,
-    GEWICHT_LOCATIE,
-    GEWICHT_OORZAAK,
-    GEWICHT_RICHTING_GERICHT,
-    INCIDENTFASEN,
-    INSTEEK,
-    MALUS_DOELGROEP,
-    MALUS_FASE,
-    MALUS_SITUATIE,
-    RANGBONUS,
-    SIGNALEN,
-    SITUATIEDOELGROEPEN,
     VERSCHILLEN,
     VUISTREGEL_BELANG,
     VUISTREGEL_DICHTBIJ,
     VUISTREGEL_GERICHT,
     VUISTREGEL_KLEIN,
     VUISTREGEL_SAMEN,
+    Weging,
 )
-from .teksten import _benoem, _citaat, _klein, _vuistregel
+from .teksten import _benoem, _citaat, _klein, _omschrijving, _vuistregel
 from .telling import Voorstel, _rangschik, _Telling
 
 
-def _ernst(catalogus: Catalogus, analyse: Analyse, sleutels: dict[str, list[str]]) -> str | None:
+def _ernst(catalogus: Catalogus, w: Weging, analyse: Analyse, sleutels: dict[str, list[str]]) -> str | None:
     """Why the problems count as serious (vuistregel-gerichte-aanpak), or None."""
     redenen = []
-    if analyse.fase in INCIDENTFASEN:
+    if analyse.fase in w.incidentfasen:
         redenen.append(f"fase: {_klein(catalogus.titel(analyse.fase))}")
-    if ERNSTIGE_OORZAAK in sleutels:
-        redenen.append(f"oorzaak: {_klein(catalogus.titel(ERNSTIGE_OORZAAK))}")
+    for oorzaak in sorted(w.ernstige_oorzaken & sleutels.keys()):
+        redenen.append(f"oorzaak: {_klein(catalogus.titel(oorzaak))}")
     return " en ".join(redenen) or None
 
 
@@ -87,26 +78,23 @@ def _ernst(catalogus: Catalogus, analyse: Analyse, sleutels: dict[str, list[str]
 
 
 def _richtingen(
-    catalogus: Catalogus, sleutels: dict[str, list[str]], ernst: str | None, toegepast: set[str]
+    catalogus: Catalogus, w: Weging, sleutels: dict[str, list[str]], ernst: str | None, toegepast: set[str]
 ) -> tuple[list[Voorstel], set[str]]:
     tellingen = []
     for richting in _items(catalogus, "oplossingsrichting", Oplossingsrichting):
-        telling = _Telling(richting.id)
-        for signaal in SIGNALEN.get(richting.id, ()):
+        telling = _Telling(richting.id, _omschrijving(richting.tekst or " ".join(richting.wanneer[:1])))
+        for signaal in w.signalen.get(richting.id, ()):
             if signaal.id not in sleutels:
                 continue
             reden = _benoem(catalogus, signaal.id, sleutels[signaal.id])
-            if signaal.toelichting:
-                reden += f" — {signaal.toelichting}"
-            elif signaal.trefwoord:
-                citaat = _citaat(richting, signaal.trefwoord)
-                if citaat:
-                    reden += f" — {citaat}"
+            citaat = signaal.toelichting or _citaat(richting, signaal.wanneer, signaal.aanpak)
+            if citaat:
+                reden += f" — {citaat}"
             telling.tel(signaal.gewicht, reden, uit_analyse=True)
-        if ernst and richting.id == GEBIEDSGERICHTE_RICHTING:
+        if ernst and richting.id == w.gebiedsgerichte_richting:
             telling.tel(
-                GEWICHT_RICHTING_GERICHT,
-                f"{_vuistregel(catalogus, VUISTREGEL_GERICHT)}: gebiedsgerichte, integrale aanpak ({ernst})",
+                w.gewichten.richting_gericht,
+                f"gebiedsgerichte, integrale aanpak bij zware problemen ({ernst}) — {_vuistregel(catalogus, VUISTREGEL_GERICHT)}",
                 uit_analyse=False,
             )
             toegepast.add(VUISTREGEL_GERICHT)
@@ -119,81 +107,115 @@ def _richtingen(
 
 def _praktijkvoorbeelden(
     catalogus: Catalogus,
+    w: Weging,
     analyse: Analyse,
     gekozen: dict[str, tuple[str, ...]],
+    sleutels: dict[str, list[str]],
     rang: dict[str, int],
     ernst: str | None,
     toegepast: set[str],
 ) -> tuple[list[Voorstel], set[str]]:
+    g = w.gewichten
     oorzaken = _per_top(catalogus, gekozen["oorzaken"])
     locaties = _per_top(catalogus, gekozen["locaties"])
-    dichtbij = DIRECTE_WOONOMGEVING in locaties
+    dichtbij = w.directe_woonomgeving in locaties
+    conflict = [c for c in w.conflict if c in sleutels]
+    incident = analyse.fase in w.incidentfasen
     tellingen = []
     for pv in _items(catalogus, "praktijkvoorbeeld", Praktijkvoorbeeld):
-        telling = _Telling(pv.id)
+        telling = _Telling(pv.id, pv.kort or _omschrijving(pv.tekst), schaal=pv.schaal)
         richtingen = {_top(catalogus, r) for r in pv.oplossingsrichtingen}
 
         # P1: the best-ranked of its oplossingsrichtingen.
         beste = sorted((rang[r], r) for r in richtingen if r in rang)
-        if beste and beste[0][0] in RANGBONUS:
+        if beste and w.rangbonus(beste[0][0]):
             nummer, richting_id = beste[0]
+            plek = "bovenaan dit advies" if nummer == 1 else f"op plaats {nummer} in dit advies"
             telling.tel(
-                RANGBONUS[nummer],
-                f"oplossingsrichting: {_klein(catalogus.titel(richting_id))} (nr. {nummer} in dit advies)",
+                w.rangbonus(nummer),
+                f"hoort bij de oplossingsrichting {plek}: {_klein(catalogus.titel(richting_id))}",
                 uit_analyse=True,
             )
         # P2: shared oorzaken, parent level.
         for oorzaak in _uniek(_top(catalogus, o) for o in pv.oorzaken):
             if oorzaak in oorzaken:
-                telling.tel(GEWICHT_OORZAAK, _benoem(catalogus, oorzaak, oorzaken[oorzaak]), uit_analyse=True)
+                telling.tel(g.oorzaak, _benoem(catalogus, oorzaak, oorzaken[oorzaak]), uit_analyse=True)
         # P3: one of its locaties, parent level.
         gedeeld = [loc for loc in _uniek(_top(catalogus, loc) for loc in pv.locaties) if loc in locaties]
         if gedeeld:
             delen = [_benoem(catalogus, loc, locaties[loc], label=False) for loc in gedeeld]
-            telling.tel(GEWICHT_LOCATIE, "past bij: " + ", ".join(delen), uit_analyse=True)
-        # P4: shared doelgroepen; groups it is (also) made for that the room did not choose.
-        ontbrekend = []
-        for doelgroep in _uniek(pv.doelgroepen):
-            if doelgroep in gekozen["doelgroepen"]:
-                telling.tel(GEWICHT_DOELGROEP, _benoem(catalogus, doelgroep, [doelgroep]), uit_analyse=True)
-            elif doelgroep in SITUATIEDOELGROEPEN:
-                telling.tel(
-                    MALUS_SITUATIE,
-                    f"doelgroep: bedoeld voor {SITUATIEDOELGROEPEN[doelgroep]}, en dat staat niet in deze analyse",
-                    uit_analyse=True,
-                )
-            else:
-                ontbrekend.append(doelgroep)
-        if ontbrekend and gekozen["doelgroepen"]:
-            namen = ", ".join(_klein(catalogus.titel(d)) for d in ontbrekend)
+            telling.tel(g.locatie, "past bij: " + ", ".join(delen), uit_analyse=True)
+        _doelgroepen(catalogus, w, pv, gekozen["doelgroepen"], telling)
+        _fase(catalogus, w, pv, analyse.fase, telling)
+        # P6: what seed 002 names for after incidents (mediation only where there is a conflict).
+        bemiddelt_niets = pv.id in w.bemiddeling and not conflict
+        if incident and pv.id in w.na_incidenten and not bemiddelt_niets:
             telling.tel(
-                MALUS_DOELGROEP * len(ontbrekend), f"doelgroep: ook voor {namen} (niet gekozen)", uit_analyse=True
+                g.na_incidenten,
+                f"de handreiking noemt dit voorbeeld na incidenten ({_klein(catalogus.titel(analyse.fase or ''))})",
+                uit_analyse=True,
             )
-        # P5: the phases it is meant for.
-        if analyse.fase and pv.fasen:
-            if analyse.fase in pv.fasen:
-                telling.tel(GEWICHT_FASE, _benoem(catalogus, analyse.fase, [analyse.fase]), uit_analyse=True)
-            else:
-                bedoeld = ", ".join(_klein(catalogus.titel(f)) for f in pv.fasen)
-                telling.tel(
-                    MALUS_FASE,
-                    f"fase: bedoeld voor {bedoeld}, niet voor {_klein(catalogus.titel(analyse.fase))}",
-                    uit_analyse=True,
-                )
-        elif analyse.fase in INCIDENTFASEN and not pv.fasen:
+        # P7: mediation needs a conflict to mediate.
+        if bemiddelt_niets:
             telling.tel(
-                MALUS_FASE,
-                f"fase: de bron noemt dit niet voor {_klein(catalogus.titel(analyse.fase))}",
+                g.bemiddeling_zonder_conflict,
+                "bemiddeling: de analyse noemt geen conflict tussen buren om te bemiddelen",
                 uit_analyse=True,
             )
 
-        _vuistregels_pv(catalogus, pv, telling, richtingen, dichtbij, ernst, toegepast)
+        _vuistregels_pv(catalogus, w, pv, telling, richtingen, dichtbij, ernst, toegepast)
         tellingen.append(telling)
     return _rangschik(catalogus, tellingen)
 
 
+def _doelgroepen(
+    catalogus: Catalogus, w: Weging, pv: Praktijkvoorbeeld, gekozen: tuple[str, ...], telling: _Telling
+) -> None:
+    """P4: shared doelgroepen; groups it is (also) made for that the room did not choose."""
+    ontbrekend = []
+    for doelgroep in _uniek(pv.doelgroepen):
+        if doelgroep in gekozen:
+            telling.tel(w.gewichten.doelgroep, _benoem(catalogus, doelgroep, [doelgroep]), uit_analyse=True)
+        elif doelgroep in w.situatiedoelgroepen:
+            telling.tel(
+                w.gewichten.situatie,
+                f"doelgroep: bedoeld voor {w.situatiedoelgroepen[doelgroep]}, en dat staat niet in deze analyse",
+                uit_analyse=True,
+            )
+        else:
+            ontbrekend.append(doelgroep)
+    if ontbrekend and gekozen:
+        namen = ", ".join(_klein(catalogus.titel(d)) for d in ontbrekend)
+        telling.tel(
+            w.gewichten.doelgroep_anders * len(ontbrekend),
+            f"doelgroep: ook voor {namen} (niet gekozen)",
+            uit_analyse=True,
+        )
+
+
+def _fase(catalogus: Catalogus, w: Weging, pv: Praktijkvoorbeeld, fase: str | None, telling: _Telling) -> None:
+    """P5: the phases it is meant for; a mismatch weighs as much as a match."""
+    if fase and pv.fasen:
+        if fase in pv.fasen:
+            telling.tel(w.gewichten.fase, _benoem(catalogus, fase, [fase]), uit_analyse=True)
+        else:
+            bedoeld = ", ".join(_klein(catalogus.titel(f)) for f in pv.fasen)
+            telling.tel(
+                w.gewichten.fase_anders,
+                f"fase: bedoeld voor {bedoeld}, niet voor {_klein(catalogus.titel(fase))}",
+                uit_analyse=True,
+            )
+    elif fase in w.incidentfasen and not pv.fasen:
+        telling.tel(
+            w.gewichten.fase_onbekend_na_incidenten,
+            f"fase: de bron noemt dit niet voor {_klein(catalogus.titel(fase))}",
+            uit_analyse=True,
+        )
+
+
 def _vuistregels_pv(
     catalogus: Catalogus,
+    w: Weging,
     pv: Praktijkvoorbeeld,
     telling: _Telling,
     richtingen: set[str],
@@ -201,64 +223,68 @@ def _vuistregels_pv(
     ernst: str | None,
     toegepast: set[str],
 ) -> None:
+    g = w.gewichten
     # V1: small and recurring over large and one-off.
     delta = 0.0
     kenmerken: list[str] = []
     if pv.schaal == "kleinschalig":
-        delta, kenmerken = delta + 0.5, kenmerken + ["kleinschalig"]
+        delta, kenmerken = delta + g.kleinschalig, kenmerken + ["kleinschalig"]
     elif pv.schaal == "buurt":
-        delta, kenmerken = delta + 0.25, kenmerken + ["op buurtniveau"]
+        delta, kenmerken = delta + g.buurtniveau, kenmerken + ["op buurtniveau"]
     if pv.doorlopend is True:
-        delta, kenmerken = delta + 0.5, kenmerken + ["doorlopend"]
+        delta, kenmerken = delta + g.doorlopend, kenmerken + ["doorlopend"]
     elif pv.doorlopend is False:
-        delta, kenmerken = delta - 0.5, kenmerken + ["eenmalig"]
+        delta, kenmerken = delta + g.eenmalig, kenmerken + ["eenmalig"]
     if delta:
-        telling.tel(delta, f"{_vuistregel(catalogus, VUISTREGEL_KLEIN)}: {' en '.join(kenmerken)}", uit_analyse=False)
+        telling.tel(delta, f"{' en '.join(kenmerken)} — {_vuistregel(catalogus, VUISTREGEL_KLEIN)}", uit_analyse=False)
         toegepast.add(VUISTREGEL_KLEIN)
 
     # V2/V3: a shared interest and working together over talking about differences.
-    insteek = INSTEEK.get(pv.id)
-    if insteek == GEDEELD_BELANG:
+    if pv.insteek == GEDEELD_BELANG:
         telling.tel(
-            0.5, f"{_vuistregel(catalogus, VUISTREGEL_BELANG)}: samen werken aan een gedeeld belang", uit_analyse=False
+            g.gedeeld_belang,
+            f"samen werken aan een gedeeld belang — {_vuistregel(catalogus, VUISTREGEL_BELANG)}",
+            uit_analyse=False,
         )
         toegepast.update((VUISTREGEL_BELANG, VUISTREGEL_SAMEN))
-    elif insteek == VERSCHILLEN:
+    elif pv.insteek == VERSCHILLEN:
         telling.tel(
-            -0.5,
-            f"{_vuistregel(catalogus, VUISTREGEL_BELANG)}: hier staat praten over verschillen centraal",
+            g.verschillen,
+            f"hier staat praten over verschillen centraal — {_vuistregel(catalogus, VUISTREGEL_BELANG)}",
             uit_analyse=False,
         )
         toegepast.update((VUISTREGEL_BELANG, VUISTREGEL_SAMEN))
 
     # V4: close to home over larger scales, when the problem is close to home.
     if dichtbij:
-        if DIRECTE_WOONOMGEVING in {_top(catalogus, loc) for loc in pv.locaties}:
+        if w.directe_woonomgeving in {_top(catalogus, loc) for loc in pv.locaties}:
             telling.tel(
-                1.0,
-                f"{_vuistregel(catalogus, VUISTREGEL_DICHTBIJ)}: werkt in de directe woonomgeving",
+                g.dichtbij,
+                f"werkt in de directe woonomgeving — {_vuistregel(catalogus, VUISTREGEL_DICHTBIJ)}",
                 uit_analyse=False,
             )
             toegepast.add(VUISTREGEL_DICHTBIJ)
         elif pv.schaal == "gemeente":
             telling.tel(
-                -0.5, f"{_vuistregel(catalogus, VUISTREGEL_DICHTBIJ)}: werkt op gemeenteniveau", uit_analyse=False
+                g.gemeenteniveau_dichtbij,
+                f"werkt op gemeenteniveau — {_vuistregel(catalogus, VUISTREGEL_DICHTBIJ)}",
+                uit_analyse=False,
             )
             toegepast.add(VUISTREGEL_DICHTBIJ)
 
     # V5: serious problems ask for a focused approach of the hotspots.
     if ernst:
-        if GEBIEDSGERICHTE_RICHTING in richtingen:
+        if w.gebiedsgerichte_richting in richtingen:
             telling.tel(
-                1.0,
-                f"{_vuistregel(catalogus, VUISTREGEL_GERICHT)}: gerichte aanpak van de brandhaarden ({ernst})",
+                g.gericht,
+                f"gerichte aanpak van de brandhaarden ({ernst}) — {_vuistregel(catalogus, VUISTREGEL_GERICHT)}",
                 uit_analyse=False,
             )
             toegepast.add(VUISTREGEL_GERICHT)
         elif pv.schaal == "gemeente":
             telling.tel(
-                -0.5,
-                f"{_vuistregel(catalogus, VUISTREGEL_GERICHT)}: algemeen gemeentebreed beleid ({ernst})",
+                g.gemeentebreed_bij_ernst,
+                f"algemeen gemeentebreed beleid ({ernst}) — {_vuistregel(catalogus, VUISTREGEL_GERICHT)}",
                 uit_analyse=False,
             )
             toegepast.add(VUISTREGEL_GERICHT)

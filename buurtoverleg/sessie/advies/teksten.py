@@ -11,7 +11,6 @@ import re
 from ...content import Catalogus
 from ...content.schema import Oplossingsrichting
 from .analyse import _uniek
-from .gewichten import SAMOS_SJABLONEN
 
 LABELS = {
     "oorzaak": "oorzaak",
@@ -38,12 +37,13 @@ def _benoem(catalogus: Catalogus, sleutel: str, via: list[str], *, label: bool =
 
 
 def _vuistregel(catalogus: Catalogus, vuistregel_id: str) -> str:
+    """'vuistregel: klein en vaak boven groot en eenmalig', the rule in the room's own words."""
     titel = catalogus.titel(vuistregel_id)
-    return f"vuistregel '{titel}'" if titel != vuistregel_id else "vuistregel"
+    return f"vuistregel: {_klein(titel)}" if titel != vuistregel_id else "vuistregel"
 
 
-def _samos(catalogus: Catalogus) -> str:
-    sjablonen = [s for s in SAMOS_SJABLONEN if catalogus.entries.get(s) and catalogus.entries[s].soort == "template"]
+def _samos(catalogus: Catalogus, samos_sjablonen: tuple[str, ...]) -> str:
+    sjablonen = [s for s in samos_sjablonen if catalogus.entries.get(s) and catalogus.entries[s].soort == "template"]
     hint = (
         "Er zijn incidenten of er is escalatie: bespreek de situatie ook in een SAMOS-kernteam "
         "(gestructureerde signalering en aanpak van onrust en spanningen, uit de handreiking "
@@ -66,10 +66,14 @@ def _klein(titel: str) -> str:
     return titel
 
 
-def _citaat(richting: Oplossingsrichting, trefwoord: str) -> str | None:
-    """The richting's own `wanneer` line (else interventietype) that contains the keyword."""
-    for kop, regels in (("wanneer", richting.wanneer), ("aanpak", richting.interventietypen)):
-        for regel in regels:
-            if trefwoord.lower() in regel.lower():
-                return f"{kop}: {regel.rstrip('.')}"
+def _citaat(richting: Oplossingsrichting, wanneer: int | None, aanpak: int | None) -> str | None:
+    """The richting's own `wanneer` (or aanpak) line that a signal names, 1-based."""
+    for kop, regels, nummer in (("wanneer", richting.wanneer, wanneer), ("aanpak", richting.interventietypen, aanpak)):
+        if nummer is not None and 1 <= nummer <= len(regels):
+            return f"{kop}: {regels[nummer - 1].rstrip('.')}"
     return None
+
+
+def _omschrijving(tekst: str) -> str:
+    """The first sentence of a text: what an item is, in one line next to its title."""
+    return re.split(r"(?<=[.!?])\s+", " ".join(tekst.split()), maxsplit=1)[0]
