@@ -37,7 +37,7 @@ CSS = """
 <style>
   .nicegui-content { padding: 0 !important; }
   .q-page { min-height: 0 !important; }
-  .beamer { position: fixed; inset: 0; display: flex; flex-direction: column; gap: 0.75rem;
+  .beamer { position: fixed; inset: 0; background: #fff; display: flex; flex-direction: column; gap: 0.75rem;
             padding: 1rem 2rem 1rem 2rem; line-height: 1.2; overflow-wrap: anywhere; }
   .beamer .beamer-rest { flex: 1 1 0; min-height: 0; }
   .beamer-kort .beamer-detail { display: none !important; }
