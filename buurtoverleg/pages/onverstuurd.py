@@ -40,7 +40,10 @@ class Onverstuurd:
         server answered is not sent again, unless its prompt closed (then it is shown)."""
         async with self._bezig:
             staat = self._staat
-            bewaard = await geheugen.lees_alles(staat.voorvoegsel)
+            # in this page-long column: after a refusal the tap's own button may be gone in a
+            # redraw (its prompt closed meanwhile), and JavaScript needs a living element's client
+            with self._vak:
+                bewaard = await geheugen.lees_alles(staat.voorvoegsel)
             for sleutel, waarde in bewaard.items():  # drafts typed while the server did not hear them
                 if sleutel.startswith("concept:") and waarde not in (None, ""):
                     staat.concept[sleutel.removeprefix("concept:")] = waarde
