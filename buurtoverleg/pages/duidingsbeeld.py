@@ -20,6 +20,7 @@ from nicegui import ui
 
 from ..kleuren import domeinkleur, tekstkleur_op
 from ..sessie.duidingsbeeld import Beeldronde, Domeinrij, Duidingsbeeld
+from ..sessie.oordeel import rondenaam
 from ..sessie.toestand import DOMEINEN
 from .gedeeld import oordeelkleur
 
@@ -50,7 +51,7 @@ def duidingsbeeld(beeld: Duidingsbeeld, *, compact: bool = False) -> None:
 
 def _rondekop(ronde: Beeldronde, schaal: float) -> None:
     with ui.row().classes("items-center gap-3"):
-        ui.label(f"Ronde {ronde.ronde}").classes("font-bold").style(f"font-size: {3.0 * schaal:.2f}vh")
+        ui.label(rondenaam(ronde.ronde)).classes("font-bold").style(f"font-size: {3.0 * schaal:.2f}vh")
         ui.label(ronde.oordeel).classes("font-bold").style(
             f"font-size: {2.6 * schaal:.2f}vh; color: {oordeelkleur(ronde.oordeel, '#555')}"
         )

@@ -15,6 +15,7 @@ from starlette.requests import Request
 from .. import qr
 from ..appcontext import Context
 from ..sessie.dienst import Dienst
+from ..sessie.oordeel import rondenaam
 from ..sessie.overgangen import Handeling as H
 from ..sessie.overgangen import toegestaan
 from ..sessie.toestand import DOMEINEN, MEETING_STATUS, ROLLEN, STAP_STATUS, SignaalKaart, Vergadering, Vraag
@@ -224,7 +225,7 @@ def registreer(ctx: Context) -> None:
                     for o in onenigheden:
                         with ui.card().classes("w-full"):
                             ui.label(f"{o.stap_titel}: {o.vraag}").classes("font-semibold")
-                            ui.label(f"Ronde {o.ronde}: {o.zin or o.samenvatting}")
+                            ui.label(f"{rondenaam(o.ronde)}: {o.zin or o.samenvatting}")
                             vervolg(o)
                             with ui.row():
                                 if o.volgende == "bespreken":

@@ -17,6 +17,7 @@ from .overeenstemming import VERDEELD
 from .overgangen import Stapstatus
 from .toestand import Onenigheid, Uitkomst, Uitslag, Vraag, verdeling
 from .verloop import Verloop
+from .vooraf import rondes_met_vooraf
 
 MAX_TOELICHTING = 1000
 UITKOMSTSOORTEN = ("vastgesteld", "geen-overeenstemming")
@@ -87,7 +88,7 @@ class Uitslagen:
                     )
                 ).all()
                 rondes = []
-                for ronde in range(1, laatste + 1):
+                for ronde in rondes_met_vooraf(laatste, {r.round for r in rijen}, meeting.status):
                     antwoorden = [(r.domain, r.value) for r in rijen if r.round == ronde]
                     d = beoordeel(vraag, ronde, antwoorden, geordend=geordend, drempels=drempels)
                     if d is not None:
@@ -120,7 +121,7 @@ class Uitslagen:
                 antwoorden = [tuple(r) for r in rijen]
                 oordelen = [
                     d
-                    for ronde in range(1, laatste + 1)
+                    for ronde in rondes_met_vooraf(laatste, {a[0] for a in antwoorden}, meeting.status)
                     if (
                         d := beoordeel(
                             vraag,
