@@ -54,6 +54,7 @@ def registreer(ctx: Context) -> None:
             with ui.row().classes("gap-4 text-sm"):
                 ui.link("Beamer openen", f"/scherm/{links.projector_token}", new_tab=True)
                 ui.link("Notulen", f"/notulen/{links.secretary_token}", new_tab=True)
+                ui.link("Vooraf", f"/leiding/{token}/vooraf", new_tab=True)  # the pre-round (pages/voorafbeheer.py)
                 ui.label(f"Deelnemers: {basis}/doe · code {links.join_code}").classes("font-mono")
             if qr.alleen_hier(ctx.instellingen.host, ctx.instellingen.publieke_url):
                 ui.label(ALLEEN_HIER).classes("text-base font-semibold").style(f"color: {KLEUR['verdeeld']}").props(

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -33,6 +33,7 @@ from .fouten import Geweigerd
 from .invoer import tekst as _tekst
 from .oordeel import VOORAF
 from .overgangen import Overlegstatus
+from .overleggegevens import TIJDZONE
 from .rolcontrole import als_deelnemer, als_leiding
 from .toestand import DOMEINEN, Vraag
 from .vraagtypen import vraagtype
@@ -124,6 +125,16 @@ class A4:
     """(prompt, the choice as people read it, '' when none)."""
 
 
+def naar_utc(lokaal: datetime) -> datetime:
+    """A moment typed in Dutch local time as stored (UTC, naive)."""
+    return lokaal.replace(tzinfo=TIJDZONE).astimezone(UTC).replace(tzinfo=None)
+
+
+def lokaal(utc: datetime | None) -> datetime | None:
+    """A stored moment as people in the meeting read it (Dutch local time, naive)."""
+    return None if utc is None else utc.replace(tzinfo=UTC).astimezone(TIJDZONE).replace(tzinfo=None)
+
+
 def is_open(pre: PreRound, meeting: Meeting, nu: datetime) -> bool:
     """Members may answer until the deadline, unless closed early or the meeting has begun."""
     return meeting.status == Overlegstatus.LOBBY and pre.closed_at is None and nu < pre.deadline
@@ -151,16 +162,24 @@ class Vooraf:
 
     # ------------------------------------------------------------------ facilitator
 
-    def open(self, token: str, deadline: datetime) -> None:
-        """Open the pre-round, or move its deadline (extend, or reopen after closing)."""
+    def leiding(self, token: str) -> Voorafleiding:
+        """The facilitator's handle for this link (`Voorafleiding`)."""
+        return Voorafleiding(self, token)
+
+    def open(self, token: str, deadline_lokaal: datetime) -> None:
+        """Open the pre-round, or move its deadline (extend, or reopen after closing); the
+        deadline in Dutch local time, as the facilitator types it."""
         e = self.eenheid
+        if not isinstance(deadline_lokaal, datetime):
+            raise Geweigerd("Kies een datum en tijd voor de deadline.")
+        deadline = naar_utc(deadline_lokaal)
         with e.schrijf() as s:
             meeting = als_leiding(s, token)
             if meeting.status != Overlegstatus.LOBBY:
                 raise Geweigerd("Het overleg is al begonnen: vooraf invullen kan niet meer.")
             if deadline <= e.nu():
                 raise Geweigerd("Kies een deadline in de toekomst.")
-            if deadline.date() > meeting.datum:
+            if deadline_lokaal.date() > meeting.datum:
                 raise Geweigerd("De deadline moet vóór of op de dag van het overleg liggen.")
             pre = _pre(s, meeting.id)
             if pre is None:
@@ -213,12 +232,14 @@ class Vooraf:
                     p.organisation,
                     DOMEINEN.get(p.domain, p.domain),
                     "nog niets" if p.id not in bewaard else "concept" if bewaard[p.id] is None else "ingeleverd",
-                    bewaard.get(p.id),
+                    lokaal(bewaard.get(p.id)),
                 )
                 for p in meeting.participants
                 if p.role == "deelnemer"
             )
-            return Voorafoverzicht(pre.deadline, open_, pre.closed_at, not open_ or pre.revealed, leden)
+            return Voorafoverzicht(
+                _lokaal(pre.deadline), open_, lokaal(pre.closed_at), not open_ or pre.revealed, leden
+            )
 
     def alle_a4(self, token: str) -> list[A4]:
         """Every handed-in member's page, for the facilitator, once the answers may be read."""
@@ -251,7 +272,7 @@ class Vooraf:
             return Voorafstand(
                 meeting.buurt,
                 meeting.datum,
-                pre.deadline,
+                _lokaal(pre.deadline),
                 is_open(pre, meeting, e.nu()),
                 e.catalogus.get(UITLEG).tekst if UITLEG in e.catalogus.entries else "",
                 self._groepen(),
@@ -265,7 +286,7 @@ class Vooraf:
             rij = _antwoord(s, deelnemer_id)
             if rij is None:
                 return Mijnvooraf({}, {}, None, None)
-            return Mijnvooraf(dict(rij.texts), dict(rij.choices), rij.submitted_at, rij.updated_at)
+            return Mijnvooraf(dict(rij.texts), dict(rij.choices), lokaal(rij.submitted_at), lokaal(rij.updated_at))
 
     def bewaar(
         self, meeting_id: int, deelnemer_id: int, teksten: dict[str, Any], keuzes: dict[str, Any], *, inleveren: bool
@@ -380,10 +401,16 @@ class Vooraf:
             lid.name,
             lid.organisation,
             DOMEINEN.get(lid.domain, lid.domain),
-            rij.submitted_at,
+            lokaal(rij.submitted_at),
             groepen,
             tuple(inschat),
         )
+
+
+def _lokaal(utc: datetime) -> datetime:
+    moment = lokaal(utc)
+    assert moment is not None
+    return moment
 
 
 def _pre(s: Session, meeting_id: int) -> PreRound | None:
@@ -392,3 +419,27 @@ def _pre(s: Session, meeting_id: int) -> PreRound | None:
 
 def _antwoord(s: Session, deelnemer_id: int) -> PreRoundAnswer | None:
     return s.scalar(select(PreRoundAnswer).where(PreRoundAnswer.participant_id == deelnemer_id))
+
+
+class Voorafleiding:
+    """The facilitator's handle on the pre-round, made from the facilitator link: pages may
+    only call it once let in for that link (`pages.gedeeld`), and every call checks it again."""
+
+    def __init__(self, vooraf: Vooraf, token: str) -> None:
+        self._vooraf = vooraf
+        self._token = token
+
+    def open(self, deadline_lokaal: datetime) -> None:
+        self._vooraf.open(self._token, deadline_lokaal)
+
+    def sluit(self) -> None:
+        self._vooraf.sluit(self._token)
+
+    def toon(self) -> None:
+        self._vooraf.toon(self._token)
+
+    def overzicht(self) -> Voorafoverzicht | None:
+        return self._vooraf.overzicht(self._token)
+
+    def alle_a4(self) -> list[A4]:
+        return self._vooraf.alle_a4(self._token)

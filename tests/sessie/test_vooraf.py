@@ -5,6 +5,7 @@ handed-in answers are round 0 of the same verdicts, pictures and minutes as a li
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -12,7 +13,9 @@ from buurtoverleg.sessie.dienst import Dienst
 from buurtoverleg.sessie.fouten import Geweigerd
 from buurtoverleg.sessie.oordeel import VOORAF, rondenaam, verschuiving
 from buurtoverleg.sessie.vooraf import MAX_ANTWOORD, rondes_met_vooraf
+from buurtoverleg.storage import Database
 from tests.conftest import Nepklok
+from tests.sessie.test_bewaren import _in_bestanden, _noemt, _organisator, _rijen
 
 DEADLINE = datetime(2026, 11, 27, 17, 0)
 """Four days after the clock's start (23 November, 19:00); the meeting is on the 30th."""
@@ -181,3 +184,50 @@ def test_toon_laat_de_antwoorden_eerder_lezen(dienst: Dienst):
 )
 def test_welke_rondes_een_stap_toont(laatste: int, gevuld: set[int], status: str, verwacht: list[int]):
     assert rondes_met_vooraf(laatste, gevuld, status) == verwacht
+
+
+# ---------------------------------------------------------------------- deletion and anonymising
+
+TEKST = "Mevrouw Oosterhout van de hoek zag de vernieling"
+"""A pre-round text that names a resident: only removing the text protects her."""
+
+
+def _met_vooraf(dienst: Dienst, klok: Nepklok) -> tuple[int, str]:
+    m, t, leden = _overleg(dienst)
+    for lid in leden:
+        dienst.vooraf.bewaar(m, lid, {"bob-beeld-gebeurd": TEKST}, {"test-fase": "fase-ongemak"}, inleveren=True)
+    dienst.vooraf.bewaar(m, leden[0], {"bob-beeld-onrust": TEKST}, {}, inleveren=True)
+    leiding = dienst.leiding(t)
+    leiding.start()
+    leiding.beeindig()
+    return m, t
+
+
+def test_verwijderen_wist_namen_en_teksten_van_vooraf_ook_uit_de_bestanden(
+    dienst: Dienst, db: Database, klok: Nepklok, tmp_path: Path
+):
+    bewijs = _organisator(dienst, tmp_path)
+    m, _t = _met_vooraf(dienst, klok)
+    namen = [lid[0] for lid in LEDEN] + [TEKST]
+    assert _in_bestanden(tmp_path, "test.sqlite*", namen), "the files hold them before"
+    weg = dienst.organisator(bewijs).verwijder_overleg(m, exportmap=tmp_path / "exports", archief=tmp_path / "archief")
+    assert weg.rijen["voorafantwoorden"] == 3
+    alles = _rijen(db)
+    assert alles["pre_round"] == [] and alles["pre_round_answer"] == []
+    assert _noemt(alles, namen) == []
+    assert _in_bestanden(tmp_path, "test.sqlite*", namen) == [], "no pre-round name or text left in the SQLite files"
+
+
+def test_anonimiseren_haalt_de_teksten_van_vooraf_weg_en_houdt_de_ronde(
+    dienst: Dienst, db: Database, klok: Nepklok, tmp_path: Path
+):
+    m, _t = _met_vooraf(dienst, klok)
+    voor = dienst.lezen.oordelen(m, 0)
+    klok.tijd = datetime(2028, 1, 1, 9, 0)
+    opruiming = dienst.bewaren.ruim_op(12, "anonimiseren", exportmap=tmp_path / "exports")
+    assert [r.meeting_id for r in opruiming.regels] == [m]
+    assert opruiming.regels[0].wijzigingen["voorafteksten"] == 3
+    namen = [lid[0] for lid in LEDEN] + [TEKST]
+    assert _noemt(_rijen(db), namen) == []
+    assert _in_bestanden(tmp_path, "test.sqlite*", namen) == []
+    assert dienst.lezen.oordelen(m, 0) == voor, "the pre-round still counts, as the live rounds do"
