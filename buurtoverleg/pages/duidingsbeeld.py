@@ -20,7 +20,7 @@ from nicegui import ui
 
 from ..kleuren import domeinkleur, tekstkleur_op
 from ..sessie.duidingsbeeld import Beeldronde, Domeinrij, Duidingsbeeld
-from ..sessie.oordeel import rondenaam
+from ..sessie.oordeel import VOORAF, rondenaam
 from ..sessie.toestand import DOMEINEN
 from .gedeeld import oordeelkleur
 
@@ -42,7 +42,7 @@ def duidingsbeeld(beeld: Duidingsbeeld, *, compact: bool = False) -> None:
     ):
         for ronde in rondes:
             with ui.column().classes("gap-1 min-w-0 grow").props(f'data-ronde="{ronde.ronde}"'):
-                if len(rondes) > 1:
+                if len(rondes) > 1 or ronde.ronde == VOORAF:  # alone, the pre-round still says what it is
                     _rondekop(ronde, schaal)
                 later = ronde is not rondes[0]
                 _raster(beeld, ronde, schaal, toon_verschoven=ronde is not beeld.rondes[0], kort=later)

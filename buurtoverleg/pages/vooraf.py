@@ -97,7 +97,7 @@ async def _formulier(ctx: Context, meeting_id: int, ik: Deelnemer, stand: Vooraf
                 kleur = KLEUR["eensgezind"]
             elif m.bijgewerkt_op is not None:
                 tekst = f"Concept bewaard op {moment(m.bijgewerkt_op)}. Nog niet ingeleverd."
-                kleur = KLEUR["verdeeld"]
+                kleur = KLEUR["dicht bij elkaar"]  # amber: to do, not wrong
             else:
                 tekst, kleur = f"Invullen kan tot {moment(stand.deadline)}.", KLEUR["primair"]
             status.set_text(tekst)

@@ -19,16 +19,24 @@ import pytest
 
 from tests.pages.browser import Browser, knop_xpath, waarom_overslaan
 from tests.pages.test_browser import BEAMER, LEIDING, TELEFOON, aanmelden, browsers, server, toegankelijk  # noqa: F401
-from tests.pages.test_duiding_browser import _dienst, _rijen
+from tests.pages.test_duiding_browser import _dienst, _rijen, volgende
 
 REDEN = waarom_overslaan()
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(REDEN is not None, reason=REDEN or "")]
 
 LEDEN = (
-    # name, organisation, domain as the list shows it, domain key, fase, what happened
-    ("Sander", "Politie Overvecht", "Politie", "politie", "Incidenten", "Ruit ingegooid bij de moskee."),
-    ("Mariëlle", "Buurtteam", "Welzijn / opbouwwerk", "welzijn", "Ongemak", "Bewoners praten erover op het plein."),
-    ("Eline", "Wijkbureau", "Gemeente", "gemeente", "Onderhuidse spanningen", "Meldingen bij de gemeente."),
+    # name, organisation, domain as the list shows it, domain key, fase, what happened, ernst
+    ("Sander", "Politie Overvecht", "Politie", "politie", "Incidenten", "Ruit ingegooid bij de moskee.", "4"),
+    (
+        "Mariëlle",
+        "Buurtteam",
+        "Welzijn / opbouwwerk",
+        "welzijn",
+        "Ongemak",
+        "Bewoners praten erover op het plein.",
+        "2",
+    ),
+    ("Eline", "Wijkbureau", "Gemeente", "gemeente", "Onderhuidse spanningen", "Meldingen bij de gemeente.", "3"),
 )
 
 
@@ -85,7 +93,7 @@ def test_drie_leden_vooraf_en_het_overleg_begint_met_hun_beeld(server, browsers)
     leiding, beamer, *leden = browsers(
         ("leiding", LEIDING, False),
         ("beamer", BEAMER, False),
-        *((f"lid-{d}", TELEFOON, True) for *_, d, _f, _t in LEDEN),
+        *((f"lid-{lid[3]}", TELEFOON, True) for lid in LEDEN),
     )
 
     # the facilitator opens the pre-round (default deadline: in three days, 17:00)
@@ -103,6 +111,7 @@ def test_drie_leden_vooraf_en_het_overleg_begint_met_hun_beeld(server, browsers)
     sander.zie("Vooraf · Buurtoverleg Overvecht")
     _schrijf(sander, "bob-beeld-gebeurd", LEDEN[0][5])
     _kies(sander, "test-fase", LEDEN[0][4])
+    _kies(sander, "test-ernst", LEDEN[0][6])
     _knop(sander, "Inleveren")
     sander.zie("Ingeleverd op")
     leiding.zie("1 van 1 ingeleverd")  # live, without reloading
@@ -113,6 +122,7 @@ def test_drie_leden_vooraf_en_het_overleg_begint_met_hun_beeld(server, browsers)
     aanmelden(marielle, link, *LEDEN[1][:3], lobby=False)
     _schrijf(marielle, "bob-beeld-gebeurd", LEDEN[1][5])
     _kies(marielle, "test-fase", LEDEN[1][4])
+    _kies(marielle, "test-ernst", LEDEN[1][6])
     _knop(marielle, "Concept bewaren")
     marielle.zie("Concept bewaard op")
     leiding.zie("1 van 2 ingeleverd")
@@ -123,6 +133,7 @@ def test_drie_leden_vooraf_en_het_overleg_begint_met_hun_beeld(server, browsers)
     aanmelden(eline, link, *LEDEN[2][:3], lobby=False)
     _schrijf(eline, "bob-beeld-gebeurd", LEDEN[2][5])
     _kies(eline, "test-fase", LEDEN[2][4])
+    _kies(eline, "test-ernst", LEDEN[2][6])
     _knop(eline, "Inleveren")
     eline.zie("Ingeleverd op")
     marielle.open(link)
@@ -165,9 +176,24 @@ def test_drie_leden_vooraf_en_het_overleg_begint_met_hun_beeld(server, browsers)
     }
     assert beamer.elementen("//*[@data-ronde='0']"), "the round on the wall is the pre-round"
     beamer.zie("VERDEELD")
+    beamer.zie("Vooraf")
     beamer.screenshot("vooraf-beamer-eerste-stap")
+
+    # the next step: the room answers live, and the wall shows 'Vooraf' beside 'Ronde 1'
+    volgende(leiding, "stap 2: Ernst en vormen")
+    ids = {d.domein: d.id for d in dienst.lezen.vergadering(m).deelnemers}
+    for domein, ernst in (("politie", 3), ("welzijn", 3), ("gemeente", 3)):
+        dienst.deelnemer(m, ids[domein]).antwoord("test-ernst", ernst)
+    leiding.knop("Uitslag tonen")  # the answers went in through the database, not this server
+    beamer.wacht(
+        lambda: beamer.elementen("//*[@data-ronde='0']") and beamer.elementen("//*[@data-ronde='1']"),
+        "vooraf en ronde 1 naast elkaar",
+    )
+    beamer.zie("Ronde 1")
+    beamer.screenshot("vooraf-beamer-naast-ronde-1")
 
     # the minutes have the vooraf round
     notulist = leiding
     notulist.open(f"{server.url}/notulen/{links.secretary_token}")
     notulist.zie_patroon(r"Vooraf \(3 antwoorden\)")
+    notulist.zie_patroon(r"Ronde 1 \(3 antwoorden\)")
