@@ -117,7 +117,7 @@ async def _formulier(ctx: Context, meeting_id: int, ik: Deelnemer, stand: Vooraf
                         ui.label(vraag.uitleg).classes("text-sm text-gray-600")
                     veld = ui.textarea(value=mijn.teksten.get(vraag.id, ""))
                     veld.props(f"outlined autogrow maxlength={MAX_ANTWOORD}").props(f'aria-label="{vraag.titel}"')
-                    veld.classes("w-full text-base")
+                    veld.classes("w-full text-base").mark(f"vooraf-{vraag.id}")
                     veld.set_enabled(stand.open)
                     teksten[vraag.id] = veld
 

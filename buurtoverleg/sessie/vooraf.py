@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from ..content.schema import Item, Prompt, Template
 from ..storage.models import Meeting, Participant, PreRound, PreRoundAnswer, Response
-from .eenheid import Eenheid
+from .eenheid import Eenheid, alleen_lezen
 from .fouten import Geweigerd
 from .invoer import tekst as _tekst
 from .oordeel import VOORAF
@@ -211,6 +211,7 @@ class Vooraf:
             pre.revealed = True
             e.noteer(s, meeting.id, "deelnemers")
 
+    @alleen_lezen
     def overzicht(self, token: str) -> Voorafoverzicht | None:
         e = self.eenheid
         with e.lees() as s:
@@ -241,6 +242,7 @@ class Vooraf:
                 _lokaal(pre.deadline), open_, lokaal(pre.closed_at), not open_ or pre.revealed, leden
             )
 
+    @alleen_lezen
     def alle_a4(self, token: str) -> list[A4]:
         """Every handed-in member's page, for the facilitator, once the answers may be read."""
         e = self.eenheid
@@ -260,6 +262,7 @@ class Vooraf:
 
     # ------------------------------------------------------------------ member
 
+    @alleen_lezen
     def stand(self, meeting_id: int) -> Voorafstand | None:
         """The member's form, or None when the meeting has no pre-round."""
         e = self.eenheid
@@ -279,6 +282,7 @@ class Vooraf:
                 tuple(e.vraag(p) for p in inschattingen(template)),
             )
 
+    @alleen_lezen
     def mijn(self, meeting_id: int, deelnemer_id: int) -> Mijnvooraf:
         e = self.eenheid
         with e.lees() as s:
@@ -343,6 +347,7 @@ class Vooraf:
                     )
             e.noteer(s, meeting_id, "deelnemers")
 
+    @alleen_lezen
     def a4(self, meeting_id: int, deelnemer_id: int) -> A4:
         """The member's own page: what they wrote, whether handed in or still a draft."""
         e = self.eenheid
@@ -438,8 +443,10 @@ class Voorafleiding:
     def toon(self) -> None:
         self._vooraf.toon(self._token)
 
+    @alleen_lezen
     def overzicht(self) -> Voorafoverzicht | None:
         return self._vooraf.overzicht(self._token)
 
+    @alleen_lezen
     def alle_a4(self) -> list[A4]:
         return self._vooraf.alle_a4(self._token)
