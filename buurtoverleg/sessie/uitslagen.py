@@ -163,9 +163,9 @@ class Uitslagen:
                     beelden = self.beelden(meeting_id, stap.positie)
                 beeld = beelden.get(vraag_id)
                 vraag = next(q for q in stap.vragen if q.id == vraag_id)
-                if stap.ronde > laatste.ronde:
+                if stap.ronde > laatste.ronde and stap.status != Stapstatus.ONTHULD:
                     volgende = "nieuwe ronde"  # the room is voting again
-                elif laatste.ronde == 1:
+                elif laatste.ronde <= 1:  # the first picture the room saw: live, or the pre-round (0)
                     volgende = "bespreken"
                 else:
                     volgende = "uitkomst vastleggen"  # discussed and re-voted, still divided

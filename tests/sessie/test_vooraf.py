@@ -99,6 +99,8 @@ def test_drie_leden_op_eigen_dagen_en_een_concept_telt_pas_na_inleveren(dienst: 
     assert rijen["gemeente"][fasen.index("onderhuidse spanningen")] == 1
     assert rijen["welzijn"][fasen.index("ongemak")] == 1
     assert beeld.rondes[0].oordeel == dienst.lezen.oordelen(m, 0)["test-fase"][0].oordeel
+    (open_,) = dienst.lezen.onenigheden(m)
+    assert (open_.vraag_id, open_.ronde, open_.volgende) == ("test-fase", VOORAF, "bespreken")
 
 
 def test_de_zaal_stemt_opnieuw_en_de_notulen_tonen_vooraf_ernaast(dienst: Dienst, klok: Nepklok):
