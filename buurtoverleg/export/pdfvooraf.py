@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from reportlab.lib.pagesizes import A4 as A4_FORMAAT
 from reportlab.platypus import Flowable, KeepInFrame, PageBreak, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from ..sessie.vooraf import A4
+from ..sessie.voorafstand import A4
 from . import tekst as t
 from .pdfopmaak import BOVEN, BREEDTE, HOOGTE, LIJN, MARGE, ONDER, VLAK, _p
 

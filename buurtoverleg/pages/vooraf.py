@@ -19,7 +19,8 @@ from ..appcontext import Context
 from ..export.pdfvooraf import a4_pdf
 from ..sessie.codes import normaliseer_code
 from ..sessie.toestand import DOMEINEN, Deelnemer, Vraag
-from ..sessie.vooraf import MAX_ANTWOORD, Mijnvooraf, Voorafstand
+from ..sessie.vooraf import MAX_ANTWOORD
+from ..sessie.voorafstand import Mijnvooraf, Voorafstand
 from ..toegang import te_veel
 from .deelnemer import _aanmeldformulier, _codeformulier
 from .gedeeld import GETYPT, KLEUR, Mislukt, Storing, doe, kopniveau, probeer, stopt_stil

@@ -18,7 +18,8 @@ from starlette.requests import Request
 from .. import qr
 from ..appcontext import Context
 from ..export.pdfvooraf import a4_pdf
-from ..sessie.vooraf import Voorafleiding, Voorafoverzicht, lokaal
+from ..sessie.vooraf import Voorafleiding
+from ..sessie.voorafstand import Voorafoverzicht, lokaal
 from . import pincode
 from .gedeeld import GETYPT, KLEUR, Mislukt, doe, kopniveau, probeer, stopt_stil
 from .volgen import Deel, volg

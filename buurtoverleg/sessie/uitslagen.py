@@ -17,7 +17,7 @@ from .overeenstemming import VERDEELD
 from .overgangen import Stapstatus
 from .toestand import Onenigheid, Uitkomst, Uitslag, Vraag, verdeling
 from .verloop import Verloop
-from .vooraf import rondes_met_vooraf
+from .voorafstand import rondes_met_vooraf
 
 MAX_TOELICHTING = 1000
 UITKOMSTSOORTEN = ("vastgesteld", "geen-overeenstemming")

@@ -12,7 +12,8 @@ import pytest
 from buurtoverleg.sessie.dienst import Dienst
 from buurtoverleg.sessie.fouten import Geweigerd
 from buurtoverleg.sessie.oordeel import VOORAF, rondenaam, verschuiving
-from buurtoverleg.sessie.vooraf import MAX_ANTWOORD, rondes_met_vooraf
+from buurtoverleg.sessie.vooraf import MAX_ANTWOORD
+from buurtoverleg.sessie.voorafstand import rondes_met_vooraf
 from buurtoverleg.storage import Database
 from tests.conftest import Nepklok
 from tests.sessie.test_bewaren import _in_bestanden, _noemt, _organisator, _rijen
