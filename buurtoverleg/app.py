@@ -55,7 +55,7 @@ def bouw_app(instellingen: Instellingen) -> Context:
     ctx.dienst.organisatorcontrole = ctx.organisator  # only the organiser may delete meetings
     _bewaartermijn(ctx)
 
-    from .pages import deelnemer, home, leiding, notulen, scherm, socketwacht
+    from .pages import deelnemer, home, leiding, notulen, scherm, socketwacht, vooraf, voorafbeheer
     from .pages.gedeeld import huisstijl
 
     huisstijl()
@@ -63,7 +63,7 @@ def bouw_app(instellingen: Instellingen) -> Context:
     if qr.lan_adres() is None and not instellingen.publieke_url:
         log.warning("geen netwerkadres gevonden: start met --public-url zodat telefoons de QR-code kunnen gebruiken")
 
-    for module in (home, deelnemer, leiding, scherm, notulen):
+    for module in (home, deelnemer, leiding, scherm, notulen, vooraf, voorafbeheer):
         module.registreer(ctx)
 
     @app.get("/health")

@@ -24,6 +24,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from ..kleuren import KLEUR
 from ..sessie.notulen import Actieregel, Notulen, Signaalregel, Stapverslag, Vraagverslag
+from ..sessie.oordeel import rondenaam
 from . import tekst as t
 
 BLAUW = RGBColor.from_string(KLEUR["primair"].removeprefix("#").upper())
@@ -195,7 +196,7 @@ def _vraag(doc: Any, v: Vraagverslag, signalen: Sequence[Signaalregel]) -> None:
     if not v.rondes:
         _alinea(doc, "Geen uitslag getoond.", klein=True)
     else:
-        kop = ["Optie"] + [f"Ronde {r.ronde}" for r in v.rondes]
+        kop = ["Optie"] + [rondenaam(r.ronde) for r in v.rondes]
         rijen = [[o.titel, *map(str, o.aantallen)] for o in t.met_stemmen(v)]
         rest = (1 - 0.55) / len(v.rondes)
         if rijen:

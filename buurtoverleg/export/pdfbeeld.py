@@ -18,6 +18,7 @@ from reportlab.platypus import Flowable
 from ..kleuren import OORDEELKLEUR, domeinkleur, tekstkleur_op
 from ..sessie.duidingsbeeld import Beeldronde, Duidingsbeeld
 from ..sessie.herkenning import ALLEEN, SPLITST, Herkenningsbeeld, domeinnamen
+from ..sessie.oordeel import rondenaam
 from .pdfblokken import _opsomming
 from .pdfopmaak import BREEDTE, FONT, VET, _p, _plat, _pm, _x
 
@@ -64,7 +65,7 @@ def _blok(
 ) -> None:
     if meer:
         y -= RIJ
-        tekening.add(String(0, y + 3, f"Ronde {ronde.ronde}", fontName=VET, fontSize=GROOTTE + 1))
+        tekening.add(String(0, y + 3, rondenaam(ronde.ronde), fontName=VET, fontSize=GROOTTE + 1))
         tekening.add(
             String(
                 50,

@@ -18,6 +18,7 @@ from ..sessie.notulen import (
     Stapverslag,
     Vraagverslag,
 )
+from ..sessie.oordeel import rondenaam
 
 MAANDEN = (
     "januari",
@@ -202,7 +203,7 @@ def zonder_stemmen(v: Vraagverslag) -> str:
 
 
 def rondekop(v: Vraagverslag, r: Ronde) -> str:
-    tekst = f"Ronde {r.ronde} ({v.soort.rondeteller(r.aantal)})"
+    tekst = f"{rondenaam(r.ronde)} ({v.soort.rondeteller(r.aantal)})"
     if r.samenvatting:
         tekst += f": {r.samenvatting}"
     if not r.getoond:

@@ -20,6 +20,7 @@ from nicegui import ui
 
 from ..kleuren import domeinkleur, tekstkleur_op
 from ..sessie.duidingsbeeld import Beeldronde, Domeinrij, Duidingsbeeld
+from ..sessie.oordeel import VOORAF, rondenaam
 from ..sessie.toestand import DOMEINEN
 from .beamermaat import maat, tekstmaat
 from .bladeren import blad
@@ -54,7 +55,7 @@ def duidingsbeeld(
     ):
         for ronde in rondes:
             with ui.column().classes("gap-1 min-w-0 grow").props(f'data-ronde="{ronde.ronde}"'):
-                if len(rondes) > 1:
+                if len(rondes) > 1 or ronde.ronde == VOORAF:  # alone, the pre-round still says what it is
                     _rondekop(ronde, schaal)
                 later = ronde is not rondes[0]
                 _raster(beeld, ronde, kolommen, schaal, toon_verschoven=ronde is not beeld.rondes[0], kort=later)
@@ -63,7 +64,7 @@ def duidingsbeeld(
 
 def _rondekop(ronde: Beeldronde, schaal: float) -> None:
     with ui.row().classes("items-center gap-3"):
-        ui.label(f"Ronde {ronde.ronde}").classes("font-bold").style(f"font-size: {tekstmaat(3.0 * schaal)}")
+        ui.label(rondenaam(ronde.ronde)).classes("font-bold").style(f"font-size: {tekstmaat(3.0 * schaal)}")
         ui.label(ronde.oordeel).classes("font-bold").style(
             f"font-size: {tekstmaat(2.6 * schaal)}; color: {oordeelkleur(ronde.oordeel, '#555')}"
         )

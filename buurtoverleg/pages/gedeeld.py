@@ -17,6 +17,7 @@ from sqlalchemy.exc import OperationalError
 from ..kleuren import KLEUR, OORDEELKLEUR
 from ..sessie.fouten import Geweigerd
 from ..sessie.rollen import Aanpakrol, Leidingrol, Notulistrol
+from ..sessie.vooraf import Voorafleiding
 from . import socketwacht, uitvoering
 
 log = logging.getLogger("buurtoverleg.pages")
@@ -125,7 +126,7 @@ _MACHTIGINGEN: weakref.WeakKeyDictionary[Client, str] = weakref.WeakKeyDictionar
 """Per page (NiceGUI client): the role it was opened for with a valid link (and PIN), or as
 the logged-in organiser. Kept beside the client, never sent to the browser."""
 
-_LINKROLLEN = (Leidingrol, Notulistrol, Aanpakrol)
+_LINKROLLEN = (Leidingrol, Notulistrol, Aanpakrol, Voorafleiding)
 """Domain handles made from a secret link: only a page that was let in may call them."""
 
 

@@ -15,6 +15,7 @@ from starlette.requests import Request
 from .. import qr
 from ..appcontext import Context
 from ..sessie.dienst import Dienst
+from ..sessie.oordeel import rondenaam
 from ..sessie.overgangen import Handeling as H
 from ..sessie.overgangen import toegestaan
 from ..sessie.toestand import DOMEINEN, MEETING_STATUS, ROLLEN, STAP_STATUS, SignaalKaart, Vergadering, Vraag
@@ -53,6 +54,7 @@ def registreer(ctx: Context) -> None:
             with ui.row().classes("gap-4 text-sm"):
                 ui.link("Beamer openen", f"/scherm/{links.projector_token}", new_tab=True)
                 ui.link("Notulen", f"/notulen/{links.secretary_token}", new_tab=True)
+                ui.link("Vooraf", f"/leiding/{token}/vooraf", new_tab=True)  # the pre-round (pages/voorafbeheer.py)
                 ui.label(f"Deelnemers: {basis}/doe · code {links.join_code}").classes("font-mono")
             if qr.alleen_hier(ctx.instellingen.host, ctx.instellingen.publieke_url):
                 ui.label(ALLEEN_HIER).classes("text-base font-semibold").style(f"color: {KLEUR['verdeeld']}").props(
@@ -225,7 +227,7 @@ def registreer(ctx: Context) -> None:
                     for o in onenigheden:
                         with ui.card().classes("w-full"):
                             ui.label(f"{o.stap_titel}: {o.vraag}").classes("font-semibold")
-                            ui.label(f"Ronde {o.ronde}: {o.zin or o.samenvatting}")
+                            ui.label(f"{rondenaam(o.ronde)}: {o.zin or o.samenvatting}")
                             vervolg(o)
                             with ui.row():
                                 if o.volgende == "bespreken":

@@ -384,6 +384,8 @@ ENKELVOUD = {
     "versies": "versie",
     "namen": "naam",
     "signaalteksten": "signaaltekst",
+    "voorafantwoorden": "voorafantwoord",
+    "voorafteksten": "vooraftekst",
     "exportbestanden": "exportbestand",
     "overleggen": "overleg",
     "terugblikken": "terugblik",

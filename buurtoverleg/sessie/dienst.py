@@ -38,6 +38,7 @@ from .signalen import Signalen
 from .stemmen import Stemmen
 from .uitslagen import Uitslagen
 from .verloop import Verloop
+from .vooraf import Vooraf
 from .wijzigingen import Wijzigingen
 
 
@@ -68,6 +69,8 @@ class Dienst:
         self.pincodes = Pincodes(e, geheimen)
         self.bewaren = Bewaren(e, self.notuleren, archivering)
         self.begeleiden = Begeleiden(e, self.verloop, self.uitslagen, self.aanpak)
+        self.vooraf = Vooraf(e)
+        """The pre-round before the meeting (issue 17); each call checks its link or phone."""
         self.lezen = Lezen(
             self.aanmelding,
             self.verloop,

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from ..storage.models import Participant, Response
 from .notulen import Aanwezigheid
+from .oordeel import VOORAF
 from .overgangen import Overlegstatus, Stapstatus
 from .toestand import DOMEINEN, ROLLEN, Stap, Vraag
 
@@ -24,7 +25,8 @@ def getoonde_rondes(stap: Stap, meeting_status: str) -> list[tuple[int, bool]]:
     if stap.status == Stapstatus.NOG_NIET:
         return []
     laatste = stap.ronde if stap.status == Stapstatus.ONTHULD else stap.ronde - 1
-    rondes = [(r, True) for r in range(1, laatste + 1)]
+    rondes = [(VOORAF, True)] if meeting_status != Overlegstatus.LOBBY else []  # kept only where answered
+    rondes += [(r, True) for r in range(1, laatste + 1)]
     if meeting_status == Overlegstatus.GESLOTEN and stap.status == Stapstatus.DICHT:
         rondes.append((stap.ronde, False))
     return rondes

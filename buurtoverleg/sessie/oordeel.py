@@ -25,6 +25,14 @@ from typing import Any
 from . import overeenstemming as ov
 from .toestand import DOMEINEN, Vraag
 
+VOORAF = 0
+"""The round number of the pre-round (`sessie.vooraf`): answered before the meeting, shown first."""
+
+
+def rondenaam(ronde: int) -> str:
+    """How a round is called on the wall, the console and in the minutes: 'Vooraf', 'Ronde 2'."""
+    return "Vooraf" if ronde == VOORAF else f"Ronde {ronde}"
+
 
 @dataclass(frozen=True)
 class Domeinverschil:
@@ -73,7 +81,7 @@ def beoordeel(
 
 def verschuiving(rondes: Sequence[Oordeel]) -> str:
     """'ronde 1: verdeeld, ronde 2: eensgezind op onderhuidse spanningen'."""
-    return ", ".join(f"ronde {d.ronde}: {d.samenvatting}" for d in rondes)
+    return ", ".join(f"{rondenaam(d.ronde).lower()}: {d.samenvatting}" for d in rondes)
 
 
 def _ordinaal(vraag: Vraag, ronde: int, antwoorden: Sequence[tuple[str, Any]], drempels: ov.Drempels) -> Oordeel:

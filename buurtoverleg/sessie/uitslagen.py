@@ -17,6 +17,7 @@ from .overeenstemming import VERDEELD
 from .overgangen import Stapstatus
 from .toestand import Onenigheid, Uitkomst, Uitslag, Vraag, verdeling
 from .verloop import Verloop
+from .voorafstand import rondes_met_vooraf
 
 MAX_TOELICHTING = 1000
 UITKOMSTSOORTEN = ("vastgesteld", "geen-overeenstemming")
@@ -87,7 +88,7 @@ class Uitslagen:
                     )
                 ).all()
                 rondes = []
-                for ronde in range(1, laatste + 1):
+                for ronde in rondes_met_vooraf(laatste, {r.round for r in rijen}, meeting.status):
                     antwoorden = [(r.domain, r.value) for r in rijen if r.round == ronde]
                     d = beoordeel(vraag, ronde, antwoorden, geordend=geordend, drempels=drempels)
                     if d is not None:
@@ -120,7 +121,7 @@ class Uitslagen:
                 antwoorden = [tuple(r) for r in rijen]
                 oordelen = [
                     d
-                    for ronde in range(1, laatste + 1)
+                    for ronde in rondes_met_vooraf(laatste, {a[0] for a in antwoorden}, meeting.status)
                     if (
                         d := beoordeel(
                             vraag,
@@ -162,9 +163,9 @@ class Uitslagen:
                     beelden = self.beelden(meeting_id, stap.positie)
                 beeld = beelden.get(vraag_id)
                 vraag = next(q for q in stap.vragen if q.id == vraag_id)
-                if stap.ronde > laatste.ronde:
+                if stap.ronde > laatste.ronde and stap.status != Stapstatus.ONTHULD:
                     volgende = "nieuwe ronde"  # the room is voting again
-                elif laatste.ronde == 1:
+                elif laatste.ronde <= 1:  # the first picture the room saw: live, or the pre-round (0)
                     volgende = "bespreken"
                 else:
                     volgende = "uitkomst vastleggen"  # discussed and re-voted, still divided

@@ -22,6 +22,8 @@ from ..storage.models import (
     MinutesNote,
     MinutesVersion,
     Participant,
+    PreRound,
+    PreRoundAnswer,
     Response,
     Signal,
     SignalUpvote,
@@ -59,6 +61,13 @@ def wis(s: Session, meeting_id: int) -> dict[str, int]:
         "antwoorden",
         delete(Response).where(or_(Response.meeting_id == meeting_id, Response.participant_id.in_(deelnemers))),
     )
+    weg(
+        "voorafantwoorden",
+        delete(PreRoundAnswer).where(
+            or_(PreRoundAnswer.meeting_id == meeting_id, PreRoundAnswer.participant_id.in_(deelnemers))
+        ),
+    )
+    weg(None, delete(PreRound).where(PreRound.meeting_id == meeting_id))
     weg(None, update(Signal).where(Signal.meeting_id == meeting_id).values(merged_into_id=None))
     weg("signalen", delete(Signal).where(Signal.meeting_id == meeting_id))
     weg(None, update(Action).where(Action.reviewed_in_id == meeting_id).values(reviewed_in_id=None, review_note=""))
@@ -92,7 +101,7 @@ def _vervolgversies(s: Session, meeting_id: int, namen: list[str]) -> int:
 
 
 def anonimiseer(s: Session, meeting: Meeting) -> dict[str, int]:
-    """Names become 'Deelnemer n' (numbered as in the minutes), signal texts, the secretary's
+    """Names become 'Deelnemer n' (numbered as in the minutes), signal texts, pre-round texts, the secretary's
     notes and the chair, secretary and apologies typed for the heading go; counts, organisations, domains, answers, decisions and actions stay, with the
     participants' names replaced wherever they were typed. Running it again changes nothing."""
     deelnemers = list(
@@ -104,6 +113,7 @@ def anonimiseer(s: Session, meeting: Meeting) -> dict[str, int]:
     telling = {
         "namen": 0,
         "signaalteksten": 0,
+        "voorafteksten": 0,
         "notities": 0,
         "besluiten": 0,
         "acties": 0,
@@ -119,6 +129,10 @@ def anonimiseer(s: Session, meeting: Meeting) -> dict[str, int]:
         if signaal.text != WEGGEHAALD:
             signaal.text = WEGGEHAALD
             telling["signaalteksten"] += 1
+    for vooraf in s.scalars(select(PreRoundAnswer).where(PreRoundAnswer.meeting_id == meeting.id)):
+        if vooraf.texts:  # what a member wrote before the meeting goes like a signal's text
+            vooraf.texts = {}
+            telling["voorafteksten"] += 1
     telling["notities"] = s.execute(
         delete(MinutesNote).where(MinutesNote.meeting_id == meeting.id),
         execution_options={"synchronize_session": False},

@@ -254,3 +254,46 @@ class Change(Base):
     role: Mapped[str] = mapped_column(String(20))
     """'gespreksleider' or 'notulist': a role, never a person's name."""
     at: Mapped[datetime] = mapped_column(default=nu)
+
+
+class PreRound(Base):
+    """The round 'vooraf' of a meeting (issue 17): members answer on their own before it starts.
+
+    Its submitted assessments are `Response` rows with round 0, so the meeting's verdicts and
+    pictures draw them as one more round; drafts and the open BOB texts are `PreRoundAnswer`."""
+
+    __tablename__ = "pre_round"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE", name="fk_pre_round_meeting_id_meeting"), unique=True
+    )
+    deadline: Mapped[datetime]
+    """Until when members can answer and change (UTC, naive like every stored moment)."""
+    closed_at: Mapped[datetime | None] = mapped_column(default=None)
+    """Closed early by the facilitator; None: open until the deadline or the meeting's start."""
+    revealed: Mapped[bool] = mapped_column(default=False, server_default=false())
+    """The facilitator chose to read the answers before the deadline."""
+    opened_at: Mapped[datetime] = mapped_column(default=nu)
+
+
+class PreRoundAnswer(Base):
+    """One member's pre-round: the draft as typed (texts and choices) and when it was handed in."""
+
+    __tablename__ = "pre_round_answer"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE", name="fk_pre_round_answer_meeting_id_meeting"), index=True
+    )
+    participant_id: Mapped[int] = mapped_column(
+        ForeignKey("participant.id", ondelete="CASCADE", name="fk_pre_round_answer_participant_id_participant"),
+        unique=True,
+    )
+    texts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    """BOB question id -> what the member wrote (seed 003, A2.1)."""
+    choices: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    """Assessment prompt id -> the member's choice, as the phone would send it."""
+    submitted_at: Mapped[datetime | None] = mapped_column(default=None)
+    """When last handed in; None: still a draft, not counted in the round."""
+    updated_at: Mapped[datetime] = mapped_column(default=nu)
