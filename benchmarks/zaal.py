@@ -34,10 +34,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import atexit
 import os
 import random
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -99,6 +101,17 @@ class Run:
     fout: str = ""
 
 
+GESTART: list[subprocess.Popen[Any]] = []
+"""Every server and profiler this run started: stopped at exit, also when the run is stopped."""
+
+
+@atexit.register
+def _ruim_op() -> None:
+    for proces in GESTART:
+        if proces.poll() is None:
+            proces.kill()
+
+
 class Server:
     """One server process (the app or the floor) with its own data dir, stopped in `stop`."""
 
@@ -119,6 +132,7 @@ class Server:
                 stdout=uit,
                 stderr=subprocess.STDOUT,
             )
+        GESTART.append(self.proc)
 
         def gezond() -> bool:
             if self.proc.poll() is not None:
@@ -230,6 +244,7 @@ class Kamer:
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
             )
+            GESTART.append(self.spion)
         if self.app == "app":
             self.dienst = maak_dienst(Database(self.db_url), laad(INHOUD), LokaleBus())
             links = self.dienst.aanmelding.maak("Zaaltest", date.today(), TEMPLATE)
@@ -238,6 +253,7 @@ class Kamer:
             keuze = next(q for st in v.stappen for q in st.vragen if q.vraag == KEUZEVRAAG)
             self.opties = [o.titel for o in keuze.opties]
             self.code = links.join_code
+            self.dienst.leiding(links.facilitator_token).stel_maximum(max(self.run.deelnemers, 60))
             self.leiding: Leiding | None = Leiding(self.server.url, links.facilitator_token)
             if not await self.leiding.client.open():
                 raise RuntimeError("de console laadt niet")
@@ -555,6 +571,7 @@ def main() -> int:
     args.deelnemers = [int(x) for x in args.deelnemers.split(",")]
     args.alleen = [x for x in args.alleen.split(",") if x in ("app", "vloer")]
     os.chdir(ROOT)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # `timeout` or kill: the servers stop too (atexit)
     load0 = os.getloadavg()
     runs = asyncio.run(hoofd(args))
     print()

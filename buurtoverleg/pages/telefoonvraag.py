@@ -263,7 +263,7 @@ async def _signaalinvoer(staat: Telefoonstaat, vraag: Vraag, status: Callable[[]
     label = status()
     label.set_text("")
 
-    async def ophalen() -> list[SignaalKaart]:
+    async def ophalen(nieuwste: int) -> tuple[list[SignaalKaart], int]:
         zaal = await doe(
             ctx.publisher.gedeeld,
             ("signalen", meeting_id, vraag.id),
@@ -272,7 +272,7 @@ async def _signaalinvoer(staat: Telefoonstaat, vraag: Vraag, status: Callable[[]
             meeting_id,
             vraag_id=vraag.id,
         )
-        return zaal.voor(ik.id)
+        return zaal.venster(ik.id, nieuwste)
 
     lijst = Signaallijst(
         ophalen,
