@@ -21,6 +21,7 @@ from ..sessie.redelijk import SIGNALEN_PER_MINUUT, TE_SNEL
 from ..sessie.signalen import MAX_SIGNAAL
 from ..sessie.toestand import SIGNAALSOORTEN, Deelnemer, SignaalKaart, Vraag
 from . import concept as geheugen
+from .eenlezing import samen_gelezen
 from .gedeeld import KLEUR, Mislukt, Storing, doe
 from .signaallijst import Signaallijst
 
@@ -264,8 +265,8 @@ async def _signaalinvoer(staat: Telefoonstaat, vraag: Vraag, status: Callable[[]
     label.set_text("")
 
     async def ophalen(nieuwste: int) -> tuple[list[SignaalKaart], int]:
-        zaal = await doe(
-            ctx.publisher.gedeeld,
+        zaal = await samen_gelezen(
+            ctx.publisher,
             ("signalen", meeting_id, vraag.id),
             meeting_id,
             dienst.lezen.zaalsignalen,
