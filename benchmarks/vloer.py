@@ -20,6 +20,7 @@ Participant text goes into labels (text, never HTML).
 from __future__ import annotations
 
 import argparse
+import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -45,6 +46,7 @@ DOMEINEN = [
     "Bewoner",
 ]
 
+log = logging.getLogger("vloer")
 metadata = MetaData()
 deelnemers = Table(
     "deelnemer", metadata, Column("id", Integer, primary_key=True), Column("naam", String(80), nullable=False)
@@ -93,7 +95,10 @@ class Zaal:
 
     def meld(self, soort: str, waarde: Any) -> None:
         for luisteraar in list(self.luisteraars):
-            luisteraar(soort, waarde)
+            try:
+                luisteraar(soort, waarde)
+            except Exception:  # a page that just went away must not stop the others
+                log.exception("pagina bijwerken mislukt")
 
     def aanmelden(self, naam: str) -> int:
         with self.engine.begin() as s:
@@ -125,7 +130,7 @@ def registreer(zaal: Zaal) -> None:
         ui.context.client.on_delete(lambda: zaal.luisteraars.discard(ontvang))
 
     @app.get("/stap/{fase}")
-    def stap(fase: str) -> dict[str, str]:
+    async def stap(fase: str) -> dict[str, str]:  # async: on the event loop, where pages are drawn
         zaal.fase = fase
         zaal.meld("fase", fase)
         return {"fase": fase}
