@@ -339,11 +339,14 @@ class LichteClient:
     would render and sends the same events (`update:value`, `update:modelValue`, `click`).
     """
 
-    def __init__(self, url: str, pad: str) -> None:
+    def __init__(self, url: str, pad: str, bron: str | None = None) -> None:
         import aiohttp
 
         self.url, self.pad = url, pad
-        self.http = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
+        # `bron`: the loopback address this phone speaks from (127.0.x.y), so that per-address
+        # brakes see many phones, as on the community centre's Wi-Fi, not one address
+        verbinder = aiohttp.TCPConnector(local_addr=(bron, 0)) if bron else None
+        self.http = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True), connector=verbinder)
         self.els: dict[str, Any] = {}
         self.client_id = ""
         self.sio: Any = None
@@ -353,6 +356,8 @@ class LichteClient:
         self.meldingen: list[str] = []
         self.na_bericht: Callable[[], None] | None = None
         """Called after every message from the server, with the tree already updated."""
+        self.laatste_update: dict[str, Any] = {}
+        """The elements the last 'update' message changed (benchmarks/zaal.py looks only at these)."""
         self._wachtenden: list[asyncio.Future[None]] = []
 
     @property
@@ -379,6 +384,7 @@ class LichteClient:
 
         @sio.on("*")
         async def bericht(soort: str, data: Any = None) -> None:
+            self.laatste_update = data if soort == "update" else {}
             if soort == "update":
                 for sleutel, element in data.items():
                     if sleutel == "_id":
@@ -534,9 +540,11 @@ class LichteTelefoon:
         """Inputs sent and not yet acknowledged: key -> (input, page version, send time)."""
         self.eigen_fouten: list[str] = []
         self.herladen_met_de_hand = 0
+        self.bron: str | None = None
+        """The loopback address to speak from (benchmarks/zaal.py gives each phone its own)."""
 
     async def meld_aan(self, code: str) -> None:
-        self.client = LichteClient(self.url, f"/doe/{code}")
+        self.client = LichteClient(self.url, f"/doe/{code}", self.bron)
         c = self.client
         c.na_bericht = self._controleer
         if not await c.open():

@@ -53,6 +53,13 @@ class NiceGuiPublisher:
         self._versies[gebeurtenis.meeting_id] = max(self.versie(gebeurtenis.meeting_id), gebeurtenis.versie)
         self.event.emit(gebeurtenis)
 
+    def al_gelezen(self, sleutel: Hashable, versie: int) -> tuple[Any] | None:
+        """The shared read for `sleutel` when it was made at `versie` or later, as a 1-tuple
+        (the value may be None or empty); None when it must be read. On the event loop, no lock:
+        a dict read is atomic, and a stored pair is replaced whole."""
+        bekend = self._gedeeld.get(sleutel)
+        return (bekend[1],) if bekend is not None and bekend[0] >= versie else None
+
     @alleen_lezen  # only for reads (`lees`): runs beside writes that wait for a lock
     def gedeeld(self, sleutel: Hashable, meeting_id: int, lees: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """`lees(*args, **kwargs)`, read once per version of the meeting for every page that asks

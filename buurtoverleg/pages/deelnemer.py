@@ -19,6 +19,7 @@ from ..sessie.toestand import DOMEINEN, Deelnemer, Stap, Vergadering
 from ..toegang import te_veel
 from . import concept as geheugen
 from . import methode
+from .eenlezing import samen_gelezen
 from .gedeeld import GETYPT, KLEUR, Mislukt, Storing, doe, kopniveau, stopt_stil
 from .onverstuurd import Onverstuurd
 from .telefoonvraag import GROOT, Telefoonstaat, vraag_invoer
@@ -187,8 +188,8 @@ async def _telefoon(ctx: Context, meeting_id: int, code: str, ik: Deelnemer) -> 
         @ui.refreshable
         async def scherm() -> None:
             # every phone redraws on a step change: one shared read of the meeting for all of them
-            vergadering = await doe(
-                ctx.publisher.gedeeld, ("vergadering", meeting_id), meeting_id, dienst.lezen.vergadering, meeting_id
+            vergadering = await samen_gelezen(
+                ctx.publisher, ("vergadering", meeting_id), meeting_id, dienst.lezen.vergadering, meeting_id
             )
             gelezen["versie"] = vergadering.versie
             stap = vergadering.huidige_stap if vergadering.status == "stappen" else None
@@ -294,16 +295,16 @@ async def _uitslag(ctx: Context, vergadering: Vergadering, stap: Stap) -> None:
     """After a reveal, the result small: the same bars and verdict words as the beamer
     (`weergave.balken` and `weergave.duidingsblok`, from `sessie.oordeel`)."""
     meeting_id = vergadering.id
-    uitslagen = await doe(
-        ctx.publisher.gedeeld,
+    uitslagen = await samen_gelezen(
+        ctx.publisher,
         ("uitslagen", meeting_id, stap.positie),
         meeting_id,
         ctx.dienst.lezen.uitslagen,
         meeting_id,
         stap.positie,
     )
-    oordelen = await doe(
-        ctx.publisher.gedeeld,
+    oordelen = await samen_gelezen(
+        ctx.publisher,
         ("oordelen", meeting_id, stap.positie),
         meeting_id,
         ctx.dienst.lezen.oordelen,

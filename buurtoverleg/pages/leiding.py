@@ -5,7 +5,7 @@ Every button forwards to the domain with the facilitator's link token; the domai
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from nicegui import ui
@@ -18,13 +18,14 @@ from ..sessie.dienst import Dienst
 from ..sessie.oordeel import rondenaam
 from ..sessie.overgangen import Handeling as H
 from ..sessie.overgangen import toegestaan
-from ..sessie.toestand import DOMEINEN, MEETING_STATUS, ROLLEN, STAP_STATUS, SignaalKaart, Vergadering, Vraag
+from ..sessie.toestand import DOMEINEN, MEETING_STATUS, ROLLEN, STAP_STATUS, Deelnemer, Uitslag, Vergadering, Vraag
 from ..sessie.uitslagen import uitkomstopties
 from . import aanpak, beamervoorbeeld, methode, pincode
 from .gedeeld import GETYPT, KLEUR, antwoord_van, dialoog, doe, kopniveau, probeer, stopt_stil
+from .moderatie import Moderatie
 from .onenigheden import vervolg
 from .volgen import Deel, volg
-from .weergave import Klokweergave, agenda, balken, duidingsblok, signaalkaart
+from .weergave import Klokweergave, agenda, balken, duidingsblok
 
 Actie = Callable[..., Awaitable[None]]
 """`actie(naam, *args)`: call the facilitator handle's action `naam` through `probeer`."""
@@ -91,11 +92,21 @@ def registreer(ctx: Context) -> None:
                     ui.label("Pincodes op de links").classes("text-lg font-semibold").props(kopniveau(2))
                     await pincode.beheer(ctx, meeting_id, token)
 
+        moderatie: list[Moderatie] = []
+        """The moderation list while the step takes signals (at most one)."""
+
+        getekend: dict[str, Any] = {}
+        """What the last draw showed: "v" the meeting, "regels" participant id -> label,
+        "tellers" prompt id -> its 'n van m geantwoord' label."""
+
         async def teken(delen: frozenset[Deel]) -> int | None:
             """An answer only changes the step card and who has answered, a signal only the
             moderation list; forms stay as typed. Everything else redraws the whole console."""
+            if delen == {Deel.TELLERS} and "v" in getekend and await tel_bij(getekend["v"]):
+                return None
             volledig = not delen <= {Deel.TELLERS, Deel.SIGNALEN}
             v = await doe(dienst.lezen.vergadering, meeting_id)
+            getekend["v"] = v
             stap = v.huidige_stap if v.status == "stappen" else None
             kop.set_text(
                 f"{v.buurt} · {MEETING_STATUS.get(v.status, v.status)}"
@@ -114,10 +125,14 @@ def registreer(ctx: Context) -> None:
                 await teken_deelnemers(v)
                 await teken_stap(v)
             if volledig or Deel.SIGNALEN in delen:
-                signaalvak.clear()
                 if stap is not None and any(q.neemt_signalen for q in stap.vragen):
-                    with signaalvak:
-                        await _moderatie(dienst, meeting_id, token, v)
+                    if not moderatie:  # kept across redraws: a signal changes one row (moderatie.py)
+                        with signaalvak:
+                            moderatie.append(Moderatie(dienst, meeting_id, token))
+                    await moderatie[0].ververs()
+                elif moderatie:
+                    signaalvak.clear()
+                    moderatie.clear()
             return v.versie if volledig else None
 
         def teken_agenda(v: Vergadering) -> None:
@@ -132,20 +147,39 @@ def registreer(ctx: Context) -> None:
                         "Tijd opslaan", on_click=lambda: actie("stel_budget", stap.positie, int(minuten.value or 1))
                     ).props("flat dense")
 
+        async def tel_bij(v: Vergadering) -> bool:
+            """An answer came in: change only the participant lines whose text changes, and the
+            counts, with two reads instead of five and no rebuilt rows (issue 22: the full redraw
+            cost 0.27 ms per participant, up to five times a second). The step card is drawn
+            again only when it shows the distribution live. False when nothing is drawn yet."""
+            if "regels" not in getekend or "tellers" not in getekend:
+                return False
+            stap = v.huidige_stap if v.status == "stappen" else None
+            nog = {d.id for d in await doe(dienst.lezen.nog_niet_geantwoord, meeting_id)}
+            for d in v.deelnemers:
+                if (label := getekend["regels"].get(d.id)) is not None:
+                    _regel(label, d, d.id in nog)
+            if stap is None:
+                return True
+            uitslagen = await doe(dienst.lezen.uitslagen, meeting_id, stap.positie, voor_leiding=True)
+            if any(u.zichtbaar for u in uitslagen):
+                await teken_stap(v)
+                return True
+            for u in uitslagen:
+                if u.vraag_id in getekend["tellers"]:
+                    getekend["tellers"][u.vraag_id].set_text(_geantwoord(u, v, stap.vragen))
+            return True
+
         async def teken_deelnemers(v: Vergadering) -> None:
             nog = {d.id for d in await doe(dienst.lezen.nog_niet_geantwoord, meeting_id)}
             deelnemervak.clear()
+            getekend["regels"] = {}
             with deelnemervak:
                 ui.label(
                     f"{len(v.stemmers)} {'stemmer' if len(v.stemmers) == 1 else 'stemmers'}, {len(v.deelnemers)} in de zaal"
                 ).classes("text-sm")
                 for d in v.deelnemers:
-                    wacht = " · nog geen antwoord" if d.id in nog else ""
-                    ui.label(
-                        f"{d.naam} ({d.organisatie or DOMEINEN.get(d.domein, d.domein)})"
-                        + ("" if d.stemt else f" · {ROLLEN[d.rol]}")
-                        + wacht
-                    ).classes(f"text-sm {GETYPT}" + (" text-orange-800" if wacht else ""))
+                    getekend["regels"][d.id] = _regel(ui.label(), d, d.id in nog)
 
         def teken_instellingen(v: Vergadering) -> None:
             instellingvak.clear()
@@ -171,6 +205,7 @@ def registreer(ctx: Context) -> None:
         async def teken_stap(v: Vergadering) -> None:
             stap = v.huidige_stap
             stapvak.clear()
+            getekend["tellers"] = {}
             with stapvak:
                 if stap is None or v.status != "stappen":
                     ui.label(
@@ -200,10 +235,7 @@ def registreer(ctx: Context) -> None:
                             u = uitslagen.get(vraag.id)
                             if u is None or not vraag.neemt_stemmen:
                                 continue
-                            ui.label(
-                                f"{u.aantal} van {len(v.stemmers)} geantwoord"
-                                + (" · blind tot onthullen" if vraag.blind and not u.zichtbaar else "")
-                            )
+                            getekend["tellers"][vraag.id] = ui.label(_geantwoord(u, v, stap.vragen))
                             if u.zichtbaar:
                                 balken(vraag, u)
                             if stap.status == "onthuld":
@@ -244,6 +276,26 @@ def registreer(ctx: Context) -> None:
         # not while typing; a focused button does not swallow the keys (it has none of its own here)
         ui.keyboard(on_key=lambda e: _sneltoets(e, actie), repeating=False, ignore=["input", "select", "textarea"])
         await volg(ctx.publisher, meeting_id, CONSOLE, teken, dienst.lezen.versie)
+
+
+def _regel(label: ui.label, d: Deelnemer, wacht: bool) -> ui.label:
+    """One participant's line in the console's list; orange while they have not answered."""
+    label.set_text(
+        f"{d.naam} ({d.organisatie or DOMEINEN.get(d.domein, d.domein)})"
+        + ("" if d.stemt else f" · {ROLLEN[d.rol]}")
+        + (" · nog geen antwoord" if wacht else "")
+    )
+    label.classes(f"text-sm {GETYPT}")
+    if wacht:
+        label.classes("text-orange-800")
+    else:
+        label.classes(remove="text-orange-800")
+    return label
+
+
+def _geantwoord(u: Uitslag, v: Vergadering, vragen: Sequence[Vraag]) -> str:
+    blind = any(q.id == u.vraag_id and q.blind for q in vragen) and not u.zichtbaar
+    return f"{u.aantal} van {len(v.stemmers)} geantwoord" + (" · blind tot onthullen" if blind else "")
 
 
 CONSOLE = frozenset({Deel.VERLOOP, Deel.TELLERS, Deel.UITKOMSTEN, Deel.DEELNEMERS, Deel.SIGNALEN, Deel.INSTELLINGEN})
@@ -295,67 +347,6 @@ def _knoppen(rij: ui.row, v: Vergadering, actie: Actie) -> None:
                     await actie("beeindig")
 
             ui.button("Overleg afsluiten", on_click=afsluiten).props("flat color=negative")
-
-
-async def _moderatie(dienst: Dienst, meeting_id: int, token: str, v: Vergadering) -> None:
-    kaarten = await doe(dienst.lezen.signalen, meeting_id, alles=True)
-    ui.label(f"Signalen ({len(kaarten)})").classes("text-lg font-semibold")
-    for kaart in kaarten:
-        with ui.row().classes("w-full items-start no-wrap gap-2"):
-            with ui.column().classes("grow"):
-                signaalkaart(kaart, namen=True)
-                if kaart.verborgen or not kaart.goedgekeurd:
-                    ui.label("verborgen" if kaart.verborgen else "wacht op goedkeuring").style(
-                        f"color: {KLEUR['verdeeld']}"
-                    ).classes("text-sm")
-            with ui.column().classes("gap-0"):
-                if not kaart.goedgekeurd:
-                    ui.button(
-                        "Toelaten",
-                        on_click=lambda k=kaart.id: probeer(dienst.leiding(token).modereer, k, goedgekeurd=True),
-                    ).props("flat dense")
-                ui.button(
-                    "Tonen" if kaart.verborgen else "Verbergen",
-                    on_click=lambda k=kaart: probeer(dienst.leiding(token).modereer, k.id, verborgen=not k.verborgen),
-                ).props("flat dense")
-                ui.button(
-                    "Markeer als bevestigd" if not kaart.geverifieerd else "Bevestiging weghalen",
-                    on_click=lambda k=kaart: probeer(
-                        dienst.leiding(token).modereer, k.id, geverifieerd=not k.geverifieerd
-                    ),
-                ).props("flat dense")
-                ui.button("Bewerken", on_click=lambda k=kaart: _bewerk(dienst, token, k)).props("flat dense")
-                andere = {a.id: a.tekst[:40] for a in kaarten if a.id != kaart.id}
-                if andere:
-                    ui.button(
-                        "Samenvoegen", on_click=lambda k=kaart, a=andere: _samenvoegen(dienst, token, k, a)
-                    ).props("flat dense")
-                ui.button(
-                    "Verwijderen", on_click=lambda k=kaart.id: probeer(dienst.leiding(token).verwijder_signaal, k)
-                ).props("flat dense color=negative")
-
-
-async def _bewerk(dienst: Dienst, token: str, kaart: SignaalKaart) -> None:
-    with dialoog() as venster, ui.card().classes("w-96"):
-        veld = ui.textarea("Tekst", value=kaart.tekst).classes("w-full").mark("signaaltekst")
-        with ui.row():
-            ui.button("Annuleren", on_click=venster.close).props("flat").mark("bewerk-annuleren")
-            ui.button("Opslaan", on_click=lambda: venster.submit(veld.value)).mark("bewerk-opslaan")
-    nieuw = await antwoord_van(venster)
-    if nieuw is not None:
-        await probeer(dienst.leiding(token).modereer, kaart.id, tekst=nieuw)
-
-
-async def _samenvoegen(dienst: Dienst, token: str, kaart: SignaalKaart, andere: dict[int, str]) -> None:
-    with dialoog() as venster, ui.card().classes("w-96"):
-        ui.label("Dit signaal is hetzelfde als:")
-        keuze = ui.select(andere).classes("w-full")
-        with ui.row():
-            ui.button("Annuleren", on_click=venster.close).props("flat")
-            ui.button("Samenvoegen", on_click=lambda: venster.submit(keuze.value))
-    doel = await antwoord_van(venster)
-    if doel is not None:
-        await probeer(dienst.leiding(token).voeg_samen, kaart.id, doel)
 
 
 async def _vaststellen(dienst: Dienst, token: str, vraag: Vraag) -> None:

@@ -19,6 +19,7 @@ from nicegui import ui
 
 from ..sessie.toestand import Vergadering, Vraag
 from . import concept as geheugen
+from .eenlezing import samen_gelezen
 from .gedeeld import GETYPT, KLEUR, Mislukt, doe
 from .telefoonvraag import Telefoonstaat
 
@@ -55,8 +56,8 @@ class Onverstuurd:
             if not pogingen:
                 return
             try:
-                vergadering = await doe(  # the read every phone shares for this version
-                    staat.ctx.publisher.gedeeld,
+                vergadering = await samen_gelezen(  # the read every phone shares for this version
+                    staat.ctx.publisher,
                     ("vergadering", staat.meeting_id),
                     staat.meeting_id,
                     staat.ctx.dienst.lezen.vergadering,

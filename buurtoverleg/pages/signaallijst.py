@@ -6,6 +6,11 @@ one new signal cost 1,800 cards over the community centre's Wi-Fi and as many el
 builds on the server. Here a phone compares what it shows with what the database holds:
 a new signal adds one card, a recognition replaces one card, a merged or hidden signal
 removes one, and nothing else is sent.
+
+In a large room (a residents' evening of 200) a phone shows the newest `NIEUWSTE` signals and
+its holder's own; older ones come on request ('Eerdere signalen tonen'), `NIEUWSTE` at a time.
+So one new signal costs every phone one card in and one out, whatever the room's size, and
+the server's memory for the phones' lists stays flat as signals pile up (issue 22).
 """
 
 from __future__ import annotations
@@ -18,11 +23,17 @@ from nicegui import ui
 from ..sessie.toestand import SIGNAALSOORTEN, SignaalKaart
 from .gedeeld import GETYPT, KLEUR, Mislukt
 
+NIEUWSTE = 10
+"""How many of the room's newest signals a phone shows at first, and how many more per tap."""
+
+Ophalen = Callable[[int], Awaitable[tuple[list[SignaalKaart], int]]]
+"""Reads the cards to show for `n` newest (plus the phone's own), and how many older ones are left out."""
+
 
 class Signaallijst:
     def __init__(
         self,
-        ophalen: Callable[[], Awaitable[list[SignaalKaart]]],
+        ophalen: Ophalen,
         herken: Callable[[int], Awaitable[bool]],
         herken_niet: Callable[[int], Awaitable[bool]] | None = None,
     ) -> None:
@@ -32,6 +43,10 @@ class Signaallijst:
         self._uitleg = ui.label(
             "Signalen in de zaal: herken je het ook, of juist niet? Tik het aan; laten staan mag ook."
         ).classes("text-sm pt-2")
+        self._nieuwste = NIEUWSTE
+        self._meer = ui.button("Eerdere signalen tonen", on_click=self._toon_meer).props("outline no-caps")
+        self._meer.classes("w-full").style("min-height: 48px")
+        self._meer.set_visibility(False)
         self._vak = ui.column().classes("w-full gap-2")
         self._getoond: dict[int, tuple[SignaalKaart, ui.card]] = {}
         self._bezig = asyncio.Lock()
@@ -41,10 +56,16 @@ class Signaallijst:
     async def ververs(self) -> None:
         async with self._bezig:
             try:
-                kaarten = await self._ophalen()
+                kaarten, eerder = await self._ophalen(self._nieuwste)
             except Mislukt:
                 return  # the notice is on screen; the list stays as it is until the next change
             self._toon(kaarten)
+            self._meer.set_text(f"Eerdere signalen tonen (nog {eerder})")
+            self._meer.set_visibility(eerder > 0)
+
+    async def _toon_meer(self) -> None:
+        self._nieuwste += NIEUWSTE
+        await self.ververs()
 
     def _toon(self, kaarten: list[SignaalKaart]) -> None:
         nu = {kaart.id for kaart in kaarten}

@@ -21,6 +21,7 @@ from ..sessie.redelijk import SIGNALEN_PER_MINUUT, TE_SNEL
 from ..sessie.signalen import MAX_SIGNAAL
 from ..sessie.toestand import SIGNAALSOORTEN, Deelnemer, SignaalKaart, Vraag
 from . import concept as geheugen
+from .eenlezing import samen_gelezen
 from .gedeeld import KLEUR, Mislukt, Storing, doe
 from .signaallijst import Signaallijst
 
@@ -95,12 +96,16 @@ async def vraag_invoer(
         try:
             await doe(rol.antwoord, vraag.id, waarde)
         except Mislukt as fout:
+            if label.is_deleted:  # redrawn meanwhile: the new draw reads the answer back and checks this tap
+                return False
             _mislukt(label, "Niet opgeslagen")
             if not isinstance(fout, Storing) and staat.na_weigering is not None:
                 await staat.na_weigering()
             return False
         geheugen.wis(staat.poging(vraag.id))
         staat.vergeet(vraag.id)
+        if label.is_deleted:  # the step changed while this was stored: the new draw shows what is stored
+            return True
         _gelukt(label, ONTVANGEN)
         ui.run_javascript(f"getHtmlElement({label.id})?.scrollIntoView({{block: 'nearest'}})")
         ontvangen()
@@ -243,6 +248,8 @@ async def _signaalinvoer(staat: Telefoonstaat, vraag: Vraag, status: Callable[[]
             await doe(rol.signaal, vraag.id, soort.value, verzonden)
         except Mislukt as fout:
             bezig = False  # the text is still there: the next tap may send it
+            if label.is_deleted:  # redrawn meanwhile (a closed step): the new draw checks unsent taps
+                return
             _mislukt(label, "Niet opgeslagen: je tekst staat er nog")
             if not isinstance(fout, Storing) and staat.na_weigering is not None:
                 await staat.na_weigering()
@@ -263,16 +270,16 @@ async def _signaalinvoer(staat: Telefoonstaat, vraag: Vraag, status: Callable[[]
     label = status()
     label.set_text("")
 
-    async def ophalen() -> list[SignaalKaart]:
-        zaal = await doe(
-            ctx.publisher.gedeeld,
+    async def ophalen(nieuwste: int) -> tuple[list[SignaalKaart], int]:
+        zaal = await samen_gelezen(
+            ctx.publisher,
             ("signalen", meeting_id, vraag.id),
             meeting_id,
             dienst.lezen.zaalsignalen,
             meeting_id,
             vraag_id=vraag.id,
         )
-        return zaal.voor(ik.id)
+        return zaal.venster(ik.id, nieuwste)
 
     lijst = Signaallijst(
         ophalen,

@@ -5,25 +5,33 @@ new version (`Gebeurtenis.versie`). A page that read first and subscribed second
 change committed in between and stay on the old step for good, so `Volger` subscribes before
 the first read. Each full draw says which version it showed; events up to that version are
 already on screen and are skipped, anything newer marks the parts of the view it changes
-(`WAT_VERANDERT`, one table for every page), and a short timer redraws those parts. A redraw
-that races a commit is followed by another, so a page always ends at the database's state.
+(`WAT_VERANDERT`, one table for every page), and a redraw of those parts is scheduled: at
+once when the page has not redrawn for `REDRAW_INTERVAL`, else when that much time has
+passed, so a burst of events costs one redraw. A redraw that races a commit is followed by
+another, so a page always ends at the database's state.
+
+No polling timer: two hundred phones each polling five times a second cost the event loop
+a thousand callbacks a second with nothing to do (issue 22); a page is woken by its events.
 After a reconnect the page asks the database for the meeting's version, which also catches
 changes this process never announced.
 """
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import Awaitable, Callable, Collection, Mapping
 from enum import StrEnum
 
-from nicegui import context, ui
+from nicegui import background_tasks, context
 
 from ..live import NiceGuiPublisher
 from ..sessie.gebeurtenissen import Gebeurtenis, Soort
 from .gedeeld import Mislukt, doe
 
 REDRAW_INTERVAL = 0.2
-"""Seconds between redraws at most: thirty phones voting at once cost the beamer a handful."""
+"""Seconds between the starts of two redraws at least: thirty phones voting at once cost the
+beamer a handful."""
 
 
 class Deel(StrEnum):
@@ -93,12 +101,18 @@ class Volger:
         """The newest version an event announced to this page (whether or not it changed a part shown here)."""
         self._vuil: set[Deel] = set()
         self._bezig = False
+        self._gepland: asyncio.TimerHandle | None = None
+        self._laatst = 0.0
+        """When the last redraw started (monotonic)."""
+        self._client = context.client
+        self._plek = context.slot
+        """Where the page's redraws run: the slot the page subscribed in, as a timer there would."""
         self._verbindingen = 1 if context.client.has_socket_connection else 0
         """Connections seen; a page that waited for its connection before subscribing (the phone
         reads its drafts over it) has had its first one already."""
         publisher.event.subscribe(self._ontvang)  # first: nothing committed from here on is missed
         context.client.on_connect(self._weer_verbonden)
-        ui.timer(REDRAW_INTERVAL, self._misschien)
+        context.client.on_delete(self._vergeet)
 
     async def eerste_keer(self) -> None:
         """The first draw, after the subscription: anything committed meanwhile is redrawn next."""
@@ -117,6 +131,29 @@ class Volger:
         if gebeurtenis.versie <= self.getekend:
             return
         self._vuil.update(WAT_VERANDERT[gebeurtenis.soort] & self.delen)
+        self._plan()
+
+    def _plan(self) -> None:
+        """Schedule one redraw of what is marked, unless one is scheduled or running (that one
+        schedules the next when it ends)."""
+        if not self._vuil or self._gepland is not None or self._bezig or self._client.is_deleted:
+            return
+        wacht = max(0.0, self._laatst + REDRAW_INTERVAL - time.monotonic())
+        self._gepland = asyncio.get_running_loop().call_later(wacht, self._begin)
+
+    def _begin(self) -> None:
+        self._gepland = None
+        if not self._client.is_deleted:
+            background_tasks.create(self._in_plek(), name="volger")
+
+    async def _in_plek(self) -> None:
+        with self._plek:
+            await self._misschien()
+
+    def _vergeet(self) -> None:
+        if self._gepland is not None:
+            self._gepland.cancel()
+            self._gepland = None
 
     async def _weer_verbonden(self) -> None:
         """Back from a sleeping phone or a dropped Wi-Fi: is the database further than what we drew?
@@ -132,11 +169,13 @@ class Volger:
         if versie > max(self.getekend, self.gehoord):
             self._vuil.update(self.delen)
             self.publisher.haal_in(self.meeting_id, versie)
+            self._plan()
 
     async def _misschien(self) -> None:
         if not self._vuil or self._bezig:
             return
         self._bezig = True
+        self._laatst = time.monotonic()
         welke = frozenset(self._vuil)
         self._vuil.clear()
         try:
@@ -147,6 +186,7 @@ class Volger:
             pass  # the notice is shown (say, the meeting was deleted); the next event tries again
         finally:
             self._bezig = False
+            self._plan()  # what came in meanwhile
 
 
 async def volg(

@@ -198,15 +198,26 @@ class Zaalsignalen:
     def voor(self, kijker: int | None) -> list[SignaalKaart]:
         if kijker is None:
             return list(self.kaarten)
-        return [
-            replace(
-                k,
-                eigen=self.auteurs.get(k.id) == kijker,
-                herkend_door_mij=kijker in self.herkenners.get(k.id, frozenset()),
-                niet_herkend_door_mij=kijker in self.niet_herkenners.get(k.id, frozenset()),
-            )
-            for k in self.kaarten
-        ]
+        return [self._voor(k, kijker) for k in self.kaarten]
+
+    def venster(self, kijker: int, nieuwste: int) -> tuple[list[SignaalKaart], int]:
+        """What one phone shows of a large room: the `nieuwste` newest cards plus the viewer's
+        own, in the room's order, and how many older cards are left out.
+
+        Every card on every phone made each new signal cost O(phones x signals) elements on the
+        server (issue 22: 200 phones with two signals each took 24 s to acknowledge); a phone
+        needs the newest few and its own, and asks for more when its holder wants them."""
+        nieuw = {k.id for k in self.kaarten[-nieuwste:]} if nieuwste > 0 else set()
+        gekozen = [k for k in self.kaarten if k.id in nieuw or self.auteurs.get(k.id) == kijker]
+        return [self._voor(k, kijker) for k in gekozen], len(self.kaarten) - len(gekozen)
+
+    def _voor(self, kaart: SignaalKaart, kijker: int) -> SignaalKaart:
+        return replace(
+            kaart,
+            eigen=self.auteurs.get(kaart.id) == kijker,
+            herkend_door_mij=kijker in self.herkenners.get(kaart.id, frozenset()),
+            niet_herkend_door_mij=kijker in self.niet_herkenners.get(kaart.id, frozenset()),
+        )
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,8 @@ from tests.pages.hulp import LIVE, klik, meedoen
 def _wissel_na_de_eerste_lezing(app: Context, monkeypatch: pytest.MonkeyPatch, wissel: Callable[[], Any]) -> None:
     """The page's first read of the meeting returns, and only then is `wissel` committed and
     published: the moment a page that subscribes after drawing misses for good. Phones read
-    through the publisher's shared read, the other pages straight from the domain."""
+    through the publisher's shared read (or take it from the publisher when it is already read
+    for the newest version: `al_gelezen`), the other pages straight from the domain."""
     gedaan: list[bool] = []
 
     def daarna(gelezen: Any) -> Any:
@@ -41,8 +42,15 @@ def _wissel_na_de_eerste_lezing(app: Context, monkeypatch: pytest.MonkeyPatch, w
         uitkomst = gedeeld(sleutel, meeting_id, functie, *args, **kwargs)
         return daarna(uitkomst) if sleutel[0] == "vergadering" else uitkomst
 
+    al_gelezen = app.publisher.al_gelezen
+
+    def al_gelezen_lezing(sleutel: Any, versie: int) -> tuple[Any] | None:
+        bekend = al_gelezen(sleutel, versie)
+        return (daarna(bekend[0]),) if bekend is not None and sleutel[0] == "vergadering" else bekend
+
     monkeypatch.setattr(app.dienst.lezen, "vergadering", vergadering)
     monkeypatch.setattr(app.publisher, "gedeeld", gedeelde_lezing)
+    monkeypatch.setattr(app.publisher, "al_gelezen", al_gelezen_lezing)
 
 
 def _overleg(app: Context, stemmers: int = 2) -> tuple[Any, list[int]]:
