@@ -120,9 +120,10 @@ class Volger:
         await self._misschien()
 
     def markeer(self, delen: Collection[Deel]) -> None:
-        """Redraw these parts at the next tick: for a page whose view changes with time, not
-        with an event (the beamer turning the page of a long list)."""
+        """Redraw these parts: for a page whose view changes with time, not with an event
+        (the beamer turning the page of a long list)."""
         self._vuil.update(frozenset(delen) & self.delen)
+        self._plan()
 
     def _ontvang(self, gebeurtenis: Gebeurtenis) -> None:
         if gebeurtenis.meeting_id != self.meeting_id:
