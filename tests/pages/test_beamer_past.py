@@ -289,6 +289,13 @@ def test_bediening_volledig_scherm_zwart_bladeren_en_voorbeeld(server: Server, b
     _maat(beamer, 1280, 720)
     beamer.open(f"{server.url}/scherm/{links.projector_token}")
     beamer.zie_patroon(r"signalen \d+–\d+ van 20")
+    paginakop = (
+        "return [...document.querySelectorAll('.beamer div')].map(e => e.textContent.trim())"
+        ".find(t => /^signalen \\d+–\\d+ van 20$/.test(t)) || ''"
+    )
+    eerste = beamer.js(paginakop)
+    # nobody turns it: the page turns by itself within one period (BLADER_SECONDEN)
+    beamer.wacht(lambda: beamer.js(paginakop) not in ("", eerste), "de pagina slaat vanzelf om", timeout=20)
     knop = beamer.element("//button[.//span[normalize-space(.)='Volledig scherm (F)']]", "knop volledig scherm")
     druk(beamer, "f")
     beamer.wacht(lambda: beamer.js("return !!document.fullscreenElement"), "volledig scherm na F")
