@@ -11,11 +11,12 @@ from starlette.requests import Request
 from .. import qr
 from ..appcontext import Context
 from ..export.tekst import aantal
+from ..sessie.besluitbeeld import beeldsoort
 from ..sessie.duidingsbeeld import Duidingsbeeld
 from ..sessie.methode import voor_de_beamer
 from ..sessie.oordeel import Oordeel
 from ..sessie.toestand import DOMEINEN, SignaalKaart, Stap, Uitslag, Vergadering
-from . import methode
+from . import adviesbeeld, methode
 from .duidingsbeeld import duidingsbeeld
 from .gedeeld import GETYPT, KLEUR, Mislukt, doe, kopniveau, stopt_stil, weigerpagina
 from .herkenningsbeeld import herkenningsbeeld
@@ -93,6 +94,8 @@ def registreer(ctx: Context) -> None:
                 if stap and vergadering.status == "stappen"
                 else []
             )
+            besluit = beeldsoort(dienst.catalogus, stap) if stap and vergadering.status == "stappen" else None
+            beslist = await doe(dienst.lezen.besluitbeeld, meeting_id) if besluit else None
             vorige["stap"] = stap.positie if stap and vergadering.status == "stappen" else None
             vorige["stemmers"] = len(vergadering.stemmers)
             vorige["zichtbaar"] = any(u.zichtbaar for u in uitslagen)
@@ -105,8 +108,10 @@ def registreer(ctx: Context) -> None:
                     _lobby(vergadering, basis)
                 elif vergadering.status == "stappen" and stap is not None:
                     # settled guidance takes the place of the items the room chose from
-                    getoond = replace(stap, inhoud=()) if begeleiding else stap
+                    getoond = replace(stap, inhoud=()) if begeleiding or beslist else stap
                     _stap(vergadering, getoond, uitslagen, duiding, beelden, signalen, basis, tellers)
+                    if beslist is not None:  # the decision phase: proposals, or the agreed actions
+                        (adviesbeeld.voorstellen if besluit == "advies" else adviesbeeld.acties)(beslist)
                     methode.begeleiding_op_beamer(begeleiding)
                 elif vergadering.status == "afronding":
                     ui.label("Afronding").classes("text-5xl font-bold")
@@ -128,9 +133,11 @@ def registreer(ctx: Context) -> None:
         await volg(ctx.publisher, meeting_id, BEAMER, teken, dienst.lezen.versie)
 
 
-BEAMER = frozenset({Deel.VERLOOP, Deel.TELLERS, Deel.UITKOMSTEN, Deel.DEELNEMERS, Deel.SIGNALEN, Deel.INSTELLINGEN})
-"""What the wall shows: the step and its results, the counts, who joined, the signals, and the
-guidance that follows a settled outcome."""
+BEAMER = frozenset(
+    {Deel.VERLOOP, Deel.TELLERS, Deel.UITKOMSTEN, Deel.DEELNEMERS, Deel.SIGNALEN, Deel.INSTELLINGEN, Deel.BESLUITEN}
+)
+"""What the wall shows: the step and its results, the counts, who joined, the signals, the
+guidance that follows a settled outcome, and the choices and actions as they are agreed."""
 
 
 def _lobby(vergadering: Vergadering, basis: str) -> None:

@@ -37,7 +37,7 @@ from .notulen import (
     Stapverslag,
     Vraagverslag,
 )
-from .notulenregels import aanwezigheid, antwoorden_per_vraag, getoonde_rondes, janee, optietitel
+from .notulenregels import aanwezigheid, afgemeld, antwoorden_per_vraag, getoonde_rondes, janee, optietitel, te_laat
 from .oordeel import Oordeel, beoordeel
 from .signalen import Signalen
 from .toestand import DOMEINEN, Vraag, verdeling
@@ -304,6 +304,8 @@ class Notuleren:
             voorzitter=details.voorzitter or _in_de_rol(v.deelnemers, "gespreksleider", namen),
             notulist=details.notulist or _in_de_rol(v.deelnemers, "notulist", namen),
             afgemeld=details.afgemeld,
+            afwezig_met_bericht=afgemeld(v.deelnemers, namen),
+            te_laat=te_laat(v.deelnemers, namen),
             begintijd=details.begintijd,
             eindtijd=details.eindtijd,
         )
