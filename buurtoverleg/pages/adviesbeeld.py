@@ -18,9 +18,9 @@ from .actielijst import LEEG, datum
 from .gedeeld import KLEUR, kopniveau
 
 _KOP = "font-size: 2.25rem; line-height: 1.15; font-weight: 700"
-_TITEL = "font-size: 1.875rem; line-height: 1.2; font-weight: 700"
-_TEKST = "font-size: 1.5rem; line-height: 1.3"
-_REDEN = "font-size: 1.3rem; line-height: 1.3"
+_TITEL = "font-size: 1.75rem; line-height: 1.2; font-weight: 700"
+_TEKST = "font-size: 1.4rem; line-height: 1.3"
+_REDEN = "font-size: 1.2rem; line-height: 1.3"
 _CEL = "font-size: 1.75rem; line-height: 1.25"
 _WOORDEN = "overflow-wrap: anywhere; white-space: normal"
 
@@ -44,6 +44,10 @@ def voorstellen(beeld: Besluitbeeld) -> None:
                     ui.label("Nog geen voorstel: eerst de analyse.").style(_TEKST).classes("text-gray-700")
                 for voorstel in lijst:
                     _kaart(voorstel, beeld.stippen.get(voorstel.id, 0), voorstel.id in beeld.gekozen_ids)
+                if lijst is beeld.richtingen and beeld.ook_stippen:
+                    ui.label(
+                        "Ook stippen: " + "; ".join(f"{titel} ({aantal})" for titel, aantal in beeld.ook_stippen)
+                    ).style(f"{_TEKST}; {_WOORDEN}").classes("text-gray-800")
     if beeld.gekozen:
         gekozen_regel(beeld)
 
@@ -52,12 +56,13 @@ def _kaart(voorstel: Voorstel, stippen: int, gekozen: bool) -> None:
     rand = KLEUR["eensgezind"] if gekozen else "#d1d5db"
     with (
         ui.column()
-        .classes("w-full min-w-0 bg-white")
+        .classes("w-full min-w-0 bg-white voorstel")
         .style(f"gap: 0.35rem; padding: 0.75rem 1rem; border: 0.2rem solid {rand}; border-radius: 0.75rem")
         .mark(f"voorstel-{voorstel.id}")
     ):
-        with ui.row().classes("w-full items-start no-wrap").style("gap: 1rem"):
-            ui.label(voorstel.titel).classes("grow min-w-0").style(f"{_TITEL}; {_WOORDEN}")
+        # the badges follow the title on its line, or wrap below it on a narrow wall
+        with ui.row().classes("w-full items-baseline").style("gap: 0.25rem 1rem; flex-wrap: wrap"):
+            ui.label(voorstel.titel).classes("grow").style(f"{_TITEL}; {_WOORDEN}; max-width: 100%")
             if stippen:
                 ui.label(f"● {stippen_tekst(stippen)}").classes("shrink-0").style(
                     f"{_TEKST}; font-weight: 700; color: {KLEUR['primair']}"

@@ -21,7 +21,8 @@ from .toestand import Stap
 
 TOP = 3
 """Proposals per kind on the wall: three readable from the back of the room, not ten."""
-REDENEN = 3
+REDENEN = 2
+"""Reasons per proposal on the wall: the two strongest; the console lists up to three."""
 
 Beeldsoort = Literal["advies", "acties"]
 
@@ -34,6 +35,8 @@ class Besluitbeeld:
     """The top praktijkvoorbeelden that fit the analysis (not the general fallbacks)."""
     stippen: dict[str, int]
     """Shown dots per content id."""
+    ook_stippen: tuple[tuple[str, int], ...]
+    """Directions below the top that the room gave dots (title, dots): every dot stays on the wall."""
     gekozen: tuple[str, ...]
     """Titles of what the room chose, in the order chosen."""
     gekozen_ids: frozenset[str]
@@ -63,6 +66,7 @@ def besluitbeeld(aanpak: Aanpak, meeting_id: int) -> Besluitbeeld:
         richtingen=tuple(replace(r, redenen=r.redenen[:REDENEN]) for r in richtingen[:TOP]),
         voorbeelden=tuple(replace(p, redenen=p.redenen[:REDENEN]) for p in passend[:TOP]),
         stippen=stippen,
+        ook_stippen=tuple((r.titel, stippen[r.id]) for r in richtingen[TOP:] if stippen.get(r.id)),
         gekozen=tuple(b.tekst for b in gekozen),
         gekozen_ids=frozenset(b.content_ref for b in gekozen if b.content_ref),
         acties=tuple(aanpak.acties(meeting_id)),
