@@ -78,12 +78,12 @@ def afgemeld(deelnemers: Iterable[Any], namen: bool) -> tuple[str, ...]:
 
 
 def te_laat(deelnemers: Iterable[Any], namen: bool) -> tuple[str, ...]:
-    """Who arrived late, with the clock time when the secretary gave it: 'Politie (binnen 19:50)'."""
+    """Who arrived late, with the clock time when the secretary gave it: 'Politie — binnen om 19:50'."""
     regels = []
     for d in deelnemers:
         if getattr(d, "aanwezigheid", "aanwezig") != "te-laat":
             continue
-        tijd = f", binnen {d.aankomst:%H:%M}" if d.aankomst is not None else ""
+        tijd = f" — binnen om {d.aankomst:%H:%M}" if d.aankomst is not None else ""
         regels.append(f"{_wie(d, namen)}{tijd}")
     return tuple(regels)
 

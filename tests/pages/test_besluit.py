@@ -92,7 +92,7 @@ async def test_notulist_zet_te_laat_op_de_notulenpagina(user: User, app: Context
     assert dienst.lezen.notulen(m).te_laat == ("Politie",)
     user.find(marker=f"aankomst-{agent}").type("19:45").trigger("blur")
     for _ in range(LIVE):
-        if dienst.lezen.notulen(m).te_laat == ("Politie, binnen 19:45",):
+        if dienst.lezen.notulen(m).te_laat == ("Politie — binnen om 19:45",):
             break
         await asyncio.sleep(0.1)
-    assert dienst.lezen.notulen(m).te_laat == ("Politie, binnen 19:45",)
+    assert dienst.lezen.notulen(m).te_laat == ("Politie — binnen om 19:45",)

@@ -28,6 +28,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.skipif(REDEN is not None, reason=
 GROOT = (1920, 1080)
 KLEIN = (1024, 768)
 NOTULIST = (1280, 800)
+TELEFOON = (390, 844)
 
 
 @pytest.fixture(scope="module")
@@ -40,8 +41,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 def browsers() -> Iterator[Callable[[str, tuple[int, int]], Browser]]:
     open_: list[Browser] = []
 
-    def start(naam: str, maat: tuple[int, int]) -> Browser:
-        b = maak_browser(naam, *maat)
+    def start(naam: str, maat: tuple[int, int], mobiel: bool = False) -> Browser:
+        b = maak_browser(naam, *maat, mobiel=mobiel)
         open_.append(b)
         return b
 
@@ -121,6 +122,12 @@ def test_beamer_advies_en_actielijst_live(server: Server, browsers) -> None:  # 
     for beamer in (groot, klein):
         beamer.open(f"{server.url}/scherm/{links.projector_token}")
         beamer.zie("Nog geen acties afgesproken.")
+    from tests.pages.test_browser import aanmelden
+
+    telefoon = browsers("telefoon", TELEFOON, True)
+    aanmelden(telefoon, f"{server.url}/doe/{links.join_code}", "Noor", "Buurthuis De Schakel", "Bewoner", lobby=False)
+    telefoon.zie("Afgesproken acties")
+    telefoon.zie("Nog geen acties afgesproken.")
     notulist = browsers("notulist", NOTULIST)
     notulist.open(f"{server.url}/notulen/{links.secretary_token}")
     notulist.typ("Wat gaan we doen? *", "Portiekgesprekken in de Marnixlaan 40-68")
@@ -132,6 +139,10 @@ def test_beamer_advies_en_actielijst_live(server: Server, browsers) -> None:  # 
         beamer.zie("Buurtteam Welzijn Zuid")
         beamer.zie("1 maart 2099")
         beamer.zie("Gekozen aanpak:")
+    telefoon.zie("Portiekgesprekken in de Marnixlaan 40-68")
+    telefoon.zie("Buurtteam Welzijn Zuid · uiterlijk 1 maart 2099")
+    assert telefoon.breder_dan_scherm(TELEFOON[0]) == []
+    telefoon.screenshot("besluit-telefoon-acties-390x844")
     maten = {naam: past_zonder_scrollen(b) for naam, b in (("1920x1080", groot), ("1024x768", klein))}
     print(f"actiestap: {maten}")
     groot.screenshot("besluit-acties-1920x1080")

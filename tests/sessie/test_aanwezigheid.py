@@ -46,7 +46,7 @@ def test_te_laat_en_afgemeld_staan_in_de_notulen_met_wie_het_zette(
     dienst.leiding(overleg.facilitator_token).aanwezigheid.zet(opbouw, "afgemeld")
 
     n = dienst.lezen.notulen(m)
-    assert n.te_laat == ("Politie Midden-Nederland, binnen 19:50",)
+    assert n.te_laat == ("Politie Midden-Nederland — binnen om 19:50",)
     assert n.afwezig_met_bericht == ("Opbouwwerk Overvecht",)
     assert n.aantal_aanwezig == 2  # absent with notice is not counted as present
     assert "Opbouwwerk Overvecht" not in {a.organisatie for a in n.aanwezig}
@@ -58,7 +58,7 @@ def test_te_laat_en_afgemeld_staan_in_de_notulen_met_wie_het_zette(
     assert dienst.lezen.laatste_wijzigingen(m)[("aanwezigheid", opbouw)].op == klok.tijd
 
     pdf = _pdftekst(bouw_bestand(n, "pdf"))
-    assert "Te laat Politie Midden-Nederland, binnen 19:50" in pdf
+    assert "Te laat Politie Midden-Nederland — binnen om 19:50" in pdf
     assert "Afgemeld Opbouwwerk Overvecht" in pdf
     assert "Te laat" in _docxtekst(bouw_bestand(n, "docx"))
 
