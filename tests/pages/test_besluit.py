@@ -79,17 +79,24 @@ async def test_beamer_toont_voorstellen_en_dan_de_actie_die_de_notulist_typt(  #
     await telefoon.should_not_see("Schouw in de portieken", retries=LIVE)
 
 
-async def test_notulist_zet_te_laat_op_de_notulenpagina(user: User, app: Context):  # type: ignore[no-untyped-def]
+async def test_notulist_zet_te_laat_op_de_notulenpagina(user: User, create_user, app: Context):  # type: ignore[no-untyped-def]
     dienst = app.dienst
     links = dienst.aanmelding.maak("Hoograven", date(2026, 11, 23), "test-kort")
     m = links.meeting_id
     agent = dienst.aanmelding.aanmelden(m, "Sanne", "Politie", "politie")
+    console = create_user()
+    await console.open(f"/leiding/{links.facilitator_token}")
+    await klik(console, "Aanpak en acties")
+    await console.should_see(marker=f"aanwezigheid-{agent}", retries=LIVE)
     await user.open(f"/notulen/{links.secretary_token}")
     await user.should_see(marker=f"aanwezigheid-{agent}", retries=LIVE)
     user.find(marker=f"aanwezigheid-{agent}").click()
     await klik(user, "Te laat")
     await user.should_see("Gewijzigd door de notulist om", retries=LIVE)
     assert dienst.lezen.notulen(m).te_laat == ("Politie",)
+    await console.should_see("Gewijzigd door de notulist om", retries=LIVE)  # the console follows
+    (keuze,) = console.find(marker=f"aanwezigheid-{agent}").elements
+    assert keuze.value == "te-laat"
     user.find(marker=f"aankomst-{agent}").type("19:45").trigger("blur")
     for _ in range(LIVE):
         if dienst.lezen.notulen(m).te_laat == ("Politie — binnen om 19:45",):
