@@ -10,19 +10,55 @@ Proposal and action text is shown as text (labels), never as HTML.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+
 from nicegui import ui
 
 from ..sessie.advies import Voorstel
-from ..sessie.besluitbeeld import Besluitbeeld
+from ..sessie.besluitbeeld import Beeldsoort, Besluitbeeld
+from ..sessie.toestand import Stap, Uitslag
+from . import methode
 from .actielijst import LEEG, datum
 from .gedeeld import KLEUR, kopniveau
 
 _KOP = "font-size: 2.25rem; line-height: 1.15; font-weight: 700"
 _TITEL = "font-size: 1.75rem; line-height: 1.2; font-weight: 700"
 _TEKST = "font-size: 1.4rem; line-height: 1.3"
-_REDEN = "font-size: 1.2rem; line-height: 1.3"
+_REDEN = "font-size: 1.15rem; line-height: 1.25"
 _CEL = "font-size: 1.75rem; line-height: 1.25"
 _WOORDEN = "overflow-wrap: anywhere; white-space: normal"
+
+
+def in_de_stap(
+    soort: Beeldsoort | None, stap: Stap, uitslagen: list[Uitslag], beeld: Besluitbeeld | None
+) -> tuple[Stap, Callable[[], None] | None]:
+    """What of the step the beamer draws, and what to draw after it.
+
+    While the room dot-votes, the method's cards of all directions stay (people vote on them);
+    once the dots are shown, the proposals with their dots take their place and the bars. A
+    step without a vote (choosing examples) shows the proposals with the method's rules of
+    thumb as one line. On the action step the SMART questions guide the first action; once
+    there is one, the list the room checks takes their place."""
+    if beeld is None or soort is None:
+        return stap, None
+    if soort == "acties":
+        if not beeld.acties:
+            return stap, None
+        return replace(stap, inhoud=()), lambda: _na(stap, lambda: acties(beeld))
+    stemt = any(v.soort.prioriteit for v in stap.vragen)
+    if stemt and not any(u.zichtbaar for u in uitslagen):
+        return stap, None
+    zonder = replace(stap, inhoud=(), vragen=tuple(v for v in stap.vragen if not v.soort.prioriteit))
+    if stemt:
+        return zonder, lambda: voorstellen(beeld)
+    return zonder, lambda: _na(stap, lambda: voorstellen(beeld))
+
+
+def _na(stap: Stap, teken: Callable[[], None]) -> None:
+    """The method's items of the step as one line of titles, then the decision view."""
+    methode.op_beamer(stap, compact=True)
+    teken()
 
 
 def stippen_tekst(aantal: int) -> str:
@@ -38,7 +74,7 @@ def voorstellen(beeld: Besluitbeeld) -> None:
         .mark("adviesbeeld")
     ):
         for kop, lijst in (("Oplossingsrichtingen", beeld.richtingen), ("Praktijkvoorbeelden", beeld.voorbeelden)):
-            with ui.column().classes("min-w-0").style("gap: 0.75rem"):
+            with ui.column().classes("min-w-0").style("gap: 0.6rem"):
                 ui.label(kop).style(_KOP).props(kopniveau(2))
                 if not lijst:
                     ui.label("Nog geen voorstel: eerst de analyse.").style(_TEKST).classes("text-gray-700")
@@ -57,7 +93,7 @@ def _kaart(voorstel: Voorstel, stippen: int, gekozen: bool) -> None:
     with (
         ui.column()
         .classes("w-full min-w-0 bg-white voorstel")
-        .style(f"gap: 0.35rem; padding: 0.75rem 1rem; border: 0.2rem solid {rand}; border-radius: 0.75rem")
+        .style(f"gap: 0.35rem; padding: 0.55rem 1rem; border: 0.2rem solid {rand}; border-radius: 0.75rem")
         .mark(f"voorstel-{voorstel.id}")
     ):
         # the badges follow the title on its line, or wrap below it on a narrow wall

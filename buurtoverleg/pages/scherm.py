@@ -108,13 +108,11 @@ def registreer(ctx: Context) -> None:
                     _lobby(vergadering, basis)
                 elif vergadering.status == "stappen" and stap is not None:
                     # settled guidance takes the place of the items the room chose from
-                    getoond = replace(stap, inhoud=()) if begeleiding or beslist else stap
-                    if besluit == "advies" and any(u.zichtbaar for u in uitslagen):
-                        # the revealed dots are on the proposals: the bars of all directions would say it twice
-                        getoond = replace(getoond, vragen=tuple(v for v in stap.vragen if not v.soort.prioriteit))
+                    getoond, daarna = adviesbeeld.in_de_stap(besluit, stap, uitslagen, beslist)
+                    getoond = replace(getoond, inhoud=()) if begeleiding else getoond
                     _stap(vergadering, getoond, uitslagen, duiding, beelden, signalen, basis, tellers)
-                    if beslist is not None:  # the decision phase: proposals, or the agreed actions
-                        (adviesbeeld.voorstellen if besluit == "advies" else adviesbeeld.acties)(beslist)
+                    if daarna is not None:  # the decision phase: proposals, or the agreed actions
+                        daarna()
                     methode.begeleiding_op_beamer(begeleiding)
                 elif vergadering.status == "afronding":
                     ui.label("Afronding").classes("text-5xl font-bold")

@@ -26,33 +26,39 @@ async def test_beamer_toont_voorstellen_en_dan_de_actie_die_de_notulist_typt(  #
     await beamer.open(f"/scherm/{links.projector_token}")
     await beamer.should_see(links.join_code, retries=LIVE)
 
-    # the directions step: the top proposals with what each is and why, no dots while the vote is blind
+    # the directions step: while the room votes, the method's cards of all seven directions
     await asyncio.to_thread(dienst.leiding(t).start)
     await asyncio.to_thread(dienst.leiding(t).ga_naar, 5)
+    await beamer.should_see("Welke oplossingsrichtingen passen het best bij deze buurt?", retries=LIVE)
+    await beamer.should_see(app.catalogus.titel("richting-7"), retries=LIVE)
+    for p in anderen:  # the room puts its dots on direction 5: blind until the reveal
+        await asyncio.to_thread(dienst.deelnemer(m, p).antwoord, "kort-richtingen-stippen", {"richting-5": 3})
+    await beamer.should_see("2 van 3 hebben geantwoord", retries=LIVE)
+    await beamer.should_not_see(marker="adviesbeeld", retries=5)
+
+    # after the reveal: the top proposals with what each is, why, and the dots; direction 5 on top
+    await asyncio.to_thread(dienst.leiding(t).onthul)
     await beamer.should_see(marker="adviesbeeld", retries=LIVE)
     beeld = dienst.lezen.besluitbeeld(m)
     eerste = beeld.richtingen[0]
-    assert eerste.omschrijving and eerste.redenen
+    assert eerste.id == "richting-5" and eerste.omschrijving and eerste.redenen
+    await beamer.should_see("● 6 stippen", retries=LIVE)
     await beamer.should_see(eerste.titel, retries=LIVE)
     await beamer.should_see(eerste.omschrijving, retries=LIVE)
     await beamer.should_see(f"• {eerste.redenen[0]}", retries=LIVE)
     await beamer.should_see(beeld.voorbeelden[0].titel, retries=LIVE)
-
-    # the room puts its dots on direction 5; they show only after the reveal, and it moves to the top
-    for p in anderen:
-        await asyncio.to_thread(dienst.deelnemer(m, p).antwoord, "kort-richtingen-stippen", {"richting-5": 3})
-    await beamer.should_not_see(marker="stippen-richting-5", retries=5)
-    await asyncio.to_thread(dienst.leiding(t).onthul)
-    await beamer.should_see("● 6 stippen", retries=LIVE)
-    assert dienst.lezen.besluitbeeld(m).richtingen[0].id == "richting-5"
+    assert beeld.voorbeelden[0].omschrijving
+    await beamer.should_see(beeld.voorbeelden[0].omschrijving, retries=LIVE)
     keuze = await asyncio.to_thread(dienst.leiding(t).aanpak.kies, "richting-5", True, "zes stippen")
     await beamer.should_see("Gekozen aanpak:", retries=LIVE)
 
-    # the action step: the empty list, then the secretary's action, on the beamer and the phones
+    # the action step: the SMART questions guide the first action; then the secretary's
+    # action takes their place on the beamer, and appears on the phones
     await asyncio.to_thread(dienst.leiding(t).volgende)
-    await beamer.should_see("Afgesproken acties", retries=LIVE)
-    await beamer.should_see("Nog geen acties afgesproken.", retries=LIVE)
+    await beamer.should_see("Wie voert het uit?", retries=LIVE)
+    await beamer.should_not_see(marker="actiebeeld", retries=5)
     await telefoon.should_see("Afgesproken acties", retries=LIVE)
+    await telefoon.should_see("Nog geen acties afgesproken.", retries=LIVE)
     notulist = create_user()
     await notulist.open(f"/notulen/{links.secretary_token}")
     await notulist.should_see("Besluiten en acties", retries=LIVE)
@@ -62,7 +68,7 @@ async def test_beamer_toont_voorstellen_en_dan_de_actie_die_de_notulist_typt(  #
     await klik(notulist, "Actie opslaan")
     await beamer.should_see("Schouw in de portieken", retries=LIVE)
     await beamer.should_see("1 maart 2099", retries=LIVE)
-    await beamer.should_not_see("Nog geen acties afgesproken.", retries=LIVE)
+    await beamer.should_see("Gekozen aanpak:", retries=LIVE)
     await telefoon.should_see("Schouw in de portieken", retries=LIVE)
     await telefoon.should_see("Woningcorporatie · uiterlijk 1 maart 2099", retries=LIVE)
 

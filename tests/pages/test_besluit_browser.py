@@ -121,7 +121,7 @@ def test_beamer_advies_en_actielijst_live(server: Server, browsers) -> None:  # 
     dienst.leiding(links.facilitator_token).volgende()
     for beamer in (groot, klein):
         beamer.open(f"{server.url}/scherm/{links.projector_token}")
-        beamer.zie("Nog geen acties afgesproken.")
+        beamer.zie("Wie voert het uit?")  # the SMART questions guide the first action
     from tests.pages.test_browser import aanmelden
 
     telefoon = browsers("telefoon", TELEFOON, True)
@@ -148,3 +148,36 @@ def test_beamer_advies_en_actielijst_live(server: Server, browsers) -> None:  # 
     groot.screenshot("besluit-acties-1920x1080")
     klein.screenshot("besluit-acties-1024x768")
     assert [a.wat for a in dienst.lezen.acties(m)] == ["Portiekgesprekken in de Marnixlaan 40-68"]
+
+
+def test_beamer_praktijkvoorbeelden_kiezen(server: Server, browsers) -> None:  # type: ignore[no-untyped-def]
+    """The full template's step "Praktijkvoorbeelden kiezen" (no vote): the proposals with the
+    method's rules of thumb as one line, on one 1920x1080 screen."""
+    from datetime import date
+
+    from buurtoverleg import content
+    from buurtoverleg.samenstelling import maak_dienst
+    from buurtoverleg.sessie.gebeurtenissen import LokaleBus
+    from buurtoverleg.storage import Database
+
+    dienst = maak_dienst(Database(server.database_url), content.laad(TEST_INHOUD), LokaleBus())
+    links = dienst.aanmelding.maak("Overvecht", date(2026, 12, 2), "tpl-analyse-polarisatie")
+    leiding = dienst.leiding(links.facilitator_token)
+    leiding.start()
+    leiding.ga_naar(3)
+    leiding.stel_vast("analyse-fase-vraag", "fase-onderhuidse-spanningen")
+    leiding.ga_naar(7)
+    leiding.stel_vast("analyse-oorzaken-vraag", "oorzaak-b")
+    leiding.ga_naar(13)
+    beeld = dienst.lezen.besluitbeeld(links.meeting_id)
+    assert len(beeld.voorbeelden) == 3 and all(v.omschrijving for v in beeld.voorbeelden)
+    beamer = browsers("beamer-groot", GROOT)
+    beamer.open(f"{server.url}/scherm/{links.projector_token}")
+    for voorstel in (*beeld.richtingen, *beeld.voorbeelden):
+        beamer.zie(voorstel.titel)
+        beamer.zie(voorstel.omschrijving)
+    beamer.zie(dienst.catalogus.titel("vuistregel-kleinschalig-doorlopend"))  # the rules of thumb, one line
+    maten = past_zonder_scrollen(beamer)
+    print(f"praktijkvoorbeelden: {maten}")
+    beamer.screenshot("besluit-praktijkvoorbeelden-1920x1080")
+    assert maten["past"], maten
