@@ -23,10 +23,12 @@ from .actielijst import LEEG, datum
 from .gedeeld import KLEUR, kopniveau
 
 _KOP = "font-size: 2.25rem; line-height: 1.15; font-weight: 700"
-_TITEL = "font-size: 1.75rem; line-height: 1.2; font-weight: 700"
-_TEKST = "font-size: 1.4rem; line-height: 1.3"
-_REDEN = "font-size: 1.15rem; line-height: 1.25"
-_CEL = "font-size: 1.75rem; line-height: 1.25"
+_TITEL = "font-size: 1.875rem; line-height: 1.2; font-weight: 700"
+_TEKST = "font-size: 1.875rem; line-height: 1.2"
+_REDEN = "font-size: 1.5rem; line-height: 1.2"
+_CEL = "font-size: 1.875rem; line-height: 1.2"
+"""Main text is text-3xl (1.875 rem), nothing below text-2xl (1.5 rem): the beamer's floor
+for the back row (`beamermaat.KLEINSTE_TEKST`); the fit step scales rem to the wall."""
 _WOORDEN = "overflow-wrap: anywhere; white-space: normal"
 
 
@@ -110,8 +112,11 @@ def _kaart(voorstel: Voorstel, stippen: int, gekozen: bool) -> None:
                 )
         if voorstel.omschrijving:
             ui.label(voorstel.omschrijving).style(f"{_TEKST}; {_WOORDEN}").classes("text-gray-900")
-        for reden in voorstel.redenen:
-            ui.label(f"• {reden}").style(f"{_REDEN}; {_WOORDEN}").classes("text-gray-700")
+        for i, reden in enumerate(voorstel.redenen):
+            # at the smallest type the second reason gives way (`passend`: .beamer-detail)
+            ui.label(f"• {reden}").style(f"{_REDEN}; {_WOORDEN}").classes(
+                "text-gray-700" + (" beamer-detail" if i else "")
+            )
 
 
 def gekozen_regel(beeld: Besluitbeeld) -> None:

@@ -20,10 +20,10 @@ PER_KOLOM = 4
 
 
 def herkenningsbeeld(beeld: Herkenningsbeeld) -> None:
-    ui.label("Welke signalen herkent de zaal?").classes("font-bold").style("font-size: 4.4vh").props(kopniveau(2))
+    ui.label("Welke signalen herkent de zaal?").classes("font-bold").style("font-size: 2.75rem").props(kopniveau(2))
     if beeld.leeg:
         ui.label("Nog geen signaal dat de zaal splitst, dat alle domeinen herkennen of dat maar één domein zag.").style(
-            "font-size: 3vh"
+            "font-size: 1.88rem"
         )
         _deels(beeld)
         return
@@ -34,13 +34,13 @@ def herkenningsbeeld(beeld: Herkenningsbeeld) -> None:
             ("Alleen gezien door één domein", beeld.alleen, KLEUR["dicht bij elkaar"]),
         ):
             with ui.column().classes("gap-2 min-w-0"):
-                ui.label(f"{kop} ({len(groep)})").classes("font-bold").style(f"font-size: 3.2vh; color: {kleur}").props(
+                ui.label(f"{kop} ({len(groep)})").classes("font-bold").style(f"font-size: 2rem; color: {kleur}").props(
                     kopniveau(3)
                 )
                 for h in groep[:PER_KOLOM]:
                     _kaart(h, kleur)
                 if len(groep) > PER_KOLOM:
-                    ui.label(f"en nog {len(groep) - PER_KOLOM}").style("font-size: 2.4vh; color: #444")
+                    ui.label(f"en nog {len(groep) - PER_KOLOM}").style("font-size: 1.5rem; color: #444")
     _deels(beeld)
 
 
@@ -49,16 +49,16 @@ def _deels(beeld: Herkenningsbeeld) -> None:
         ui.label(
             f"{beeld.deels} {'signaal is' if beeld.deels == 1 else 'signalen zijn'} door een deel van de domeinen"
             " herkend en door niemand afgewezen."
-        ).style("font-size: 2.4vh; color: #444")
+        ).style("font-size: 1.5rem; color: #444")
 
 
 def _kaart(h: Signaalherkenning, kleur: str) -> None:
-    with ui.card().classes("w-full p-3 gap-1").style(f"border-left: 0.8vh solid {kleur}"):
-        ui.label(h.tekst).classes(f"{GETYPT} leading-snug").style("font-size: 2.5vh").props("dir=auto")
+    with ui.card().classes("w-full p-3 gap-1").style(f"border-left: 0.5rem solid {kleur}"):
+        ui.label(h.tekst).classes(f"{GETYPT} leading-snug").style("font-size: 1.56rem").props("dir=auto")
         if h.groep == ALLEEN:  # dark text by the domain's swatch: a light domain colour is no text colour
             with ui.row().classes("items-center no-wrap gap-1").props(f'data-domein="{h.herkend_door[0]}"'):
                 _vlakje(h.herkend_door[0])
-                ui.label(h.kop).classes("font-semibold").style("font-size: 2.2vh; color: #111")
+                ui.label(h.kop).classes("font-semibold").style("font-size: 1.5rem; color: #111")
         with ui.row().classes("gap-x-4 gap-y-1"):
             for domein in h.herkend_door if h.groep == SPLITST else ():
                 _merk("✓", domein)
@@ -66,7 +66,7 @@ def _kaart(h: Signaalherkenning, kleur: str) -> None:
                 _merk("✗", domein)
             if h.groep == GEDEELD:
                 ui.label("✓ " + ", ".join(DOMEINEN.get(d, d) for d in h.herkend_door)).style(
-                    f"font-size: 2.1vh; color: {KLEUR['eensgezind']}"
+                    f"font-size: 1.5rem; color: {KLEUR['eensgezind']}"
                 )
         if h.groep == SPLITST:
             ui.label("Herkent: ✓ · herkent niet: ✗").classes("sr-only")
@@ -74,7 +74,7 @@ def _kaart(h: Signaalherkenning, kleur: str) -> None:
 
 def _vlakje(domein: str) -> None:
     ui.element("span").style(
-        "display: inline-block; width: 1.8vh; height: 1.8vh; border-radius: 0.3vh; flex: none;"
+        "display: inline-block; width: 1.12rem; height: 1.12rem; border-radius: 0.188rem; flex: none;"
         f" background: {domeinkleur(domein)}"
     )
 
@@ -83,5 +83,5 @@ def _merk(teken: str, domein: str) -> None:
     with ui.row().classes("items-center no-wrap gap-1").props(f'data-domein="{domein}" data-merk="{teken}"'):
         _vlakje(domein)
         ui.label(f"{teken} {DOMEINEN.get(domein, domein)}").classes("font-semibold").style(
-            f"font-size: 2.1vh; color: {'#111' if teken == '✓' else '#555'}"
+            f"font-size: 1.5rem; color: {'#111' if teken == '✓' else '#555'}"
         )

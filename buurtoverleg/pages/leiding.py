@@ -19,7 +19,7 @@ from ..sessie.overgangen import Handeling as H
 from ..sessie.overgangen import toegestaan
 from ..sessie.toestand import DOMEINEN, MEETING_STATUS, ROLLEN, STAP_STATUS, SignaalKaart, Vergadering, Vraag
 from ..sessie.uitslagen import uitkomstopties
-from . import aanpak, aanwezigheid, methode, pincode
+from . import aanpak, aanwezigheid, beamervoorbeeld, methode, pincode
 from .gedeeld import GETYPT, KLEUR, antwoord_van, dialoog, doe, kopniveau, probeer, stopt_stil
 from .onenigheden import vervolg
 from .volgen import Deel, volg
@@ -81,6 +81,7 @@ def registreer(ctx: Context) -> None:
                     begeleidingvak = ui.column().classes("w-full gap-2")
                     signaalvak = ui.column().classes("w-full gap-2")
                 with ui.column().classes("gap-3").style("min-width: 280px; flex: 1"):
+                    await beamervoorbeeld.paneel(ctx, meeting_id, token, links.projector_token)
                     ui.label("Agenda").classes("text-lg font-semibold").props(kopniveau(2))
                     agendavak = ui.column().classes("w-full")
                     ui.label("Deelnemers").classes("text-lg font-semibold").props(kopniveau(2))
@@ -379,8 +380,10 @@ ALLEEN_HIER = (
     "Start hem met --host 0.0.0.0, of zet BUURTOVERLEG_PUBLIEKE_URL als er een proxy voor staat."
 )
 
-SNELTOETSEN = "Sneltoetsen: → volgende · ← vorige · O invoer openen · S invoer sluiten · U uitslag tonen"
-"""Shown under the buttons; `_sneltoets` is what they do."""
+SNELTOETSEN = (
+    "Sneltoetsen: → volgende · ← vorige · O invoer openen · S invoer sluiten · U uitslag tonen · B beamer op zwart"
+)
+"""Shown under the buttons; `_sneltoets` is what they do (B: `beamervoorbeeld`)."""
 
 
 def _sneltoets(e: KeyEventArguments, actie: Actie) -> Awaitable[None] | None:

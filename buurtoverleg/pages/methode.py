@@ -2,8 +2,9 @@
 beamer (sized to the screen), behind an "Uitleg" tap on the phone, and the facilitator's tip
 and the guidance that applies now on the console.
 
-Everything is a label (plain text), never HTML. The beamer sizes in viewport units so the
-same step reads from the back of the room on 1024×768 and on 1920×1080.
+Everything is a label (plain text), never HTML. The beamer sizes in rem, which the fit step
+scales to the window, so the same step reads from the back of the room on 1024×768 and on
+1920×1080.
 """
 
 from __future__ import annotations
@@ -13,12 +14,15 @@ from nicegui import ui
 from ..sessie.dienst import Dienst
 from ..sessie.methode import Begeleiding, vervolgafspraak
 from ..sessie.toestand import Inhoud, Stap
+from .bladeren import blad
 from .gedeeld import KLEUR, kopniveau, probeer
 
-_BEAMER_KOP = "font-size: 1.7vw; line-height: 1.2"
-_BEAMER_TEKST = "font-size: 1.3vw; line-height: 1.35"
-_BEAMER_PUNT = "font-size: 1.2vw; line-height: 1.3"
-_BEAMER_KLEIN = "font-size: 1vw; line-height: 1.2"
+_BEAMER_KOP = "font-size: 1.875rem; line-height: 1.2"
+_BEAMER_TEKST = "font-size: 1.625rem; line-height: 1.35"
+_BEAMER_PUNT = "font-size: 1.5rem; line-height: 1.3"
+_BEAMER_KLEIN = "font-size: 1.5rem; line-height: 1.2"
+"""Beamer sizes are rem: the fit step (`passend`) scales rem to the window; 1.5 rem is the
+back row's minimum (`beamermaat.KLEINSTE_TEKST`)."""
 
 
 def _alineas(tekst: str) -> list[str]:
@@ -28,10 +32,11 @@ def _alineas(tekst: str) -> list[str]:
 # ----------------------------------------------------------------------------- beamer
 
 
-def op_beamer(stap: Stap, *, compact: bool = False) -> None:
+def op_beamer(stap: Stap, *, compact: bool = False, pagina: int = 0) -> None:
     """A step's method items: the casus story in full, other items as cards with their
-    explanation and lines, in as many columns as the screen takes. `compact` (the room's
-    signals or results are on the wall and need the room) leaves one line with the titles."""
+    explanation and lines, in as many columns as the screen takes; more than `PER_PAGINA`
+    cards come in pages (`bladeren`). `compact` (the room's signals or results are on the wall
+    and need the room) leaves one line with the titles."""
     casussen = [i for i in stap.inhoud if i.soort == "casus"]
     overige = [i for i in stap.inhoud if i.soort != "casus"]
     for casus in casussen:
@@ -44,11 +49,15 @@ def op_beamer(stap: Stap, *, compact: bool = False) -> None:
     # one item with many lines (a checklist) spreads its lines; several items each get a card;
     # many items (the seven directions) get smaller cards with what decides between them
     veel = len(overige) > VEEL
+    if heeft_paginas(stap, compact=compact):
+        deel = blad(overige, PER_PAGINA, pagina)
+        ui.label(deel.kop("onderdeel", "onderdelen")).classes("text-2xl text-gray-700")
+        overige = list(deel.items)
     regels = sum(len(i.punten) for i in overige)
     kolommen = (
         f"repeat({len(overige)}, minmax(0, 1fr))"
         if veel and len(overige) <= EEN_RIJ
-        else "repeat(auto-fit, minmax(20vw, 1fr))"
+        else "repeat(auto-fit, minmax(16rem, 1fr))"
         if veel
         # a checklist of nine questions gets more room than a list of five next to it
         else " ".join(f"{max(2, len(i.punten))}fr" for i in overige)
@@ -58,6 +67,15 @@ def op_beamer(stap: Stap, *, compact: bool = False) -> None:
             binnen = 3 if len(overige) == 1 else 2 if len(item.punten) > LANGE_LIJST else 1
             _kaart_op_beamer(item, kolommen=binnen, klein=veel, dicht=regels > LANGE_LIJST)
 
+
+def heeft_paginas(stap: Stap, *, compact: bool) -> bool:
+    """Whether the step's method cards are more than one page of the beamer."""
+    return not compact and sum(i.soort != "casus" for i in stap.inhoud) > PER_PAGINA
+
+
+PER_PAGINA = 4
+"""Method cards on one page of the beamer: eight directions with their 'wanneer' lines do not
+fit a 1024×768 wall at the back row's type size, four do."""
 
 EEN_RIJ = 5
 """Up to this many small cards stand in one row (the five fasen)."""
@@ -73,7 +91,7 @@ when it has 'wanneer' lines (those are what the room chooses by)."""
 def _casus_op_beamer(casus: Inhoud) -> None:
     with ui.column().classes("w-full gap-2 methode-casus"):
         ui.label(casus.titel).classes("font-bold").style(_BEAMER_KOP).props(kopniveau(2))
-        with ui.element("div").classes("w-full").style("column-count: 2; column-gap: 3vw"):
+        with ui.element("div").classes("w-full").style("column-count: 2; column-gap: 2rem"):
             for alinea in _alineas(casus.tekst):
                 ui.label(alinea).classes("pb-3").style(_BEAMER_TEKST)
 
@@ -84,17 +102,17 @@ def _kaart_op_beamer(item: Inhoud, kolommen: int, klein: bool = False, dicht: bo
     with ui.column().classes(f"w-full {'gap-0' if klein else 'gap-1'} rounded bg-gray-100 px-3 py-2 min-w-0"):
         ui.label(item.titel).classes("font-bold").style(kop).props(kopniveau(3))
         if item.tekst and not (klein and item.wanneer):
-            ui.label(item.tekst).style(tekst)
+            ui.label(item.tekst).classes("beamer-detail").style(tekst)
         if item.punten and klein and not item.wanneer:
             for regel in item.punten:
                 ui.label(f"• {regel.titel}").style(tekst)
         elif item.punten and not klein:
-            with ui.element("div").classes("w-full").style(f"column-count: {kolommen}; column-gap: 2vw"):
+            with ui.element("div").classes("w-full").style(f"column-count: {kolommen}; column-gap: 1.5rem"):
                 for regel in item.punten:
                     with ui.element("div").classes("pb-2").style("break-inside: avoid"):
                         ui.label(regel.titel).classes("font-semibold").style(punt)
                         if regel.tekst:
-                            ui.label(regel.tekst).classes("text-gray-700").style(punt)
+                            ui.label(regel.tekst).classes("text-gray-700 beamer-detail").style(punt)
         if item.wanneer:
             ui.label("Wanneer?").classes("font-semibold").style(tekst)
             for regel_ in item.wanneer:
@@ -110,7 +128,7 @@ def begeleiding_op_beamer(begeleidingen: list[Begeleiding]) -> None:
         with (
             ui.column()
             .classes("w-full gap-2 rounded px-4 py-3 methode-incident")
-            .style(f"border: 0.3vw solid {KLEUR['verdeeld']}")
+            .style(f"border: 0.25rem solid {KLEUR['verdeeld']}")
         ):
             ui.label(b.titel).classes("font-bold").style(_BEAMER_KOP).props(kopniveau(2))
             ui.label(b.aanleiding).style(_BEAMER_TEKST)

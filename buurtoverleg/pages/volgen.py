@@ -47,6 +47,8 @@ class Deel(StrEnum):
     """The meeting's switches and thresholds, and the PINs on its links."""
     NOTULEN = "notulen"
     """The secretary's draft, notes and final versions."""
+    BEAMER = "beamer"
+    """What the wall shows besides the meeting: on black or not, which page of a long list."""
 
 
 ALLE: frozenset[Deel] = frozenset(Deel)
@@ -60,6 +62,7 @@ WAT_VERANDERT: Mapping[Soort, frozenset[Deel]] = {
     "instellingen": frozenset({Deel.INSTELLINGEN, Deel.VERLOOP, Deel.SIGNALEN, Deel.NOTULEN}),
     "notulen": frozenset({Deel.NOTULEN}),
     "overleg": ALLE,
+    "beamer": frozenset({Deel.BEAMER}),
 }
 """For each kind of event, the parts of any view it can change: the one place that says what
 redraws. A page names the parts it shows; it redraws where the two meet."""
@@ -101,6 +104,11 @@ class Volger:
         """The first draw, after the subscription: anything committed meanwhile is redrawn next."""
         self._vuil.update(self.delen)
         await self._misschien()
+
+    def markeer(self, delen: Collection[Deel]) -> None:
+        """Redraw these parts at the next tick: for a page whose view changes with time, not
+        with an event (the beamer turning the page of a long list)."""
+        self._vuil.update(frozenset(delen) & self.delen)
 
     def _ontvang(self, gebeurtenis: Gebeurtenis) -> None:
         if gebeurtenis.meeting_id != self.meeting_id:

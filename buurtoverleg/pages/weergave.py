@@ -46,45 +46,39 @@ class Klokweergave:
             self.label.style("color: inherit")
 
 
-def balken(vraag: Vraag, uitslag: Uitslag, groot: bool = False) -> None:
-    """A horizontal bar per option or scale value; readable from the back of the room."""
+def balken(vraag: Vraag, uitslag: Uitslag) -> None:
+    """A horizontal bar per option or scale value, on the phone and the console (the beamer has
+    its own, paged, in `beamerstap`). Labels wrap: "Onderhuidse spanningen" is never "Onderhuidse …"."""
     # Bars are a share of the room (of all dots for dot-voting), not of the largest option.
     totaal = max(1, vraag.soort.geheel(uitslag.verdeling, uitslag.aantal))
-    tekst = "text-4xl" if groot else "text-base"
-    hoogte = "h-10" if groot else "h-6"
-    with ui.column().classes("w-full " + ("gap-3" if groot else "gap-1")):
+    with ui.column().classes("w-full gap-1"):
         for waarde, aantal in uitslag.verdeling.items():
             with ui.row().classes("w-full items-center no-wrap gap-4"):
-                ui.label(vraag.titel_van(waarde)).classes(f"{tekst} w-2/5 truncate")
-                with ui.element("div").classes(f"grow {hoogte} bg-gray-200 rounded"):
-                    ui.element("div").classes(f"{hoogte} rounded").style(
+                ui.label(vraag.titel_van(waarde)).classes("text-base w-2/5 shrink-0 min-w-0 break-words")
+                with ui.element("div").classes("grow h-6 bg-gray-200 rounded"):
+                    ui.element("div").classes("h-6 rounded").style(
                         f"width: {100 * aantal / totaal:.0f}%; background: {KLEUR['primair']}"
                     )
-                ui.label(str(aantal)).classes(f"{tekst} w-16 text-right")
+                ui.label(str(aantal)).classes("text-base w-10 shrink-0 text-right")
 
 
-def signaalkaart(kaart: SignaalKaart, *, namen: bool, groot: bool = False) -> None:
+def signaalkaart(kaart: SignaalKaart, *, namen: bool) -> None:
+    """One signal on the console (the beamer has its own, larger, in `beamerstap`)."""
     kleur = KLEUR.get(kaart.soort, "black")
-    with ui.card().classes("w-full p-3" + (" gap-1" if groot else "")) as omlijst:
-        if groot:  # the projector's column already names the kind; its colour stays as an edge
-            omlijst.style(f"border-left: 6px solid {kleur}")
-        if not groot or kaart.geverifieerd:
-            with ui.row().classes("items-center gap-2"):
-                if not groot:
-                    ui.label(SIGNAALSOORTEN.get(kaart.soort, kaart.soort)).classes("text-xs uppercase font-bold").style(
-                        f"color: {kleur}"
-                    )
-                if kaart.geverifieerd:
-                    ui.label("✓ bevestigd door tweede bron").classes("text-lg" if groot else "text-xs")
-        ui.label(kaart.tekst).classes(("text-2xl" if groot else "text-base") + f" {GETYPT}").props("dir=auto")
+    with ui.card().classes("w-full p-3"):
+        with ui.row().classes("items-center gap-2"):
+            ui.label(SIGNAALSOORTEN.get(kaart.soort, kaart.soort)).classes("text-xs uppercase font-bold").style(
+                f"color: {kleur}"
+            )
+            if kaart.geverifieerd:
+                ui.label("✓ bevestigd door tweede bron").classes("text-xs")
+        ui.label(kaart.tekst).classes(f"text-base {GETYPT}").props("dir=auto")
         afzender = kaart.auteur if namen and kaart.auteur else kaart.organisatie or DOMEINEN.get(kaart.domein, "")
-        ui.label(f"{afzender} · herkend door {kaart.herkend}").classes(
-            ("text-xl" if groot else "text-sm") + f" text-gray-700 {GETYPT}"
-        )
+        ui.label(f"{afzender} · herkend door {kaart.herkend}").classes(f"text-sm text-gray-700 {GETYPT}")
         if kaart.eenzijdig:
-            ui.label("Alleen door één domein herkend: hoe zien de anderen dit?").classes(
-                "text-lg" if groot else "text-sm"
-            ).style(f"color: {KLEUR['verdeeld']}")
+            ui.label("Alleen door één domein herkend: hoe zien de anderen dit?").classes("text-sm").style(
+                f"color: {KLEUR['verdeeld']}"
+            )
 
 
 def agenda(vergadering: Vergadering, *, op_klik: Callable[[int], object] | None = None) -> None:

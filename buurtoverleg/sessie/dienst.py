@@ -24,6 +24,7 @@ from ..storage import Database
 from ..storage.models import nu
 from .aanmelding import Aanmelding
 from .aanpak import Aanpak
+from .beamer import Beamer
 from .begeleiding import Begeleiden
 from .bewaren import Archivering, Bewaren
 from .eenheid import Eenheid
@@ -57,6 +58,7 @@ class Dienst:
         """Set by the app's wiring; without it nobody is the organiser and nothing can be deleted."""
         self.aanmelding = Aanmelding(e)
         self.verloop = Verloop(e)
+        self.beamer = Beamer(e)
         self.stemmen = Stemmen(e, self.verloop)
         self.signalen = Signalen(e)
         self.uitslagen = Uitslagen(e, self.verloop)

@@ -12,8 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-Soort = Literal["stap", "deelnemers", "antwoord", "signaal", "besluit", "instellingen", "notulen", "overleg"]
-"""'overleg': the meeting as a whole was deleted or anonymised; open pages must not keep showing it."""
+Soort = Literal["stap", "deelnemers", "antwoord", "signaal", "besluit", "instellingen", "notulen", "overleg", "beamer"]
+"""'beamer': what the wall shows (on black, which page of a long list), nothing else.
+'overleg': the meeting as a whole was deleted or anonymised; open pages must not keep showing it."""
 
 
 @dataclass(frozen=True)

@@ -118,6 +118,14 @@ class Leidingrol:
         with self._actie("deelnemers") as (_s, m):
             self._dienst.verloop.aanmelden_open(m, open_)
 
+    def beamer_zwart(self, aan: bool) -> None:
+        with self._actie("beamer") as (_s, m):
+            self._dienst.beamer.zwart(m, aan)
+
+    def blader(self, pagina: int | None) -> None:
+        with self._actie("beamer") as (_s, m):
+            self._dienst.beamer.blader(m, pagina)
+
     def instellingen(self, **waarden: bool) -> None:
         with self._actie("instellingen") as (_s, m):
             self._dienst.verloop.instellingen(m, waarden)

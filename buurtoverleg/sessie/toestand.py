@@ -231,6 +231,10 @@ class Vergadering:
     live_uitslag: bool
     deelnemers: tuple[Deelnemer, ...]
     stappen: tuple[Stap, ...]
+    beamer_zwart: bool = False
+    """The facilitator put the beamer on black: the wall shows nothing until it is switched back."""
+    beamer_pagina: int | None = None
+    """The page of a long list the facilitator turned the beamer to; None: pages turn by themselves."""
     herkenning_op_beamer: bool = False
     """The beamer shows which domains recognise which signals (`herkenning`) instead of the step."""
     versie: int = 0

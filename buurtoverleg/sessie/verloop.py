@@ -74,6 +74,8 @@ class Verloop:
                 max_deelnemers=meeting.max_participants,
                 deelnemers=tuple(deelnemer(p) for p in sorted(meeting.participants, key=lambda p: p.id)),
                 stappen=stappen,
+                beamer_zwart=meeting.screen_blank,
+                beamer_pagina=meeting.screen_page,
                 versie=meeting.version,
             )
 
@@ -226,6 +228,7 @@ class Verloop:
         if meeting.current_step is not None:
             self._stop_klok(meeting.steps[meeting.current_step])
         meeting.current_step = positie
+        meeting.screen_page = None  # a new step's lists start at their first page and turn by themselves
         stap = meeting.steps[positie]
         if stap.status == Stapstatus.NOG_NIET:
             stap.status = Stapstatus.OPEN

@@ -48,6 +48,10 @@ class Meeting(Base):
     """The beamer shows which domains recognise which signals instead of the step."""
     minutes_names: Mapped[bool] = mapped_column(default=False, server_default=false())
     """Whether the minutes name people; by default they name organisations and domains only."""
+    screen_blank: Mapped[bool] = mapped_column(default=False, server_default=false())
+    """The facilitator put the beamer on black ("beamer op zwart"); the wall shows nothing."""
+    screen_page: Mapped[int | None] = mapped_column(default=None)
+    """The page of a long list the facilitator chose for the beamer; None: the pages turn by themselves."""
     thresholds: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     """Per-meeting overrides of the agreement thresholds (see sessie.overeenstemming.Drempels)."""
     max_participants: Mapped[int] = mapped_column(default=60, server_default="60")

@@ -101,14 +101,16 @@ class Server:
 
 
 @contextmanager
-def draai_server(datamap: Path, publieke_url: str | None = None) -> Iterator[Server]:
-    """`python -m buurtoverleg serve` on a free port with the test content; stopped afterwards,
-    also when the test fails. `publieke_url` is the address the pages tell phones to use."""
+def draai_server(datamap: Path, publieke_url: str | None = None, inhoud: Path | None = TEST_INHOUD) -> Iterator[Server]:
+    """`python -m buurtoverleg serve` on a free port with the test content (`inhoud=None`: the
+    built-in method); stopped afterwards, also when the test fails. `publieke_url` is the
+    address the pages tell phones to use."""
     poort = vrije_poort()
     # PYTEST_CURRENT_TEST makes NiceGUI's ui.run think it is a NiceGUI screen test (it then
     # ignores --port and needs NICEGUI_SCREEN_TEST_PORT): the subprocess is a plain server.
     env = {k: v for k, v in os.environ.items() if not k.startswith(("BUURTOVERLEG_", "NICEGUI_", "PYTEST_"))}
-    env["BUURTOVERLEG_CONTENT_DIR"] = str(TEST_INHOUD)
+    if inhoud is not None:
+        env["BUURTOVERLEG_CONTENT_DIR"] = str(inhoud)
     env["PYTHONUNBUFFERED"] = "1"
     log = datamap / "server.log"
     datamap.mkdir(parents=True, exist_ok=True)

@@ -268,9 +268,9 @@ def test_heel_overleg_met_beamer_en_twee_telefoons(server: Server, browsers: Sta
     kaart = beamer.wacht(
         lambda: beamer.js(
             """const [tekst] = arguments;
-        const label = [...document.querySelectorAll('.q-card div')].find(e => e.textContent === tekst);
+        const label = [...document.querySelectorAll('.signaalkaart div')].find(e => e.textContent === tekst);
         if (!label) return null;
-        const kaart = label.closest('.q-card');
+        const kaart = label.closest('.signaalkaart');
         return {bElementen: kaart.querySelectorAll('b').length, kinderen: label.children.length,
                 zichtbaar: kaart.innerText.includes(tekst),
                 bOpPagina: [...document.querySelectorAll('b')]

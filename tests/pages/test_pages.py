@@ -462,12 +462,14 @@ async def test_een_nieuw_signaal_kost_een_lezing_voor_alle_telefoons(
     eerste = dienst.deelnemer(mid, agent).signaal("test-signalen", "waarneming", "Vuurwerk bij de flat")
     for tel in telefoons:
         await tel.should_see("Herken ik (0)", retries=LIVE)
-    assert len(lezingen) == 1
+    # at most one: a phone's read that was queued before the patch (a slow machine) can run
+    # after the signal's commit and serve this version to all three, with no read of its own
+    assert len(lezingen) <= 1
 
     dienst.deelnemer(mid, agent).herken(eerste)  # a change: one new read, and every phone shows the count
     for tel in telefoons:
         await tel.should_see("Herken ik (1)", retries=LIVE)
-    assert len(lezingen) == 2
+    assert 1 <= len(lezingen) <= 2
     await klik(user, "Herken ik (1)")  # only this phone's own mark changes
     await user.should_see("Herken ik ✓ (2)", retries=LIVE)
     for tel in telefoons[1:]:

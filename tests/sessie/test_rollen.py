@@ -145,6 +145,8 @@ LEIDING: dict[str, Aanroep] = {
     "hervat": lambda h, w: h.hervat(),
     "aanmelden_open": lambda h, w: h.aanmelden_open(False),
     "instellingen": lambda h, w: h.instellingen(toon_namen=True),
+    "beamer_zwart": lambda h, w: h.beamer_zwart(True),
+    "blader": lambda h, w: h.blader(2),
     "beeindig": lambda h, w: h.beeindig(),
     "modereer": lambda h, w: h.modereer(w.signaal, verborgen=True, tekst="Iets anders"),
     "verwijder_signaal": lambda h, w: h.verwijder_signaal(w.signaal),

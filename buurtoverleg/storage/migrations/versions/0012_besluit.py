@@ -1,7 +1,7 @@
 """attendance as the secretary corrects it
 
 Revision ID: 0012_besluit
-Revises: 0010_meeting_details
+Revises: 0011_beamer_stand
 Create Date: 2026-12-02 03:00:00
 
 Joining with a phone says someone was there; the secretary (or the facilitator) corrects it:
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012_besluit"
-down_revision = "0010_meeting_details"
+down_revision = "0011_beamer_stand"
 branch_labels = None
 depends_on = None
 
