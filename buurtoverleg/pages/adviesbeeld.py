@@ -86,7 +86,8 @@ def voorstellen(beeld: Besluitbeeld) -> None:
                     ui.label(
                         "Ook stippen: " + "; ".join(f"{titel} ({aantal})" for titel, aantal in beeld.ook_stippen)
                     ).style(f"{_TEKST}; {_WOORDEN}").classes("text-gray-800")
-    if beeld.gekozen:
+    getoond = {v.id for v in (*beeld.richtingen, *beeld.voorbeelden)}
+    if beeld.gekozen_ids - getoond:  # a choice below the top: the cards' badges do not show it
         gekozen_regel(beeld)
 
 

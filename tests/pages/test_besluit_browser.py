@@ -18,9 +18,9 @@ from tests.pages.browser import (
     Server,
     draai_server,
     maak_browser,
-    past_zonder_scrollen,
     waarom_overslaan,
 )
+from tests.pages.test_beamer_past import MEET, NA_HET_PASSEN, ONDERGRENS
 
 REDEN = waarom_overslaan()
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(REDEN is not None, reason=REDEN or "")]
@@ -75,6 +75,15 @@ def _tot_de_richtingen(server: Server):  # type: ignore[no-untyped-def]
     return dienst, demo
 
 
+def _gemeten(beamer: Browser, maat: tuple[int, int]) -> dict:  # type: ignore[type-arg]
+    """The beamer's own fit measure once the fit step ran at this size (`test_beamer_past`):
+    nothing cut or outside the window, the root size, and how far below the minimum type."""
+    uitkomst = beamer.driver.execute_async_script(NA_HET_PASSEN, f"{maat[0]}x{maat[1]}", MEET)
+    assert uitkomst is not None, f"de beamer paste zich niet aan {maat} aan"
+    assert not uitkomst["onder"] or float(uitkomst["onder"]) >= ONDERGRENS, uitkomst
+    return dict(uitkomst)
+
+
 def _zet_datum(browser: Browser, label: str, iso: str) -> None:
     """A date field filled as the browser's date picker would (typing depends on the locale)."""
     veld = browser.veld(label)
@@ -100,9 +109,10 @@ def test_beamer_advies_en_actielijst_live(server: Server, browsers) -> None:  # 
         beamer.zie("● 5 stippen")
         beamer.zie("● 4 stippen")
         beamer.zie("Ook stippen: Positief gedrag van kinderen en jongeren (1)")
-        beamer.zie("Gekozen aanpak:")
-    maten = {naam: past_zonder_scrollen(b) for naam, b in (("1920x1080", groot), ("1024x768", klein))}
+        beamer.zie("Gekozen")  # the badge on the chosen card
+    maten = {maat: _gemeten(b, maat) for maat, b in ((GROOT, groot), (KLEIN, klein))}
     print(f"adviesstap: {maten}")
+    assert all(not m["fouten"] for m in maten.values()), maten
     groot.screenshot("besluit-advies-1920x1080")
     klein.screenshot("besluit-advies-1024x768")
     # labels wrap, never cut: no proposal title is wider than its box
@@ -121,7 +131,7 @@ def test_beamer_advies_en_actielijst_live(server: Server, browsers) -> None:  # 
     dienst.leiding(links.facilitator_token).volgende()
     for beamer in (groot, klein):
         beamer.open(f"{server.url}/scherm/{links.projector_token}")
-        beamer.zie("Wie voert het uit?")  # the SMART questions guide the first action
+        beamer.zie("Wat gaan we doen, wie doet het, en wanneer is het klaar?")  # the SMART questions guide
     from tests.pages.test_browser import aanmelden
 
     telefoon = browsers("telefoon", TELEFOON, True)
@@ -143,8 +153,9 @@ def test_beamer_advies_en_actielijst_live(server: Server, browsers) -> None:  # 
     telefoon.zie("Buurtteam Welzijn Zuid · uiterlijk 1 maart 2099")
     assert telefoon.breder_dan_scherm(TELEFOON[0]) == []
     telefoon.screenshot("besluit-telefoon-acties-390x844")
-    maten = {naam: past_zonder_scrollen(b) for naam, b in (("1920x1080", groot), ("1024x768", klein))}
+    maten = {maat: _gemeten(b, maat) for maat, b in ((GROOT, groot), (KLEIN, klein))}
     print(f"actiestap: {maten}")
+    assert all(not m["fouten"] for m in maten.values()), maten
     groot.screenshot("besluit-acties-1920x1080")
     klein.screenshot("besluit-acties-1024x768")
     assert [a.wat for a in dienst.lezen.acties(m)] == ["Portiekgesprekken in de Marnixlaan 40-68"]
@@ -177,7 +188,7 @@ def test_beamer_praktijkvoorbeelden_kiezen(server: Server, browsers) -> None:  #
         beamer.zie(voorstel.titel)
         beamer.zie(voorstel.omschrijving)
     beamer.zie(dienst.catalogus.titel("vuistregel-kleinschalig-doorlopend"))  # the rules of thumb, one line
-    maten = past_zonder_scrollen(beamer)
+    maten = _gemeten(beamer, GROOT)
     print(f"praktijkvoorbeelden: {maten}")
     beamer.screenshot("besluit-praktijkvoorbeelden-1920x1080")
-    assert maten["past"], maten
+    assert not maten["fouten"], maten
