@@ -40,7 +40,8 @@ def in_de_stap(
     While the room dot-votes, the method's cards of all directions stay (people vote on them);
     once the dots are shown, the proposals with their dots take their place and the bars. A
     step without a vote (choosing examples) shows the proposals with the method's rules of
-    thumb as one line. On the action step the SMART questions guide the first action; once
+    thumb as one line. A step that asks another question besides the dots keeps its own
+    results: both do not fit at a readable size. On the action step the SMART questions guide the first action; once
     there is one, the list the room checks takes their place."""
     if beeld is None or soort is None:
         return stap, None
@@ -50,6 +51,10 @@ def in_de_stap(
         return replace(stap, inhoud=()), lambda: _na(stap, lambda: acties(beeld))
     stemt = any(v.soort.prioriteit for v in stap.vragen)
     if stemt and not any(u.zichtbaar for u in uitslagen):
+        return stap, None
+    if any(v.neemt_stemmen and not v.soort.prioriteit for v in stap.vragen):
+        # another result of its own (the practice cases also ask the target group): the wall
+        # has no room for both at a readable size; the console keeps the advice
         return stap, None
     zonder = replace(stap, inhoud=(), vragen=tuple(v for v in stap.vragen if not v.soort.prioriteit))
     if stemt:
