@@ -41,8 +41,10 @@ async def paneel(ctx: Context, meeting_id: int, rol: Callable[[], Aanwezigheidro
 
     def _rij(d: Deelnemer, wijziging: Wijziging | None) -> None:
         with ui.row().classes("w-full items-center gap-2").mark(f"aanwezig-{d.id}"):
-            with ui.column().classes("grow gap-0 min-w-[12rem]"):
-                ui.label(f"{d.naam} · {d.organisatie or DOMEINEN.get(d.domein, d.domein)}")
+            with ui.column().classes("grow gap-0 min-w-0 basis-48"):
+                ui.label(f"{d.naam} · {d.organisatie or DOMEINEN.get(d.domein, d.domein)}").style(
+                    "overflow-wrap: anywhere"
+                )
                 spoor(wijziging)
             keuze = ui.select(AANWEZIGHEID, value=d.aanwezigheid).props("dense outlined").classes("w-52")
             keuze.mark(f"aanwezigheid-{d.id}")
