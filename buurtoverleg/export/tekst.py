@@ -139,6 +139,7 @@ def tijdregel(n: Notulen) -> str:
 
 
 NIET_INGEVULD = "niet ingevuld"
+GEEN_AFMELDINGEN = "geen afmeldingen vastgelegd"
 
 
 def kopgegevens(n: Notulen) -> list[tuple[str, str]]:
@@ -152,8 +153,10 @@ def kopgegevens(n: Notulen) -> list[tuple[str, str]]:
         ("Voorzitter", n.voorzitter or NIET_INGEVULD),
         ("Notulist", n.notulist or NIET_INGEVULD),
         ("Aanwezig", aanwezigregel(n) if n.aanwezig else "niemand aangemeld"),
-        ("Afgemeld", n.afgemeld or "geen afmeldingen vastgelegd"),
+        ("Afgemeld", "; ".join(filter(None, (n.afgemeld.strip(), *n.afwezig_met_bericht))) or GEEN_AFMELDINGEN),
     ]
+    if n.te_laat:
+        paren.append(("Te laat", "; ".join(n.te_laat)))
     if n.vorig_overleg:
         paren.append(("Vorig overleg", n.vorig_overleg))
     paren.append(("Status", statusregel(n)))

@@ -18,6 +18,7 @@ from nicegui import ui
 from ..appcontext import Context
 from ..sessie.aanpak import BESLUITSOORTEN, ActieRegel, Besluit
 from ..sessie.aanpakrol import Aanpakrol
+from ..sessie.vervolgdatum import waarschuwing
 from ..sessie.wijzigingen import Wijziging
 from .gedeeld import antwoord_van, dialoog, doe, probeer
 from .volgen import Deel, volg
@@ -46,7 +47,7 @@ def _smartvelden(waarden: dict[str, Any] | None = None, *, merk: str = "smart") 
     return velden
 
 
-def _spoor(wijziging: Wijziging | None) -> None:
+def spoor(wijziging: Wijziging | None) -> None:
     if wijziging is None:
         return
     tijd = wijziging.op.replace(tzinfo=UTC).astimezone() if wijziging.op.tzinfo is None else wijziging.op
@@ -74,6 +75,8 @@ async def paneel(ctx: Context, meeting_id: int, aanpak: Callable[[], Aanpakrol])
                 ui.label("Nog geen acties.").classes("text-gray-600")
             for a in acties:
                 _actieregel(a, laatste.get(("actie", a.id)))
+        waarschuwingvak.set_text(waarschuwing(besluiten, acties))
+        waarschuwingvak.set_visibility(bool(waarschuwingvak.text))
         besluitvak.clear()
         with besluitvak:
             for b in besluiten:
@@ -88,7 +91,7 @@ async def paneel(ctx: Context, meeting_id: int, aanpak: Callable[[], Aanpakrol])
                     + (f" · terugkoppeling {a.terugkoppeling:%d-%m-%Y}" if a.terugkoppeling else "")
                     + (f" · bij {gekozen_opties.get(a.besluit_id, '')}" if a.besluit_id else "")
                 )
-                _spoor(wijziging)
+                spoor(wijziging)
             ui.button("Wijzigen", on_click=lambda a=a: wijzig_actie(a)).props("flat dense").mark(f"wijzig-actie-{a.id}")
             ui.button("Verwijderen", on_click=lambda i=a.id: probeer(aanpak().verwijder_actie, i)).props(
                 "flat dense color=negative"
@@ -98,7 +101,7 @@ async def paneel(ctx: Context, meeting_id: int, aanpak: Callable[[], Aanpakrol])
         with ui.row().classes("w-full items-center no-wrap gap-2").mark(f"besluit-{b.id}"):
             with ui.column().classes("grow gap-0"):
                 ui.label(f"{BESLUITSOORTEN[b.soort]}: {b.tekst}")
-                _spoor(wijziging)
+                spoor(wijziging)
             if b.soort in AFSPRAAKSOORTEN:
                 ui.button("Wijzigen", on_click=lambda b=b: wijzig_besluit(b)).props("flat dense").mark(
                     f"wijzig-besluit-{b.id}"
@@ -149,13 +152,20 @@ async def paneel(ctx: Context, meeting_id: int, aanpak: Callable[[], Aanpakrol])
     ui.label("Besluit of afspraak").classes("text-lg font-semibold pt-2")
     with ui.row().classes("w-full items-center gap-2 no-wrap"):
         soort = ui.select({k: BESLUITSOORTEN[k] for k in AFSPRAAKSOORTEN}, value="besluit").classes("w-56")
-        besluittekst = ui.input("Tekst").props("outlined dense").classes("grow").mark("besluittekst")
+        besluittekst = (
+            ui.input("Tekst", placeholder="bij Volgende bijeenkomst: de datum als 12-01-2027")
+            .props("outlined dense")
+            .classes("grow")
+            .mark("besluittekst")
+        )
 
         async def voeg_besluit_toe() -> None:
             if await probeer(aanpak().besluit, besluittekst.value or "", soort.value):
                 besluittekst.set_value("")
 
         ui.button("Vastleggen", on_click=voeg_besluit_toe)
+    waarschuwingvak = ui.label("").classes("text-sm font-semibold text-orange-900 bg-orange-50 p-2 rounded")
+    waarschuwingvak.props("role=status").mark("vervolg-waarschuwing")
     besluitvak = ui.column().classes("w-full gap-1")
 
     await volg(ctx.publisher, meeting_id, {Deel.BESLUITEN}, teken, dienst.lezen.versie)

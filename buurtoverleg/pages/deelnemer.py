@@ -19,6 +19,7 @@ from ..sessie.toestand import DOMEINEN, Deelnemer, Stap, Vergadering
 from ..toegang import te_veel
 from . import concept as geheugen
 from . import methode
+from .actielijst import Actielijst
 from .eenlezing import samen_gelezen
 from .gedeeld import GETYPT, KLEUR, Mislukt, Storing, doe, kopniveau, stopt_stil
 from .onverstuurd import Onverstuurd
@@ -184,6 +185,13 @@ async def _telefoon(ctx: Context, meeting_id: int, code: str, ik: Deelnemer) -> 
 
         gelezen: dict[str, int] = {}
         """The meeting version the phone's last full draw showed."""
+        actielijsten: list[Actielijst] = []
+        """The agreed actions on screen (end of the meeting, talking steps): they follow every change."""
+
+        async def actielijst() -> None:
+            lijst = Actielijst(ctx, meeting_id)
+            actielijsten.append(lijst)
+            await lijst.ververs()
 
         @ui.refreshable
         async def scherm() -> None:
@@ -197,6 +205,7 @@ async def _telefoon(ctx: Context, meeting_id: int, code: str, ik: Deelnemer) -> 
             tijd.set_visibility(stap is not None)
             klok.zet(stap)
             staat.signaallijsten.clear()
+            actielijsten.clear()
             with kolom:  # after every draw: taps the server never confirmed (a reload, a closed prompt)
                 ui.timer(0.1, onverstuurd.nagaan, once=True)
             if vergadering.status == "lobby":
@@ -204,11 +213,13 @@ async def _telefoon(ctx: Context, meeting_id: int, code: str, ik: Deelnemer) -> 
                 return
             if vergadering.status == "afronding":
                 _wacht("Alle stappen zijn geweest.", "Wacht op de gespreksleider.")
+                await actielijst()
                 return
             if vergadering.status == "gesloten" or stap is None:
                 _wacht("Het overleg is afgelopen.", "Bedankt voor je inbreng!")
                 if vergadering.status == "gesloten":
                     geheugen.wis_concepten(staat.voorvoegsel)
+                await actielijst()
                 return
             ui.label(stap.titel).classes("text-xl font-bold").props(kopniveau(2))
             methode.op_telefoon(stap)
@@ -217,6 +228,8 @@ async def _telefoon(ctx: Context, meeting_id: int, code: str, ik: Deelnemer) -> 
                 for gesprek in stap.vragen:  # what the room talks about, to think along with
                     ui.label(gesprek.vraag).classes(f"text-lg font-semibold {GETYPT}")
                 _wacht(LUISTER_MEE, "Kijk op het scherm en praat mee.")
+                if stap.onderdeel in ("aanpak", "afronding"):
+                    await actielijst()
                 return
             if stap.status == "onthuld":
                 _wacht("De uitslag staat op het scherm.", "Wacht op de gespreksleider.")
@@ -278,10 +291,17 @@ async def _telefoon(ctx: Context, meeting_id: int, code: str, ik: Deelnemer) -> 
                 return gelezen["versie"]
             for lijst in staat.signaallijsten:
                 await lijst.ververs()
+            if Deel.BESLUITEN in delen:
+                for acties in actielijsten:
+                    await acties.ververs()
             return None
 
         await volg(
-            ctx.publisher, meeting_id, {Deel.VERLOOP, Deel.SIGNALEN, Deel.INSTELLINGEN}, herteken, dienst.lezen.versie
+            ctx.publisher,
+            meeting_id,
+            {Deel.VERLOOP, Deel.SIGNALEN, Deel.INSTELLINGEN, Deel.BESLUITEN},
+            herteken,
+            dienst.lezen.versie,
         )
 
 

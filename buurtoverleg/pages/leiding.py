@@ -20,7 +20,7 @@ from ..sessie.overgangen import Handeling as H
 from ..sessie.overgangen import toegestaan
 from ..sessie.toestand import DOMEINEN, MEETING_STATUS, ROLLEN, STAP_STATUS, Deelnemer, Uitslag, Vergadering, Vraag
 from ..sessie.uitslagen import uitkomstopties
-from . import aanpak, beamervoorbeeld, methode, pincode
+from . import aanpak, aanwezigheid, beamervoorbeeld, methode, pincode
 from .gedeeld import GETYPT, KLEUR, antwoord_van, dialoog, doe, kopniveau, probeer, stopt_stil
 from .moderatie import Moderatie
 from .onenigheden import vervolg
@@ -71,6 +71,8 @@ def registreer(ctx: Context) -> None:
             with ui.tab_panels(tabs, value=tab_stap).classes("w-full"):
                 with ui.tab_panel(tab_aanpak):
                     await aanpak.paneel(ctx, meeting_id, token, lambda: doe(dienst.lezen.voorstellen, meeting_id))
+                    with ui.expansion("Aanwezigheid (te laat, afgemeld)").classes("w-full"):
+                        await aanwezigheid.paneel(ctx, meeting_id, lambda: dienst.leiding(token).aanwezigheid)
                 if tab_vorige is not None:
                     with ui.tab_panel(tab_vorige):
                         await aanpak.terugblik(ctx, meeting_id, token)

@@ -19,7 +19,7 @@ from ..export import tekst as t
 from ..sessie.dienst import Dienst
 from ..sessie.notulen import Notulen, Stapverslag, Vraagverslag
 from ..sessie.toestand import MEETING_STATUS
-from . import afspraken, pincode
+from . import aanwezigheid, afspraken, pincode
 from .gedeeld import GETYPT, Mislukt, doe, kopniveau, oordeelkleur, probeer, stopt_stil, weigerpagina
 from .overleggegevens import gegevensvak
 from .volgen import Deel, volg
@@ -101,6 +101,9 @@ def registreer(ctx: Context) -> None:
                 versievak = ui.column().classes("w-full gap-1")
 
             gegevensvak(dienst, token, n)
+            with ui.card().classes("w-full"):
+                ui.label("Aanwezigheid").classes("text-xl font-semibold").props(kopniveau(2))
+                await aanwezigheid.paneel(ctx, meeting_id, lambda: dienst.notulist(token).aanwezigheid)
 
             ui.label(t.SAMENVATTING).classes("text-xl font-semibold").props(kopniveau(2))
             _notitieveld(

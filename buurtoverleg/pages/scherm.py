@@ -16,8 +16,9 @@ from starlette.requests import Request
 
 from .. import qr
 from ..appcontext import Context
+from ..sessie.besluitbeeld import beeldsoort
 from ..sessie.methode import voor_de_beamer
-from . import beamerbeeld, beamerstap, methode
+from . import adviesbeeld, beamerbeeld, beamerstap, methode
 from .bladeren import paginanummer
 from .gedeeld import GETYPT, Mislukt, doe, kopniveau, stopt_stil, weigerpagina
 from .herkenningsbeeld import herkenningsbeeld
@@ -107,6 +108,8 @@ def registreer(ctx: Context) -> None:
                 else None
             )
             begeleiding = voor_de_beamer(await doe(dienst.lezen.begeleiding, meeting_id), stap) if stap else []
+            besluit = beeldsoort(dienst.catalogus, stap) if stap else None
+            beslist = await doe(dienst.lezen.besluitbeeld, meeting_id) if besluit else None
             pagina = paginanummer(vergadering.beamer_pagina, time.time())
             kop.set_text(f"{vergadering.buurt} · {stap.titel if stap else vergadering.template_titel}")
             klok.zet(stap)
@@ -126,11 +129,14 @@ def registreer(ctx: Context) -> None:
                     beamerbeeld.lobby(vergadering, basis)
                 elif stap is not None:
                     # settled guidance takes the place of the items the room chose from
-                    getoond = replace(stap, inhoud=()) if begeleiding else stap
+                    getoond, daarna = adviesbeeld.in_de_stap(besluit, stap, uitslagen, beslist)
+                    getoond = replace(getoond, inhoud=()) if begeleiding else getoond
                     beeld = beamerstap.Stapbeeld(
                         vergadering, getoond, {u.vraag_id: u for u in uitslagen}, duiding, signalen, pagina, beelden
                     )
                     beamerstap.stap(beeld, tellers)
+                    if daarna is not None:  # the decision phase: proposals, or the agreed actions
+                        daarna()
                     methode.begeleiding_op_beamer(begeleiding)
                     if beamerstap.heeft_paginas(beeld):
                         vorige["pagina"] = pagina
@@ -165,7 +171,17 @@ def registreer(ctx: Context) -> None:
 
 
 BEAMER = frozenset(
-    {Deel.VERLOOP, Deel.TELLERS, Deel.UITKOMSTEN, Deel.DEELNEMERS, Deel.SIGNALEN, Deel.INSTELLINGEN, Deel.BEAMER}
+    {
+        Deel.VERLOOP,
+        Deel.TELLERS,
+        Deel.UITKOMSTEN,
+        Deel.DEELNEMERS,
+        Deel.SIGNALEN,
+        Deel.INSTELLINGEN,
+        Deel.BEAMER,
+        Deel.BESLUITEN,
+    }
 )
 """What the wall shows: the step and its results, the counts, who joined, the signals, the
-guidance that follows a settled outcome, on black or not."""
+guidance that follows a settled outcome, the choices and actions as they are agreed, on black
+or not."""

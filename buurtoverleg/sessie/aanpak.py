@@ -247,7 +247,7 @@ class Aanpak:
 
         The advice ranks directions and interventions from the analysis; the room's
         dot-votes come on top as the first reason, so the room's priority is visible."""
-        stippen = self._stippen_per_optie(meeting_id)
+        stippen = self.stippen(meeting_id, voor_leiding=True)
         advies = self.advies(meeting_id)
         richtingen = sorted(advies.richtingen, key=lambda r: -stippen.get(r.id, 0))
         voorstellen = [
@@ -258,14 +258,15 @@ class Aanpak:
         voorstellen += [replace(p, redenen=p.redenen[:3]) for p in passend[:10]]
         return voorstellen
 
-    def _stippen_per_optie(self, meeting_id: int) -> dict[str, int]:
-        """Dot-votes per option over the latest round of every dot-voting prompt."""
+    def stippen(self, meeting_id: int, *, voor_leiding: bool = False) -> dict[str, int]:
+        """Dot-votes per option over the latest round of every dot-voting prompt. The room (the
+        beamer) sees only counts that were shown; a blind vote stays blind until its reveal."""
         totaal: dict[str, int] = {}
         v = self.verloop.vergadering(meeting_id)
         for stap in v.stappen:
             if not any(q.soort.prioriteit for q in stap.vragen) or stap.status == "nog-niet":
                 continue
-            for uitslag in self.uitslagen.uitslagen(meeting_id, stap.positie, voor_leiding=True):
+            for uitslag in self.uitslagen.uitslagen(meeting_id, stap.positie, voor_leiding=voor_leiding):
                 vraag = next(q for q in stap.vragen if q.id == uitslag.vraag_id)
                 if vraag.soort.prioriteit:
                     for optie, aantal in uitslag.verdeling.items():

@@ -181,4 +181,4 @@ class Eenheid:
 
 
 def deelnemer(p: Participant) -> Deelnemer:
-    return Deelnemer(p.id, p.name, p.organisation, p.domain, p.role)
+    return Deelnemer(p.id, p.name, p.organisation, p.domain, p.role, p.attendance, p.arrived)

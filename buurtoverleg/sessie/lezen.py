@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from .aanmelding import Aanmelding
 from .aanpak import Aanpak
 from .begeleiding import Begeleiden
+from .besluitbeeld import besluitbeeld
 from .bewaren import Bewaren
 from .eenheid import alleen_lezen
 from .notuleren import Notuleren
@@ -62,6 +63,8 @@ class Lezen:
         self.analyse = aanpak.analyse
         self.advies = aanpak.advies
         self.voorstellen = aanpak.voorstellen
+        self.stippen = aanpak.stippen
+        self.besluitbeeld = functools.partial(besluitbeeld, aanpak)
         self.wijzigingen = wijzigingen.wijzigingen
         self.laatste_wijzigingen = wijzigingen.laatste
         # the method's guidance that applies now (incidents, AZC, residents)

@@ -221,6 +221,10 @@ class Notulen:
     notulist: str = ""
     afgemeld: str = ""
     """Who sent apologies, as the secretary wrote it."""
+    afwezig_met_bericht: tuple[str, ...] = ()
+    """Participants the secretary marked 'afwezig met bericht' (`notulenregels.afgemeld`)."""
+    te_laat: tuple[str, ...] = ()
+    """Who arrived late, with the time of arrival when given (`notulenregels.te_laat`)."""
     begintijd: str = ""
     """Local clock time '19:30', or '' when not known (a version made before these existed)."""
     eindtijd: str = ""

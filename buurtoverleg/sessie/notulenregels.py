@@ -68,9 +68,34 @@ def janee(waarde: Any) -> str:
     return {True: "ja", False: "nee"}.get(waarde, "onbekend")
 
 
+def _wie(d: Any, namen: bool) -> str:
+    """A person as the minutes name them: name and organisation, or the organisation alone."""
+    organisatie = d.organisatie or DOMEINEN.get(d.domein, d.domein)
+    return f"{d.naam} ({organisatie})" if namen else organisatie
+
+
+def afgemeld(deelnemers: Iterable[Any], namen: bool) -> tuple[str, ...]:
+    """The participants marked 'afwezig met bericht' (the secretary's typed list stays apart)."""
+    return tuple(_wie(d, namen) for d in deelnemers if getattr(d, "aanwezigheid", "aanwezig") == "afgemeld")
+
+
+def te_laat(deelnemers: Iterable[Any], namen: bool) -> tuple[str, ...]:
+    """Who arrived late, with the clock time when the secretary gave it: 'Politie — binnen om 19:50'."""
+    regels = []
+    for d in deelnemers:
+        if getattr(d, "aanwezigheid", "aanwezig") != "te-laat":
+            continue
+        tijd = f" — binnen om {d.aankomst:%H:%M}" if d.aankomst is not None else ""
+        regels.append(f"{_wie(d, namen)}{tijd}")
+    return tuple(regels)
+
+
 def aanwezigheid(deelnemers: Iterable[Any], namen: bool) -> tuple[Aanwezigheid, ...]:
+    """Who was there, grouped by role, domain and organisation; absent with notice is left out."""
     groepen: dict[tuple[str, str, str], list[str]] = {}
     for d in deelnemers:
+        if getattr(d, "aanwezigheid", "aanwezig") == "afgemeld":
+            continue
         groepen.setdefault((d.domein, d.organisatie, d.rol), []).append(d.naam)
     volgorde = list(DOMEINEN)
     rollen = list(ROLLEN)

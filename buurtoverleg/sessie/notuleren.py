@@ -37,7 +37,7 @@ from .notulen import (
     Stapverslag,
     Vraagverslag,
 )
-from .notulenregels import aanwezigheid, antwoorden_per_vraag, getoonde_rondes, janee, optietitel
+from .notulenregels import aanwezigheid, afgemeld, antwoorden_per_vraag, getoonde_rondes, janee, optietitel, te_laat
 from .oordeel import Oordeel, beoordeel
 from .signalen import Signalen
 from .toestand import DOMEINEN, Vraag, verdeling
@@ -158,6 +158,7 @@ class Notuleren:
             details = overleggegevens.gegevens(meeting)
         uitkomsten = self.uitslagen.uitkomsten(meeting_id)
         besluiten = self.aanpak.besluiten(meeting_id)
+        stippen = self.aanpak.stippen(meeting_id)  # the dots the room saw, beside what it chose
         signalen = self.signalen.signalen(meeting_id, alles=False)
         vragen = {q.id: q for st in v.stappen for q in st.vragen}
         onderwerpen = {}  # how the besluitenlijst names a prompt: its step, unless the step asks more
@@ -241,7 +242,11 @@ class Notuleren:
                 keuze = Keuze(b.tekst, SOORT_LABEL.get(soort, "Aanpak"), b.reden)
                 (gekozen if b.soort == "gekozen" else afgewezen).append(keuze)
                 if b.soort == "gekozen":
-                    lijst.append(Besluitregel("Gekozen aanpak", f"{keuze.soort}: {b.tekst}", b.reden))
+                    zaal = stippen.get(b.content_ref or "", 0)
+                    tekst = f"{keuze.soort}: {b.tekst}" + (
+                        f" ({zaal} {'stip' if zaal == 1 else 'stippen'} van de zaal)" if zaal else ""
+                    )
+                    lijst.append(Besluitregel("Gekozen aanpak", tekst, b.reden))
             elif b.soort == "beleid":
                 d = b.details or {}
                 beleid.append(
@@ -304,6 +309,8 @@ class Notuleren:
             voorzitter=details.voorzitter or _in_de_rol(v.deelnemers, "gespreksleider", namen),
             notulist=details.notulist or _in_de_rol(v.deelnemers, "notulist", namen),
             afgemeld=details.afgemeld,
+            afwezig_met_bericht=afgemeld(v.deelnemers, namen),
+            te_laat=te_laat(v.deelnemers, namen),
             begintijd=details.begintijd,
             eindtijd=details.eindtijd,
         )

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from ..storage.models import Meeting
 from .aanpakrol import Aanpakrol
+from .aanwezigheid import Aanwezigheidrol
 from .fouten import NietGevonden
 from .gebeurtenissen import Soort
 from .rolcontrole import Organisatorcontrole, als_leiding, als_notulist, als_organisator
@@ -38,6 +39,7 @@ class Leidingrol:
         self._dienst = dienst
         self._token = token
         self.aanpak = Aanpakrol(lambda: self._actie("besluit"), dienst.aanpak, dienst.wijzigingen, "gespreksleider")
+        self.aanwezigheid = Aanwezigheidrol(lambda: self._actie("deelnemers"), dienst.wijzigingen, "gespreksleider")
 
     @contextmanager
     def _actie(self, soort: Soort = "stap") -> Iterator[tuple[Session, Meeting]]:
@@ -182,6 +184,7 @@ class Notulistrol:
         self._dienst = dienst
         self._token = token
         self.aanpak = Aanpakrol(lambda: self._actie(soort="besluit"), dienst.aanpak, dienst.wijzigingen, "notulist")
+        self.aanwezigheid = Aanwezigheidrol(lambda: self._actie(soort="deelnemers"), dienst.wijzigingen, "notulist")
 
     @contextmanager
     def _actie(self, *, melden: bool = True, soort: Soort = "notulen") -> Iterator[tuple[Session, Meeting]]:

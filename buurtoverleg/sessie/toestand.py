@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, time
 from typing import Any
 
 from .timer import Klok
@@ -45,6 +45,10 @@ class Deelnemer:
     organisatie: str
     domein: str
     rol: str
+    aanwezigheid: str = "aanwezig"
+    """'aanwezig', 'te-laat' or 'afgemeld', as corrected by the secretary (`aanwezigheid`)."""
+    aankomst: time | None = None
+    """Local clock time of a late arrival, when given."""
 
     @property
     def stemt(self) -> bool:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from ..storage.models import Change, Meeting
 from .eenheid import Eenheid
 
-Onderwerp = Literal["actie", "besluit"]
+Onderwerp = Literal["actie", "besluit", "aanwezigheid"]
 Handeling = Literal["toegevoegd", "gewijzigd", "verwijderd"]
 Rol = Literal["gespreksleider", "notulist"]
 

@@ -91,6 +91,10 @@ class Participant(Base):
     domain: Mapped[str] = mapped_column(String(40))
     role: Mapped[str] = mapped_column(String(20), default="deelnemer")
     joined_at: Mapped[datetime] = mapped_column(default=nu)
+    attendance: Mapped[str] = mapped_column(String(20), default="aanwezig", server_default="aanwezig")
+    """'aanwezig', 'te-laat' or 'afgemeld' (absent with notice), as the secretary corrected it."""
+    arrived: Mapped[time | None] = mapped_column(default=None)
+    """Local clock time a late arrival came in, when known."""
 
     meeting: Mapped[Meeting] = relationship(back_populates="participants")
 

@@ -26,6 +26,7 @@ from buurtoverleg.app import Context
 from buurtoverleg.sessie import codes
 from buurtoverleg.sessie.aanmelding import Aanmelding
 from buurtoverleg.sessie.aanpakrol import Aanpakrol
+from buurtoverleg.sessie.aanwezigheid import Aanwezigheidrol
 from buurtoverleg.sessie.dienst import Dienst
 from buurtoverleg.sessie.fouten import ALLEEN_LEIDING, ALLEEN_NOTULIST, Geweigerd
 from buurtoverleg.sessie.gebeurtenissen import Gebeurtenis
@@ -124,6 +125,11 @@ AANPAK: dict[str, Aanroep] = {
 }
 """The approach and actions (`leiding.aanpak` and `notulist.aanpak`): both roles write them."""
 
+AANWEZIGHEID: dict[str, Aanroep] = {
+    "aanwezigheid.zet": lambda h, w: h.aanwezigheid.zet(w.ans, "te-laat", "19:45"),
+}
+"""Attendance (`leiding.aanwezigheid` and `notulist.aanwezigheid`): both roles correct it."""
+
 LEIDING: dict[str, Aanroep] = {
     "start": lambda h, w: h.start(),
     "volgende": lambda h, w: h.volgende(),
@@ -153,6 +159,7 @@ LEIDING: dict[str, Aanroep] = {
     "pins": lambda h, w: h.pins(),
     "extra_stap": lambda h, w: h.extra_stap("extra-azc"),
     **AANPAK,
+    **AANWEZIGHEID,
 }
 """Every action of the facilitator's handle (`dienst.leiding(token)`), with arguments that work
 for the right token on meeting `m`; `aanpak.x` is `leiding.aanpak.x`."""
@@ -163,6 +170,7 @@ NOTULIST: dict[str, Aanroep] = {
     "maak_definitief": lambda h, w: h.maak_definitief(),
     "gegevens": lambda h, w: h.gegevens(plaats="Buurthuis", begintijd="19:30"),
     **AANPAK,
+    **AANWEZIGHEID,
 }
 """Every action of the secretary's handle (`dienst.notulist(token)`)."""
 
@@ -176,6 +184,7 @@ MET_OBJECT = {
     "aanpak.wijzig_actie",
     "aanpak.verwijder_actie",
     "aanpak.beoordeel_actie",
+    "aanwezigheid.zet",
 }
 """Actions on a signal, decision or action by id: with another meeting's own link they must refuse."""
 
@@ -195,6 +204,7 @@ LEZEN = {
     "beelden",
     "begeleiding",
     "besluiten",
+    "besluitbeeld",
     "herkenning",
     "oordelen",
     "inhoud",
@@ -207,6 +217,7 @@ LEZEN = {
     "onenigheden",
     "overzicht",
     "signalen",
+    "stippen",
     "te_beoordelen",
     "uitkomsten",
     "uitslagen",
@@ -229,9 +240,10 @@ def _methoden(klasse: type) -> set[str]:
 
 
 def test_elke_actie_van_een_rol_is_ingedeeld():
-    leiding = _methoden(Leidingrol) | {f"aanpak.{n}" for n in _methoden(Aanpakrol)}
+    gedeeld = {f"aanpak.{n}" for n in _methoden(Aanpakrol)} | {f"aanwezigheid.{n}" for n in _methoden(Aanwezigheidrol)}
+    leiding = _methoden(Leidingrol) | gedeeld
     assert leiding == set(LEIDING), "decide here who may call a new facilitator action"
-    assert _methoden(Notulistrol) | {f"aanpak.{n}" for n in _methoden(Aanpakrol)} == set(NOTULIST)
+    assert _methoden(Notulistrol) | gedeeld == set(NOTULIST)
     assert _methoden(Deelnemerrol) == DEELNEMER
     assert _methoden(Organisatorrol) == ORGANISATOR
     assert _methoden(Aanmelding) == AANMELDING
@@ -240,7 +252,7 @@ def test_elke_actie_van_een_rol_is_ingedeeld():
 
 def test_een_handle_heeft_alleen_de_acties_van_zijn_rol():
     rollen = {
-        "leiding": _methoden(Leidingrol) | _methoden(Aanpakrol),
+        "leiding": _methoden(Leidingrol) | _methoden(Aanpakrol) | _methoden(Aanwezigheidrol),
         "notulist": _methoden(Notulistrol),
         "deelnemer": _methoden(Deelnemerrol),
         "organisator": _methoden(Organisatorrol),
@@ -253,8 +265,8 @@ def test_een_handle_geeft_geen_weg_naar_de_dienst_of_een_andere_rol(w: Wereld):
     """Its public attributes are its own actions (and the facilitator's `aanpak` part): no
     `dienst`, no service, nothing that leads to another role's actions."""
     toegestaan = {
-        "leiding": set(LEIDING) | {"aanpak"},
-        "notulist": set(NOTULIST) | {"aanpak"},
+        "leiding": set(LEIDING) | {"aanpak", "aanwezigheid"},
+        "notulist": set(NOTULIST) | {"aanpak", "aanwezigheid"},
         "deelnemer": DEELNEMER | {"meeting_id", "deelnemer_id"},
         "organisator": ORGANISATOR,
     }
