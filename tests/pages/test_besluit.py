@@ -30,7 +30,11 @@ async def test_beamer_toont_voorstellen_en_dan_de_actie_die_de_notulist_typt(  #
     await asyncio.to_thread(dienst.leiding(t).start)
     await asyncio.to_thread(dienst.leiding(t).ga_naar, 5)
     await beamer.should_see("Welke oplossingsrichtingen passen het best bij deze buurt?", retries=LIVE)
+    # eight method cards come in two pages that turn with the clock: pin the second
+    await asyncio.to_thread(dienst.leiding(t).blader, 1)
+    await beamer.should_see("onderdelen 5–8 van 8", retries=LIVE)
     await beamer.should_see(app.catalogus.titel("richting-7"), retries=LIVE)
+    await asyncio.to_thread(dienst.leiding(t).blader, None)
     for p in anderen:  # the room puts its dots on direction 5: blind until the reveal
         await asyncio.to_thread(dienst.deelnemer(m, p).antwoord, "kort-richtingen-stippen", {"richting-5": 3})
     await beamer.should_see("2 van 3 hebben geantwoord", retries=LIVE)
