@@ -174,7 +174,13 @@ def _namen(rij: Domeinrij, i: int, schaal: float, kleur: str = "#333") -> None:
 def _nummers(beeld: Duidingsbeeld, schaal: float) -> bool:
     """A narrow picture of a numbered scale ('2 · Licht') heads its columns with the numbers
     only and says what they mean under it: 'Lich t' broken over two lines reads as nothing."""
-    return beeld.vorm == "schaal" and schaal < 1.0 and all(_nummer(o) != o for o in beeld.opties)
+    nummers = [_nummer(o) for o in beeld.opties]
+    return (
+        beeld.vorm == "schaal"
+        and schaal < 1.0
+        and all(n.isdigit() for n in nummers)
+        and any(n != o for n, o in zip(nummers, beeld.opties, strict=True))
+    )
 
 
 def _nummer(optie: str) -> str:
@@ -184,10 +190,10 @@ def _nummer(optie: str) -> str:
 
 
 def _legenda(beeld: Duidingsbeeld, schaal: float, *, nummers: bool) -> None:
-    if nummers:
-        ui.label(" · ".join(o.replace(" · ", " ", 1) for o in beeld.opties)).classes("text-gray-700").style(
-            f"font-size: {tekstmaat(1.9 * schaal)}"
-        )
+    if nummers:  # only the steps that have a name ('1 · licht', '5 · ernstig'; not a bare '3')
+        ui.label(" · ".join(o.replace(" · ", " ", 1) for o in beeld.opties if _nummer(o) != o)).classes(
+            "text-gray-700"
+        ).style(f"font-size: {tekstmaat(1.9 * schaal)}")
     uitleg = (
         f"{STIP} = één antwoord, in de kleur van het domein"
         if beeld.vorm == "schaal"
