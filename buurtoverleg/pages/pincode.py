@@ -11,9 +11,11 @@ does not outlive the PIN that was set to shut it out.
 
 from __future__ import annotations
 
+import asyncio
+import weakref
 from typing import Any
 
-from nicegui import app, ui
+from nicegui import Client, app, ui
 
 from ..appcontext import Context
 from ..sessie.pincode import PIN_ROLLEN
@@ -32,6 +34,16 @@ from .gedeeld import (
     weigerpagina,
 )
 from .volgen import Deel, volg
+
+_EIGEN_WIJZIGING: weakref.WeakKeyDictionary[Client, asyncio.Lock] = weakref.WeakKeyDictionary()
+
+
+def _eigen_wijziging(client: Client) -> asyncio.Lock:
+    """Held while this page sets a PIN itself, until the browser remembers it. The change's
+    event can reach this page's own guard (`_bewaak`) before `stel_pin`'s answer does; the
+    guard waits for the lock, so it compares against the remembered PIN and never shuts out
+    the person who just set it."""
+    return _EIGEN_WIJZIGING.setdefault(client, asyncio.Lock())
 
 
 def _sleutel(rol: str, meeting_id: int) -> str:
@@ -67,8 +79,10 @@ async def _bewaak(ctx: Context, rol: str, meeting_id: int, opslag: dict[str, Any
     client = ui.context.client
 
     async def controleer(_delen: frozenset[Deel]) -> None:
-        stand = await doe(ctx.dienst.pincodes.pin_stand, meeting_id, rol)
-        if stand is not None and opslag.get(_sleutel(rol, meeting_id)) != stand:
+        async with _eigen_wijziging(client):
+            stand = await doe(ctx.dienst.pincodes.pin_stand, meeting_id, rol)
+            houdt = opslag.get(_sleutel(rol, meeting_id))
+        if stand is not None and houdt != stand:
             ontmachtig(client)  # an event still on its way finds no right to act
             client.content.clear()  # the page with its timers, shortcuts and dialogs
             with client.content, ui.column().classes("w-full max-w-sm mx-auto p-6 gap-4"):
@@ -143,6 +157,7 @@ async def beheer(ctx: Context, meeting_id: int, token: str) -> None:
     `token` is the facilitator's link: setting a PIN is a facilitator action in the domain.
     """
     opslag = app.storage.user
+    client = ui.context.client
 
     @ui.refreshable
     async def vak() -> None:
@@ -186,9 +201,8 @@ async def beheer(ctx: Context, meeting_id: int, token: str) -> None:
             ui.notify("Vul een pincode in, of kies 'Weghalen'.", type="warning")
             return
         try:
-            # remembered in the same step as `stel_pin` returns: this page's own `_bewaak` needs
-            # another round trip to the database before it compares, so it sees the new PIN held
-            onthoud(opslag, rol, meeting_id, await doe(ctx.dienst.leiding(token).stel_pin, rol, pin))
+            async with _eigen_wijziging(client):  # this page's own guard compares after `onthoud`
+                onthoud(opslag, rol, meeting_id, await doe(ctx.dienst.leiding(token).stel_pin, rol, pin))
         except Mislukt:
             return
         ui.notify(f"De pincode voor de {rol} is ingesteld.", type="positive")

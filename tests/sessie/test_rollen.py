@@ -546,6 +546,35 @@ async def test_een_open_pagina_vraagt_de_pincode_zodra_die_verandert(user: User,
     await user.should_see("Start het overleg")
 
 
+async def test_wie_de_pincode_zet_houdt_de_console_ook_als_de_melding_eerder_is(
+    user: User, app: Context, monkeypatch: pytest.MonkeyPatch
+):
+    """The PIN's event can reach the setter's own page before `stel_pin`'s answer does (a busy
+    machine): the page still compares against the PIN its browser just remembered."""
+    import time
+
+    from buurtoverleg.sessie.rollen import Leidingrol
+
+    echt = Leidingrol.stel_pin
+
+    def traag(self: Leidingrol, rol: str, pin: str | None) -> str | None:
+        stand = echt(self, rol, pin)  # committed, the event is on its way
+        time.sleep(1.0)  # the answer comes late
+        return stand
+
+    monkeypatch.setattr(Leidingrol, "stel_pin", traag)
+    links = app.dienst.aanmelding.maak("Tuindorp", date(2026, 11, 23), "test-kort")
+    await user.open(f"/leiding/{links.facilitator_token}")
+    await user.should_see("Start het overleg", retries=LIVE)
+    await klik(user, marker="pin-gespreksleider")
+    await user.should_see(marker="nieuwe-pincode", retries=LIVE)
+    user.find(marker="nieuwe-pincode").type("975310")
+    await klik(user, marker="pin-opslaan")
+    await user.should_see("Link gespreksleider: met pincode", retries=LIVE)
+    await user.should_see("Start het overleg")
+    await user.should_not_see("nieuwe pincode gekregen")
+
+
 async def test_pincodeformulier_toont_niets_van_de_console_en_remt_af(user: User, app: Context):
     dienst = app.dienst
     links = dienst.aanmelding.maak("Zuilen", date(2026, 11, 23), "test-kort")
