@@ -190,10 +190,10 @@ def _nummer(optie: str) -> str:
 
 
 def _legenda(beeld: Duidingsbeeld, schaal: float, *, nummers: bool) -> None:
-    if nummers:  # only the steps that have a name ('1 · licht', '5 · ernstig'; not a bare '3')
-        ui.label(" · ".join(o.replace(" · ", " ", 1) for o in beeld.opties if _nummer(o) != o)).classes(
-            "text-gray-700"
-        ).style(f"font-size: {tekstmaat(1.9 * schaal)}")
+    if nummers:  # the steps that have a name, as the phone names them ('1 · licht; 5 · ernstig')
+        ui.label("; ".join(o for o in beeld.opties if _nummer(o) != o)).classes("text-gray-700").style(
+            f"font-size: {tekstmaat(1.9 * schaal)}"
+        )
     uitleg = (
         f"{STIP} = één antwoord, in de kleur van het domein"
         if beeld.vorm == "schaal"
