@@ -212,7 +212,8 @@ def test_verwijderen_wist_namen_en_teksten_van_vooraf_ook_uit_de_bestanden(
     bewijs = _organisator(dienst, tmp_path)
     m, _t = _met_vooraf(dienst, klok)
     namen = [lid[0] for lid in LEDEN] + [TEKST]
-    assert _in_bestanden(tmp_path, "test.sqlite*", namen), "the files hold them before"
+    if db.engine.dialect.name == "sqlite":  # PostgreSQL's files are its own: the rows are checked below
+        assert _in_bestanden(tmp_path, "test.sqlite*", namen), "the files hold them before"
     weg = dienst.organisator(bewijs).verwijder_overleg(m, exportmap=tmp_path / "exports", archief=tmp_path / "archief")
     assert weg.rijen["voorafantwoorden"] == 3
     alles = _rijen(db)
