@@ -18,6 +18,8 @@ to read it early (`toon`): the same 'blind until revealed' as a live round.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
@@ -90,27 +92,27 @@ class Vooraf:
                 pre.closed_at = None
             e.noteer(s, meeting.id, "deelnemers")
 
-    def sluit(self, token: str) -> None:
+    @contextmanager
+    def _bestaande(self, token: str) -> Iterator[PreRound]:
+        """The facilitator changes the meeting's open pre-round; the pages hear of it."""
         e = self.eenheid
         with e.schrijf() as s:
             meeting = als_leiding(s, token)
             pre = _pre(s, meeting.id)
             if pre is None:
                 raise Geweigerd("Er is geen ronde vooraf.")
-            if pre.closed_at is None:
-                pre.closed_at = e.nu()
+            yield pre
             e.noteer(s, meeting.id, "deelnemers")
+
+    def sluit(self, token: str) -> None:
+        with self._bestaande(token) as pre:
+            if pre.closed_at is None:
+                pre.closed_at = self.eenheid.nu()
 
     def toon(self, token: str) -> None:
         """Read the answers before the deadline: a choice the facilitator makes knowingly."""
-        e = self.eenheid
-        with e.schrijf() as s:
-            meeting = als_leiding(s, token)
-            pre = _pre(s, meeting.id)
-            if pre is None:
-                raise Geweigerd("Er is geen ronde vooraf.")
+        with self._bestaande(token) as pre:
             pre.revealed = True
-            e.noteer(s, meeting.id, "deelnemers")
 
     @alleen_lezen
     def overzicht(self, token: str) -> Voorafoverzicht | None:
