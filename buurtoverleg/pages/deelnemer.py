@@ -53,29 +53,39 @@ def registreer(ctx: Context) -> None:
     @stopt_stil
     async def meedoen(code: str, request: Request) -> None:
         ui.page_title("Meedoen · Buurtoverleg")
-        adres = request.client.host if request.client else "onbekend"
-        client = f"code:{adres}"
-        wacht = ctx.remmer.poging(client)  # claimed before the check: tries sent together count too
-        if wacht > 0:
-            _codeformulier(te_veel(wacht, "verkeerde codes"))
+        gevonden = await via_code(ctx, code, request)
+        if gevonden is None:
             return
-        try:
-            meeting_id = await doe(dienst.aanmelding.via_code, code)
-        except Mislukt as fout:
-            if isinstance(fout, Storing):  # a fault on our side is no wrong code
-                ctx.remmer.terug(client)
-            _codeformulier(str(fout))
-            return
-        ctx.remmer.terug(client)  # a right code is no failure
-        # the code as well as the number: SQLite may hand a deleted meeting's number to a new
-        # meeting, and a phone from the old one must not walk in as one of the new participants
-        sleutel = f"deelnemer-{meeting_id}-{normaliseer_code(code)}"
+        meeting_id, sleutel, adres = gevonden
         deelnemer_id = app.storage.user.get(sleutel)
         deelnemer = await doe(dienst.aanmelding.aangemeld, meeting_id, deelnemer_id) if deelnemer_id else None
         if deelnemer is None:
-            await _aanmeldformulier(ctx, meeting_id, sleutel, adres)
+            await aanmeldformulier(ctx, meeting_id, sleutel, adres)
         else:
             await _telefoon(ctx, meeting_id, normaliseer_code(code), deelnemer)
+
+
+async def via_code(ctx: Context, code: str, request: Request) -> tuple[int, str, str] | None:
+    """The meeting behind a typed join code, this browser's key for its participant there, and
+    the caller's address; or None after drawing the code form with why. Wrong codes are braked
+    per address, claimed before the check so tries sent together count too."""
+    adres = request.client.host if request.client else "onbekend"
+    client = f"code:{adres}"
+    wacht = ctx.remmer.poging(client)
+    if wacht > 0:
+        _codeformulier(te_veel(wacht, "verkeerde codes"))
+        return None
+    try:
+        meeting_id = await doe(ctx.dienst.aanmelding.via_code, code)
+    except Mislukt as fout:
+        if isinstance(fout, Storing):  # a fault on our side is no wrong code
+            ctx.remmer.terug(client)
+        _codeformulier(str(fout))
+        return None
+    ctx.remmer.terug(client)  # a right code is no failure
+    # the code as well as the number: SQLite may hand a deleted meeting's number to a new
+    # meeting, and a phone from the old one must not walk in as one of the new participants
+    return meeting_id, f"deelnemer-{meeting_id}-{normaliseer_code(code)}", adres
 
 
 def _codeformulier(fout: str) -> None:
@@ -97,7 +107,7 @@ def _codeformulier(fout: str) -> None:
         ui.button("Verder", on_click=verder).classes(GROOT)
 
 
-async def _aanmeldformulier(ctx: Context, meeting_id: int, sleutel: str, adres: str) -> None:
+async def aanmeldformulier(ctx: Context, meeting_id: int, sleutel: str, adres: str) -> None:
     dienst = ctx.dienst
     vergadering = await doe(dienst.lezen.vergadering, meeting_id)
     with ui.column().classes("w-full max-w-md mx-auto p-4 gap-3"):

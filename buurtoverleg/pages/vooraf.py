@@ -21,9 +21,8 @@ from ..sessie.codes import normaliseer_code
 from ..sessie.toestand import DOMEINEN, Deelnemer, Vraag
 from ..sessie.vooraf import MAX_ANTWOORD
 from ..sessie.voorafstand import Mijnvooraf, Voorafstand
-from ..toegang import te_veel
-from .deelnemer import _aanmeldformulier, _codeformulier
-from .gedeeld import GETYPT, KLEUR, Mislukt, Storing, doe, kopniveau, probeer, stopt_stil
+from .deelnemer import aanmeldformulier, via_code
+from .gedeeld import GETYPT, KLEUR, Mislukt, doe, kopniveau, probeer, stopt_stil
 from .telefoonvraag import GROOT
 
 GEEN_RONDE = "Voor dit overleg is geen ronde vooraf. Doe mee tijdens het overleg met dezelfde code."
@@ -40,34 +39,23 @@ def registreer(ctx: Context) -> None:
     @stopt_stil
     async def vooraf(code: str, request: Request) -> None:
         ui.page_title("Vooraf invullen · Buurtoverleg")
-        adres = request.client.host if request.client else "onbekend"
-        client = f"code:{adres}"
-        wacht = ctx.remmer.poging(client)  # the same brake on guessed codes as /doe/<code>
-        if wacht > 0:
-            _codeformulier(te_veel(wacht, "verkeerde codes"))
+        gevonden = await via_code(ctx, code, request)  # the same check and brake as /doe/<code>
+        if gevonden is None:
             return
-        try:
-            meeting_id = await doe(dienst.aanmelding.via_code, code)
-        except Mislukt as fout:
-            if isinstance(fout, Storing):
-                ctx.remmer.terug(client)
-            _codeformulier(str(fout))
-            return
-        ctx.remmer.terug(client)
+        meeting_id, sleutel, adres = gevonden  # the same browser key: the same participant at the meeting
         stand = await doe(dienst.vooraf.stand, meeting_id)
         if stand is None:
             with ui.column().classes("w-full max-w-md mx-auto p-4 gap-3"):
                 ui.label(GEEN_RONDE).classes("text-lg")
                 ui.link("Naar het overleg", f"/doe/{normaliseer_code(code)}").classes("text-lg")
             return
-        sleutel = f"deelnemer-{meeting_id}-{normaliseer_code(code)}"  # the key `deelnemer.py` uses
         deelnemer_id = app.storage.user.get(sleutel)
         ik = await doe(dienst.aanmelding.aangemeld, meeting_id, deelnemer_id) if deelnemer_id else None
         if ik is None:
             if stand.open:
                 with ui.column().classes("w-full max-w-md mx-auto px-4 pt-4"):
                     ui.label(f"Vooraf invullen: invullen kan tot {moment(stand.deadline)}.").classes("text-base")
-                await _aanmeldformulier(ctx, meeting_id, sleutel, adres)
+                await aanmeldformulier(ctx, meeting_id, sleutel, adres)
             else:
                 with ui.column().classes("w-full max-w-md mx-auto p-4 gap-3"):
                     ui.label("De ronde vooraf is gesloten.").classes("text-xl font-bold").props(kopniveau(1))
