@@ -22,10 +22,11 @@ from . import methode
 from .actielijst import Actielijst
 from .eenlezing import samen_gelezen
 from .gedeeld import GETYPT, KLEUR, Mislukt, Storing, doe, kopniveau, stopt_stil
+from .klok import Klokweergave
 from .onverstuurd import Onverstuurd
 from .telefoonvraag import GROOT, Telefoonstaat, vraag_invoer
 from .volgen import Deel, volg
-from .weergave import Klokweergave, balken, duidingsblok
+from .weergave import balken, duidingsblok
 
 LUISTER_MEE = "Luister mee: hier hoef je niets in te vullen"
 MELDINGEN = {

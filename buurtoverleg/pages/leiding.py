@@ -22,10 +22,11 @@ from ..sessie.toestand import DOMEINEN, MEETING_STATUS, ROLLEN, STAP_STATUS, Dee
 from ..sessie.uitslagen import uitkomstopties
 from . import aanpak, aanwezigheid, beamervoorbeeld, methode, pincode
 from .gedeeld import GETYPT, KLEUR, antwoord_van, dialoog, doe, kopniveau, probeer, stopt_stil
+from .klok import Klokweergave
 from .moderatie import Moderatie
 from .onenigheden import vervolg
 from .volgen import Deel, volg
-from .weergave import Klokweergave, agenda, balken, duidingsblok
+from .weergave import agenda, balken, duidingsblok
 
 Actie = Callable[..., Awaitable[None]]
 """`actie(naam, *args)`: call the facilitator handle's action `naam` through `probeer`."""

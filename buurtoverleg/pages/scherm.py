@@ -22,9 +22,9 @@ from . import adviesbeeld, beamerbeeld, beamerstap, methode
 from .bladeren import paginanummer
 from .gedeeld import GETYPT, Mislukt, doe, kopniveau, stopt_stil, weigerpagina
 from .herkenningsbeeld import herkenningsbeeld
+from .klok import Klokweergave
 from .passend import pas_op_scherm
 from .volgen import ALLE, Deel, volg
-from .weergave import Klokweergave
 
 VOLSCHERM_TOETS = """
 <script>

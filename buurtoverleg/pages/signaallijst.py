@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from functools import partial
 
 from nicegui import ui
 
-from ..sessie.toestand import SIGNAALSOORTEN, SignaalKaart
-from .gedeeld import GETYPT, KLEUR, Mislukt
+from ..sessie.toestand import SignaalKaart
+from .gedeeld import Mislukt
+from .signaalkaart import Signaalkaart
 
 NIEUWSTE = 10
 """How many of the room's newest signals a phone shows at first, and how many more per tap."""
@@ -48,7 +50,7 @@ class Signaallijst:
         self._meer.classes("w-full").style("min-height: 48px")
         self._meer.set_visibility(False)
         self._vak = ui.column().classes("w-full gap-2")
-        self._getoond: dict[int, tuple[SignaalKaart, ui.card]] = {}
+        self._getoond: dict[int, tuple[SignaalKaart, Signaalkaart]] = {}
         self._bezig = asyncio.Lock()
         """A tap, a sent signal and a room event may ask at once; an older read must not
         land after a newer one."""
@@ -73,10 +75,11 @@ class Signaallijst:
             self._vak.remove(self._getoond.pop(weg)[1])
         for positie, kaart in enumerate(kaarten):  # the domain sorts them; keep its order
             eerder = self._getoond.get(kaart.id)
-            if eerder is not None and eerder[0] == kaart:
-                continue
             if eerder is not None:
-                self._vak.remove(eerder[1])
+                if eerder[0] != kaart:
+                    eerder[1].zet(kaart)  # a count or a mark changed: the same element, new words
+                    self._getoond[kaart.id] = (kaart, eerder[1])
+                continue
             with self._vak:
                 element = self._kaart(kaart)
             if positie < len(self._vak.default_slot.children) - 1:  # not the newest: put it in its place
@@ -84,39 +87,13 @@ class Signaallijst:
             self._getoond[kaart.id] = (kaart, element)
         self._uitleg.set_visibility(bool(kaarten))
 
-    def _kaart(self, kaart: SignaalKaart) -> ui.card:
-        with ui.card().classes("w-full p-2") as element:
-            ui.label(SIGNAALSOORTEN[kaart.soort]).classes("text-xs uppercase").style(f"color: {KLEUR[kaart.soort]}")
-            ui.label(kaart.tekst).classes(f"text-base {GETYPT}").props("dir=auto")
-            if not kaart.eigen:
-                with ui.row().classes("w-full gap-2"):
-                    label = (
-                        f"Herken ik ✓ ({kaart.herkend})" if kaart.herkend_door_mij else f"Herken ik ({kaart.herkend})"
-                    )
-                    knop = ui.button(label, on_click=lambda k=kaart.id: self._tik(self._herken, k)).style(
-                        "min-height: 48px"
-                    )
-                    # recognised: a filled button with a check mark, not only a different outline
-                    knop.props(
-                        "no-caps " + ("unelevated color=primary icon=check" if kaart.herkend_door_mij else "outline")
-                    )
-                    knop.props["aria-pressed"] = "true" if kaart.herkend_door_mij else "false"
-                    if self._herken_niet is not None:
-                        niet = "Herken ik niet" + (" ✓" if kaart.niet_herkend_door_mij else "")
-                        knop_niet = ui.button(
-                            f"{niet} ({kaart.niet_herkend})",
-                            on_click=lambda k=kaart.id, h=self._herken_niet: self._tik(h, k),
-                        ).style("min-height: 48px")
-                        knop_niet.props(
-                            "no-caps "
-                            + (
-                                "unelevated color=grey-9 icon=close"
-                                if kaart.niet_herkend_door_mij
-                                else "outline color=grey-9"
-                            )
-                        )
-                        knop_niet.props["aria-pressed"] = "true" if kaart.niet_herkend_door_mij else "false"
-        return element
+    def _kaart(self, kaart: SignaalKaart) -> Signaalkaart:
+        niet = self._herken_niet
+        return Signaalkaart(
+            kaart,
+            partial(self._tik, self._herken, kaart.id),
+            None if niet is None else partial(self._tik, niet, kaart.id),
+        )
 
     async def _tik(self, actie: Callable[[int], Awaitable[bool]], signaal_id: int) -> None:
         if await actie(signaal_id):

@@ -1,9 +1,8 @@
-"""Rendering pieces shared by the projector and the console: timer, results, signal cards,
+"""Rendering pieces shared by the projector and the console: results, signal cards,
 agenda. Participant text is always a label (plain text), never HTML."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 from nicegui import ui
@@ -11,39 +10,8 @@ from nicegui import ui
 from ..export.tekst import aantal
 from ..sessie.oordeel import Oordeel as Duiding
 from ..sessie.oordeel import verschuiving
-from ..sessie.timer import mmss
-from ..sessie.toestand import DOMEINEN, SIGNAALSOORTEN, SignaalKaart, Stap, Uitslag, Vergadering, Vraag
+from ..sessie.toestand import DOMEINEN, SIGNAALSOORTEN, SignaalKaart, Uitslag, Vergadering, Vraag
 from .gedeeld import GETYPT, KLEUR, oordeelkleur
-
-
-class Klokweergave:
-    """A countdown that ticks in the browser tab's own timer, from the last snapshot."""
-
-    def __init__(self, classes: str) -> None:
-        self.label = ui.label("").classes(classes)
-        self._stap: Stap | None = None
-        self._gemeten = time.monotonic()
-        ui.timer(1.0, self._tik)
-
-    def zet(self, stap: Stap | None) -> None:
-        self._stap = stap
-        self._gemeten = time.monotonic()
-        self._tik()
-
-    def _tik(self) -> None:
-        stap = self._stap
-        if stap is None:
-            self.label.set_text("")
-            return
-        extra = time.monotonic() - self._gemeten if stap.klok.loopt else 0.0
-        resterend = stap.klok.budget - stap.klok.verbruikt - extra
-        pauze = "" if stap.klok.loopt else " (pauze)"
-        if resterend < 0:
-            self.label.set_text(f"+{mmss(-resterend)} over tijd{pauze}")
-            self.label.style(f"color: {KLEUR['over-tijd']}")
-        else:
-            self.label.set_text(f"{mmss(resterend)}{pauze}")
-            self.label.style("color: inherit")
 
 
 def balken(vraag: Vraag, uitslag: Uitslag) -> None:

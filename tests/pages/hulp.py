@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import asyncio
 
-from nicegui.testing import User
+from nicegui.testing import User, UserInteraction
 
+from buurtoverleg.pages.signaalkaart import Signaalkaart
 from tests.conftest import ORGANISATOR
 
 LIVE = 100
@@ -25,6 +26,24 @@ async def klik(user: User, target: str | None = None, *, pogingen: int = 100, **
     else:
         interactie = user.find(target, **zoek)  # type: ignore[arg-type]  # fails with NiceGUI's page dump
     interactie.click()
+
+
+async def herken(user: User, knop: str, *, pogingen: int = 100) -> None:
+    """Tap a signal card's button by its words ("Herken ik (1)", "Herken ik niet (0)"). A card
+    is one element whose buttons Vue draws (pages/signaalkaart.py), so the simulated user
+    sends the event that button sends, as `klik` does for a NiceGUI button."""
+    for _ in range(pogingen):
+        try:
+            kaarten = user.find(Signaalkaart).elements
+        except AssertionError:
+            kaarten = set()
+        for kaart in kaarten:
+            for prop, gebeurtenis in (("herken", "herken"), ("niet", "herken_niet")):
+                if kaart.props.get(prop) == knop:
+                    UserInteraction(user, {kaart}, Signaalkaart).trigger(gebeurtenis)
+                    return
+        await asyncio.sleep(0.1)
+    raise AssertionError(f"geen signaalkaart met de knop {knop!r}")
 
 
 async def inloggen(user: User) -> None:

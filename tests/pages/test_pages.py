@@ -10,8 +10,9 @@ from nicegui import ui
 from nicegui.testing import User
 
 from buurtoverleg.app import Context
+from buurtoverleg.pages.signaalkaart import Signaalkaart
 from tests.conftest import ORGANISATOR
-from tests.pages.hulp import LIVE, inloggen, klik, meedoen
+from tests.pages.hulp import LIVE, herken, inloggen, klik, meedoen
 
 
 async def test_home_maakt_een_overleg(user: User, app: Context):
@@ -301,11 +302,7 @@ async def test_signalen_op_de_telefoon_kaart_voor_kaart(user: User, app: Context
     await user.should_see("Signalen in de zaal", retries=LIVE)
 
     def kaarten() -> dict[str, int]:
-        return {
-            e.text: e.parent_slot.parent.id
-            for e in user.find(ui.label).elements  # type: ignore[union-attr]
-            if e.text in ("Scooters op het plein", "Ruzie bij de speeltuin", "Mijn eigen signaal")
-        }
+        return {e.props["tekst"]: e.id for e in user.find(Signaalkaart).elements}
 
     voor = kaarten()
     dienst.deelnemer(mid, opbouw).signaal("test-signalen", "duiding", "Ruzie bij de speeltuin")
@@ -315,17 +312,14 @@ async def test_signalen_op_de_telefoon_kaart_voor_kaart(user: User, app: Context
 
     dienst.deelnemer(mid, opbouw).herken(eerste)  # someone else recognises it: the count goes up here too
     await user.should_see("Herken ik (1)", retries=LIVE)
-    await klik(user, "Herken ik (1)")
+    await herken(user, "Herken ik (1)")
     await user.should_see("Herken ik ✓ (2)", retries=LIVE)
+    assert kaarten()["Scooters op het plein"] == voor["Scooters op het plein"], "a recognition rebuilt the card"
 
     user.find("Je signaal").type("Mijn eigen signaal")
     await klik(user, "Signaal versturen")
     await user.should_see("Ontvangen ✓ Je kunt nog een signaal toevoegen.", retries=LIVE)
-    kaart = {
-        e.parent_slot.parent: e.text
-        for e in user.find(ui.label).elements  # type: ignore[union-attr]
-        if e.text in ("Scooters op het plein", "Ruzie bij de speeltuin", "Mijn eigen signaal")
-    }
+    kaart = {e: e.props["tekst"] for e in user.find(Signaalkaart).elements}
     lijst = next(iter(kaart)).parent_slot.parent  # type: ignore[union-attr]
     assert [kaart[k] for k in lijst.default_slot.children] == [  # on screen in the order they came in
         "Scooters op het plein",
@@ -470,7 +464,7 @@ async def test_een_nieuw_signaal_kost_een_lezing_voor_alle_telefoons(
     for tel in telefoons:
         await tel.should_see("Herken ik (1)", retries=LIVE)
     assert 1 <= len(lezingen) <= 2
-    await klik(user, "Herken ik (1)")  # only this phone's own mark changes
+    await herken(user, "Herken ik (1)")  # only this phone's own mark changes
     await user.should_see("Herken ik ✓ (2)", retries=LIVE)
     for tel in telefoons[1:]:
         await tel.should_see("Herken ik (2)", retries=LIVE)
