@@ -10,7 +10,7 @@ It does the same work per input as the app, and nothing more:
   waits in a lobby, then shows the choice question as buttons or the signal question with a
   text box; after a stored input its label says 'Ontvangen ✓' (the words the app uses, so the
   same light clients measure both);
-- the beamer (`/scherm`) shows a live count 'K van P hebben geantwoord' and appends one label
+- the beamer (`/scherm`) shows a live count 'K van P hebben geantwoord', a count 'N signalen' and one label
   per signal; every phone appends one label per signal under its signal box.
 Updates are pushed from the writer to every page on the event loop (no polling timer). The
 step changes through `GET /stap/<lobby|stemmen|signalen>`, which the benchmark calls.
@@ -138,6 +138,7 @@ def registreer(zaal: Zaal) -> None:
     @ui.page("/scherm")
     async def scherm() -> None:
         teller = ui.label().classes("text-4xl")
+        aantal = ui.label()  # the count the app's beamer shows above its page of signals
         lijst = ui.column()
 
         def toon_teller() -> None:
@@ -149,6 +150,7 @@ def registreer(zaal: Zaal) -> None:
             elif soort == "signaal":
                 with lijst:
                     ui.label(waarde)
+                aantal.set_text(f"{len(lijst.default_slot.children)} signalen")
 
         volg(ontvang)
         toon_teller()

@@ -67,6 +67,10 @@ from buurtoverleg.storage import Database  # noqa: E402
 
 TELLER = re.compile(r"^(\d+) van \d+ hebben geantwoord")
 SIGNAALTEKST = "Zaalsignaal"
+SIGNAALKOP = re.compile(r"^(?:signalen \d+–\d+ van (\d+)|(\d+) signa(?:al|len))$")
+"""The beamer's count above its page of signals ('signalen 1–4 van 37', '3 signalen'). The
+beamer shows the room's signals a page at a time (the beamer issue), so a new signal may wait a
+few turns before its card is up; the count says at once that the wall has it."""
 WACHT_ACK = 90.0
 """Longest wait for one input's acknowledgement before it counts as unacknowledged."""
 WACHT_ZICHT = 30.0
@@ -169,6 +173,8 @@ class Meter:
         self.verstuurd: float | None = None
         self.ack: float | None = None
         self.teller: list[tuple[int, float]] = []
+        self.signalen: list[tuple[int, float]] = []
+        """(how many signals the beamer says it has, when): it pages them, see SIGNAALKOP"""
         client.na_bericht = self._bericht
 
     def _bericht(self) -> None:
@@ -176,11 +182,14 @@ class Meter:
         for element in self.client.laatste_update.values():
             if not isinstance(element, dict):
                 continue
-            tekst = element.get("text")
+            # a label's words are its text; a phone's signal card keeps them in a prop
+            tekst = element.get("text") or (element.get("props") or {}).get("tekst")
             if not isinstance(tekst, str) or not tekst:
                 continue
             if tekst.startswith(SIGNAALTEKST):
                 self.zichtbaar.setdefault(tekst, nu)
+            elif (kop := SIGNAALKOP.match(tekst)) is not None:
+                self.signalen.append((int(kop.group(1) or kop.group(2)), nu))
             elif tekst.startswith("Ontvangen") and self.verstuurd is not None and self.ack is None:
                 self.ack = nu - self.verstuurd
             elif (gevonden := TELLER.match(tekst)) is not None:
@@ -227,7 +236,7 @@ class Kamer:
         if self.args.py_spy:  # the server's stacks, 50 a second, until it stops
             doel = Path(self.args.py_spy) / f"{self.app}-{self.run.deelnemers}.txt"
             doel.parent.mkdir(parents=True, exist_ok=True)
-            py_spy = str(Path(sys.executable).parent / "py-spy")
+            py_spy = PY_SPY
             self.spion = subprocess.Popen(
                 [
                     py_spy,
@@ -408,19 +417,22 @@ class Kamer:
 
         async def werk() -> None:
             await asyncio.gather(*(een(t) for t in self.telefoons))
-            teksten = set(self.verstuurd)
-            await self.beamer.wacht_op(lambda: teksten <= set(self.beamer_zichtbaar), WACHT_ZICHT)
+            n = len(self.verstuurd)
+            await self.beamer.wacht_op(lambda: any(k >= n for k, _ in self.beamer_meter.signalen), WACHT_ZICHT)
             tot = time.monotonic() + WACHT_ZICHT  # the phones: until each shows the newest signal
             laatste = max(self.verstuurd, key=lambda t: self.verstuurd[t], default="")
             while time.monotonic() < tot and any(laatste not in z for z in self.zichtbaar_telefoons.values()):
                 await asyncio.sleep(0.2)
 
         await self.meet(fase, werk())
-        for tekst, t in self.verstuurd.items():
-            if tekst in self.beamer_zichtbaar:
-                fase.beamer.append(max(0.0, self.beamer_zichtbaar[tekst] - t) * 1000)
-            else:
+        gezien_beamer = self.beamer_meter.signalen  # the k-th signal sent is on the wall once it counts k
+        for k, t in enumerate(sorted(self.verstuurd.values()), start=1):
+            eerst = next((tijd for aantal, tijd in gezien_beamer if aantal >= k), None)
+            if eerst is None:
                 fase.beamer_mist += 1
+            else:
+                fase.beamer.append(max(0.0, eerst - t) * 1000)
+        for tekst, t in self.verstuurd.items():
             gezien = [z[tekst] for z in self.zichtbaar_telefoons.values() if tekst in z]
             if gezien:
                 fase.telefoons.append(max(0.0, max(gezien) - t) * 1000)
@@ -559,6 +571,10 @@ async def hoofd(args: argparse.Namespace) -> list[Run]:
     return runs
 
 
+PY_SPY = str(Path(sys.executable).parent / "py-spy")
+"""py-spy from the same environment as this script (`pip install py-spy`; not a test dependency)."""
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--deelnemers", default="50,100,200", help="aantallen, komma's ertussen (standaard 50,100,200)")
@@ -570,6 +586,8 @@ def main() -> int:
     args = ap.parse_args()
     args.deelnemers = [int(x) for x in args.deelnemers.split(",")]
     args.alleen = [x for x in args.alleen.split(",") if x in ("app", "vloer")]
+    if args.py_spy and not Path(PY_SPY).exists():
+        ap.error(f"--py-spy: py-spy staat niet in {Path(PY_SPY).parent} (pip install py-spy)")
     os.chdir(ROOT)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # `timeout` or kill: the servers stop too (atexit)
     load0 = os.getloadavg()

@@ -8,7 +8,7 @@ for the console's small live preview: without the fullscreen button and the F ke
 from __future__ import annotations
 
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TypedDict
 
 from nicegui import ui
@@ -16,8 +16,11 @@ from starlette.requests import Request
 
 from .. import qr
 from ..appcontext import Context
-from ..sessie.besluitbeeld import beeldsoort
-from ..sessie.methode import voor_de_beamer
+from ..sessie.besluitbeeld import Beeldsoort, Besluitbeeld, beeldsoort
+from ..sessie.duidingsbeeld import Duidingsbeeld
+from ..sessie.methode import Begeleiding, voor_de_beamer
+from ..sessie.oordeel import Oordeel
+from ..sessie.toestand import Stap, Uitslag
 from . import adviesbeeld, beamerbeeld, beamerstap, methode
 from .bladeren import paginanummer
 from .gedeeld import GETYPT, Mislukt, doe, kopniveau, stopt_stil, weigerpagina
@@ -39,8 +42,51 @@ document.addEventListener('keydown', (e) => {
 """F toggles fullscreen: a keydown is a user gesture, so the browser allows it."""
 
 
+ZONDER_STAPWERK = frozenset({Deel.SIGNALEN, Deel.NOTULEN, Deel.BEAMER})
+"""Changes that leave the step's results, verdicts, guidance and decisions as they are (see
+`WAT_VERANDERT`: a signal, a recognition, a note, a page turn). In a room of 200 the signals
+come ten a second; the guidance alone is several reads of the whole meeting, so on these the
+wall re-reads only the meeting and the signals and keeps the rest it read for this step."""
+
+
+@dataclass(frozen=True)
+class _Staplezing:
+    """What the beamer read about the current step besides its signals."""
+
+    sleutel: tuple[int, str] | None
+    uitslagen: list[Uitslag]
+    duiding: dict[str, list[Oordeel]]
+    beelden: dict[str, Duidingsbeeld]
+    begeleiding: list[Begeleiding]
+    besluit: Beeldsoort | None
+    beslist: Besluitbeeld | None
+
+
+def _sleutel(stap: Stap | None) -> tuple[int, str] | None:
+    """Which step in which state a reading is of: another step or state reads anew."""
+    return (stap.positie, stap.status) if stap else None
+
+
+async def _lees_stap(ctx: Context, meeting_id: int, stap: Stap | None) -> _Staplezing:
+    dienst = ctx.dienst
+    if stap is None:
+        return _Staplezing(None, [], {}, {}, [], None, None)
+    besluit = beeldsoort(dienst.catalogus, stap)
+    return _Staplezing(
+        _sleutel(stap),
+        await doe(dienst.lezen.uitslagen, meeting_id, stap.positie),
+        await doe(dienst.lezen.oordelen, meeting_id, stap.positie),
+        await doe(dienst.lezen.beelden, meeting_id, stap.positie) if stap.status == "onthuld" else {},
+        voor_de_beamer(await doe(dienst.lezen.begeleiding, meeting_id), stap),
+        besluit,
+        await doe(dienst.lezen.besluitbeeld, meeting_id) if besluit else None,
+    )
+
+
 class _Getoond(TypedDict, total=False):
     """What the beamer last drew, so a vote can update only the counts and a page can turn."""
+
+    lezing: _Staplezing
 
     stap: int | None
     stemmers: int
@@ -92,24 +138,28 @@ def registreer(ctx: Context) -> None:
             vergadering = await doe(dienst.lezen.vergadering, meeting_id)
             stap = vergadering.huidige_stap if vergadering.status == "stappen" else None
             # every read before the first change on screen: a new title never stands over the old step
-            uitslagen = await doe(dienst.lezen.uitslagen, meeting_id, stap.positie) if stap else []
-            duiding = await doe(dienst.lezen.oordelen, meeting_id, stap.positie) if stap else {}
+            lezing = vorige.get("lezing")
+            if lezing is None or lezing.sleutel != _sleutel(stap) or not delen <= ZONDER_STAPWERK:
+                lezing = await _lees_stap(ctx, meeting_id, stap)
+            uitslagen, duiding, beelden, begeleiding, besluit, beslist = (
+                lezing.uitslagen,
+                lezing.duiding,
+                lezing.beelden,
+                lezing.begeleiding,
+                lezing.besluit,
+                lezing.beslist,
+            )
             signalen = (
                 await doe(dienst.lezen.signalen, meeting_id)
                 if stap and any(v.neemt_signalen for v in stap.vragen)
                 else []
-            )
-            beelden = (
-                await doe(dienst.lezen.beelden, meeting_id, stap.positie) if stap and stap.status == "onthuld" else {}
             )
             herkenning = (
                 await doe(dienst.lezen.herkenning, meeting_id)
                 if vergadering.herkenning_op_beamer and vergadering.status == "stappen"
                 else None
             )
-            begeleiding = voor_de_beamer(await doe(dienst.lezen.begeleiding, meeting_id), stap) if stap else []
-            besluit = beeldsoort(dienst.catalogus, stap) if stap else None
-            beslist = await doe(dienst.lezen.besluitbeeld, meeting_id) if besluit else None
+            vorige["lezing"] = lezing
             pagina = paginanummer(vergadering.beamer_pagina, time.time())
             kop.set_text(f"{vergadering.buurt} · {stap.titel if stap else vergadering.template_titel}")
             klok.zet(stap)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from nicegui import ui
+from nicegui.events import GenericEventArguments
 
 from ..sessie.toestand import SIGNAALSOORTEN, SignaalKaart
 from .gedeeld import KLEUR
@@ -26,7 +27,8 @@ def knoptekst(kaart: SignaalKaart) -> tuple[str, str]:
 
 
 class Signaalkaart(ui.element, component="static/signaalkaart.js"):
-    """Emits 'herken' and 'herken_niet'; the page decides what a tap does."""
+    """A tap sends one event, 'tik', with which button: 'herken' or 'niet' (one listener per
+    card, not two: NiceGUI keeps an object per listener, for every card on every phone)."""
 
     def __init__(
         self,
@@ -36,9 +38,13 @@ class Signaalkaart(ui.element, component="static/signaalkaart.js"):
     ) -> None:
         super().__init__()
         self._met_niet = herken_niet is not None
-        self.on("herken", herken)
-        if herken_niet is not None:
-            self.on("herken_niet", herken_niet)
+        knoppen = {"herken": herken, "niet": herken_niet}
+
+        def tik(e: GenericEventArguments) -> Any:
+            actie = knoppen.get(e.args) if isinstance(e.args, str) else None
+            return actie() if actie is not None else None
+
+        self.on("tik", tik)
         self.zet(kaart)
 
     def zet(self, kaart: SignaalKaart) -> None:

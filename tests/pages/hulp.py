@@ -38,9 +38,9 @@ async def herken(user: User, knop: str, *, pogingen: int = 100) -> None:
         except AssertionError:
             kaarten = set()
         for kaart in kaarten:
-            for prop, gebeurtenis in (("herken", "herken"), ("niet", "herken_niet")):
-                if kaart.props.get(prop) == knop:
-                    UserInteraction(user, {kaart}, Signaalkaart).trigger(gebeurtenis)
+            for knopnaam in ("herken", "niet"):
+                if kaart.props.get(knopnaam) == knop:
+                    UserInteraction(user, {kaart}, Signaalkaart).trigger("tik", knopnaam)
                     return
         await asyncio.sleep(0.1)
     raise AssertionError(f"geen signaalkaart met de knop {knop!r}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date
 
 from nicegui.testing import User
@@ -43,3 +44,40 @@ async def test_de_telefoon_toont_de_nieuwste_signalen_en_de_eigen_en_meer_op_ver
     dienst.deelnemer(mid, anderen[0]).signaal("test-signalen", "duiding", "Nog een late duiding")
     await user.should_see("Nog een late duiding", retries=LIVE)
     await user.should_see(teksten[0])  # what was asked for stays
+
+
+async def test_de_beamer_leest_bij_een_signaal_alleen_de_signalen_opnieuw(user: User, app: Context, monkeypatch):
+    """A signal, a recognition, a page turn: the wall re-reads the meeting and the signals, not the
+    guidance (several reads of the whole meeting) nor the results; a step's change reads them anew."""
+    dienst = app.dienst
+    links = dienst.aanmelding.maak("Overvecht", date(2026, 12, 2), "test-kort")
+    mid, t = links.meeting_id, links.facilitator_token
+    buur = dienst.aanmelding.aanmelden(mid, "Buur", "", "bewoner")
+    dienst.leiding(t).start()
+    dienst.leiding(t).ga_naar(2)
+    await user.open(f"/scherm/{links.projector_token}")
+    await user.should_see("Nog geen signalen", retries=LIVE)
+
+    gelezen: list[str] = []
+    for naam in ("begeleiding", "uitslagen", "oordelen", "signalen"):
+        echt = getattr(dienst.lezen, naam)
+        monkeypatch.setattr(
+            dienst.lezen, naam, lambda *a, _n=naam, _echt=echt, **k: (gelezen.append(_n), _echt(*a, **k))[1]
+        )
+    eerste = dienst.deelnemer(mid, buur).signaal("test-signalen", "waarneming", "Scooters op het plein")
+    await user.should_see("Scooters op het plein", retries=LIVE)
+    dienst.deelnemer(mid, buur).signaal("test-signalen", "duiding", "Jongeren vervelen zich")
+    await user.should_see("Jongeren vervelen zich", retries=LIVE)
+    voor = gelezen.count("signalen")
+    dienst.leiding(t).blader(1)  # the facilitator turns the page: the wall redraws
+    for _ in range(LIVE):
+        if gelezen.count("signalen") > voor:
+            break
+        await asyncio.sleep(0.1)
+    assert gelezen.count("signalen") > voor
+    assert not {"begeleiding", "uitslagen", "oordelen"} & set(gelezen), gelezen
+
+    dienst.leiding(t).modereer(eerste, verborgen=True)  # a setting: the step is read anew
+    dienst.leiding(t).volgende()
+    await user.should_not_see("Jongeren vervelen zich", retries=LIVE)
+    assert {"begeleiding", "uitslagen", "oordelen"} <= set(gelezen)

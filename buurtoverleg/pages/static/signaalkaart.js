@@ -14,10 +14,10 @@ export default {
       <div v-if="herken" class="flex flex-row flex-wrap items-center w-full gap-2">
         <q-btn no-caps color="primary" style="min-height: 48px" :label="herken"
           :outline="!herkend" :unelevated="herkend"
-          :aria-pressed="herkend ? 'true' : 'false'" @click="$emit('herken')" />
+          :aria-pressed="herkend ? 'true' : 'false'" @click="$emit('tik', 'herken')" />
         <q-btn v-if="niet" no-caps color="grey-9" style="min-height: 48px" :label="niet"
           :outline="!nietaan" :unelevated="nietaan"
-          :aria-pressed="nietaan ? 'true' : 'false'" @click="$emit('herken_niet')" />
+          :aria-pressed="nietaan ? 'true' : 'false'" @click="$emit('tik', 'niet')" />
       </div>
     </q-card>`,
   props: {
