@@ -301,7 +301,7 @@ async def _telefoon(ctx: Context, meeting_id: int, code: str, ik: Deelnemer) -> 
                     await scherm()  # the first draw makes the refreshable's place on the page
                 return gelezen["versie"]
             for lijst in staat.signaallijsten:
-                await lijst.ververs()
+                await lijst.ververs(drukte_doorgeven=True)
             if Deel.BESLUITEN in delen:
                 for acties in actielijsten:
                     await acties.ververs()

@@ -2,7 +2,7 @@
 
 After one new signal two hundred phones ask for the same list of the room. `NiceGuiPublisher.
 gedeeld` already made that one database read, but each phone still took a worker thread to
-fetch it: two hundred hops through the read pool per event, past its limit of `MAX_WACHTEND`
+fetch it: two hundred hops through the read pool per event, past the limit on
 waiting calls, so phones got "even geduld" instead of the new signal (issue 22). Here the
 first page that asks reads through the pool; pages asking for the same version meanwhile
 wait on the event loop for that read, and pages asking after it take the stored result

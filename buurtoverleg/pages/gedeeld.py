@@ -80,6 +80,11 @@ class Storing(Mislukt):
     user's doing, so it must not count as a wrong code or PIN."""
 
 
+class Bezet(Storing):
+    """Nothing went wrong but it was too busy (the database's lock, a full pool): the same call
+    a moment later can succeed, so a live page tries its redraw again (`volgen.Volger`)."""
+
+
 async def doe(functie: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """Run a domain action off the event loop; a refusal becomes a visible Dutch notice.
 
@@ -112,7 +117,7 @@ async def doe(functie: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         # busy, not broken: one line, no traceback (nothing of what was typed is in it anyway)
         log.warning("%s niet uitgevoerd: de database is bezet", getattr(functie, "__name__", "?"))
         ui.notify(BEZET, type="warning", position="top", multi_line=True)
-        raise Storing(BEZET) from None
+        raise Bezet(BEZET) from None
     except Exception:
         log.exception("%s ging mis", getattr(functie, "__name__", functie))
         ui.notify(STORING, type="negative", position="top", multi_line=True)

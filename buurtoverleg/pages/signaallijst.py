@@ -22,7 +22,7 @@ from functools import partial
 from nicegui import ui
 
 from ..sessie.toestand import SignaalKaart
-from .gedeeld import Mislukt
+from .gedeeld import Bezet, Mislukt
 from .signaalkaart import Signaalkaart
 
 NIEUWSTE = 10
@@ -55,10 +55,16 @@ class Signaallijst:
         """A tap, a sent signal and a room event may ask at once; an older read must not
         land after a newer one."""
 
-    async def ververs(self) -> None:
+    async def ververs(self, *, drukte_doorgeven: bool = False) -> None:
+        """Show what the database holds now. `drukte_doorgeven`: a read refused because the
+        server was too busy raises `Bezet`, so the page's `Volger` tries again by itself."""
         async with self._bezig:
             try:
                 kaarten, eerder = await self._ophalen(self._nieuwste)
+            except Bezet:
+                if drukte_doorgeven:
+                    raise
+                return
             except Mislukt:
                 return  # the notice is on screen; the list stays as it is until the next change
             self._toon(kaarten)

@@ -6,8 +6,8 @@ database was locked, writes waiting for the lock filled it, and `/health`, the b
 page waited seconds behind them (issue 21: 6.6 s). Reads in SQLite's WAL mode never wait for a
 lock, so they get their own pool and stay fast while writes wait; writes wait at most the short
 busy timeout (`storage.database.INTERACTIEF_WACHTTIJD_S`) and then say "even geduld". Each pool
-takes at most `MAX_WACHTEND` calls at once; more are refused at once with the same message
-instead of queueing without end.
+takes a bounded number of calls at once (`MAX_WACHTEND`, `MAX_WACHTEND_LEZEN`); more are
+refused at once with the same message instead of queueing without end.
 """
 
 from __future__ import annotations
@@ -24,7 +24,13 @@ SCHRIJFWERKERS = 8
 """Threads per pool. A write blocked on SQLite's lock holds a thread but no CPU; SQLite writes
 one at a time anyway, so more writing threads would only wait longer."""
 MAX_WACHTEND = 64
-"""Calls per pool running or queued at once; beyond this a call is refused with `Druk`."""
+"""Writes running or queued at once; beyond this a call is refused with `Druk`."""
+MAX_WACHTEND_LEZEN = 1024
+"""Reads running or queued at once. Every phone draws its page when the step changes, and each
+draw reads what is its own (its answers): in a room of 100, a limit of 64 refused a third of
+those reads, and those phones stayed without the question's buttons (issue 22's benchmark). A
+read takes about a millisecond, so a full queue is about a second of work: still a bound under
+a flood, and a room of 400 drawing at once fits."""
 
 
 class Druk(Exception):
@@ -32,12 +38,13 @@ class Druk(Exception):
 
 
 class _Pool:
-    def __init__(self, naam: str, werkers: int) -> None:
+    def __init__(self, naam: str, werkers: int, max_wachtend: int) -> None:
         self._uitvoerder = ThreadPoolExecutor(werkers, thread_name_prefix=naam)
+        self.max_wachtend = max_wachtend
         self.bezig = 0  # touched only on the event loop's thread
 
     async def voer_uit(self, functie: Callable[[], T]) -> T:
-        if self.bezig >= MAX_WACHTEND:
+        if self.bezig >= self.max_wachtend:
             raise Druk
         self.bezig += 1
         try:
@@ -46,8 +53,8 @@ class _Pool:
             self.bezig -= 1
 
 
-LEZEN = _Pool("lezen", LEESWERKERS)
-SCHRIJVEN = _Pool("schrijven", SCHRIJFWERKERS)
+LEZEN = _Pool("lezen", LEESWERKERS, MAX_WACHTEND_LEZEN)
+SCHRIJVEN = _Pool("schrijven", SCHRIJFWERKERS, MAX_WACHTEND)
 
 
 def alleen_lezend(functie: Callable[..., object]) -> bool:

@@ -27,11 +27,13 @@ from nicegui import background_tasks, context
 
 from ..live import NiceGuiPublisher
 from ..sessie.gebeurtenissen import Gebeurtenis, Soort
-from .gedeeld import Mislukt, doe
+from .gedeeld import Bezet, Mislukt, doe
 
 REDRAW_INTERVAL = 0.2
 """Seconds between the starts of two redraws at least: thirty phones voting at once cost the
 beamer a handful."""
+OPNIEUW_NA_DRUKTE = 1.0
+"""Seconds before a redraw that found the server too busy (`Bezet`) tries again."""
 
 
 class Deel(StrEnum):
@@ -179,14 +181,20 @@ class Volger:
         self._laatst = time.monotonic()
         welke = frozenset(self._vuil)
         self._vuil.clear()
+        opnieuw = False
         try:
             versie = await self.herteken(welke)
             if versie is not None:
                 self.getekend = max(self.getekend, versie)
+        except Bezet:
+            opnieuw = True  # too busy to read: the view must still come to the database's state
         except Mislukt:
             pass  # the notice is shown (say, the meeting was deleted); the next event tries again
         finally:
             self._bezig = False
+            if opnieuw:
+                self._vuil.update(welke)
+                self._laatst = time.monotonic() + OPNIEUW_NA_DRUKTE - REDRAW_INTERVAL
             self._plan()  # what came in meanwhile
 
 

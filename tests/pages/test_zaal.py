@@ -8,6 +8,7 @@ from datetime import date
 from nicegui.testing import User
 
 from buurtoverleg.app import Context
+from buurtoverleg.pages import uitvoering
 from buurtoverleg.pages.signaallijst import NIEUWSTE
 from tests.pages.hulp import LIVE, klik, meedoen
 
@@ -81,3 +82,45 @@ async def test_de_beamer_leest_bij_een_signaal_alleen_de_signalen_opnieuw(user: 
     dienst.leiding(t).volgende()
     await user.should_not_see("Jongeren vervelen zich", retries=LIVE)
     assert {"begeleiding", "uitslagen", "oordelen"} <= set(gelezen)
+
+
+async def test_een_telefoon_die_het_te_druk_vond_tekent_later_toch_bij(user: User, app: Context):
+    """A redraw that found the read queue full draws again a moment later by itself: the phone
+    comes to the database's state without waiting for the next change in the room."""
+    dienst = app.dienst
+    links = dienst.aanmelding.maak("Overvecht", date(2026, 12, 2), "test-kort")
+    mid, t = links.meeting_id, links.facilitator_token
+    buur = dienst.aanmelding.aanmelden(mid, "Buur", "", "bewoner")
+    await meedoen(user, links.join_code, "Bewoner")
+    dienst.leiding(t).start()
+    dienst.leiding(t).ga_naar(2)
+    await user.should_see("Wat zie of hoor je in de buurt?", retries=LIVE)
+
+    uitvoering.LEZEN.max_wachtend = 0  # every read refused: the room is too busy
+    try:
+        dienst.deelnemer(mid, buur).signaal("test-signalen", "waarneming", "Scooters op het plein")
+        await asyncio.sleep(0.5)  # the phone's redraw ran into the full queue
+        await user.should_not_see("Scooters op het plein")
+    finally:
+        uitvoering.LEZEN.max_wachtend = uitvoering.MAX_WACHTEND_LEZEN
+    await user.should_see("Scooters op het plein", retries=LIVE)  # no new event: it tried again
+
+
+async def test_een_telefoon_die_bij_een_nieuwe_stap_te_druk_vond_tekent_die_stap_later(user: User, app: Context):
+    """At a step change every phone draws at once; one whose reads were refused for the crowd
+    draws the step a moment later by itself, buttons and all."""
+    dienst = app.dienst
+    links = dienst.aanmelding.maak("Overvecht", date(2026, 12, 2), "test-kort")
+    t = links.facilitator_token
+    await meedoen(user, links.join_code, "Bewoner")
+    dienst.leiding(t).start()
+    await user.should_see("Stap 1 van 4", retries=LIVE)
+
+    uitvoering.LEZEN.max_wachtend = 0
+    try:
+        dienst.leiding(t).ga_naar(2)
+        await asyncio.sleep(0.5)
+        await user.should_not_see("Signaal versturen")
+    finally:
+        uitvoering.LEZEN.max_wachtend = uitvoering.MAX_WACHTEND_LEZEN
+    await user.should_see("Signaal versturen", retries=LIVE)
