@@ -45,6 +45,12 @@ def in_de_stap(
     there is one, the list the room checks takes their place."""
     if beeld is None or soort is None:
         return stap, None
+    if soort == "voorbeelden":
+        # the phones vote on the proposed examples: the wall shows them from the start, the
+        # question with its count while the vote runs, the dots on the cards once shown
+        getoond = any(u.zichtbaar for u in uitslagen)
+        vragen = tuple(v for v in stap.vragen if not (getoond and v.soort.prioriteit))
+        return replace(stap, inhoud=(), vragen=vragen), lambda: _na(stap, lambda: voorstellen(beeld))
     if soort == "acties":
         if not beeld.acties:
             return stap, None
@@ -87,10 +93,11 @@ def voorstellen(beeld: Besluitbeeld) -> None:
                     ui.label("Nog geen voorstel: eerst de analyse.").style(_TEKST).classes("text-gray-700")
                 for voorstel in lijst:
                     _kaart(voorstel, beeld.stippen.get(voorstel.id, 0), voorstel.id in beeld.gekozen_ids)
-                if lijst is beeld.richtingen and beeld.ook_stippen:
-                    ui.label(
-                        "Ook stippen: " + "; ".join(f"{titel} ({aantal})" for titel, aantal in beeld.ook_stippen)
-                    ).style(f"{_TEKST}; {_WOORDEN}").classes("text-gray-800")
+                ook = beeld.ook_stippen if lijst is beeld.richtingen else beeld.ook_stippen_voorbeelden
+                if ook:
+                    ui.label("Ook stippen: " + "; ".join(f"{titel} ({aantal})" for titel, aantal in ook)).style(
+                        f"{_TEKST}; {_WOORDEN}"
+                    ).classes("text-gray-800")
     getoond = {v.id for v in (*beeld.richtingen, *beeld.voorbeelden)}
     if beeld.gekozen_ids - getoond:  # a choice below the top: the cards' badges do not show it
         gekozen_regel(beeld)

@@ -185,7 +185,12 @@ def _stippen(
 
     for optie in vraag.opties:
         with ui.row().classes("w-full items-center justify-between no-wrap"):
-            ui.label(optie.titel).classes("text-base grow")
+            if optie.omschrijving:  # a proposed example: its name alone says little
+                with ui.column().classes("grow min-w-0 gap-0"):
+                    ui.label(optie.titel).classes("text-base font-semibold break-words")
+                    ui.label(optie.omschrijving).classes("text-sm text-gray-700 break-words")
+            else:
+                ui.label(optie.titel).classes("text-base grow")
             teller = ui.label(str(stippen.get(optie.id, 0))).classes("text-xl w-8 text-center shrink-0")
 
             def plus(d: int, o: str = optie.id, t: ui.label = teller) -> None:
