@@ -177,7 +177,10 @@ async def vraag_invoer(
 def _stippen(
     staat: Telefoonstaat, vraag: Vraag, eerder: Any, ronde: int, stuur: Callable[[Any], Awaitable[bool]]
 ) -> None:
-    stippen: dict[str, int] = dict(staat.concept.get(vraag.id, eerder or {}))
+    # a draft keeps only options still in the list (the advice's proposals can be made afresh
+    # before anyone voted, `sessie.voorstellijst`): no dot counts that cannot be sent
+    opties = {o.id for o in vraag.opties}
+    stippen: dict[str, int] = {k: v for k, v in dict(staat.concept.get(vraag.id, eerder or {})).items() if k in opties}
     over = ui.label().classes("text-base")
 
     def toon_over() -> None:

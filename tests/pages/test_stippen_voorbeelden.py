@@ -76,3 +76,33 @@ async def test_telefoon_verdeelt_stippen_over_de_voorgestelde_voorbeelden_en_de_
     await beamer.should_see("Gekozen", retries=LIVE)
     gekozen_regels = [b.tekst for b in dienst.lezen.notulen(m).besluiten if b.soort == "Gekozen aanpak"]
     assert gekozen_regels == [f"Praktijkvoorbeeld: {gekozen.titel} (5 stippen van de zaal)"]
+
+
+async def test_een_concept_op_een_voorstel_dat_verdween_telt_niet_mee(user: User, app: Context) -> None:
+    """The step opened before the analysis (general examples); nobody voted, so entering it
+    again after the analysis makes the list afresh. A phone's unsent dot on an example that
+    left the list no longer counts: all three dots are free again."""
+    dienst = app.dienst
+    links = dienst.aanmelding.maak("Overvecht", date(2026, 12, 2), "tpl-analyse-polarisatie")
+    m, leiding = links.meeting_id, dienst.leiding(links.facilitator_token)
+    await meedoen(user, links.join_code, "Sanne", "Gemeente")
+    await asyncio.to_thread(leiding.start)
+    await asyncio.to_thread(leiding.ga_naar, STAP)
+    vroeg = [o.id for v in dienst.lezen.vergadering(m).stappen[STAP].vragen if v.id == VRAAG for o in v.opties]
+    await user.should_see("Nog 3 van 3 stippen te verdelen", retries=LIVE)
+    for optie in vroeg:  # one unsent dot on each of three early proposals: a draft, kept on the phone
+        await klik(user, marker=f"meer-{optie}")
+        if optie == vroeg[2]:
+            break
+    await user.should_see("Nog 0 van 3 stippen te verdelen", retries=LIVE)
+
+    await asyncio.to_thread(leiding.ga_naar, 3)
+    await asyncio.to_thread(leiding.stel_vast, "analyse-fase-vraag", "fase-onderhuidse-spanningen")
+    await asyncio.to_thread(leiding.ga_naar, 7)
+    await asyncio.to_thread(leiding.stel_vast, "analyse-oorzaken-vraag", "oorzaak-b")
+    await asyncio.to_thread(leiding.ga_naar, STAP)
+    nu = [o.id for v in dienst.lezen.vergadering(m).stappen[STAP].vragen if v.id == VRAAG for o in v.opties]
+    over = [i for i in vroeg[:3] if i in nu]
+    assert nu != vroeg and len(over) < 3  # the list was made afresh and pushed a drafted example out
+    await user.should_see(marker=f"meer-{nu[0]}", retries=LIVE)
+    await user.should_see(f"Nog {3 - len(over)} van 3 stippen te verdelen", retries=LIVE)
