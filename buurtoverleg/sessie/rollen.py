@@ -49,9 +49,9 @@ class Leidingrol:
         e = self._dienst.eenheid
         with e.schrijf() as s:
             meeting = als_leiding(s, self._token)
-            voor = moment(meeting)
+            voor = moment(meeting) if soort == "stap" else None
             yield s, meeting
-            if soort == "stap":  # a step that opens gets the advice's proposals to vote on
+            if voor is not None:  # a step that opens gets the advice's proposals to vote on
                 self._dienst.voorstellijst.bij_opening(s, meeting, voor)
             e.noteer(s, meeting.id, soort)
 
