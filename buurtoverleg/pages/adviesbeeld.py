@@ -48,10 +48,12 @@ def in_de_stap(
 
     While the room dot-votes, the method's cards of all directions stay (people vote on them);
     once the dots are shown, the proposals with their dots take their place and the bars. A
-    step without a vote (choosing examples) shows the proposals with the method's rules of
-    thumb as one line. A step that asks another question besides the dots keeps its own
-    results: both do not fit at a readable size. On the action step the SMART questions guide the first action; once
-    there is one, the list the room checks takes their place."""
+    step where the room votes on the proposed examples shows the proposals from the start (the
+    phones vote on them), with the question and its count until the dots are shown; a step
+    choosing examples without a vote shows them too; both with the method's rules of thumb as
+    one line. A step that asks another question besides the dots keeps its own results: both
+    do not fit at a readable size. On the action step the SMART questions guide the first
+    action; once there is one, the list the room checks takes their place, in pages when long."""
     if beeld is None or soort is None:
         return stap, None
     if soort == "voorbeelden":
