@@ -167,6 +167,10 @@ class PromptType(StrEnum):
     bespreking = "bespreking"
 
 
+ADVIESSOORTEN = ("praktijkvoorbeeld", "oplossingsrichting")
+"""The kinds the advice ranks: a prompt can take its options from the advice's top (`uit_advies`)."""
+
+
 class Prompt(Strikt):
     """One question on the phones. Options are content ids, never repeated text."""
 
@@ -182,6 +186,9 @@ class Prompt(Strikt):
     schaal_max: int = 5
     schaal_labels: list[Tekst] = []
     stippen: int = Field(default=3, ge=1, le=20)
+    uit_advies: int | None = Field(default=None, ge=2, le=12)
+    """The options are the advice's top N of the kind in `opties_uit` (praktijkvoorbeelden or
+    oplossingsrichtingen), frozen into the step when it opens (`sessie.voorstellijst`)."""
 
     @model_validator(mode="after")
     def _opties_passen_bij_type(self) -> Prompt:
@@ -192,6 +199,10 @@ class Prompt(Strikt):
             raise ValueError(f"vraag '{self.id}' van type {self.type.value} hoort geen opties te hebben")
         if self.type is PromptType.schaal and self.schaal_max <= self.schaal_min:
             raise ValueError(f"vraag '{self.id}': schaal_max moet groter zijn dan schaal_min")
+        if self.uit_advies is not None and (self.opties or self.opties_uit not in ADVIESSOORTEN):
+            raise ValueError(
+                f"vraag '{self.id}': uit_advies hoort bij opties_uit {' of '.join(ADVIESSOORTEN)}, zonder vaste opties"
+            )
         return self
 
 

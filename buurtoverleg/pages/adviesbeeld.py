@@ -10,16 +10,18 @@ Proposal and action text is shown as text (labels), never as HTML.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from nicegui import ui
 
+from ..sessie.aanpak import ActieRegel
 from ..sessie.advies import Voorstel
 from ..sessie.besluitbeeld import Beeldsoort, Besluitbeeld
 from ..sessie.toestand import Stap, Uitslag
 from . import methode
 from .actielijst import LEEG, datum
+from .bladeren import blad
 from .gedeeld import KLEUR, kopniveau
 
 _KOP = "font-size: 2.25rem; line-height: 1.15; font-weight: 700"
@@ -30,25 +32,40 @@ _CEL = "font-size: 1.875rem; line-height: 1.2"
 """Main text is text-3xl (1.875 rem), nothing below text-2xl (1.5 rem): the beamer's floor
 for the back row (`beamermaat.KLEINSTE_TEKST`); the fit step scales rem to the wall."""
 _WOORDEN = "overflow-wrap: anywhere; white-space: normal"
+ACTIES_PER_PAGINA = 5
+"""At most this many actions on one page of the wall; more come in pages (`bladeren`)."""
+REGELS_PER_PAGINA = 12
+"""Table lines a page holds at the back row's type on 1024x768, under the step's heading."""
+TEKENS_PER_REGEL = {"wat": 45, "wie": 28}
+"""Characters a line of the Wat and Wie columns holds at that size (measured: a 150-character
+'wat' takes four lines; `tests/pages/test_actiebladeren.py`)."""
 
 
 def in_de_stap(
-    soort: Beeldsoort | None, stap: Stap, uitslagen: list[Uitslag], beeld: Besluitbeeld | None
+    soort: Beeldsoort | None, stap: Stap, uitslagen: list[Uitslag], beeld: Besluitbeeld | None, pagina: int = 0
 ) -> tuple[Stap, Callable[[], None] | None]:
     """What of the step the beamer draws, and what to draw after it.
 
     While the room dot-votes, the method's cards of all directions stay (people vote on them);
     once the dots are shown, the proposals with their dots take their place and the bars. A
-    step without a vote (choosing examples) shows the proposals with the method's rules of
-    thumb as one line. A step that asks another question besides the dots keeps its own
-    results: both do not fit at a readable size. On the action step the SMART questions guide the first action; once
-    there is one, the list the room checks takes their place."""
+    step where the room votes on the proposed examples shows the proposals from the start (the
+    phones vote on them), with the question and its count until the dots are shown; a step
+    choosing examples without a vote shows them too; both with the method's rules of thumb as
+    one line. A step that asks another question besides the dots keeps its own results: both
+    do not fit at a readable size. On the action step the SMART questions guide the first
+    action; once there is one, the list the room checks takes their place, in pages when long."""
     if beeld is None or soort is None:
         return stap, None
+    if soort == "voorbeelden":
+        # the phones vote on the proposed examples: the wall shows them from the start, the
+        # question with its count while the vote runs, the dots on the cards once shown
+        getoond = any(u.zichtbaar for u in uitslagen)
+        vragen = tuple(v for v in stap.vragen if not (getoond and v.soort.prioriteit))
+        return replace(stap, inhoud=(), vragen=vragen), lambda: _na(stap, lambda: voorstellen(beeld))
     if soort == "acties":
         if not beeld.acties:
             return stap, None
-        return replace(stap, inhoud=()), lambda: _na(stap, lambda: acties(beeld))
+        return replace(stap, inhoud=()), lambda: _na(stap, lambda: acties(beeld, pagina))
     stemt = any(v.soort.prioriteit for v in stap.vragen)
     if stemt and not any(u.zichtbaar for u in uitslagen):
         return stap, None
@@ -87,10 +104,11 @@ def voorstellen(beeld: Besluitbeeld) -> None:
                     ui.label("Nog geen voorstel: eerst de analyse.").style(_TEKST).classes("text-gray-700")
                 for voorstel in lijst:
                     _kaart(voorstel, beeld.stippen.get(voorstel.id, 0), voorstel.id in beeld.gekozen_ids)
-                if lijst is beeld.richtingen and beeld.ook_stippen:
-                    ui.label(
-                        "Ook stippen: " + "; ".join(f"{titel} ({aantal})" for titel, aantal in beeld.ook_stippen)
-                    ).style(f"{_TEKST}; {_WOORDEN}").classes("text-gray-800")
+                ook = beeld.ook_stippen if lijst is beeld.richtingen else beeld.ook_stippen_voorbeelden
+                if ook:
+                    ui.label("Ook stippen: " + "; ".join(f"{titel} ({aantal})" for titel, aantal in ook)).style(
+                        f"{_TEKST}; {_WOORDEN}"
+                    ).classes("text-gray-800")
     getoond = {v.id for v in (*beeld.richtingen, *beeld.voorbeelden)}
     if beeld.gekozen_ids - getoond:  # a choice below the top: the cards' badges do not show it
         gekozen_regel(beeld)
@@ -133,10 +151,36 @@ def gekozen_regel(beeld: Besluitbeeld) -> None:
         ).classes("min-w-0")
 
 
-def acties(beeld: Besluitbeeld) -> None:
-    """The chosen approach, then the agreed actions as a table: wat · wie · wanneer."""
+def acties_per_pagina(acties: Sequence[ActieRegel]) -> int:
+    """Five short actions fit a page; long ones (a 'wat' of three sentences) take up to four
+    lines each, so fewer go on a page rather than the type shrinking below the minimum."""
+    regels = max(
+        (
+            max(-(-len(a.wat) // TEKENS_PER_REGEL["wat"]), -(-len(a.uitvoerder) // TEKENS_PER_REGEL["wie"]), 1)
+            for a in acties
+        ),
+        default=1,
+    )
+    return max(1, min(ACTIES_PER_PAGINA, REGELS_PER_PAGINA // regels))
+
+
+def heeft_paginas(soort: Beeldsoort | None, beeld: Besluitbeeld | None) -> bool:
+    """Whether the decision view has a list longer than a page (then the page turns)."""
+    return soort == "acties" and beeld is not None and len(beeld.acties) > acties_per_pagina(beeld.acties)
+
+
+def acties(beeld: Besluitbeeld, pagina: int = 0) -> None:
+    """The chosen approach, then the agreed actions as a table: wat · wie · wanneer. A long
+    list comes in pages ("acties 1–3 van 12") that turn like the signals do, so the type
+    stays readable however many actions the room agrees."""
     gekozen_regel(beeld)
-    ui.label("Afgesproken acties").style(_KOP).props(kopniveau(2))
+    deel = blad(beeld.acties, acties_per_pagina(beeld.acties), pagina)
+    with ui.row().classes("w-full items-baseline").style("gap: 0 1.5rem"):
+        ui.label("Afgesproken acties").style(_KOP).props(kopniveau(2))
+        if deel.paginas > 1:
+            ui.label(deel.kop("actie", "acties")).style(_REDEN).classes("text-gray-700").props(
+                'aria-live="polite"'
+            ).mark("acties-blad")
     if not beeld.acties:
         ui.label(LEEG).style(_TEKST).classes("text-gray-700").mark("acties-leeg")
         return
@@ -151,7 +195,7 @@ def acties(beeld: Besluitbeeld) -> None:
     ):
         for kop in ("Wat", "Wie", "Wanneer"):
             ui.label(kop).style(f"{_CEL}; font-weight: 700; border-bottom: 0.15rem solid #9ca3af")
-        for a in beeld.acties:
+        for a in deel.items:
             ui.label(a.wat).style(f"{_CEL}; {_WOORDEN}").mark(f"actie-wat-{a.id}")
             ui.label(a.uitvoerder).style(f"{_CEL}; {_WOORDEN}")
             ui.label(datum(a.wanneer)).style(_CEL)

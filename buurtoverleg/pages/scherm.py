@@ -179,7 +179,7 @@ def registreer(ctx: Context) -> None:
                     beamerbeeld.lobby(vergadering, basis)
                 elif stap is not None:
                     # settled guidance takes the place of the items the room chose from
-                    getoond, daarna = adviesbeeld.in_de_stap(besluit, stap, uitslagen, beslist)
+                    getoond, daarna = adviesbeeld.in_de_stap(besluit, stap, uitslagen, beslist, pagina)
                     getoond = replace(getoond, inhoud=()) if begeleiding else getoond
                     beeld = beamerstap.Stapbeeld(
                         vergadering, getoond, {u.vraag_id: u for u in uitslagen}, duiding, signalen, pagina, beelden
@@ -188,7 +188,7 @@ def registreer(ctx: Context) -> None:
                     if daarna is not None:  # the decision phase: proposals, or the agreed actions
                         daarna()
                     methode.begeleiding_op_beamer(begeleiding)
-                    if beamerstap.heeft_paginas(beeld):
+                    if beamerstap.heeft_paginas(beeld) or adviesbeeld.heeft_paginas(besluit, beslist):
                         vorige["pagina"] = pagina
                 elif vergadering.status == "afronding":
                     beamerbeeld.afronding(vergadering)

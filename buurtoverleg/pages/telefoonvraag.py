@@ -177,7 +177,10 @@ async def vraag_invoer(
 def _stippen(
     staat: Telefoonstaat, vraag: Vraag, eerder: Any, ronde: int, stuur: Callable[[Any], Awaitable[bool]]
 ) -> None:
-    stippen: dict[str, int] = dict(staat.concept.get(vraag.id, eerder or {}))
+    # a draft keeps only options still in the list (the advice's proposals can be made afresh
+    # before anyone voted, `sessie.voorstellijst`): no dot counts that cannot be sent
+    opties = {o.id for o in vraag.opties}
+    stippen: dict[str, int] = {k: v for k, v in dict(staat.concept.get(vraag.id, eerder or {})).items() if k in opties}
     over = ui.label().classes("text-base")
 
     def toon_over() -> None:
@@ -185,7 +188,12 @@ def _stippen(
 
     for optie in vraag.opties:
         with ui.row().classes("w-full items-center justify-between no-wrap"):
-            ui.label(optie.titel).classes("text-base grow")
+            if optie.omschrijving:  # a proposed example: its name alone says little
+                with ui.column().classes("grow min-w-0 gap-0"):
+                    ui.label(optie.titel).classes("text-base font-semibold break-words")
+                    ui.label(optie.omschrijving).classes("text-sm text-gray-700 break-words")
+            else:
+                ui.label(optie.titel).classes("text-base grow")
             teller = ui.label(str(stippen.get(optie.id, 0))).classes("text-xl w-8 text-center shrink-0")
 
             def plus(d: int, o: str = optie.id, t: ui.label = teller) -> None:

@@ -250,12 +250,9 @@ class Aanpak:
         stippen = self.stippen(meeting_id, voor_leiding=True)
         advies = self.advies(meeting_id)
         richtingen = sorted(advies.richtingen, key=lambda r: -stippen.get(r.id, 0))
-        voorstellen = [
-            replace(r, redenen=((f"{stippen[r.id]} stippen van de zaal",) if stippen.get(r.id) else ()) + r.redenen[:3])
-            for r in richtingen
-        ]
-        passend = [p for p in advies.praktijkvoorbeelden if not p.redenen[0].startswith("algemene aanpak")]
-        voorstellen += [replace(p, redenen=p.redenen[:3]) for p in passend[:10]]
+        voorstellen = [replace(r, redenen=_zaal(stippen, r.id) + r.redenen[:3]) for r in richtingen]
+        passend = [p for p in advies.praktijkvoorbeelden if p.past]
+        voorstellen += [replace(p, redenen=_zaal(stippen, p.id) + p.redenen[:3]) for p in passend[:10]]
         return voorstellen
 
     def stippen(self, meeting_id: int, *, voor_leiding: bool = False) -> dict[str, int]:
@@ -392,6 +389,12 @@ class Aanpak:
         if actie is None or actie.meeting_id != meeting.id:
             raise NietGevonden("Die actie bestaat niet (meer).")
         return actie
+
+
+def _zaal(stippen: dict[str, int], content_id: str) -> tuple[str, ...]:
+    """The room's dots as the first reason of a proposal, when it has any."""
+    aantal = stippen.get(content_id, 0)
+    return (f"{aantal} {'stip' if aantal == 1 else 'stippen'} van de zaal",) if aantal else ()
 
 
 def _regel(a: Action, interventie: str | None) -> ActieRegel:

@@ -39,6 +39,7 @@ from .stemmen import Stemmen
 from .uitslagen import Uitslagen
 from .verloop import Verloop
 from .vooraf import Vooraf
+from .voorstellijst import Voorstellijst
 from .wijzigingen import Wijzigingen
 
 
@@ -64,6 +65,8 @@ class Dienst:
         self.signalen = Signalen(e)
         self.uitslagen = Uitslagen(e, self.verloop)
         self.aanpak = Aanpak(e, self.verloop, self.uitslagen)
+        self.voorstellijst = Voorstellijst(self.aanpak)
+        """Freezes the advice's proposals into a step as it opens, for a vote on them."""
         self.wijzigingen = Wijzigingen(e)
         self.notuleren = Notuleren(e, self.verloop, self.uitslagen, self.signalen, self.aanpak)
         self.pincodes = Pincodes(e, geheimen)

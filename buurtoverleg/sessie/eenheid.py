@@ -25,6 +25,7 @@ from ..content.schema import Stap as Sjabloonstap
 from ..storage import Database
 from ..storage.models import Meeting, Participant, StepState, nu
 from . import methode, overeenstemming
+from .advies import omschrijving
 from .fouten import Geweigerd, NietGevonden
 from .gebeurtenissen import Gebeurtenis, Publisher, Soort
 from .overgangen import Overlegstatus, Stapstatus
@@ -139,12 +140,24 @@ class Eenheid:
             raise Geweigerd("Deze vraag is gesloten. Je antwoord is niet opgeslagen.")
         return stap, prompt
 
-    def vraag(self, prompt: Prompt) -> Vraag:
+    def vraag(self, prompt: Prompt, stap: StepState | None = None) -> Vraag:
+        """The prompt as the pages and the rules see it. A prompt whose options come from the
+        advice (`uit_advies`) has the list frozen into its step when it opened, each with what
+        it is; before that it has none (`voorstellijst`)."""
+        if prompt.uit_advies is None:
+            opties = tuple(Optie(i, self.catalogus.titel(i)) for i in self.catalogus.opties(prompt))
+        else:
+            voorgesteld = ((stap.proposed or {}) if stap is not None else {}).get(prompt.id, [])
+            opties = tuple(
+                Optie(i, self.catalogus.titel(i), omschrijving(self.catalogus.entries[i].item))
+                for i in voorgesteld
+                if i in self.catalogus.entries
+            )
         return Vraag(
             id=prompt.id,
             type=prompt.type.value,
             vraag=prompt.vraag,
-            opties=tuple(Optie(i, self.catalogus.titel(i)) for i in self.catalogus.opties(prompt)),
+            opties=opties,
             blind=prompt.blind,
             schaal_min=prompt.schaal_min,
             schaal_max=prompt.schaal_max,
@@ -166,7 +179,7 @@ class Eenheid:
             status=st.status,
             ronde=st.round,
             klok=klok,
-            vragen=tuple(self.vraag(p) for p in bron.prompts),
+            vragen=tuple(self.vraag(p, st) for p in bron.prompts),
             inhoud=methode.stapinhoud(self.catalogus, template, bron),
             tip=methode.tip(self.catalogus, template, bron),
         )

@@ -25,6 +25,7 @@ from .fouten import NietGevonden
 from .gebeurtenissen import Soort
 from .rolcontrole import Organisatorcontrole, als_leiding, als_notulist, als_organisator
 from .toestand import Deelnemer
+from .voorstellijst import moment
 
 if TYPE_CHECKING:
     from .bewaren import Verwijderd
@@ -48,7 +49,10 @@ class Leidingrol:
         e = self._dienst.eenheid
         with e.schrijf() as s:
             meeting = als_leiding(s, self._token)
+            voor = moment(meeting) if soort == "stap" else None
             yield s, meeting
+            if voor is not None:  # a step that opens gets the advice's proposals to vote on
+                self._dienst.voorstellijst.bij_opening(s, meeting, voor)
             e.noteer(s, meeting.id, soort)
 
     # ------------------------------------------------------------------ the course (verloop)

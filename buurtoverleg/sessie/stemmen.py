@@ -74,7 +74,7 @@ class Stemmen:
         with e.schrijf() as s:
             meeting, stemmer = als_deelnemer(s, meeting_id, deelnemer_id)
             stap, prompt = e.open_vraag(meeting, vraag_id)
-            schoon = vraagtype(prompt.type).controleer(e.vraag(prompt), waarde)
+            schoon = vraagtype(prompt.type).controleer(e.vraag(prompt, stap), waarde)
             bestaand = s.scalar(
                 select(Response).where(
                     Response.participant_id == stemmer.id,

@@ -59,6 +59,9 @@ class Deelnemer:
 class Optie:
     id: str
     titel: str
+    omschrijving: str = ""
+    """What it is, in one sentence: set for options the advice proposed (examples are names
+    like 'Kulturhuske' that say nothing on their own)."""
 
 
 @dataclass(frozen=True)

@@ -59,7 +59,7 @@ class Uitslagen:
                 zichtbaar = stap.status == Stapstatus.ONTHULD or (
                     not prompt.blind and (meeting.show_live_results or voor_leiding)
                 )
-                vraag = e.vraag(prompt)
+                vraag = e.vraag(prompt, stap)
                 telling = verdeling(vraag, waarden) if zichtbaar else {}
                 uitslagen.append(Uitslag(prompt.id, stap.round, len(waarden), telling, zichtbaar))
             return uitslagen
@@ -78,7 +78,7 @@ class Uitslagen:
             drempels = e.drempels(meeting)
             uitkomst: dict[str, list[Oordeel]] = {}
             for prompt in e.prompts(meeting, stap):
-                vraag = e.vraag(prompt)
+                vraag = e.vraag(prompt, stap)
                 geordend = e.geordend(vraag)
                 rijen = s.execute(
                     select(Response.round, Participant.domain, Response.value)
@@ -108,7 +108,7 @@ class Uitslagen:
             drempels = e.drempels(meeting)
             uitkomst: dict[str, Duidingsbeeld] = {}
             for prompt in e.prompts(meeting, stap):
-                vraag = e.vraag(prompt)
+                vraag = e.vraag(prompt, stap)
                 geordend = e.geordend(vraag)
                 rijen = s.execute(
                     select(Response.round, Participant.id, Participant.name, Participant.domain, Response.value)
@@ -207,7 +207,8 @@ class Uitslagen:
         """Record what the room settles on; without an option: no agreement, to look into."""
         toelichting = _tekst(toelichting, "De toelichting", MAX_TOELICHTING, verplicht=optie is None)
         e = self.eenheid
-        vraag = e.vraag(e.vind_prompt(meeting, vraag_id)[1])
+        stap, prompt = e.vind_prompt(meeting, vraag_id)
+        vraag = e.vraag(prompt, stap)
         if optie is not None and optie not in uitkomstopties(vraag):
             raise Geweigerd("Kies een van de opties van deze vraag.")
         for oud in s.scalars(

@@ -47,7 +47,7 @@ def _stippen(vraag: Vraag, waarde: Any) -> Any:
     if not isinstance(waarde, dict) or not all(isinstance(v, int) and v >= 0 for v in waarde.values()):
         raise Geweigerd("Verdeel je stippen over de opties.")
     if any(k not in toegestaan for k in waarde):
-        raise Geweigerd("Verdeel je stippen over de opties uit de lijst.")
+        raise Geweigerd("Deze optie staat niet (meer) in de lijst. Herlaad de pagina en verdeel je stippen opnieuw.")
     if sum(waarde.values()) > vraag.stippen:
         raise Geweigerd(f"Je hebt {vraag.stippen} stippen; je gebruikte er {sum(waarde.values())}.")
     return {k: v for k, v in sorted(waarde.items(), key=lambda kv: toegestaan.index(kv[0])) if v}

@@ -118,6 +118,8 @@ class StepState(Base):
     budget_seconds: Mapped[int]
     used_seconds: Mapped[float] = mapped_column(default=0.0)
     running_since: Mapped[datetime | None] = mapped_column(default=None)
+    proposed: Mapped[dict[str, list[str]] | None] = mapped_column(JSON, default=None)
+    """Prompt id -> the option ids the advice proposed when the step opened (`sessie.voorstellijst`)."""
 
     meeting: Mapped[Meeting] = relationship(back_populates="steps")
 

@@ -343,3 +343,52 @@ def test_cli_content_check_en_show(tmp_path, capsys):
     assert (
         koppelwerk["soort"] == "praktijkvoorbeeld" and "richting-4" in koppelwerk["referenties"]["oplossingsrichtingen"]
     )
+
+
+def test_de_zaal_verdeelt_stippen_over_de_voorgestelde_praktijkvoorbeelden(ingebouwd):
+    """The full analysis dot-votes on the advice's top examples (issue 18); the options are
+    frozen per meeting (`sessie.voorstellijst`), so the content names the kind and how many."""
+    stap = next(
+        s for s in ingebouwd.template("tpl-analyse-polarisatie").stappen if s.id == "analyse-praktijkvoorbeelden"
+    )
+    (stippen,) = [p for p in stap.prompts if p.type is PromptType.stippen]
+    assert (stippen.opties_uit, stippen.uit_advies, stippen.opties) == ("praktijkvoorbeeld", 6, [])
+
+
+@pytest.mark.parametrize(
+    ("regel", "melding"),
+    [
+        ("opties_uit: doelgroep", "uit_advies hoort bij opties_uit praktijkvoorbeeld of oplossingsrichting"),
+        ("opties: [pv-portiekgesprekken]", "uit_advies hoort bij opties_uit praktijkvoorbeeld"),
+        (
+            "opties_uit: praktijkvoorbeeld\n            uit_advies: 40",
+            "uit_advies: Input should be less than or equal to 12",
+        ),
+    ],
+)
+def test_uit_advies_alleen_over_wat_het_advies_rangschikt(tmp_path, regel, melding):
+    uit_advies = "" if "uit_advies" in regel else "\n            uit_advies: 6"
+    extra = _schrijf(
+        tmp_path,
+        "sjabloon.yaml",
+        f"""
+soort: template
+items:
+  - id: tpl-eigen-stippen
+    titel: Eigen stippen
+    bron: {BRON}
+    stappen:
+      - id: eigen-stap
+        titel: Stippen
+        onderdeel: aanpak
+        minuten: 5
+        bron: {BRON}
+        prompts:
+          - id: eigen-stippen
+            type: stippen
+            vraag: Welke?
+            {regel}{uit_advies}
+""",
+    )
+    meldingen = [str(f) for f in laad(extra).fouten]
+    assert any("sjabloon.yaml" in m and melding in m for m in meldingen), meldingen

@@ -226,8 +226,9 @@ def test_elke_stap_past_op_vijf_beamers(server: Server, beamer: Browser, templat
     leiding.start()
     for stap_id in EXTRA_STAPPEN if eerste else ():
         leiding.extra_stap(stap_id)
-    vergadering = dienst.lezen.vergadering(m)
-    for stap in vergadering.stappen:
+    for positie in range(len(dienst.lezen.vergadering(m).stappen)):
+        # read as the step is now: a vote on the advice's proposals gets its options as it opens
+        stap = dienst.lezen.vergadering(m).stappen[positie]
         waar = f"{template_id} stap {stap.positie + 1} ({stap.id})"
         signalen = 0
         for vraag in stap.vragen:

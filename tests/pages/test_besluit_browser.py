@@ -162,17 +162,22 @@ def test_beamer_advies_en_actielijst_live(server: Server, browsers) -> None:  # 
 
 
 def test_beamer_praktijkvoorbeelden_kiezen(server: Server, browsers) -> None:  # type: ignore[no-untyped-def]
-    """The full template's step "Praktijkvoorbeelden kiezen" (no vote): the proposals with the
-    method's rules of thumb as one line, on one 1920x1080 screen."""
+    """The full template's step "Praktijkvoorbeelden kiezen": a phone at 390x844 puts its dots
+    on the examples the advice proposes (each with what it is); the beamer shows the proposals
+    with the rules of thumb as one line, and after the reveal the dots on the examples, at
+    1920x1080 and 1024x768."""
     from datetime import date
 
     from buurtoverleg import content
     from buurtoverleg.samenstelling import maak_dienst
     from buurtoverleg.sessie.gebeurtenissen import LokaleBus
     from buurtoverleg.storage import Database
+    from tests.pages.test_browser import aanmelden
 
     dienst = maak_dienst(Database(server.database_url), content.laad(TEST_INHOUD), LokaleBus())
     links = dienst.aanmelding.maak("Overvecht", date(2026, 12, 2), "tpl-analyse-polarisatie")
+    m = links.meeting_id
+    anderen = [dienst.aanmelding.aanmelden(m, naam, "", "welzijn") for naam in ("Kees", "Fatima")]
     leiding = dienst.leiding(links.facilitator_token)
     leiding.start()
     leiding.ga_naar(3)
@@ -180,15 +185,52 @@ def test_beamer_praktijkvoorbeelden_kiezen(server: Server, browsers) -> None:  #
     leiding.ga_naar(7)
     leiding.stel_vast("analyse-oorzaken-vraag", "oorzaak-b")
     leiding.ga_naar(13)
-    beeld = dienst.lezen.besluitbeeld(links.meeting_id)
-    assert len(beeld.voorbeelden) == 3 and all(v.omschrijving for v in beeld.voorbeelden)
-    beamer = browsers("beamer-groot", GROOT)
-    beamer.open(f"{server.url}/scherm/{links.projector_token}")
-    for voorstel in (*beeld.richtingen, *beeld.voorbeelden):
-        beamer.zie(voorstel.titel)
-        beamer.zie(voorstel.omschrijving)
-    beamer.zie(dienst.catalogus.titel("vuistregel-kleinschalig-doorlopend"))  # the rules of thumb, one line
-    maten = _gemeten(beamer, GROOT)
+    (vraag,) = [v for v in dienst.lezen.vergadering(m).stappen[13].vragen if v.soort.prioriteit]
+    opties = vraag.opties
+    assert len(opties) == 6
+
+    telefoon = browsers("telefoon", TELEFOON, True)
+    aanmelden(telefoon, f"{server.url}/doe/{links.join_code}", "Noor", "Buurthuis De Schakel", "Bewoner", lobby=False)
+    telefoon.zie(vraag.vraag)
+    for optie in opties:
+        telefoon.zie(optie.omschrijving)
+    for optie in (opties[1], opties[1], opties[0]):
+        telefoon.element(f"//button[@aria-label='Eén stip meer voor {optie.titel}']", "plus").click()
+    telefoon.zie("Nog 0 van 3 stippen te verdelen")
+    telefoon.knop("Versturen")
+    telefoon.zie("Ontvangen")
+    assert telefoon.breder_dan_scherm(TELEFOON[0]) == []
+    telefoon.js("window.scrollTo(0, 0)")
+    telefoon.screenshot("stippen-telefoon-voorbeelden-390x844")
+    for wie, verdeling in zip(anderen, ({opties[1].id: 2, opties[4].id: 1}, {opties[2].id: 3}), strict=True):
+        dienst.deelnemer(m, wie).antwoord(vraag.id, verdeling)
+
+    # while the room votes: the question with its count and the proposals, no dots yet
+    stemmen = browsers("beamer-stemmen", KLEIN)
+    stemmen.open(f"{server.url}/scherm/{links.projector_token}")
+    stemmen.zie("3 van 3 hebben geantwoord")
+    stemmen.zie(opties[0].omschrijving)
+    assert "stip" not in stemmen.tekst().replace("Verdeel je stippen", "")
+    tijdens = _gemeten(stemmen, KLEIN)
+    print(f"praktijkvoorbeelden tijdens het stemmen: {tijdens}")
+    stemmen.screenshot("stippen-voorbeelden-stemmen-1024x768")
+    assert not tijdens["fouten"], tijdens
+    leiding.onthul()
+
+    beeld = dienst.lezen.besluitbeeld(m)
+    assert [v.id for v in beeld.voorbeelden] == [opties[1].id, opties[2].id, opties[0].id]  # 4, 3, 1 dots
+    groot, klein = browsers("beamer-groot", GROOT), browsers("beamer-klein", KLEIN)
+    for beamer in (groot, klein):
+        beamer.open(f"{server.url}/scherm/{links.projector_token}")
+        for voorstel in (*beeld.richtingen, *beeld.voorbeelden):
+            beamer.zie(voorstel.titel)
+        beamer.zie(beeld.voorbeelden[0].omschrijving)
+        beamer.zie("● 4 stippen")
+        beamer.zie("● 3 stippen")
+        beamer.zie(f"Ook stippen: {opties[4].titel} (1)")  # below the top three, still on the wall
+        beamer.zie(dienst.catalogus.titel("vuistregel-kleinschalig-doorlopend"))  # the rules of thumb, one line
+    maten = {maat: _gemeten(b, maat) for maat, b in ((GROOT, groot), (KLEIN, klein))}
     print(f"praktijkvoorbeelden: {maten}")
-    beamer.screenshot("besluit-praktijkvoorbeelden-1920x1080")
-    assert not maten["fouten"], maten
+    groot.screenshot("stippen-voorbeelden-1920x1080")
+    klein.screenshot("stippen-voorbeelden-1024x768")
+    assert all(not m["fouten"] for m in maten.values()), maten

@@ -26,3 +26,21 @@ def test_pagina_draait_met_de_klok_tenzij_gekozen() -> None:
     assert paginanummer(None, BLADER_SECONDEN) == 1
     assert paginanummer(None, BLADER_SECONDEN * RONDE) == 0
     assert paginanummer(4, 123456.0) == 4, "a page the facilitator chose stays"
+
+
+def test_lange_acties_komen_met_minder_tegelijk_op_de_muur() -> None:
+    """Short actions fit five to a page; long ones fewer, so the type stays at the minimum
+    (the browser test `test_actiebladeren` measures twelve of 150 characters)."""
+    from datetime import date
+
+    from buurtoverleg.pages.adviesbeeld import acties_per_pagina
+    from buurtoverleg.sessie.aanpak import ActieRegel
+
+    def actie(wat: str, wie: str = "Buurtteam") -> ActieRegel:
+        return ActieRegel(1, 1, wat, "", date(2099, 1, 1), "", "", wie, "", None, "open", None, None, "")
+
+    assert acties_per_pagina([actie("Schouw in de portieken")] * 12) == 5
+    assert acties_per_pagina([actie("x" * 80)] * 12) == 5  # two lines each
+    assert acties_per_pagina([actie("x" * 150)] * 12) == 3  # four lines each
+    assert acties_per_pagina([actie("kort", "y" * 200)] * 12) == 1  # a name of 200 characters: eight lines
+    assert acties_per_pagina([]) == 5

@@ -93,7 +93,9 @@ def test_stippen_worden_verdeeld_binnen_het_aantal():
     assert _controleer(vraag, {}) == {}
     for fout in (["a"], {"a": -1}, {"a": "2"}):
         assert _weigering(vraag, fout) == "Verdeel je stippen over de opties."
-    assert _weigering(vraag, {"x": 1}) == "Verdeel je stippen over de opties uit de lijst."
+    assert _weigering(vraag, {"x": 1}) == (
+        "Deze optie staat niet (meer) in de lijst. Herlaad de pagina en verdeel je stippen opnieuw."
+    )
     assert _weigering(vraag, {"a": 2, "b": 2}) == "Je hebt 3 stippen; je gebruikte er 4."
 
 

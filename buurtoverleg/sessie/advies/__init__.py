@@ -29,7 +29,7 @@ from __future__ import annotations
 from .adviseren import Advies, adviseer
 from .analyse import LIJSTVELDEN, SOORT_PER_VELD, Analyse, analyse_uit_dict
 from .gewichten import GeenWeging, Weging, weging
-from .teksten import LABELS
+from .teksten import LABELS, omschrijving
 from .telling import Voorstel
 
 __all__ = [
@@ -43,5 +43,6 @@ __all__ = [
     "Weging",
     "adviseer",
     "analyse_uit_dict",
+    "omschrijving",
     "weging",
 ]

@@ -60,7 +60,7 @@ from .gewichten import (
     VUISTREGEL_SAMEN,
     Weging,
 )
-from .teksten import _benoem, _citaat, _klein, _omschrijving, _vuistregel
+from .teksten import _benoem, _citaat, _klein, _vuistregel, omschrijving
 from .telling import Voorstel, _rangschik, _Telling
 
 
@@ -82,7 +82,7 @@ def _richtingen(
 ) -> tuple[list[Voorstel], set[str]]:
     tellingen = []
     for richting in _items(catalogus, "oplossingsrichting", Oplossingsrichting):
-        telling = _Telling(richting.id, _omschrijving(richting.tekst or " ".join(richting.wanneer[:1])))
+        telling = _Telling(richting.id, omschrijving(richting))
         for signaal in w.signalen.get(richting.id, ()):
             if signaal.id not in sleutels:
                 continue
@@ -123,7 +123,7 @@ def _praktijkvoorbeelden(
     incident = analyse.fase in w.incidentfasen
     tellingen = []
     for pv in _items(catalogus, "praktijkvoorbeeld", Praktijkvoorbeeld):
-        telling = _Telling(pv.id, pv.kort or _omschrijving(pv.tekst), schaal=pv.schaal)
+        telling = _Telling(pv.id, omschrijving(pv), schaal=pv.schaal)
         richtingen = {_top(catalogus, r) for r in pv.oplossingsrichtingen}
 
         # P1: the best-ranked of its oplossingsrichtingen.

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ...content import Catalogus
-from ...content.schema import Oplossingsrichting
+from ...content.schema import Item, Onderdeel, Oplossingsrichting, Praktijkvoorbeeld
 from .analyse import _uniek
 
 LABELS = {
@@ -72,6 +72,16 @@ def _citaat(richting: Oplossingsrichting, wanneer: int | None, aanpak: int | Non
         if nummer is not None and 1 <= nummer <= len(regels):
             return f"{kop}: {regels[nummer - 1].rstrip('.')}"
     return None
+
+
+def omschrijving(item: Item | Onderdeel) -> str:
+    """What an item of the advice is, in one sentence: an example's own short line, else the
+    first sentence of its text (a direction without text: its first 'wanneer')."""
+    if isinstance(item, Praktijkvoorbeeld) and item.kort:
+        return item.kort
+    if isinstance(item, Oplossingsrichting):
+        return _omschrijving(item.tekst or " ".join(item.wanneer[:1]))
+    return _omschrijving(item.tekst)
 
 
 def _omschrijving(tekst: str) -> str:

@@ -28,6 +28,16 @@ class Voorstel:
     """On how many points it fits the analysis (positive terms from the analysis)."""
     schaal: str | None = None
 
+    @property
+    def past(self) -> bool:
+        """Not led by `ALGEMEEN`: the test the console and the beamer have used for 'fits this
+        analysis'. (An example that fits nothing but scores on a rule of thumb has that rule's
+        reason first, so with an empty analysis the general examples pass it too.)"""
+        return not (self.redenen and self.redenen[0] == ALGEMEEN)
+
+
+ALGEMEEN = "algemene aanpak: sluit niet direct aan bij deze analyse"
+
 
 @dataclass
 class _Telling:
@@ -68,7 +78,7 @@ def _rangschik(catalogus: Catalogus, tellingen: list[_Telling]) -> tuple[list[Vo
     """Matched first, then by score (high first), then by id; also returns the matched ids."""
     for telling in tellingen:
         if not telling.past:
-            telling.termen.append((0.0, "algemene aanpak: sluit niet direct aan bij deze analyse"))
+            telling.termen.append((0.0, ALGEMEEN))
     tellingen.sort(
         key=lambda t: (not t.past, -t.score, *gelijkspelvolgorde(t.treffers, t.schaal, catalogus.titel(t.id)))
     )
