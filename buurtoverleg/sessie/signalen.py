@@ -153,8 +153,21 @@ class Signalen:
     def zaalsignalen(self, meeting_id: int, *, alles: bool = False, vraag_id: str | None = None) -> Zaalsignalen:
         """The signal cards without anyone's own marks, plus authors and recognisers."""
         with self.eenheid.lees() as s:
+            # plain rows, not ORM objects: every signal in a room of 200 reads the whole list again
             query = (
-                select(Signal, Participant)
+                select(
+                    Signal.id,
+                    Signal.kind,
+                    Signal.text,
+                    Signal.hidden,
+                    Signal.approved,
+                    Signal.verified,
+                    Signal.prompt_id,
+                    Signal.participant_id,
+                    Participant.name,
+                    Participant.organisation,
+                    Participant.domain,
+                )
                 .outerjoin(Participant, Signal.participant_id == Participant.id)
                 .where(Signal.meeting_id == meeting_id, Signal.merged_into_id.is_(None))
             )
@@ -188,9 +201,9 @@ class Signalen:
                 id=sig.id,
                 soort=sig.kind,
                 tekst=sig.text,
-                auteur=p.name if p else "",
-                organisatie=p.organisation if p else "",
-                domein=p.domain if p else "",
+                auteur=sig.name or "",
+                organisatie=sig.organisation or "",
+                domein=sig.domain or "",
                 herkend=len(herkenners.get(sig.id, ())),
                 niet_herkend=len(niet_herkenners.get(sig.id, ())),
                 verborgen=sig.hidden,
@@ -198,16 +211,16 @@ class Signalen:
                 geverifieerd=sig.verified,
                 vraag_id=sig.prompt_id,
                 eenzijdig=overeenstemming.eenzijdige_herkenning(
-                    domeinen[sig.id] | ({p.domain} if p else set()), aanwezig
+                    domeinen[sig.id] | ({sig.domain} if sig.domain is not None else set()), aanwezig
                 )
                 if sig.id in domeinen
                 else False,
             )
-            for sig, p in rijen
+            for sig in rijen
         )
         return Zaalsignalen(
             kaarten,
-            {sig.id: sig.participant_id for sig, _p in rijen},
+            {sig.id: sig.participant_id for sig in rijen},
             {i: frozenset(ids) for i, ids in herkenners.items()},
             {i: frozenset(ids) for i, ids in niet_herkenners.items()},
         )
