@@ -118,6 +118,10 @@ class Scrypt:
         return geheim_klopt(poging, opgeslagen)
 
 
+CONTROLE_SECONDEN = 30.0
+"""Longest a claimed try counts as being checked (`Remmer.wordt_gecontroleerd`)."""
+
+
 class Remmer:
     """At most `pogingen` failed tries per key (an address with a purpose: "code:1.2.3.4") per
     `venster` seconds, then wait.
@@ -127,12 +131,19 @@ class Remmer:
     event loop serves other requests meanwhile: a "may it try?" that only recorded the failure
     afterwards let 300 tries sent together all through (issue 21). Claiming under one lock
     means at most `pogingen` tries are ever being checked or have failed in a window.
+
+    A caller that says when a check is decided (`terug`, or `beslist` for a wrong one) lets
+    others see that part of the window is only being checked (`wordt_gecontroleerd`): thirty
+    phones behind one router that open the join link together then wait a moment for those
+    checks instead of reading "Te veel verkeerde codes" (issue 22).
     """
 
     def __init__(self, pogingen: int = 5, venster: float = 300.0) -> None:
         self.pogingen = pogingen
         self.venster = venster
         self._mislukt: dict[str, deque[float]] = {}
+        self._lopend: dict[str, deque[float]] = {}
+        """Per key, when each claimed try that is still being checked was claimed."""
         self._slot = threading.Lock()
 
     def poging(self, sleutel: str, nu: float | None = None) -> float:
@@ -143,6 +154,9 @@ class Remmer:
             wacht = self._wacht(sleutel, nu)
             if wacht <= 0:
                 self._noteer(sleutel, nu)
+                self._lopend.setdefault(sleutel, deque()).append(nu)
+                if len(self._lopend) > 10_000:  # bounded memory under a flood of addresses
+                    self._lopend.pop(next(iter(self._lopend)))
             return wacht
 
     def terug(self, sleutel: str) -> None:
@@ -151,6 +165,28 @@ class Remmer:
             rij = self._mislukt.get(sleutel)
             if rij:
                 rij.pop()
+            self._klaar(sleutel)
+
+    def beslist(self, sleutel: str) -> None:
+        """A claimed try was checked and was wrong: it stays counted, and is no longer being checked."""
+        with self._slot:
+            self._klaar(sleutel)
+
+    def wordt_gecontroleerd(self, sleutel: str, nu: float | None = None) -> bool:
+        """Whether tries of this key are being checked right now: a refusal may then be lifted in
+        a moment, when they turn out right. A claim not decided within `CONTROLE_SECONDEN` counts
+        as decided (a caller that never says)."""
+        nu = time.monotonic() if nu is None else nu
+        with self._slot:
+            rij = self._lopend.get(sleutel)
+            while rij and nu - rij[0] > CONTROLE_SECONDEN:
+                rij.popleft()
+            return bool(rij)
+
+    def _klaar(self, sleutel: str) -> None:
+        rij = self._lopend.get(sleutel)
+        if rij:
+            rij.popleft()
 
     def gelukt(self, sleutel: str) -> None:
         """Forget every failure of this key (the organiser who typed the right key)."""

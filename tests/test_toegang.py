@@ -9,7 +9,7 @@ import threading
 
 import pytest
 
-from buurtoverleg.toegang import Organisator, Remmer
+from buurtoverleg.toegang import CONTROLE_SECONDEN, Organisator, Remmer
 
 
 def test_eerste_keer_wachtwoord_wordt_gehasht_bewaard(tmp_path):
@@ -70,6 +70,26 @@ def test_teruggegeven_poging_telt_niet_en_wist_geen_eerdere_fouten():
     remmer.terug("pin:a")  # the third was right: only that one is given back
     assert remmer.poging("pin:a", nu=3) == 0
     assert remmer.poging("pin:a", nu=4) == pytest.approx(296)
+
+
+def test_pogingen_die_nog_worden_gecontroleerd_zijn_te_zien_en_wie_beslist_telt_nog():
+    """The window is full of tries still being checked: a caller can tell, and gets a turn once
+    they turn out right; a wrong one stays counted; a claim nobody decides stops counting as
+    being checked after CONTROLE_SECONDEN."""
+    remmer = Remmer(pogingen=3, venster=300)
+    for t in range(3):
+        assert remmer.poging("code:a", nu=t) == 0
+    assert remmer.poging("code:a", nu=3) > 0
+    assert remmer.wordt_gecontroleerd("code:a", nu=3)
+    remmer.terug("code:a")  # right: its place is free
+    assert remmer.poging("code:a", nu=4) == 0
+    for _ in range(3):
+        remmer.beslist("code:a")  # three wrong ones
+    assert not remmer.wordt_gecontroleerd("code:a", nu=5)
+    assert remmer.poging("code:a", nu=5) > 0, "decided wrong tries still brake"
+    assert remmer.poging("pin:b", nu=0) == 0
+    assert remmer.wordt_gecontroleerd("pin:b", nu=CONTROLE_SECONDEN)
+    assert not remmer.wordt_gecontroleerd("pin:b", nu=CONTROLE_SECONDEN + 1)
 
 
 def test_organisatorsessie_is_willekeurig_en_zegt_niets_over_de_sleutel(tmp_path):

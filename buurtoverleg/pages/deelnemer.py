@@ -8,6 +8,9 @@ At the top of the screen: where the meeting is (stap x van y) and the time left.
 
 from __future__ import annotations
 
+import asyncio
+import time
+
 from nicegui import app, ui
 from starlette.requests import Request
 
@@ -66,6 +69,10 @@ def registreer(ctx: Context) -> None:
             await _telefoon(ctx, meeting_id, normaliseer_code(code), deelnemer)
 
 
+WACHT_OP_CONTROLES = 10.0
+"""Longest a join waits for other checks from its address before the brake's refusal stands."""
+
+
 async def via_code(ctx: Context, code: str, request: Request) -> tuple[int, str, str] | None:
     """The meeting behind a typed join code, this browser's key for its participant there, and
     the caller's address; or None after drawing the code form with why. Wrong codes are braked
@@ -73,6 +80,11 @@ async def via_code(ctx: Context, code: str, request: Request) -> tuple[int, str,
     adres = request.client.host if request.client else "onbekend"
     client = f"code:{adres}"
     wacht = ctx.remmer.poging(client)
+    tot = time.monotonic() + WACHT_OP_CONTROLES
+    # a room behind one router opens the link together: wait for those checks, they are right
+    while wacht > 0 and ctx.remmer.wordt_gecontroleerd(client) and time.monotonic() < tot:
+        await asyncio.sleep(0.05)
+        wacht = ctx.remmer.poging(client)
     if wacht > 0:
         _codeformulier(te_veel(wacht, "verkeerde codes"))
         return None
@@ -81,6 +93,8 @@ async def via_code(ctx: Context, code: str, request: Request) -> tuple[int, str,
     except Mislukt as fout:
         if isinstance(fout, Storing):  # a fault on our side is no wrong code
             ctx.remmer.terug(client)
+        else:
+            ctx.remmer.beslist(client)
         _codeformulier(str(fout))
         return None
     ctx.remmer.terug(client)  # a right code is no failure
@@ -133,7 +147,7 @@ async def aanmeldformulier(ctx: Context, meeting_id: int, sleutel: str, adres: s
             if not domein.value:
                 ui.notify("Kies je domein.", type="warning")
                 return
-            wacht = ctx.aanmeldgrens.wachttijd(adres)
+            wacht = ctx.aanmeldgrens.wachttijd(meeting_id, adres, vergadering.max_deelnemers)
             if wacht > 0:
                 ui.notify(aanmeldgrens.melding(wacht), type="warning", position="top", multi_line=True)
                 return
@@ -145,7 +159,7 @@ async def aanmeldformulier(ctx: Context, meeting_id: int, sleutel: str, adres: s
             except Mislukt:
                 bezig = False
                 return
-            ctx.aanmeldgrens.aangemeld(adres)
+            ctx.aanmeldgrens.aangemeld(meeting_id, adres, vergadering.max_deelnemers)
             app.storage.user[sleutel] = nieuw
             if onthoud.value:  # opt-in; kept on this phone only, never on the server
                 mij = {"naam": naam.value or "", "organisatie": organisatie.value or "", "domein": domein.value}

@@ -124,3 +124,17 @@ async def test_een_telefoon_die_bij_een_nieuwe_stap_te_druk_vond_tekent_die_stap
     finally:
         uitvoering.LEZEN.max_wachtend = uitvoering.MAX_WACHTEND_LEZEN
     await user.should_see("Signaal versturen", retries=LIVE)
+
+
+async def test_een_zaal_achter_een_router_opent_de_link_tegelijk(user: User, create_user, app: Context):
+    """Twelve phones behind one Wi-Fi address open the join link at the same moment: each gets
+    the form. The brake on wrong codes (five per address) counted the checks still running and
+    told the sixth 'Te veel verkeerde codes'."""
+    links = app.dienst.aanmelding.maak("Overvecht", date(2026, 12, 2), "test-kort")
+    telefoons = [user, *(create_user() for _ in range(11))]
+    await asyncio.gather(*(tel.open(f"/doe/{links.join_code}") for tel in telefoons))
+    for tel in telefoons:
+        await tel.should_see("Meedoen", retries=LIVE)
+        await tel.should_not_see("Te veel")
+    await telefoons[0].open("/doe/FOUT00")  # a wrong code is still a wrong code
+    await telefoons[0].should_see("Meedoen met een buurtoverleg")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from buurtoverleg.aanmeldgrens import AANMELDINGEN_PER_ADRES, VENSTER_SECONDEN, Aanmeldgrens
+from buurtoverleg.aanmeldgrens import AANMELDINGEN_PER_ADRES, VENSTER_SECONDEN, Aanmeldgrens, toegestaan
 from buurtoverleg.sessie.fouten import Geweigerd
 from buurtoverleg.sessie.redelijk import SIGNALEN_PER_MINUUT, SIGNALEN_PER_STAP
 
@@ -74,19 +74,31 @@ def test_uitslag_op_telefoon_is_een_instelling(dienst, overleg):
 
 def test_aanmeldgrens_laat_een_zaal_achter_een_router_binnen():
     grens = Aanmeldgrens()
-    for i in range(AANMELDINGEN_PER_ADRES):  # a full room, every phone joining twice
-        assert grens.wachttijd("10.0.0.1", nu=i) == 0
-        grens.aangemeld("10.0.0.1", nu=i)
-    wacht = grens.wachttijd("10.0.0.1", nu=AANMELDINGEN_PER_ADRES)
+    for i in range(AANMELDINGEN_PER_ADRES):  # a full room of 40, every phone joining twice
+        assert grens.wachttijd(1, "10.0.0.1", 40, nu=i) == 0
+        grens.aangemeld(1, "10.0.0.1", 40, nu=i)
+    wacht = grens.wachttijd(1, "10.0.0.1", 40, nu=AANMELDINGEN_PER_ADRES)
     assert 0 < wacht <= VENSTER_SECONDEN
-    assert grens.wachttijd("10.0.0.2", nu=AANMELDINGEN_PER_ADRES) == 0, "another address is not braked"
-    assert grens.wachttijd("10.0.0.1", nu=VENSTER_SECONDEN + 1) == 0, "after the window it may join again"
+    assert grens.wachttijd(1, "10.0.0.2", 40, nu=AANMELDINGEN_PER_ADRES) == 0, "another address is not braked"
+    assert grens.wachttijd(2, "10.0.0.1", 40, nu=AANMELDINGEN_PER_ADRES) == 0, "nor another meeting"
+    assert grens.wachttijd(1, "10.0.0.1", 40, nu=VENSTER_SECONDEN + 1) == 0, "after the window it may join again"
+
+
+def test_aanmeldgrens_laat_een_bewonersavond_van_300_achter_een_router_binnen():
+    """A residents' evening: the facilitator raised the maximum to 300; all 300 phones and a
+    second try for every one of them get in from the one address, the 601st waits."""
+    grens = Aanmeldgrens()
+    for i in range(toegestaan(300)):
+        assert grens.wachttijd(7, "192.168.1.1", 300, nu=i / 10) == 0, i
+        grens.aangemeld(7, "192.168.1.1", 300, nu=i / 10)
+    assert toegestaan(300) == 600
+    assert grens.wachttijd(7, "192.168.1.1", 300, nu=60) > 0
 
 
 def test_aanmeldgrens_blijft_klein_onder_een_vloed():
     grens = Aanmeldgrens()
     for i in range(20_000):
-        grens.aangemeld(f"adres-{i}", nu=0)
-        grens.aangemeld("een-adres", nu=0)
+        grens.aangemeld(1, f"adres-{i}", 60, nu=0)
+        grens.aangemeld(1, "een-adres", 60, nu=0)
     assert len(grens._aanmeldingen) <= 10_001
-    assert len(grens._aanmeldingen["een-adres"]) == AANMELDINGEN_PER_ADRES
+    assert len(grens._aanmeldingen[(1, "een-adres")]) == toegestaan(60)
