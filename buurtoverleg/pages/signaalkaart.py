@@ -16,7 +16,7 @@ from nicegui import ui
 from nicegui.events import GenericEventArguments
 
 from ..sessie.toestand import SIGNAALSOORTEN, SignaalKaart
-from .gedeeld import KLEUR
+from .gedeeld import GETYPT, KLEUR
 
 
 def knoptekst(kaart: SignaalKaart) -> tuple[str, str]:
@@ -38,6 +38,7 @@ class Signaalkaart(ui.element, component="static/signaalkaart.js"):
     ) -> None:
         super().__init__()
         self._met_niet = herken_niet is not None
+        self._props["getypt"] = GETYPT  # typed text wraps as everywhere else (`gedeeld.GETYPT`)
         knoppen = {"herken": herken, "niet": herken_niet}
 
         def tik(e: GenericEventArguments) -> Any:

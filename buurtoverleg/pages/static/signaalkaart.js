@@ -10,7 +10,7 @@ export default {
   template: `
     <q-card class="nicegui-card w-full p-2">
       <div class="text-xs uppercase" :style="{ color: kleur }">{{ soort }}</div>
-      <div class="text-base whitespace-pre-wrap wrap-anywhere" dir="auto">{{ tekst }}</div>
+      <div class="text-base" :class="getypt" dir="auto">{{ tekst }}</div>
       <div v-if="herken" class="flex flex-row flex-wrap items-center w-full gap-2">
         <q-btn no-caps color="primary" style="min-height: 48px" :label="herken"
           :outline="!herkend" :unelevated="herkend"
@@ -24,6 +24,7 @@ export default {
     soort: String,
     kleur: String,
     tekst: String,
+    getypt: String,
     herken: String,
     herkend: Boolean,
     niet: String,
