@@ -251,8 +251,10 @@ class Aanpak:
         advies = self.advies(meeting_id)
         richtingen = sorted(advies.richtingen, key=lambda r: -stippen.get(r.id, 0))
         voorstellen = [replace(r, redenen=_zaal(stippen, r.id) + r.redenen[:3]) for r in richtingen]
-        passend = [p for p in advies.praktijkvoorbeelden if p.past]
-        voorstellen += [replace(p, redenen=_zaal(stippen, p.id) + p.redenen[:3]) for p in passend[:10]]
+        passend = [p for p in advies.praktijkvoorbeelden if p.past][:10]
+        # an example the room put dots on stays, also when the advice now ranks it lower
+        gestemd = [p for p in advies.praktijkvoorbeelden if stippen.get(p.id) and p not in passend]
+        voorstellen += [replace(p, redenen=_zaal(stippen, p.id) + p.redenen[:3]) for p in passend + gestemd]
         return voorstellen
 
     def stippen(self, meeting_id: int, *, voor_leiding: bool = False) -> dict[str, int]:

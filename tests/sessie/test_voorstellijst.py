@@ -108,3 +108,25 @@ def test_zonder_stemmen_krijgt_een_vroeg_geopende_stap_later_het_betere_advies(d
     leiding.ga_naar(STAP)
     later = [o.id for o in _vraag(dienst, m).opties]
     assert later == voorgesteld(dienst.aanpak.advies(m), "praktijkvoorbeeld", 6) != vroeg
+
+
+def test_de_console_houdt_een_voorbeeld_met_stippen_ook_als_het_advies_het_lager_zet(dienst: Dienst) -> None:
+    """The room's dots on an example from the frozen list stay in the console's advice list
+    after the advice moved and no longer proposes that example among its ten."""
+    links, leiding, (p1, p2) = _overleg(dienst)
+    m = links.meeting_id
+    _analyse(leiding, "oorzaak-b")
+    leiding.ga_naar(STAP)
+    eerst = [o.id for o in _vraag(dienst, m).opties]
+    dienst.deelnemer(m, p1).antwoord(VRAAG, {i: 1 for i in eerst[:3]})  # a dot on each of the six
+    dienst.deelnemer(m, p2).antwoord(VRAAG, {i: 1 for i in eerst[3:]})
+    leiding.ga_naar(7)
+    leiding.stel_vast("analyse-oorzaken-vraag", "oorzaak-a")
+    nu_voorgesteld = [p.id for p in dienst.aanpak.advies(m).praktijkvoorbeelden if p.past][:10]
+    weg = [i for i in eerst if i not in nu_voorgesteld]
+    assert weg, "the advice still proposes every example of the frozen list: this test proves nothing"
+
+    op_de_console = {v.id: v for v in dienst.lezen.voorstellen(m)}
+    for voorbeeld in weg:
+        assert voorbeeld in op_de_console, voorbeeld
+        assert op_de_console[voorbeeld].redenen[0] == "1 stip van de zaal"
