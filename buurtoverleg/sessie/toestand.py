@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, time
+from functools import cached_property
 from typing import Any
 
 from .timer import Klok
@@ -214,17 +215,29 @@ class Zaalsignalen:
         Every card on every phone made each new signal cost O(phones x signals) elements on the
         server (issue 22: 200 phones with two signals each took 24 s to acknowledge); a phone
         needs the newest few and its own, and asks for more when its holder wants them."""
-        nieuw = {k.id for k in self.kaarten[-nieuwste:]} if nieuwste > 0 else set()
-        gekozen = [k for k in self.kaarten if k.id in nieuw or self.auteurs.get(k.id) == kijker]
-        return [self._voor(k, kijker) for k in gekozen], len(self.kaarten) - len(gekozen)
+        begin = max(0, len(self.kaarten) - nieuwste) if nieuwste > 0 else len(self.kaarten)
+        eigen_ouder = [i for i in self._plaatsen_per_auteur.get(kijker, ()) if i < begin]
+        plaatsen = [*eigen_ouder, *range(begin, len(self.kaarten))]
+        return [self._voor(self.kaarten[i], kijker) for i in plaatsen], len(self.kaarten) - len(plaatsen)
+
+    @cached_property
+    def _plaatsen_per_auteur(self) -> dict[int | None, list[int]]:
+        """Where each author's cards stand in the room's order. Every phone takes its window of
+        the same shared read after each change: with this, a phone finds its own cards without
+        walking the whole room (200 phones x 400 signals per change, issue 22)."""
+        plaatsen: dict[int | None, list[int]] = {}
+        for i, kaart in enumerate(self.kaarten):
+            plaatsen.setdefault(self.auteurs.get(kaart.id), []).append(i)
+        return plaatsen
 
     def _voor(self, kaart: SignaalKaart, kijker: int) -> SignaalKaart:
-        return replace(
-            kaart,
-            eigen=self.auteurs.get(kaart.id) == kijker,
-            herkend_door_mij=kijker in self.herkenners.get(kaart.id, frozenset()),
-            niet_herkend_door_mij=kijker in self.niet_herkenners.get(kaart.id, frozenset()),
-        )
+        eigen = self.auteurs.get(kaart.id) == kijker
+        herkend = kijker in self.herkenners.get(kaart.id, frozenset())
+        niet_herkend = kijker in self.niet_herkenners.get(kaart.id, frozenset())
+        al_zo = (kaart.eigen, kaart.herkend_door_mij, kaart.niet_herkend_door_mij) == (eigen, herkend, niet_herkend)
+        if al_zo:  # the shared card already says so: no copy (200 phones per change in a large room)
+            return kaart
+        return replace(kaart, eigen=eigen, herkend_door_mij=herkend, niet_herkend_door_mij=niet_herkend)
 
 
 @dataclass(frozen=True)
