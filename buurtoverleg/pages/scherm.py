@@ -201,6 +201,7 @@ def registreer(ctx: Context) -> None:
 
         async def tel_bij() -> int | None:
             """A vote only changes the 'N van M' lines, unless results are live: then all of it."""
+            vorige.pop("lezing", None)  # the step's results changed: a page turn must not draw the old counts
             for uitslag in await doe(dienst.lezen.uitslagen, meeting_id, vorige["stap"]):
                 if uitslag.zichtbaar:  # the facilitator just switched live results on
                     vorige["zichtbaar"] = True

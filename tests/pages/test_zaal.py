@@ -138,3 +138,22 @@ async def test_een_zaal_achter_een_router_opent_de_link_tegelijk(user: User, cre
         await tel.should_not_see("Te veel")
     await telefoons[0].open("/doe/FOUT00")  # a wrong code is still a wrong code
     await telefoons[0].should_see("Meedoen met een buurtoverleg")
+
+
+async def test_een_bladzijde_omslaan_na_een_stem_toont_de_nieuwe_telling(user: User, app: Context):
+    """A vote changes only the beamer's count; a page turn after it redraws the wall with what it
+    kept of the step: the count must be the new one, not the one from before the vote."""
+    dienst = app.dienst
+    links = dienst.aanmelding.maak("Overvecht", date(2026, 12, 2), "test-kort")
+    mid, t = links.meeting_id, links.facilitator_token
+    buren = [dienst.aanmelding.aanmelden(mid, f"Buur {i}", "", "bewoner") for i in range(2)]
+    dienst.leiding(t).start()
+    await user.open(f"/scherm/{links.projector_token}")
+    await user.should_see("0 van 2 hebben geantwoord", retries=LIVE)
+    vraag = dienst.lezen.vergadering(mid).stappen[0].vragen[0]
+    dienst.deelnemer(mid, buren[0]).antwoord(vraag.id, vraag.opties[0].id)
+    await user.should_see("1 van 2 hebben geantwoord", retries=LIVE)
+    dienst.leiding(t).blader(1)  # the facilitator turns a page: the wall redraws
+    await asyncio.sleep(1.0)
+    await user.should_see("1 van 2 hebben geantwoord")
+    await user.should_not_see("0 van 2 hebben geantwoord")
