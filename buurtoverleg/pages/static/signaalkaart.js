@@ -12,10 +12,10 @@ export default {
       <div class="text-xs uppercase" :style="{ color: kleur }">{{ soort }}</div>
       <div class="text-base" :class="getypt" dir="auto">{{ tekst }}</div>
       <div v-if="herken" class="flex flex-row flex-wrap items-center w-full gap-2">
-        <q-btn no-caps color="primary" style="min-height: 48px" :label="herken"
+        <q-btn no-caps color="primary" padding="4px 8px" style="min-height: 48px" :label="herken"
           :outline="!herkend" :unelevated="herkend"
           :aria-pressed="herkend ? 'true' : 'false'" @click="$emit('tik', 'herken')" />
-        <q-btn v-if="niet" no-caps color="grey-9" style="min-height: 48px" :label="niet"
+        <q-btn v-if="niet" no-caps color="grey-9" padding="4px 8px" style="min-height: 48px" :label="niet"
           :outline="!nietaan" :unelevated="nietaan"
           :aria-pressed="nietaan ? 'true' : 'false'" @click="$emit('tik', 'niet')" />
       </div>
