@@ -200,6 +200,17 @@ class Meter:
         return self.ack
 
 
+def _op_de_beamer(fase: Fase, verstuurd: list[float], getoond: list[tuple[int, float]]) -> None:
+    """The beamer's time per input: the k-th input sent is on the wall once the wall's count
+    (answers, or signals: it pages them) first says k or more."""
+    for k, t in enumerate(sorted(verstuurd), start=1):
+        eerst = next((tijd for aantal, tijd in getoond if aantal >= k), None)
+        if eerst is None:
+            fase.beamer_mist += 1
+        else:
+            fase.beamer.append(max(0.0, eerst - t) * 1000)
+
+
 class Kamer:
     """One run: one app, one size."""
 
@@ -210,7 +221,6 @@ class Kamer:
         self.telefoons: list[LichteTelefoon] = []
         self.meters: dict[str, Meter] = {}
         self.zichtbaar_telefoons: dict[str, dict[str, float]] = {}
-        self.beamer_zichtbaar: dict[str, float] = {}
         self.verstuurd: dict[str, float] = {}
         self.spion: subprocess.Popen[bytes] | None = None
         self.acks: dict[str, str] = {}
@@ -274,7 +284,7 @@ class Kamer:
             self.beamer = LichteClient(self.server.url, "/scherm")
         if not await self.beamer.open():
             raise RuntimeError("de beamer laadt niet")
-        self.beamer_meter = Meter(self.beamer, self.beamer_zichtbaar)
+        self.beamer_meter = Meter(self.beamer, {})  # the wall is measured by its counts, not its cards
         for i in range(self.run.deelnemers):
             tel = LichteTelefoon(f"Licht {i:03d}", i, self.server.url)
             tel.bron = f"127.0.{2 + i // 250}.{1 + i % 250}"  # every phone its own address, as on the Wi-Fi
@@ -379,14 +389,7 @@ class Kamer:
             await self.beamer.wacht_op(lambda: any(k >= n for k, _ in self.beamer_meter.teller), WACHT_ZICHT)
 
         await self.meet(fase, werk())
-        tikken.sort()
-        gezien = self.beamer_meter.teller
-        for k, t in enumerate(tikken, start=1):
-            eerst = next((tijd for aantal, tijd in gezien if aantal >= k), None)
-            if eerst is None:
-                fase.beamer_mist += 1
-            else:
-                fase.beamer.append(max(0.0, eerst - t) * 1000)
+        _op_de_beamer(fase, tikken, self.beamer_meter.teller)
 
     async def signalen(self) -> None:
         fase = Fase("signalen")
@@ -425,13 +428,7 @@ class Kamer:
                 await asyncio.sleep(0.2)
 
         await self.meet(fase, werk())
-        gezien_beamer = self.beamer_meter.signalen  # the k-th signal sent is on the wall once it counts k
-        for k, t in enumerate(sorted(self.verstuurd.values()), start=1):
-            eerst = next((tijd for aantal, tijd in gezien_beamer if aantal >= k), None)
-            if eerst is None:
-                fase.beamer_mist += 1
-            else:
-                fase.beamer.append(max(0.0, eerst - t) * 1000)
+        _op_de_beamer(fase, list(self.verstuurd.values()), self.beamer_meter.signalen)
         for tekst, t in self.verstuurd.items():
             gezien = [z[tekst] for z in self.zichtbaar_telefoons.values() if tekst in z]
             if gezien:
