@@ -7,7 +7,8 @@ Run from the repository root (loopback only; every wait is bounded; the servers 
     .venv/bin/python benchmarks/zaal.py --deelnemers 50       # one size
     .venv/bin/python benchmarks/zaal.py --deelnemers 400 --alleen app
     .venv/bin/python benchmarks/zaal.py --postgres            # both apps on a throwaway PostgreSQL (.ci/postgres)
-    .venv/bin/python benchmarks/zaal.py --py-spy /tmp/profiel # also py-spy's raw stacks of each server
+    .venv/bin/python benchmarks/zaal.py --py-spy /tmp/profiel # also py-spy's raw stacks of each server, per phase
+    .venv/bin/python benchmarks/zaal.py --fasen stemmen       # the vote phase only
 
 For each size and each app (Buurtoverleg, then the floor, `benchmarks/vloer.py`), a fresh server
 on 127.0.0.1 and a fresh database:
@@ -222,7 +223,6 @@ class Kamer:
         self.meters: dict[str, Meter] = {}
         self.zichtbaar_telefoons: dict[str, dict[str, float]] = {}
         self.verstuurd: dict[str, float] = {}
-        self.spion: subprocess.Popen[bytes] | None = None
         self.acks: dict[str, str] = {}
         """input key -> what was acknowledged (the option title or the signal text)"""
 
@@ -243,27 +243,6 @@ class Kamer:
 
     async def opzetten(self) -> None:
         await asyncio.to_thread(self.start_server)
-        if self.args.py_spy:  # the server's stacks, 50 a second, until it stops
-            doel = Path(self.args.py_spy) / f"{self.app}-{self.run.deelnemers}.txt"
-            doel.parent.mkdir(parents=True, exist_ok=True)
-            py_spy = PY_SPY
-            self.spion = subprocess.Popen(
-                [
-                    py_spy,
-                    "record",
-                    "--pid",
-                    str(self.server.proc.pid),
-                    "--format",
-                    "raw",
-                    "--rate",
-                    "50",
-                    "-o",
-                    str(doel),
-                ],
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-            GESTART.append(self.spion)
         if self.app == "app":
             self.dienst = maak_dienst(Database(self.db_url), laad(INHOUD), LokaleBus())
             links = self.dienst.aanmelding.maak("Zaaltest", date.today(), TEMPLATE)
@@ -334,6 +313,7 @@ class Kamer:
     async def meet(self, fase: Fase, werk: Any) -> None:
         """Run `werk`, with CPU seconds and peak RSS of the server over it."""
         pid = self.server.proc.pid
+        spion = self.spioneer(fase.naam)
         cpu0, t0 = cpu_seconds(pid), time.monotonic()
         klaar = asyncio.Event()
 
@@ -348,10 +328,24 @@ class Kamer:
         finally:
             klaar.set()
             await bewaker
+            if spion is not None:  # py-spy writes its stacks when interrupted
+                spion.send_signal(signal.SIGINT)
+                await asyncio.to_thread(spion.wait, 60)
         fase.cpu = cpu_seconds(pid) - cpu0
         fase.duur = time.monotonic() - t0
         fase.load = os.getloadavg()[0]
         self.run.fasen[fase.naam] = fase
+
+    def spioneer(self, fase: str) -> subprocess.Popen[bytes] | None:
+        """With --py-spy: record the server's stacks, 50 a second, over one phase only."""
+        if not self.args.py_spy:
+            return None
+        doel = Path(self.args.py_spy) / f"{self.app}-{self.run.deelnemers}-{fase}.txt"
+        doel.parent.mkdir(parents=True, exist_ok=True)
+        opdracht = [PY_SPY, "record", "--pid", str(self.server.proc.pid), "--format", "raw", "--rate", "50", "-o"]
+        spion = subprocess.Popen([*opdracht, str(doel)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        GESTART.append(spion)
+        return spion
 
     async def wacht_op_kaart(self, tel: LichteTelefoon, label: str) -> str | None:
         c = tel.client
@@ -475,7 +469,8 @@ class Kamer:
         try:
             await self.opzetten()
             await self.stemmen()
-            await self.signalen()
+            if "signalen" in self.args.fasen:
+                await self.signalen()
             self.run.rss_eind = rss_mb(self.server.proc.pid)
             self.run.herladen = sum(tel.client.versie - 1 for tel in self.telefoons if tel.client) - len(self.telefoons)
             self.run.verbroken = sum(1 for tel in self.telefoons if tel.client and not tel.client.verbonden)
@@ -490,8 +485,6 @@ class Kamer:
             if self.leiding is not None:
                 await self.leiding.client.sluit()
             await asyncio.to_thread(self.server.stop)
-            if self.spion is not None:
-                await asyncio.to_thread(self.spion.wait, 60)
         return self.run
 
 
@@ -578,6 +571,9 @@ def main() -> int:
     ap.add_argument("--alleen", default="app,vloer", help="app, vloer of beide (standaard app,vloer)")
     ap.add_argument("--spreiding", type=float, default=10.0, help="seconden waarover de stemmen vallen")
     ap.add_argument("--spreiding-signalen", type=float, default=20.0, help="seconden waarover de signalen vallen")
+    ap.add_argument(
+        "--fasen", default="stemmen,signalen", help="stemmen, of stemmen,signalen (standaard); stemmen gaan altijd voor"
+    )
     ap.add_argument("--postgres", action="store_true", help="op een wegwerp-PostgreSQL (.ci/postgres)")
     ap.add_argument("--py-spy", default="", help="map voor py-spy's ruwe stapels van elke server")
     args = ap.parse_args()

@@ -268,7 +268,10 @@ async def _telefoon(ctx: Context, meeting_id: int, code: str, ik: Deelnemer) -> 
                 ui.label(f"Ronde {stap.ronde}: stem opnieuw").classes(
                     "text-lg font-bold px-3 py-1 rounded text-white"
                 ).style(f"background: {KLEUR['primair']}")
-            mijn = await doe(dienst.deelnemer(meeting_id, ik.id).mijn_antwoorden) or {}  # None while shutting down
+            antwoorden = await samen_gelezen(  # one read for the room; this phone takes its own
+                ctx.publisher, ("stapantwoorden", meeting_id), meeting_id, dienst.lezen.stapantwoorden, meeting_id
+            )
+            mijn = antwoorden.get(ik.id, {})
             sleutel = (stap.positie, stap.ronde)
             if sleutel not in getoond:  # the first prompt still to answer, else the first
                 getoond[sleutel] = next((i for i, v in enumerate(invulbaar) if v.neemt_stemmen and v.id not in mijn), 0)

@@ -18,6 +18,7 @@ from ..kleuren import KLEUR, OORDEELKLEUR
 from ..sessie.fouten import Geweigerd
 from ..sessie.rollen import Aanpakrol, Leidingrol, Notulistrol
 from ..sessie.vooraf import Voorafleiding
+from ..storage import DatabaseBezet
 from . import socketwacht, uitvoering
 
 log = logging.getLogger("buurtoverleg.pages")
@@ -109,7 +110,7 @@ async def doe(functie: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         _log_weigering(functie, args, fout)
         ui.notify(str(fout), type="warning", position="top", multi_line=True)
         raise Mislukt(str(fout)) from None
-    except (uitvoering.Druk, OperationalError) as fout:
+    except (uitvoering.Druk, DatabaseBezet, OperationalError) as fout:
         if isinstance(fout, OperationalError) and not _bezet(fout):
             log.exception("%s ging mis", getattr(functie, "__name__", functie))
             ui.notify(STORING, type="negative", position="top", multi_line=True)

@@ -46,6 +46,7 @@ class Lezen:
         self.links = aanmelding.links
         self.overzicht = aanmelding.overzicht
         self.nog_niet_geantwoord = stemmen.nog_niet_geantwoord
+        self.stapantwoorden = stemmen.stapantwoorden
         # signals
         self.signalen = signalen.signalen
         self.zaalsignalen = signalen.zaalsignalen

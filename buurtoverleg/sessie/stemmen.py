@@ -53,6 +53,29 @@ class Stemmen:
             ).all()
         return {r.prompt_id: r.value for r in rijen if ronde_van_vraag.get(r.prompt_id) == r.round}
 
+    def stapantwoorden(self, meeting_id: int) -> dict[int, dict[str, Any]]:
+        """Per participant, their answers to the current step in its current round.
+
+        When the step changes every phone draws its buttons with its own answer marked: one
+        read for the whole room instead of one per phone (200 reads at once queued the room's
+        votes behind them, issue 22). A page takes only its own participant's part."""
+        e = self.eenheid
+        with e.lees() as s:
+            meeting = e.meeting(s, meeting_id)
+            if meeting.current_step is None:
+                return {}
+            stap = meeting.steps[meeting.current_step]
+            vragen = [p.id for p in e.prompts(meeting, stap)]
+            rijen = s.execute(
+                select(Response.participant_id, Response.prompt_id, Response.value).where(
+                    Response.meeting_id == meeting_id, Response.round == stap.round, Response.prompt_id.in_(vragen)
+                )
+            ).all()
+        per_deelnemer: dict[int, dict[str, Any]] = {}
+        for r in rijen:
+            per_deelnemer.setdefault(r.participant_id, {})[r.prompt_id] = r.value
+        return per_deelnemer
+
     def nog_niet_geantwoord(self, meeting_id: int) -> list[Deelnemer]:
         """Voters without an answer to every prompt of the current step (for the facilitator)."""
         e = self.eenheid

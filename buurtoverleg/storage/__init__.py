@@ -1,5 +1,5 @@
 """SQLAlchemy models and engine; SQLite file by default, any SQLAlchemy URL."""
 
-from .database import Database, upgrade
+from .database import Database, DatabaseBezet, upgrade
 
-__all__ = ["Database", "upgrade"]
+__all__ = ["Database", "DatabaseBezet", "upgrade"]

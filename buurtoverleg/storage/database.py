@@ -8,6 +8,7 @@ Schema changes only go through Alembic migrations, run on every start.
 from __future__ import annotations
 
 import functools
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -80,19 +81,41 @@ def upgrade(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
+class DatabaseBezet(Exception):
+    """A write waited `wachttijd` for the other writes of this process and was not run: the same
+    as SQLite's 'database is locked' after its busy timeout, and shown the same way."""
+
+
 class Database:
     """A short session per action; objects stay readable after commit."""
 
     def __init__(self, url: str, wachttijd: float = BEZET_WACHTTIJD_S) -> None:
         self.url = url
+        self.wachttijd = wachttijd
         self.engine = maak_engine(url, wachttijd)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._schrijver = threading.RLock() if self.engine.dialect.name == "sqlite" else None
+        """SQLite writes one transaction at a time. Left to SQLite, threads that find the lock
+        taken sleep in its busy handler for 1, 2, 5 ... 100 ms between tries, however soon the
+        lock is free: eight threads storing 200 votes waited 110 ms at p95 and up to 460 ms for
+        writes of 4 ms (issue 22). Waiting here instead, each write starts the moment the one
+        before it ends (p95 6 ms). Other processes (a backup, the command line) still meet
+        SQLite's busy timeout. PostgreSQL locks rows and needs none of this."""
 
     @contextmanager
     def transactie(self) -> Iterator[Session]:
         """A session in one transaction: committed when the block ends, rolled back on an error."""
-        with self._sessions.begin() as db_sessie:
-            yield db_sessie
+        if self._schrijver is None:
+            with self._sessions.begin() as db_sessie:
+                yield db_sessie
+            return
+        if not self._schrijver.acquire(timeout=self.wachttijd):
+            raise DatabaseBezet
+        try:
+            with self._sessions.begin() as db_sessie:
+                yield db_sessie
+        finally:
+            self._schrijver.release()
 
     @contextmanager
     def lees(self) -> Iterator[Session]:

@@ -130,8 +130,10 @@ def test_invoer_openen_sluiten_onthullen_en_nieuwe_ronde(dienst, overleg):
     assert dienst.lezen.vergadering(overleg.meeting_id).stappen[0].ronde == 2
     assert dienst.lezen.uitslagen(overleg.meeting_id, 0)[0].aantal == 0
     assert dienst.deelnemer(overleg.meeting_id, a).mijn_antwoorden() == {}
+    assert dienst.lezen.stapantwoorden(overleg.meeting_id) == {}  # the phones draw round 2 empty
     dienst.deelnemer(overleg.meeting_id, a).antwoord("test-fase", "fase-onderhuidse-spanningen")
     assert dienst.deelnemer(overleg.meeting_id, a).mijn_antwoorden() == {"test-fase": "fase-onderhuidse-spanningen"}
+    assert dienst.lezen.stapantwoorden(overleg.meeting_id) == {a: {"test-fase": "fase-onderhuidse-spanningen"}}
 
 
 def test_blinde_vraag_blijft_verborgen_tot_onthullen_ook_voor_de_leiding(dienst, overleg):

@@ -210,6 +210,7 @@ LEZEN = {
     "inhoud",
     "links",
     "nog_niet_geantwoord",
+    "stapantwoorden",
     "notities",
     "notulen",
     "notulen_versie",

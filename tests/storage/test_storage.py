@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +13,7 @@ from sqlalchemy import inspect, select, text
 from buurtoverleg.content import laad
 from buurtoverleg.samenstelling import maak_dienst
 from buurtoverleg.sessie.gebeurtenissen import LokaleBus
-from buurtoverleg.storage import Database, upgrade
+from buurtoverleg.storage import Database, DatabaseBezet, upgrade
 from buurtoverleg.storage.models import Action, Decision, Meeting, Participant, Response, Signal, StepState
 from tests.conftest import TEST_INHOUD
 
@@ -99,3 +101,55 @@ def test_herstart_vindt_het_overleg_waar_het_was(database_url: str):
     assert v.stappen[1].klok.verbruikt == 100 and v.stappen[1].klok.loopt
     assert opnieuw.deelnemer(links.meeting_id, a).mijn_antwoorden() == {"test-ernst": 4}
     assert opnieuw.aanmelding.aangemeld(links.meeting_id, a).naam == "Ali"
+
+
+@pytest.mark.alleen_sqlite
+def test_schrijvers_van_dit_proces_wachten_op_elkaar_niet_op_sqlite(tmp_path: Path):
+    """Writes of this process queue on one lock; one that waits too long is refused, not lost."""
+    db = Database(f"sqlite:///{tmp_path / 'slot.sqlite'}", wachttijd=0.3)
+    upgrade(db.engine)
+    bezig, klaar = threading.Event(), threading.Event()
+    volgorde: list[str] = []
+
+    def eerste() -> None:
+        with db.transactie() as s:
+            s.add(_overleg("Eerste"))
+            bezig.set()
+            klaar.wait(5)
+            volgorde.append("eerste")
+
+    draad = threading.Thread(target=eerste)
+    draad.start()
+    assert bezig.wait(5)
+    t0 = time.monotonic()
+    with pytest.raises(DatabaseBezet):  # the first still writes: refused after `wachttijd`
+        with db.transactie():
+            pass
+    assert 0.25 <= time.monotonic() - t0 < 2.0
+    tweede = threading.Thread(target=lambda: _schrijf_tweede(db, volgorde))
+    tweede.start()
+    time.sleep(0.05)
+    klaar.set()  # the first commits; the second starts at once and is not refused
+    draad.join(5)
+    tweede.join(5)
+    assert volgorde == ["eerste", "tweede"]
+    with db.lees() as s:
+        assert sorted(s.scalars(select(Meeting.buurt))) == ["Eerste", "Tweede"]
+
+
+def _schrijf_tweede(db: Database, volgorde: list[str]) -> None:
+    with db.transactie() as s:
+        volgorde.append("tweede")
+        s.add(_overleg("Tweede"))
+
+
+def _overleg(buurt: str) -> Meeting:
+    return Meeting(
+        buurt=buurt,
+        datum=date(2026, 11, 23),
+        template_id="t",
+        join_code=buurt[:6],
+        facilitator_token=buurt + "f",
+        projector_token=buurt + "p",
+        secretary_token=buurt + "n",
+    )
