@@ -103,6 +103,8 @@ class Run:
     herladen: int = 0
     verbroken: int = 0
     rss_eind: float = 0.0
+    bezet: int = 0
+    """Server log lines saying a call was refused as too busy ('even geduld')."""
     fout: str = ""
 
 
@@ -183,8 +185,11 @@ class Meter:
         for element in self.client.laatste_update.values():
             if not isinstance(element, dict):
                 continue
-            # a label's words are its text; a phone's signal card keeps them in a prop
-            tekst = element.get("text") or (element.get("props") or {}).get("tekst")
+            # a label's words are its text; a phone's signal cards are a list in one prop
+            for kaart in (element.get("props") or {}).get("kaarten") or []:
+                if isinstance(kaart, dict) and str(kaart.get("tekst", "")).startswith(SIGNAALTEKST):
+                    self.zichtbaar.setdefault(kaart["tekst"], nu)
+            tekst = element.get("text")
             if not isinstance(tekst, str) or not tekst:
                 continue
             if tekst.startswith(SIGNAALTEKST):
@@ -485,6 +490,8 @@ class Kamer:
             if self.leiding is not None:
                 await self.leiding.client.sluit()
             await asyncio.to_thread(self.server.stop)
+            if self.server.logbestand.exists():
+                self.run.bezet = sum("niet uitgevoerd" in r for r in self.server.logbestand.open(errors="replace"))
         return self.run
 
 
@@ -508,7 +515,7 @@ def regels(runs: list[Run]) -> list[str]:
         uit.append(
             f"{r.app:5} {r.deelnemers:>4} {'totaal':9} aangemeld {r.aangemeld}, verloren {r.verloren}, dubbel {r.dubbel}, "
             f"herladen {r.herladen}, verbroken {r.verbroken}, beamer mist "
-            f"{sum(f.beamer_mist for f in r.fasen.values())}, RSS eind {r.rss_eind:.0f} MB"
+            f"{sum(f.beamer_mist for f in r.fasen.values())}, RSS eind {r.rss_eind:.0f} MB, bezet {r.bezet}"
             + (f", FOUT {r.fout}" if r.fout else "")
         )
     return uit

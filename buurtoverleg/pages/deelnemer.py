@@ -330,6 +330,7 @@ async def _telefoon(ctx: Context, meeting_id: int, code: str, ik: Deelnemer) -> 
             {Deel.VERLOOP, Deel.SIGNALEN, Deel.INSTELLINGEN, Deel.BESLUITEN},
             herteken,
             dienst.lezen.versie,
+            telefoon=True,
         )
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections import Counter
 from collections.abc import Awaitable, Callable, Collection, Mapping
 from enum import StrEnum
 
@@ -34,6 +35,19 @@ REDRAW_INTERVAL = 0.2
 beamer a handful."""
 OPNIEUW_NA_DRUKTE = 1.0
 """Seconds before a redraw that found the server too busy (`Bezet`) tries again."""
+PER_TELEFOON = 0.005
+"""A phone's redraws are spaced by this many seconds per phone following the same meeting:
+one new signal redraws every phone, so in a room of 200 twenty signals a second asked four
+thousand phone redraws a second of two cores, and the beamer, the console and the phones'
+own acknowledgements waited behind them (issue 22). Spaced this way the phones of a room
+together redraw about once per `PER_TELEFOON` seconds, whatever its size: every 0.2 s in a
+room of 40, every second in a room of 200, each one still showing a new signal within
+about a second."""
+LANGSTE_INTERVAL = 2.0
+"""The most a phone's redraws are spaced, however large the room."""
+
+_telefoons: Counter[int] = Counter()
+"""Per meeting, the phones of this process that follow it."""
 
 
 class Deel(StrEnum):
@@ -91,8 +105,11 @@ class Volger:
         delen: Collection[Deel],
         herteken: Herteken,
         lees_versie: Callable[[int], int],
+        telefoon: bool = False,
     ) -> None:
         self.publisher = publisher
+        self.telefoon = telefoon
+        """One of the room's phones: its redraws are spaced by the room's size (`PER_TELEFOON`)."""
         self.meeting_id = meeting_id
         self.delen = frozenset(delen)
         self.herteken = herteken
@@ -115,6 +132,8 @@ class Volger:
         publisher.event.subscribe(self._ontvang)  # first: nothing committed from here on is missed
         context.client.on_connect(self._weer_verbonden)
         context.client.on_delete(self._vergeet)
+        if telefoon:
+            _telefoons[meeting_id] += 1
 
     async def eerste_keer(self) -> None:
         """The first draw, after the subscription: anything committed meanwhile is redrawn next."""
@@ -141,8 +160,14 @@ class Volger:
         schedules the next when it ends)."""
         if not self._vuil or self._gepland is not None or self._bezig or self._client.is_deleted:
             return
-        wacht = max(0.0, self._laatst + REDRAW_INTERVAL - time.monotonic())
+        wacht = max(0.0, self._laatst + self.interval() - time.monotonic())
         self._gepland = asyncio.get_running_loop().call_later(wacht, self._begin)
+
+    def interval(self) -> float:
+        """Seconds between the starts of two redraws of this page at least."""
+        if not self.telefoon:
+            return REDRAW_INTERVAL
+        return min(LANGSTE_INTERVAL, max(REDRAW_INTERVAL, _telefoons[self.meeting_id] * PER_TELEFOON))
 
     def _begin(self) -> None:
         self._gepland = None
@@ -157,6 +182,10 @@ class Volger:
         if self._gepland is not None:
             self._gepland.cancel()
             self._gepland = None
+        if self.telefoon:
+            _telefoons[self.meeting_id] -= 1
+            if _telefoons[self.meeting_id] <= 0:
+                del _telefoons[self.meeting_id]
 
     async def _weer_verbonden(self) -> None:
         """Back from a sleeping phone or a dropped Wi-Fi: is the database further than what we drew?
@@ -194,7 +223,7 @@ class Volger:
             self._bezig = False
             if opnieuw:
                 self._vuil.update(welke)
-                self._laatst = time.monotonic() + OPNIEUW_NA_DRUKTE - REDRAW_INTERVAL
+                self._laatst = time.monotonic() + OPNIEUW_NA_DRUKTE - self.interval()
             self._plan()  # what came in meanwhile
 
 
@@ -204,8 +233,9 @@ async def volg(
     delen: Collection[Deel],
     herteken: Herteken,
     lees_versie: Callable[[int], int],
+    telefoon: bool = False,
 ) -> Volger:
     """Subscribe the current page to its meeting, then draw it for the first time."""
-    volger = Volger(publisher, meeting_id, delen, herteken, lees_versie)
+    volger = Volger(publisher, meeting_id, delen, herteken, lees_versie, telefoon)
     await volger.eerste_keer()
     return volger

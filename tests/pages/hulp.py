@@ -6,7 +6,7 @@ import asyncio
 
 from nicegui.testing import User, UserInteraction
 
-from buurtoverleg.pages.signaalkaart import Signaalkaart
+from buurtoverleg.pages.signaalkaarten import KNOPPEN, Signaalkaarten
 from tests.conftest import ORGANISATOR
 
 LIVE = 100
@@ -29,19 +29,20 @@ async def klik(user: User, target: str | None = None, *, pogingen: int = 100, **
 
 
 async def herken(user: User, knop: str, *, pogingen: int = 100) -> None:
-    """Tap a signal card's button by its words ("Herken ik (1)", "Herken ik niet (0)"). A card
-    is one element whose buttons Vue draws (pages/signaalkaart.py), so the simulated user
-    sends the event that button sends, as `klik` does for a NiceGUI button."""
+    """Tap a signal card's button by its words ("Herken ik (1)", "Herken ik niet (0)"). A phone's
+    cards are one element whose buttons Vue draws (pages/signaalkaarten.py), so the simulated
+    user sends the event that button sends, as `klik` does for a NiceGUI button."""
     for _ in range(pogingen):
         try:
-            kaarten = user.find(Signaalkaart).elements
+            lijsten = user.find(Signaalkaarten).elements
         except AssertionError:
-            kaarten = set()
-        for kaart in kaarten:
-            for knopnaam in ("herken", "niet"):
-                if kaart.props.get(knopnaam) == knop:
-                    UserInteraction(user, {kaart}, Signaalkaart).trigger("tik", knopnaam)
-                    return
+            lijsten = set()
+        for lijst in lijsten:
+            for kaart in lijst.props["kaarten"]:
+                for knopnaam in KNOPPEN:
+                    if kaart[knopnaam] == knop:
+                        UserInteraction(user, {lijst}, Signaalkaarten).trigger("tik", [kaart["id"], knopnaam])
+                        return
         await asyncio.sleep(0.1)
     raise AssertionError(f"geen signaalkaart met de knop {knop!r}")
 

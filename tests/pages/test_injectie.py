@@ -27,7 +27,7 @@ from buurtoverleg.app import Context
 from buurtoverleg.export import bestandsnaam, bouw_bestand
 from buurtoverleg.export.pdf import _plat
 from buurtoverleg.pages.gedeeld import GETYPT
-from buurtoverleg.pages.signaalkaart import Signaalkaart
+from buurtoverleg.pages.signaalkaarten import Signaalkaarten
 from buurtoverleg.samenstelling import maak_dienst
 from buurtoverleg.sessie.aanmelding import MAX_NAAM, MAX_ORGANISATIE
 from buurtoverleg.sessie.dienst import Dienst
@@ -133,16 +133,18 @@ async def _zie_letterlijk(user: User, teksten: list[str]) -> None:
             inhoud = str(getattr(e, "content", ""))
             assert not [t for t in teksten if t in inhoud], f"typed text inside {type(e).__name__}"
 
-    def woorden(e: Any) -> str:  # a label's text, or a phone's signal card's (a prop Vue shows as text)
-        return str(e.props.get("tekst", "")) if isinstance(e, Signaalkaart) else str(getattr(e, "text", ""))
+    def woorden(e: Any) -> str:  # a label's text, or a phone's signal cards' (a prop Vue shows as text)
+        if isinstance(e, Signaalkaarten):
+            return " ".join(str(k["tekst"]) for k in e.props["kaarten"])
+        return str(getattr(e, "text", ""))
 
     for tekst in teksten:
         dragers = [e for e in elementen if tekst in woorden(e)]
-        assert dragers and all(isinstance(e, ui.label | Signaalkaart) for e in dragers), tekst[:30]
-    lang = [e for e in elementen if isinstance(e, ui.label | Signaalkaart) and "W" * 200 in woorden(e)]
+        assert dragers and all(isinstance(e, ui.label | Signaalkaarten) for e in dragers), tekst[:30]
+    lang = [e for e in elementen if isinstance(e, ui.label | Signaalkaarten) and "W" * 200 in woorden(e)]
     assert lang or not any("W" * 200 in t for t in teksten)
     for e in lang:
-        klassen = e.props["getypt"].split() if isinstance(e, Signaalkaart) else e.classes
+        klassen = e.props["getypt"].split() if isinstance(e, Signaalkaarten) else e.classes
         assert set(GETYPT.split()) <= set(klassen), f"long word without wrapping: {woorden(e)[:40]}… {klassen}"
 
 

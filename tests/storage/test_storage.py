@@ -114,6 +114,7 @@ def test_schrijvers_van_dit_proces_wachten_op_elkaar_niet_op_sqlite(tmp_path: Pa
     def eerste() -> None:
         with db.transactie() as s:
             s.add(_overleg("Eerste"))
+            s.flush()  # its first write: from here it holds the lock, as SQLite would
             bezig.set()
             klaar.wait(5)
             volgorde.append("eerste")
@@ -122,9 +123,11 @@ def test_schrijvers_van_dit_proces_wachten_op_elkaar_niet_op_sqlite(tmp_path: Pa
     draad.start()
     assert bezig.wait(5)
     t0 = time.monotonic()
-    with pytest.raises(DatabaseBezet):  # the first still writes: refused after `wachttijd`
-        with db.transactie():
-            pass
+    with db.transactie() as s:  # reads run beside it
+        assert s.scalars(select(Meeting.buurt)).all() == []
+    with pytest.raises(DatabaseBezet):  # the first still writes: a write is refused after `wachttijd`
+        with db.transactie() as s:
+            s.add(_overleg("Te laat"))
     assert 0.25 <= time.monotonic() - t0 < 2.0
     tweede = threading.Thread(target=lambda: _schrijf_tweede(db, volgorde))
     tweede.start()
@@ -139,8 +142,9 @@ def test_schrijvers_van_dit_proces_wachten_op_elkaar_niet_op_sqlite(tmp_path: Pa
 
 def _schrijf_tweede(db: Database, volgorde: list[str]) -> None:
     with db.transactie() as s:
-        volgorde.append("tweede")
         s.add(_overleg("Tweede"))
+        s.flush()
+        volgorde.append("tweede")
 
 
 def _overleg(buurt: str) -> Meeting:
