@@ -461,8 +461,16 @@ class LichteClient:
         return str(e.get("text") or "") or str((e.get("props") or {}).get("label") or "")
 
     def teksten(self, eid: str | None = None) -> list[str]:
+        """The words on the page (or under `eid`): labels, buttons, and the phone's signal cards,
+        which are one element with the cards' words in a prop (pages/signaalkaarten.py)."""
         ids = self._onder(eid) if eid is not None else list(self.els)
-        return [t for t in (self.tekst_van(i) for i in ids) if t]
+        uit = []
+        for i in ids:
+            if t := self.tekst_van(i):
+                uit.append(t)
+            kaarten = ((self.els.get(i) or {}).get("props") or {}).get("kaarten")
+            uit += [str(k.get("tekst")) for k in kaarten or [] if isinstance(k, dict) and k.get("tekst")]
+        return uit
 
     def kaart(self, vraag: str) -> str | None:
         for eid, e in self.els.items():

@@ -268,10 +268,10 @@ async def _signaalinvoer(staat: Telefoonstaat, vraag: Vraag, status: Callable[[]
         if (tekst.value or "") == verzonden:  # not what was typed since, while this one was being saved
             staat.vergeet(vraag.id)
             tekst.set_value("")
-        try:
-            await lijst.ververs()  # first in the list: "Ontvangen" then also means "there it is"
-        finally:  # stored, also when the list could not be read just now
-            _gelukt(label, "Ontvangen ✓ Je kunt nog een signaal toevoegen.")
+        # stored: say so at once. The list is read after: in a full room that read waits its turn
+        # behind the phones' redraws, and 'Ontvangen' waited seconds with it (issue 22)
+        _gelukt(label, "Ontvangen ✓ Je kunt nog een signaal toevoegen.")
+        await lijst.ververs()
 
     knop = ui.button("Signaal versturen", on_click=verstuur).classes(GROOT)
     geheugen.markeer_poging(knop, staat.poging(vraag.id), 0, bron=staat.sleutel(vraag.id))

@@ -7,8 +7,10 @@ the first read. Each full draw says which version it showed; events up to that v
 already on screen and are skipped, anything newer marks the parts of the view it changes
 (`WAT_VERANDERT`, one table for every page), and a redraw of those parts is scheduled: at
 once when the page has not redrawn for `REDRAW_INTERVAL`, else when that much time has
-passed, so a burst of events costs one redraw. A redraw that races a commit is followed by
-another, so a page always ends at the database's state.
+passed, so a burst of events costs one redraw. A phone waits longer in a full room
+(`telefooninterval`): the room's phones are many, the beamer and the console one each. A
+redraw that races a commit is followed by another, so a page always ends at the database's
+state.
 
 No polling timer: two hundred phones each polling five times a second cost the event loop
 a thousand callbacks a second with nothing to do (issue 22); a page is woken by its events.
@@ -19,6 +21,7 @@ changes this process never announced.
 from __future__ import annotations
 
 import asyncio
+import random
 import time
 from collections import Counter
 from collections.abc import Awaitable, Callable, Collection, Mapping
@@ -45,6 +48,12 @@ room of 40, every second in a room of 200, each one still showing a new signal w
 about a second."""
 LANGSTE_INTERVAL = 2.0
 """The most a phone's redraws are spaced, however large the room."""
+
+
+def telefooninterval(telefoons: int) -> float:
+    """Seconds between two redraws of a phone, in a room with this many phones (`PER_TELEFOON`)."""
+    return min(LANGSTE_INTERVAL, max(REDRAW_INTERVAL, telefoons * PER_TELEFOON))
+
 
 _telefoons: Counter[int] = Counter()
 """Per meeting, the phones of this process that follow it."""
@@ -160,14 +169,17 @@ class Volger:
         schedules the next when it ends)."""
         if not self._vuil or self._gepland is not None or self._bezig or self._client.is_deleted:
             return
-        wacht = max(0.0, self._laatst + self.interval() - time.monotonic())
+        interval = self.interval()
+        wacht = max(0.0, self._laatst + interval - time.monotonic())
+        if wacht == 0.0 and interval > REDRAW_INTERVAL:
+            # a phone in a full room, after a quiet spell: one event reached all of them at once;
+            # spread over the interval they do not all queue before the beamer's next redraw
+            wacht = random.uniform(0.0, interval - REDRAW_INTERVAL)
         self._gepland = asyncio.get_running_loop().call_later(wacht, self._begin)
 
     def interval(self) -> float:
         """Seconds between the starts of two redraws of this page at least."""
-        if not self.telefoon:
-            return REDRAW_INTERVAL
-        return min(LANGSTE_INTERVAL, max(REDRAW_INTERVAL, _telefoons[self.meeting_id] * PER_TELEFOON))
+        return telefooninterval(_telefoons[self.meeting_id]) if self.telefoon else REDRAW_INTERVAL
 
     def _begin(self) -> None:
         self._gepland = None

@@ -262,6 +262,7 @@ def test_heel_overleg_met_beamer_en_twee_telefoons(server: Server, browsers: Sta
     tel_c.typ("Je signaal", SIGNAAL)
     tel_c.knop("Signaal versturen")
     tel_c.zie("Ontvangen ✓ Je kunt nog een signaal toevoegen.")
+    tel_c.zie(SIGNAAL)  # its own card follows the acknowledgement
     tel_c.screenshot("telefoon-signaal")
 
     beamer.zie(SIGNAAL)

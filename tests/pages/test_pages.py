@@ -323,6 +323,7 @@ async def test_signalen_op_de_telefoon_kaart_voor_kaart(user: User, app: Context
     user.find("Je signaal").type("Mijn eigen signaal")
     await klik(user, "Signaal versturen")
     await user.should_see("Ontvangen ✓ Je kunt nog een signaal toevoegen.", retries=LIVE)
+    await user.should_see("Mijn eigen signaal", retries=LIVE)
     assert teksten() == [  # on screen in the order they came in
         "Scooters op het plein",
         "Ruzie bij de speeltuin",

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from datetime import date
 
 from nicegui.testing import User
 
 from buurtoverleg.app import Context
-from buurtoverleg.pages import uitvoering
-from buurtoverleg.pages.signaallijst import NIEUWSTE
+from buurtoverleg.pages import uitvoering, volgen
+from buurtoverleg.pages.signaallijst import NIEUWSTE, Signaallijst
+from buurtoverleg.pages.volgen import LANGSTE_INTERVAL, REDRAW_INTERVAL, telefooninterval
 from tests.pages.hulp import LIVE, klik, meedoen
 
 
@@ -157,3 +159,37 @@ async def test_een_bladzijde_omslaan_na_een_stem_toont_de_nieuwe_telling(user: U
     await asyncio.sleep(1.0)
     await user.should_see("1 van 2 hebben geantwoord")
     await user.should_not_see("0 van 2 hebben geantwoord")
+
+
+def test_telefoons_hertekenen_minder_vaak_naarmate_de_zaal_voller_is():
+    assert telefooninterval(1) == telefooninterval(40) == REDRAW_INTERVAL  # a buurtoverleg: as the beamer
+    assert telefooninterval(200) == 1.0
+    assert telefooninterval(400) == telefooninterval(5000) == LANGSTE_INTERVAL
+
+
+async def test_een_telefoon_in_een_volle_zaal_neemt_signalen_samen(user: User, app: Context, monkeypatch):
+    """Ten signals in a second reach a phone in a room of 200 in at most three redraws (one a
+    second, see `volgen.PER_TELEFOON`), the last of them included; the beamer's pace is its own."""
+    monkeypatch.setattr(volgen, "PER_TELEFOON", 1.0)  # this one phone counts as a room of 200
+    dienst = app.dienst
+    links = dienst.aanmelding.maak("Kanaleneiland", date(2026, 12, 2), "test-kort")
+    mid, t = links.meeting_id, links.facilitator_token
+    await meedoen(user, links.join_code, "Bewoner")
+    dienst.leiding(t).start()
+    dienst.leiding(t).ga_naar(2)
+    await user.should_see("Wat zie of hoor je in de buurt?", retries=LIVE)
+    hertekend: list[float] = []
+    ververs = Signaallijst.ververs
+
+    async def geteld(lijst: Signaallijst, *, drukte_doorgeven: bool = False) -> None:
+        if drukte_doorgeven:  # a redraw for the room's events (the page's Volger), not a tap
+            hertekend.append(time.monotonic())
+        await ververs(lijst, drukte_doorgeven=drukte_doorgeven)
+
+    monkeypatch.setattr(Signaallijst, "ververs", geteld)
+    buren = [dienst.aanmelding.aanmelden(mid, f"Buur {i}", "", "bewoner") for i in range(5)]
+    for n in range(10):
+        dienst.deelnemer(mid, buren[n % 5]).signaal("test-signalen", "waarneming", f"Signaal {n} uit de zaal")
+        await asyncio.sleep(0.1)
+    await user.should_see("Signaal 9 uit de zaal", retries=LIVE)
+    assert 1 <= len(hertekend) <= 3, [round(b - hertekend[0], 2) for b in hertekend]
