@@ -105,6 +105,8 @@ class Run:
     rss_eind: float = 0.0
     bezet: int = 0
     """Server log lines saying a call was refused as too busy ('even geduld')."""
+    druk: int = 0
+    """Of those, refused because too many calls were waiting (the rest waited too long for the database)."""
     fout: str = ""
 
 
@@ -491,7 +493,9 @@ class Kamer:
                 await self.leiding.client.sluit()
             await asyncio.to_thread(self.server.stop)
             if self.server.logbestand.exists():
-                self.run.bezet = sum("niet uitgevoerd" in r for r in self.server.logbestand.open(errors="replace"))
+                regels = self.server.logbestand.read_text(errors="replace").splitlines()
+                self.run.bezet = sum("niet uitgevoerd" in r for r in regels)
+                self.run.druk = sum("te veel wachtende" in r for r in regels)
         return self.run
 
 
@@ -515,7 +519,7 @@ def regels(runs: list[Run]) -> list[str]:
         uit.append(
             f"{r.app:5} {r.deelnemers:>4} {'totaal':9} aangemeld {r.aangemeld}, verloren {r.verloren}, dubbel {r.dubbel}, "
             f"herladen {r.herladen}, verbroken {r.verbroken}, beamer mist "
-            f"{sum(f.beamer_mist for f in r.fasen.values())}, RSS eind {r.rss_eind:.0f} MB, bezet {r.bezet}"
+            f"{sum(f.beamer_mist for f in r.fasen.values())}, RSS eind {r.rss_eind:.0f} MB, bezet {r.bezet} (wachtrij vol {r.druk})"
             + (f", FOUT {r.fout}" if r.fout else "")
         )
     return uit

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
 
 from fastapi.responses import JSONResponse
@@ -20,6 +21,11 @@ from .toegang import Organisator, Remmer
 
 log = logging.getLogger("buurtoverleg")
 
+GIL_INTERVAL = 0.001
+"""Seconds a thread may hold Python's lock (the GIL) while another waits for it (Python's default:
+0.005). The database work runs in threads and gives the lock up at every SQL call; while the event
+loop was busy drawing phones, each call waited up to 5 ms to get it back, so a signal's write held
+SQLite's lock for tens of milliseconds and writes queued past their wait in a room of 400 (issue 22)."""
 KOEKJE_DAGEN = 7
 """How long a browser keeps its session cookie (Starlette's default is 14 days). It lets a phone
 come back as the same participant and a facilitator's or secretary's browser keep its PIN during
@@ -108,6 +114,7 @@ def start(
     (the demo does); the page it returns is the one `show` opens instead of the start page."""
     ctx = bouw_app(instellingen)
     pagina = voor_start(ctx) if voor_start is not None else None
+    sys.setswitchinterval(GIL_INTERVAL)
     ui.run(
         host=instellingen.host,
         port=instellingen.port,

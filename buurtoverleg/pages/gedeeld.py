@@ -116,7 +116,8 @@ async def doe(functie: Callable[..., T], *args: Any, **kwargs: Any) -> T:
             ui.notify(STORING, type="negative", position="top", multi_line=True)
             raise Storing(STORING) from None
         # busy, not broken: one line, no traceback (nothing of what was typed is in it anyway)
-        log.warning("%s niet uitgevoerd: de database is bezet", getattr(functie, "__name__", "?"))
+        waarom = "te veel wachtende verzoeken" if isinstance(fout, uitvoering.Druk) else "de database is bezet"
+        log.warning("%s niet uitgevoerd: %s", getattr(functie, "__name__", "?"), waarom)
         ui.notify(BEZET, type="warning", position="top", multi_line=True)
         raise Bezet(BEZET) from None
     except Exception:

@@ -13,18 +13,28 @@ refused at once with the same message instead of queueing without end.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
+from ..storage.database import INTERACTIEF_WACHTTIJD_S
+
 T = TypeVar("T")
 
-LEESWERKERS = 8
-SCHRIJFWERKERS = 8
-"""Threads per pool. A write blocked on SQLite's lock holds a thread but no CPU; SQLite writes
-one at a time anyway, so more writing threads would only wait longer."""
-MAX_WACHTEND = 64
-"""Writes running or queued at once; beyond this a call is refused with `Druk`."""
+LEESWERKERS = 4
+SCHRIJFWERKERS = 2
+"""Threads per pool. Python runs one thread at a time (the GIL), and the database work is mostly
+Python (SQLAlchemy), so more threads do not do more; they queue for the GIL. A write holds the
+process's write lock (`storage.Database`) from its first write to its commit and gives up the
+GIL at every SQL call in between: with 8 + 8 threads and the event loop contending, it waited
+for the GIL again each time, writes took tens of milliseconds each, and a room of 400 sending
+signals filled the write queue (100 of 800 refused). Two writers: one inside the lock, the
+next doing its reads."""
+MAX_WACHTEND = 256
+"""Writes running or queued at once; beyond this a call is refused with `Druk`. A room of 400
+sends bursts of a hundred signals or more; a write takes a few milliseconds, so a full queue is
+about a second of work: a bound under a flood, not under a full room."""
 MAX_WACHTEND_LEZEN = 1024
 """Reads running or queued at once. Every phone draws its page when the step changes, and each
 draw reads what is its own (its answers): in a room of 100, a limit of 64 refused a third of
@@ -38,23 +48,35 @@ class Druk(Exception):
 
 
 class _Pool:
-    def __init__(self, naam: str, werkers: int, max_wachtend: int) -> None:
+    def __init__(self, naam: str, werkers: int, max_wachtend: int, max_in_rij: float | None = None) -> None:
         self._uitvoerder = ThreadPoolExecutor(werkers, thread_name_prefix=naam)
         self.max_wachtend = max_wachtend
+        self.max_in_rij = max_in_rij
+        """Seconds a call may wait for a thread; one that waited longer is not run (`Druk`)."""
         self.bezig = 0  # touched only on the event loop's thread
 
     async def voer_uit(self, functie: Callable[[], T]) -> T:
         if self.bezig >= self.max_wachtend:
             raise Druk
         self.bezig += 1
+        in_rij = time.monotonic()
+
+        def op_tijd() -> T:
+            if self.max_in_rij is not None and time.monotonic() - in_rij > self.max_in_rij:
+                raise Druk
+            return functie()
+
         try:
-            return await asyncio.get_running_loop().run_in_executor(self._uitvoerder, functie)
+            return await asyncio.get_running_loop().run_in_executor(self._uitvoerder, op_tijd)
         finally:
             self.bezig -= 1
 
 
 LEZEN = _Pool("lezen", LEESWERKERS, MAX_WACHTEND_LEZEN)
-SCHRIJVEN = _Pool("schrijven", SCHRIJFWERKERS, MAX_WACHTEND)
+SCHRIJVEN = _Pool("schrijven", SCHRIJFWERKERS, MAX_WACHTEND, INTERACTIEF_WACHTTIJD_S)
+"""A write waits for a thread at most as long as for the database's lock: when another process
+holds that lock (a backup), the first two writes wait for it and are refused, and the writes
+queued behind them are refused as soon as a thread takes them up, not one by one after 3 s each."""
 
 
 def alleen_lezend(functie: Callable[..., object]) -> bool:

@@ -18,6 +18,7 @@ from nicegui.testing import User
 from buurtoverleg.app import Context
 from buurtoverleg.pages import socketwacht, uitvoering
 from buurtoverleg.pages.gedeeld import BEZET
+from buurtoverleg.storage.database import INTERACTIEF_WACHTTIJD_S
 from tests.pages.hulp import LIVE, klik
 
 TE_VEEL = "Te veel verkeerde"
@@ -152,6 +153,7 @@ async def test_vergrendelde_database_health_blijft_snel_en_niets_getypts_in_het_
     slot = sqlite3.connect(app.db.url.removeprefix("sqlite:///"), isolation_level=None)
     slot.execute("BEGIN IMMEDIATE")  # a backup, another process: the write lock is taken
     try:
+        geklikt = time.monotonic()
         for tel in telefoons:
             tel.find("Meedoen").click()  # ten joins waiting for the lock
         await asyncio.sleep(0.3)
@@ -175,6 +177,9 @@ async def test_vergrendelde_database_health_blijft_snel_en_niets_getypts_in_het_
                 break
             await asyncio.sleep(0.1)
         assert sum(t.notify.messages.count(BEZET) for t in [user, *telefoons]) == len(telefoons)
+        # together, not one after the other: the joins queued for a thread meanwhile are refused
+        # as soon as one takes them up (two threads at 3 s each would take 15 s for ten)
+        assert time.monotonic() - geklikt < 2.5 * INTERACTIEF_WACHTTIJD_S
     finally:
         slot.rollback()
         slot.close()
