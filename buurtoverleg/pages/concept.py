@@ -32,6 +32,12 @@ window.bo = {
   zet(k, v) { try { localStorage.setItem(k, JSON.stringify(v)); } catch (e) {} },
   lees(k) { try { return JSON.parse(localStorage.getItem(k)); } catch (e) { return null; } },
   wis(k) { try { localStorage.removeItem(k); } catch (e) {} },
+  pogingen(prefix) {  // after a redraw: only a phone that holds an unconfirmed tap asks the server to look
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      if (k && k.startsWith(prefix + 'poging:')) return emitEvent('bo_pogingen');
+    }
+  },
   alles(prefix) {
     const uit = {};
     for (let i = 0; i < localStorage.length; i++) {
@@ -103,6 +109,13 @@ async def lees(sleutel: str) -> Any:
         return await ui.run_javascript(f"return bo.lees({json.dumps(sleutel)})", timeout=3.0)
     except TimeoutError:
         return None
+
+
+def meld_pogingen(voorvoegsel_: str) -> None:
+    """Ask the phone to say so (event 'bo_pogingen') if it holds a tap the server never confirmed.
+    Most phones hold none after most redraws: asking each one for everything it kept, and waiting
+    for the answer, cost an eighth of the server's time when 400 phones drew a new step (issue 22)."""
+    ui.run_javascript(f"bo.pogingen({json.dumps(voorvoegsel_)})")
 
 
 def zet(sleutel: str, waarde: Any) -> None:

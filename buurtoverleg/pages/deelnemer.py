@@ -190,7 +190,7 @@ async def _telefoon(ctx: Context, meeting_id: int, code: str, ik: Deelnemer) -> 
     getoond: dict[tuple[int, int], int] = {}
     """(step, round) -> which of its prompts is on screen: one prompt per screen."""
 
-    with ui.column().classes("w-full max-w-md mx-auto p-3 gap-3") as kolom:
+    with ui.column().classes("w-full max-w-md mx-auto p-3 gap-3"):
         ui.label("Buurtoverleg").classes("sr-only").props(kopniveau(1))  # the step title below is level 2
         with ui.row().classes("w-full items-center justify-between"):
             ui.label(f"{ik.naam}").classes(f"text-base font-semibold min-w-0 {GETYPT}")
@@ -207,6 +207,7 @@ async def _telefoon(ctx: Context, meeting_id: int, code: str, ik: Deelnemer) -> 
         onverstuurd = Onverstuurd(staat, ververs)
         staat.na_weigering = lambda: onverstuurd.nagaan(opnieuw=False)
         ui.on("bo_weer_verbonden", lambda: onverstuurd.nagaan())
+        ui.on("bo_pogingen", lambda: onverstuurd.nagaan())  # a reload, a tap lost in a redraw, a closed prompt
 
         gelezen: dict[str, int] = {}
         """The meeting version the phone's last full draw showed."""
@@ -231,8 +232,7 @@ async def _telefoon(ctx: Context, meeting_id: int, code: str, ik: Deelnemer) -> 
             klok.zet(stap)
             staat.signaallijsten.clear()
             actielijsten.clear()
-            with kolom:  # after every draw: taps the server never confirmed (a reload, a closed prompt)
-                ui.timer(0.1, onverstuurd.nagaan, once=True)
+            geheugen.meld_pogingen(staat.voorvoegsel)  # after every draw: taps the server never confirmed
             if vergadering.status == "lobby":
                 _wacht("Welkom! Het overleg begint zo.", "Wacht op de gespreksleider.")
                 return

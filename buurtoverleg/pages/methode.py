@@ -10,6 +10,7 @@ scales to the window, so the same step reads from the back of the room on 1024×
 from __future__ import annotations
 
 from nicegui import ui
+from nicegui.events import ValueChangeEventArguments
 
 from ..sessie.dienst import Dienst
 from ..sessie.methode import Begeleiding, vervolgafspraak
@@ -152,15 +153,25 @@ def begeleiding_op_beamer(begeleidingen: list[Begeleiding]) -> None:
 
 
 def op_telefoon(stap: Stap) -> None:
-    """The same items behind one tap, so the phone stays a place to answer."""
+    """The same items behind one tap, so the phone stays a place to answer.
+
+    Built at the first tap, not with the step: a step's explanation is up to a hundred labels,
+    and every phone in the room draws its step at once when the step changes (two hundred phones:
+    twenty thousand elements on the server, for a text most never open; issue 22)."""
     if not stap.inhoud:
         return
     casus = any(i.soort == "casus" for i in stap.inhoud)
-    with ui.expansion("Lees de casus" if casus else "Uitleg", icon="menu_book").classes(
+    uitleg = ui.expansion("Lees de casus" if casus else "Uitleg", icon="menu_book").classes(
         "w-full bg-gray-50 rounded methode-uitleg"
-    ):
-        for item in stap.inhoud:
-            _item_klein(item)
+    )
+
+    def bij_openen(e: ValueChangeEventArguments) -> None:
+        if e.value and not uitleg.default_slot.children:
+            with uitleg:
+                for item in stap.inhoud:
+                    _item_klein(item)
+
+    uitleg.on_value_change(bij_openen)
 
 
 def _item_klein(item: Inhoud) -> None:

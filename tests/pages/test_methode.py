@@ -27,6 +27,8 @@ async def test_eigen_stap_van_een_gemeente_op_beamer_telefoon_en_console(user: U
     await tel.should_see("Welke plek bekijken we eerst?", retries=LIVE)
     [uitleg] = tel.find(ui.expansion).elements
     assert isinstance(uitleg, ui.expansion) and uitleg.value is False and uitleg.props["label"] == "Uitleg"
+    assert not uitleg.default_slot.children  # built at the first tap, not for every phone at every step
+    uitleg.set_value(True)  # the tap
     await tel.should_see("Spreek bewoners onderweg aan", retries=LIVE)
     await tel.should_see("Vraag wat zij zien, niet wat zij vinden.", retries=LIVE)
 
@@ -46,7 +48,8 @@ async def test_casus_op_beamer_en_telefoon(user: User, create_user, app: Context
     await user.should_see("Kinderen van 8 tot 14 jaar geven veel overlast", retries=LIVE)
     await tel.should_see("Lees de casus", retries=LIVE)  # the phone redraws on its own connection
     [casus] = tel.find(ui.expansion).elements
-    assert casus.props["label"] == "Lees de casus"
+    assert isinstance(casus, ui.expansion) and casus.props["label"] == "Lees de casus"
+    casus.set_value(True)
     await tel.should_see("Kinderen van 8 tot 14 jaar geven veel overlast", retries=LIVE)
 
 
