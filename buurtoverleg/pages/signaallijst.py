@@ -63,6 +63,8 @@ class Signaallijst:
                 return
             except Mislukt:
                 return  # the notice is on screen; the list stays as it is until the next change
+            if self._kaarten.is_deleted:  # the phone drew its step anew meanwhile, with a list of its own
+                return
             self._kaarten.zet(kaarten)  # NiceGUI sends these three only when they change
             self._uitleg.set_visibility(bool(kaarten))
             self._meer.set_text(f"Eerdere signalen tonen (nog {eerder})")

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from datetime import date
 
+from nicegui import ui
 from nicegui.testing import User
 
 from buurtoverleg.app import Context
 from buurtoverleg.pages import uitvoering, volgen
 from buurtoverleg.pages.signaallijst import NIEUWSTE, Signaallijst
 from buurtoverleg.pages.volgen import LANGSTE_INTERVAL, REDRAW_INTERVAL, telefooninterval
+from buurtoverleg.sessie.toestand import SignaalKaart
 from tests.pages.hulp import LIVE, klik, meedoen
 
 
@@ -193,3 +196,32 @@ async def test_een_telefoon_in_een_volle_zaal_neemt_signalen_samen(user: User, a
         await asyncio.sleep(0.1)
     await user.should_see("Signaal 9 uit de zaal", retries=LIVE)
     assert 1 <= len(hertekend) <= 3, [round(b - hertekend[0], 2) for b in hertekend]
+
+
+async def test_een_lijst_die_tijdens_het_lezen_verdwijnt_wordt_niet_meer_bijgewerkt(user: User, caplog):
+    """The phone drew its step anew while its list read the room (a resent tap, the next prompt):
+    the old list, gone from the page, is left alone instead of updated after its deletion."""
+    los = asyncio.Event()
+
+    async def ophalen(_nieuwste: int) -> tuple[list[SignaalKaart], int]:
+        await los.wait()
+        return [], 0
+
+    async def niets(_signaal_id: int) -> bool:
+        return False
+
+    @ui.page("/test-lijst-weg")
+    async def pagina() -> None:
+        with ui.column() as vak:
+            lijst = Signaallijst(ophalen, niets)
+        bezig = asyncio.create_task(lijst.ververs())
+        await asyncio.sleep(0.05)
+        vak.delete()  # the redraw
+        los.set()
+        await bezig
+        ui.label("klaar")
+
+    with caplog.at_level(logging.WARNING):
+        await user.open("/test-lijst-weg")
+        await user.should_see("klaar")
+    assert "deleted but is still being used" not in caplog.text
