@@ -18,14 +18,20 @@ from buurtoverleg.sessie.toestand import SignaalKaart
 from tests.pages.hulp import LIVE, klik, meedoen
 
 
+async def _telefoon_bij_de_signalen(user: User, app: Context, buurt: str = "Overvecht") -> int:
+    """A phone that joined a meeting now at its signal step (step 3 of test-kort); the meeting's id."""
+    dienst = app.dienst
+    links = dienst.aanmelding.maak(buurt, date(2026, 12, 2), "test-kort")
+    await meedoen(user, links.join_code, "Bewoner")
+    dienst.leiding(links.facilitator_token).start()
+    dienst.leiding(links.facilitator_token).ga_naar(2)
+    await user.should_see("Wat zie of hoor je in de buurt?", retries=LIVE)
+    return links.meeting_id
+
+
 async def test_de_telefoon_toont_de_nieuwste_signalen_en_de_eigen_en_meer_op_verzoek(user: User, app: Context):
     dienst = app.dienst
-    links = dienst.aanmelding.maak("Overvecht", date(2026, 12, 2), "test-kort")
-    mid, t = links.meeting_id, links.facilitator_token
-    await meedoen(user, links.join_code, "Bewoner")
-    dienst.leiding(t).start()
-    dienst.leiding(t).ga_naar(2)
-    await user.should_see("Wat zie of hoor je in de buurt?", retries=LIVE)
+    mid = await _telefoon_bij_de_signalen(user, app)
     user.find("Je signaal").type("Mijn eigen signaal: <b>geen HTML</b>")
     await klik(user, "Signaal versturen")
     await user.should_see("Ontvangen ✓ Je kunt nog een signaal toevoegen.", retries=LIVE)
@@ -101,13 +107,8 @@ async def test_een_telefoon_die_het_te_druk_vond_tekent_later_toch_bij(user: Use
     """A redraw that found the read queue full draws again a moment later by itself: the phone
     comes to the database's state without waiting for the next change in the room."""
     dienst = app.dienst
-    links = dienst.aanmelding.maak("Overvecht", date(2026, 12, 2), "test-kort")
-    mid, t = links.meeting_id, links.facilitator_token
+    mid = await _telefoon_bij_de_signalen(user, app)
     buur = dienst.aanmelding.aanmelden(mid, "Buur", "", "bewoner")
-    await meedoen(user, links.join_code, "Bewoner")
-    dienst.leiding(t).start()
-    dienst.leiding(t).ga_naar(2)
-    await user.should_see("Wat zie of hoor je in de buurt?", retries=LIVE)
     # the list's first read follows the question on screen: on a slow machine it can still be on
     # its way, read after the signal below and show it without a retry. Wait until no read runs.
     dienst.deelnemer(mid, buur).signaal("test-signalen", "waarneming", "Drukte bij de school")
@@ -189,12 +190,7 @@ async def test_een_telefoon_in_een_volle_zaal_neemt_signalen_samen(user: User, a
     second, see `volgen.PER_TELEFOON`), the last of them included; the beamer's pace is its own."""
     monkeypatch.setattr(volgen, "PER_TELEFOON", 1.0)  # this one phone counts as a room of 200
     dienst = app.dienst
-    links = dienst.aanmelding.maak("Kanaleneiland", date(2026, 12, 2), "test-kort")
-    mid, t = links.meeting_id, links.facilitator_token
-    await meedoen(user, links.join_code, "Bewoner")
-    dienst.leiding(t).start()
-    dienst.leiding(t).ga_naar(2)
-    await user.should_see("Wat zie of hoor je in de buurt?", retries=LIVE)
+    mid = await _telefoon_bij_de_signalen(user, app, "Kanaleneiland")
     hertekend: list[float] = []
     ververs = Signaallijst.ververs
 
