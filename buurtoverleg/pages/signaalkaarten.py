@@ -45,7 +45,7 @@ class Signaalkaarten(ui.element, component="static/signaalkaarten.js"):
         acties = {"herken": herken, "niet": herken_niet}
 
         def tik(e: GenericEventArguments) -> Any:
-            if not (isinstance(e.args, list) and len(e.args) == 2 and isinstance(e.args[0], int)):
+            if not (isinstance(e.args, list) and len(e.args) == 2 and type(e.args[0]) is int):  # not a bool
                 return None  # not what this page's cards send
             signaal_id, knop = e.args
             if signaal_id not in self.getoond():
